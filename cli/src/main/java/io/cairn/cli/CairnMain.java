@@ -1,0 +1,55 @@
+package io.cairn.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** Entry point of {@code ./cairn}: dispatches to one command class per sub-command. */
+public final class CairnMain {
+    private CairnMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command and returns the process exit code; never exits itself (tests call this). */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println(usage());
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "version" -> {
+                out.println("cairn " + version());
+                yield 0;
+            }
+            case "saio" -> {
+                err.println("cairn saio: coming with the proxy issue (#4); nothing to start yet");
+                yield 1;
+            }
+            case "help", "--help", "-h" -> {
+                out.println(usage());
+                yield 0;
+            }
+            default -> {
+                err.println("unknown command: " + args[0] + " " + String.join(" ", rest));
+                err.println(usage());
+                yield 2;
+            }
+        };
+    }
+
+    static String version() {
+        String v = CairnMain.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    static String usage() {
+        return String.join(
+                "\n",
+                "usage: cairn <command> [args]",
+                "  ring ...     build and inspect rings (like swift-ring-builder)",
+                "  saio         run a Swift-all-in-one cluster in one JVM (coming with issue #4)",
+                "  version      print the version");
+    }
+}

@@ -1,0 +1,2 @@
+/** Benchmarks of {@code common}: hash paths, timestamps, the pickle codec. */
+package io.cairn.jmh.common;

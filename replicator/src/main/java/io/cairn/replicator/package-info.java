@@ -1,0 +1,5 @@
+/** Object and DB replication, handoff revert, tombstone reclaim (issue 5; not built yet). */
+@NullMarked
+package io.cairn.replicator;
+
+import org.jspecify.annotations.NullMarked;
