@@ -1,5 +1,7 @@
 package io.cairn.object.http;
 
+import io.cairn.common.path.Constraints;
+import io.cairn.common.path.NameValidator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -20,8 +22,8 @@ public final class ObjectApiSettings {
             Set.of("content-length", "content-type", "deleted", "etag");
 
     private final Set<String> allowedHeaders;
-    private final long maxFileSize;
-    private final int maxObjectNameLength;
+    private final Constraints constraints;
+    private final NameValidator names;
     private final Duration maxUploadTime;
     private final boolean replicationServer;
     private final IntPredicate policyExists;
@@ -29,8 +31,7 @@ public final class ObjectApiSettings {
 
     /**
      * @param allowedHeaders header names (any case) stored with objects besides metadata
-     * @param maxFileSize largest object body in bytes (swift.conf {@code max_file_size})
-     * @param maxObjectNameLength swift.conf {@code max_object_name_length}
+     * @param constraints swift.conf's {@code [swift-constraints]} (max_file_size, name and metadata limits)
      * @param maxUploadTime {@code max_upload_time}: a PUT body taking longer answers 408
      * @param replicationServer {@code replication_server}: false refuses REPLICATE/SSYNC with 405
      * @param policyExists whether a storage policy index is configured (else 503)
@@ -38,8 +39,7 @@ public final class ObjectApiSettings {
      */
     public ObjectApiSettings(
             Set<String> allowedHeaders,
-            long maxFileSize,
-            int maxObjectNameLength,
+            Constraints constraints,
             Duration maxUploadTime,
             boolean replicationServer,
             IntPredicate policyExists,
@@ -52,8 +52,8 @@ public final class ObjectApiSettings {
             }
         }
         this.allowedHeaders = Set.copyOf(lower);
-        this.maxFileSize = maxFileSize;
-        this.maxObjectNameLength = maxObjectNameLength;
+        this.constraints = constraints;
+        this.names = new NameValidator(constraints);
         this.maxUploadTime = maxUploadTime;
         this.replicationServer = replicationServer;
         this.policyExists = policyExists;
@@ -65,12 +65,18 @@ public final class ObjectApiSettings {
         return allowedHeaders;
     }
 
+    /** swift.conf {@code max_file_size}. */
     public long maxFileSize() {
-        return maxFileSize;
+        return constraints.maxFileSize();
     }
 
-    public int maxObjectNameLength() {
-        return maxObjectNameLength;
+    public Constraints constraints() {
+        return constraints;
+    }
+
+    /** Name and metadata checks under {@link #constraints()}. */
+    public NameValidator names() {
+        return names;
     }
 
     public Duration maxUploadTime() {
