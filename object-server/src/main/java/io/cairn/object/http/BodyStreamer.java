@@ -22,14 +22,36 @@ import org.jspecify.annotations.Nullable;
 final class BodyStreamer {
     static final int CHUNK = 64 * 1024;
 
-    /** A literal byte run or a body range {@code [start, end)}. */
-    record Segment(byte @Nullable [] literal, long start, long end) {
+    /** A literal byte run or a body range {@code [start, end)}. Immutable (the literal is not copied). */
+    static final class Segment {
+        private final byte @Nullable [] literal;
+        private final long start;
+        private final long end;
+
+        private Segment(byte @Nullable [] literal, long start, long end) {
+            this.literal = literal;
+            this.start = start;
+            this.end = end;
+        }
+
         static Segment literal(byte[] bytes) {
             return new Segment(bytes, 0, 0);
         }
 
         static Segment file(long start, long end) {
             return new Segment(null, start, end);
+        }
+
+        byte @Nullable [] literal() {
+            return literal;
+        }
+
+        long start() {
+            return start;
+        }
+
+        long end() {
+            return end;
         }
     }
 

@@ -115,8 +115,8 @@ public final class ByteRanges {
                 long e1 = ranges.get(i)[1];
                 long s2 = ranges.get(j)[0];
                 long e2 = ranges.get(j)[1];
-                boolean overlap = (s1 < s2 && s2 < e1) || (s1 < e2 && e2 < e1) || (s2 < s1 && s1 < e2)
-                        || (s2 < e1 && e1 < e2);
+                boolean overlap =
+                        (s1 < s2 && s2 < e1) || (s1 < e2 && e2 < e1) || (s2 < s1 && s1 < e2) || (s2 < e1 && e1 < e2);
                 if (overlap && ++overlaps > MAX_RANGE_OVERLAPS) {
                     return true;
                 }

@@ -73,8 +73,8 @@ final class GetOperation extends ObjectOperation {
         }
         long[] satisfiable = ranges.forLength(length);
         if (satisfiable.length == 0) {
-            FullHttpResponse response = Responses.status(
-                    exchange.ctx().alloc(), SwiftStatus.REQUESTED_RANGE_NOT_SATISFIABLE, null, null);
+            FullHttpResponse response =
+                    Responses.status(exchange.ctx().alloc(), SwiftStatus.REQUESTED_RANGE_NOT_SATISFIABLE, null, null);
             response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + length);
             closeOnDevice(opened);
             exchange.send(response);
@@ -184,15 +184,17 @@ final class GetOperation extends ObjectOperation {
     }
 
     private void closeOnDevice(DiskFileReader r) {
-        exchange.onDevice(() -> {
-            ReadSupport.closeQuietly(r);
-            return Boolean.TRUE;
-        }, (ok, failure) -> {
-            if (failure != null) {
-                // the device queue is full: closing a file descriptor does not wait on the disk
-                ReadSupport.closeQuietly(r);
-            }
-        });
+        exchange.onDevice(
+                () -> {
+                    ReadSupport.closeQuietly(r);
+                    return Boolean.TRUE;
+                },
+                (ok, failure) -> {
+                    if (failure != null) {
+                        // the device queue is full: closing a file descriptor does not wait on the disk
+                        ReadSupport.closeQuietly(r);
+                    }
+                });
     }
 
     @Override

@@ -23,12 +23,14 @@ final class HeadOperation extends ObjectOperation {
     @Override
     void start() throws RequestRejectedException {
         Timestamp now = timestampOrNow();
-        exchange.onDevice(() -> {
-            DiskFileReader reader = ReadSupport.open(exchange, now);
-            // HEAD needs only the metadata: let go of the file on the device thread
-            ReadSupport.closeQuietly(reader);
-            return reader;
-        }, this::opened);
+        exchange.onDevice(
+                () -> {
+                    DiskFileReader reader = ReadSupport.open(exchange, now);
+                    // HEAD needs only the metadata: let go of the file on the device thread
+                    ReadSupport.closeQuietly(reader);
+                    return reader;
+                },
+                this::opened);
     }
 
     private void opened(@Nullable DiskFileReader reader, @Nullable Throwable failure) {

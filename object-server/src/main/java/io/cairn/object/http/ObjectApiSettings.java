@@ -18,8 +18,7 @@ import java.util.function.IntPredicate;
  */
 public final class ObjectApiSettings {
     /** Swift's {@code RESERVED_DATAFILE_META}: never accepted as allowed headers. */
-    private static final Set<String> RESERVED =
-            Set.of("content-length", "content-type", "deleted", "etag");
+    private static final Set<String> RESERVED = Set.of("content-length", "content-type", "deleted", "etag");
 
     private final Set<String> allowedHeaders;
     private final Constraints constraints;

@@ -37,6 +37,7 @@ public final class ObjectRequestHandler extends ChannelInboundHandlerAdapter imp
     private boolean readingBody;
     /** Messages of requests pipelined behind the current one; each is released or replayed once. */
     private final ArrayDeque<Object> deferred = new ArrayDeque<>();
+
     private boolean replaying;
 
     public ObjectRequestHandler(ObjectApi api) {
@@ -45,7 +46,7 @@ public final class ObjectRequestHandler extends ChannelInboundHandlerAdapter imp
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof HttpObject)) {
+        if (!(msg instanceof HttpObject httpObject)) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -56,7 +57,7 @@ public final class ObjectRequestHandler extends ChannelInboundHandlerAdapter imp
             ctx.channel().config().setAutoRead(false);
             return;
         }
-        dispatch(ctx, (HttpObject) msg);
+        dispatch(ctx, httpObject);
     }
 
     private void dispatch(ChannelHandlerContext ctx, HttpObject msg) {
@@ -256,7 +257,10 @@ public final class ObjectRequestHandler extends ChannelInboundHandlerAdapter imp
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.log(Level.DEBUG, "object-server connection error from " + ctx.channel().remoteAddress(), cause);
+        LOG.log(
+                Level.DEBUG,
+                "object-server connection error from " + ctx.channel().remoteAddress(),
+                cause);
         ctx.close();
     }
 }

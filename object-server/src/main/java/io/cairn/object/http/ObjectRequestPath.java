@@ -51,10 +51,7 @@ public final class ObjectRequestPath {
     public static ObjectRequestPath parseReplicate(String uri) throws RequestRejectedException {
         String path = decode(uri);
         String[] parts = path.split("/", 4);
-        if (!parts[0].isEmpty()
-                || parts.length < 3
-                || parts[1].isEmpty()
-                || parts[2].isEmpty()) {
+        if (!parts[0].isEmpty() || parts.length < 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
             throw invalidPath(path);
         }
         String suffixes = parts.length == 4 ? parts[3] : "";
@@ -177,5 +174,4 @@ public final class ObjectRequestPath {
     public String toString() {
         return "/" + device + "/" + partition + name();
     }
-
 }

@@ -127,8 +127,8 @@ final class PutOperation extends ObjectOperation {
     }
 
     /** Device executor: the 409/412 checks against what is on disk, then a writer. */
-    private Prepared prepare(Timestamp ts, long length, @Nullable String ifNoneMatch) throws IOException,
-            RequestRejectedException {
+    private Prepared prepare(Timestamp ts, long length, @Nullable String ifNoneMatch)
+            throws IOException, RequestRejectedException {
         DiskFile diskFile = WriteSupport.diskFile(exchange);
         ObjectMetadata original = ObjectMetadata.empty();
         Timestamp originalTs = null;
@@ -170,7 +170,8 @@ final class PutOperation extends ObjectOperation {
             return;
         }
         state = State.RECEIVING;
-        uploadDeadlineNanos = System.nanoTime() + exchange.api().settings().maxUploadTime().toNanos();
+        uploadDeadlineNanos =
+                System.nanoTime() + exchange.api().settings().maxUploadTime().toNanos();
         exchange.ctx().writeAndFlush(ExpectContinueHandler.CONTINUE);
         resumeReading();
         pump();
@@ -237,7 +238,8 @@ final class PutOperation extends ObjectOperation {
         exchange.onDevice(() -> WriteSupport.writeAll(w, batch), (ok, failure) -> {
             writeInFlight = false;
             if (failure != null) {
-                answerAndAbandon(ErrorMapping.toRejection(failure, exchange.path().device(), "PUT write"));
+                answerAndAbandon(
+                        ErrorMapping.toRejection(failure, exchange.path().device(), "PUT write"));
                 return;
             }
             if (state == State.DONE) {
@@ -273,8 +275,8 @@ final class PutOperation extends ObjectOperation {
         // placeholders keep Swift's key order (the pickle's bytes); commit fills in the real values
         metadata.put(ObjectMetadata.CONTENT_LENGTH, "");
         metadata.put(ObjectMetadata.ETAG, "");
-        metadata.putAll(RequestMetadata.fromHeaders(
-                headers, exchange.api().settings().allowedHeaders(), true));
+        metadata.putAll(
+                RequestMetadata.fromHeaders(headers, exchange.api().settings().allowedHeaders(), true));
         return metadata;
     }
 
@@ -291,12 +293,18 @@ final class PutOperation extends ObjectOperation {
         update.put("X-Content-Type", stored.contentType());
         update.put("X-Timestamp", stored.get(ObjectMetadata.X_TIMESTAMP));
         update.put("X-Etag", etag);
-        Map<String, String> headersOut = RequestMetadata.withOverrides(update, exchange.request().headers());
+        Map<String, String> headersOut =
+                RequestMetadata.withOverrides(update, exchange.request().headers());
         ObjectRequestPath p = exchange.path();
         exchange.api()
                 .updater()
-                .update("PUT", new ObjectUpdateTarget(p.account(), p.container(), p.object(), p.device(),
-                        exchange.policyIndex()), exchange.request().headers(), headersOut, exchange.referer())
+                .update(
+                        "PUT",
+                        new ObjectUpdateTarget(
+                                p.account(), p.container(), p.object(), p.device(), exchange.policyIndex()),
+                        exchange.request().headers(),
+                        headersOut,
+                        exchange.referer())
                 .whenComplete((ignored, error) -> exchange.ctx().executor().execute(() -> {
                     state = State.DONE;
                     FullHttpResponse response =
@@ -366,7 +374,8 @@ final class PutOperation extends ObjectOperation {
     }
 
     /** For tests: the metadata of what the PUT replaced (empty if nothing). */
-    @Nullable ObjectMetadata originalMetadata() {
+    @Nullable
+    ObjectMetadata originalMetadata() {
         return originalMetadata;
     }
 }

@@ -120,9 +120,8 @@ final class RequestMetadata {
     static Map<String, String> withOverrides(Map<String, String> update, Iterable<Map.Entry<String, String>> source) {
         Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         out.putAll(update);
-        for (String prefix : new String[] {
-            "x-backend-container-update-override-", "x-object-sysmeta-container-update-override-"
-        }) {
+        for (String prefix :
+                new String[] {"x-backend-container-update-override-", "x-object-sysmeta-container-update-override-"}) {
             for (Map.Entry<String, String> e : source) {
                 String key = e.getKey().toLowerCase(Locale.ROOT);
                 if (key.startsWith(prefix)) {

@@ -24,7 +24,8 @@ public final class Responses {
     private Responses() {}
 
     /** The response for a rejection; {@code drive} fills the 507 body. */
-    public static FullHttpResponse of(ByteBufAllocator alloc, RequestRejectedException rejection, @Nullable String drive) {
+    public static FullHttpResponse of(
+            ByteBufAllocator alloc, RequestRejectedException rejection, @Nullable String drive) {
         FullHttpResponse response = status(alloc, rejection.status(), rejection.plainBody(), drive);
         response.headers().add(rejection.headers());
         return response;

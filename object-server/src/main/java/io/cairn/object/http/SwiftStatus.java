@@ -23,15 +23,13 @@ public enum SwiftStatus {
     FORBIDDEN(403, "Forbidden", "Access was denied to this resource."),
     NOT_FOUND(404, "Not Found", "The resource could not be found."),
     METHOD_NOT_ALLOWED(405, "Method Not Allowed", "The method is not allowed for this resource."),
-    REQUEST_TIMEOUT(
-            408, "Request Timeout", "The server has waited too long for the request to be sent by the client."),
+    REQUEST_TIMEOUT(408, "Request Timeout", "The server has waited too long for the request to be sent by the client."),
     CONFLICT(409, "Conflict", "There was a conflict when trying to complete your request."),
     LENGTH_REQUIRED(411, "Length Required", "Content-Length header required."),
     PRECONDITION_FAILED(412, "Precondition Failed", "A precondition for this request was not met."),
     REQUEST_ENTITY_TOO_LARGE(
             413, "Request Entity Too Large", "The body of your request was too large for this server."),
-    REQUESTED_RANGE_NOT_SATISFIABLE(
-            416, "Requested Range Not Satisfiable", "The Range requested is not available."),
+    REQUESTED_RANGE_NOT_SATISFIABLE(416, "Requested Range Not Satisfiable", "The Range requested is not available."),
     UNPROCESSABLE_ENTITY(422, "Unprocessable Entity", "Unable to process the contained instructions"),
     CLIENT_DISCONNECT(499, "Client Disconnect", "The client was disconnected during request."),
     INTERNAL_ERROR(
@@ -47,6 +45,8 @@ public enum SwiftStatus {
     private final int code;
     private final String reason;
     private final String explanation;
+    // HttpResponseStatus is immutable; Netty just does not annotate it
+    @SuppressWarnings("ImmutableEnumChecker")
     private final HttpResponseStatus nettyStatus;
 
     SwiftStatus(int code, String reason, String explanation) {

@@ -146,11 +146,15 @@ public final class ContainerUpdater {
                         return CompletableFuture.<Void>completedFuture(null);
                     }
                     if (failure != null) {
-                        LOG.log(Level.ERROR, "ERROR container update failed with " + where
-                                + " (saving for async update later): " + failure);
+                        LOG.log(
+                                Level.ERROR,
+                                "ERROR container update failed with " + where + " (saving for async update later): "
+                                        + failure);
                     } else {
-                        LOG.log(Level.ERROR, "ERROR Container update failed (saving for async update later): "
-                                + response.status() + " response from " + where);
+                        LOG.log(
+                                Level.ERROR,
+                                "ERROR Container update failed (saving for async update later): " + response.status()
+                                        + " response from " + where);
                     }
                     return saveAsyncPending(op, target, headers, containerPath);
                 })
@@ -197,8 +201,9 @@ public final class ContainerUpdater {
         }
         String[] parts = path.split("/", -1);
         if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            LOG.log(Level.ERROR, "Invalid X-Backend-Container-Path, should be of the form 'account/container' but"
-                    + " got " + path);
+            LOG.log(
+                    Level.ERROR,
+                    "Invalid X-Backend-Container-Path, should be of the form 'account/container' but" + " got " + path);
             return null;
         }
         return path;
