@@ -9,9 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +19,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: immutable handle; see {@link DiskFile}.
  */
 final class LocalDiskFile implements DiskFile {
-    private static final java.util.Set<String> DATAFILE_KEYS =
-            java.util.Set.of("content-length", "deleted", "etag", "x-static-large-object");
-
     private final LocalDiskFileManager manager;
     private final Path devicePath;
     private final String device;
@@ -132,52 +126,14 @@ final class LocalDiskFile implements DiskFile {
         ObjectMetadata dataMeta = readMetadata(data);
         Timestamp dataTs = data.timestamp();
         OnDiskFileName metaFile = files.meta();
-        ObjectMetadata metaMeta = null;
-        Map<String, String> merged = new LinkedHashMap<>();
-        if (metaFile != null) {
-            Map<String, String> meta =
-                    new LinkedHashMap<>(readMetadata(metaFile).asMap());
-            OnDiskFileName ctypeFile = files.contentTypeMeta();
-            if (ctypeFile != null && !ctypeFile.equals(metaFile)) {
-                mergeContentType(meta, readMetadata(ctypeFile), dataTs);
-            }
-            merged.putAll(meta);
-            for (Map.Entry<String, String> e : dataMeta.asMap().entrySet()) {
-                if (DATAFILE_KEYS.contains(e.getKey().toLowerCase(Locale.ROOT))
-                        || ObjectMetadata.isSysmeta(e.getKey())) {
-                    merged.put(e.getKey(), e.getValue());
-                }
-            }
-            meta.remove(ObjectMetadata.NAME);
-            String metaCtypeTs = meta.get(ObjectMetadata.CONTENT_TYPE_TIMESTAMP);
-            String dataCtype = dataMeta.get(ObjectMetadata.CONTENT_TYPE);
-            if (dataCtype != null && (metaCtypeTs == null || dataTs.compareTo(Timestamp.parse(metaCtypeTs)) > 0)) {
-                merged.put(ObjectMetadata.CONTENT_TYPE, dataCtype);
-                merged.remove(ObjectMetadata.CONTENT_TYPE_TIMESTAMP);
-            }
-            metaMeta = ObjectMetadata.of(meta);
-        } else {
-            merged.putAll(dataMeta.asMap());
-        }
-        ObjectMetadata metadata = ObjectMetadata.of(merged);
-        long size = verify(data, metadata, ch, now);
+        OnDiskFileName ctypeFile = files.contentTypeMeta();
+        ObjectMetadata metaFileMeta = metaFile == null ? null : readMetadata(metaFile);
+        ObjectMetadata ctypeFileMeta =
+                metaFile == null || ctypeFile == null || ctypeFile.equals(metaFile) ? null : readMetadata(ctypeFile);
+        MetadataMerge.Merged merged = MetadataMerge.merge(dataMeta, dataTs, metaFileMeta, ctypeFileMeta);
+        long size = verify(data, merged.metadata(), ch, now);
         Timestamp metaTs = metaFile == null ? null : metaFile.timestamp();
-        return new LocalDiskFileReader(ch, metadata, dataMeta, metaMeta, dataTs, metaTs, size);
-    }
-
-    /** Swift's {@code _merge_content_type_metadata}. */
-    private static void mergeContentType(Map<String, String> meta, ObjectMetadata ctypeMeta, Timestamp dataTs) {
-        String ctype = ctypeMeta.get(ObjectMetadata.CONTENT_TYPE);
-        String ctypeTs = ctypeMeta.get(ObjectMetadata.CONTENT_TYPE_TIMESTAMP);
-        if (ctype == null || ctypeTs == null) {
-            return;
-        }
-        Timestamp t = Timestamp.parse(ctypeTs);
-        String current = meta.get(ObjectMetadata.CONTENT_TYPE_TIMESTAMP);
-        if ((current == null || t.compareTo(Timestamp.parse(current)) > 0) && t.compareTo(dataTs) > 0) {
-            meta.put(ObjectMetadata.CONTENT_TYPE, ctype);
-            meta.put(ObjectMetadata.CONTENT_TYPE_TIMESTAMP, ctypeTs);
-        }
+        return new LocalDiskFileReader(ch, merged.metadata(), dataMeta, merged.metaMetadata(), dataTs, metaTs, size);
     }
 
     /** Swift's {@code _verify_data_file}: name, X-Delete-At, Content-Length against the file size. */
@@ -193,16 +149,18 @@ final class LocalDiskFile implements DiskFile {
         }
         String deleteAt = metadata.get(ObjectMetadata.X_DELETE_AT);
         if (deleteAt != null) {
-            long at;
+            boolean expired;
             try {
-                at = Long.parseLong(deleteAt.trim());
+                expired = MetadataMerge.isExpired(metadata, now);
             } catch (NumberFormatException e) {
                 throw quarantine(data, "bad metadata x-delete-at value " + deleteAt);
             }
-            if (at * Timestamp.UNITS_PER_SECOND <= now.raw()) {
+            if (expired) {
                 Timestamp newest = metadata.timestamp();
                 throw new DiskFileExpired(
-                        "object " + name + " expired at " + at, newest == null ? data.timestamp() : newest, metadata);
+                        "object " + name + " expired at " + deleteAt,
+                        newest == null ? data.timestamp() : newest,
+                        metadata);
             }
         }
         String cl = metadata.get(ObjectMetadata.CONTENT_LENGTH);
