@@ -34,10 +34,12 @@ import java.nio.charset.StandardCharsets;
  *   devices  = JSON [dev|null...]
  *   assignments = all rows concatenated, each id dev_id_bytes wide, BIG-endian; rows of
  *                 2^part_power entries except a possibly short last row
- * +------------------------------------------+--------------------+--------------------+---------+
- * | index: u64 BE length | JSON {name: [c_start, u_start, c_end,  | u64 BE u_start of  | u64 BE c_start of  |
- * |        u_end, "sha256", hex]}           | the index blob     | the index blob     |
- * +------------------------------------------+--------------------+--------------------+---------+
+ * then the index and the tail:
+ * +------------------------------------------------+----------------------+----------------------+
+ * | u64 BE length | index JSON                     | u64 BE u_start of    | u64 BE c_start of    |
+ * |   {name: [c_start, u_start, c_end, u_end,      | the index (level 0,  | the index (level 0,  |
+ * |           "sha256", hexdigest], ...}           | full flush)          | full flush)          |
+ * +------------------------------------------------+----------------------+----------------------+
  *   c_* = offsets in the compressed file, u_* = offsets in the decompressed stream, both pointing
  *   at a section's 8-byte length; the checksum covers the length prefix and the blob. The two tail
  *   sizes are deflated at level 0, each followed by a full flush (18 bytes each on disk).
@@ -59,7 +61,7 @@ public final class RingFileFormat {
     /** Format version 2: indexed, checksummed sections. */
     public static final int VERSION_2 = 2;
 
-    /** The gzip header MTIME Swift writes (seconds since the epoch; 2011-03-16). */
+    /** The gzip header MTIME Swift writes (seconds since the epoch). */
     public static final long GZIP_MTIME = 1300507380L;
 
     /** The v1 "none" device id, reserved by Swift's builder; also the exclusive upper bound of v1 ids. */
