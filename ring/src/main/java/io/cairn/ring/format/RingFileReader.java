@@ -1,5 +1,6 @@
 package io.cairn.ring.format;
 
+import io.cairn.common.codec.Json;
 import io.cairn.ring.Device;
 import io.cairn.ring.RingData;
 import java.io.EOFException;

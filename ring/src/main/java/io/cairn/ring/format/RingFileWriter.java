@@ -1,5 +1,6 @@
 package io.cairn.ring.format;
 
+import io.cairn.common.codec.Json;
 import io.cairn.ring.RingData;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public final class RingFileWriter {
             if (ring.version() != null) {
                 meta.put("version", ring.version());
             }
-            byte[] json = Json.write(meta).getBytes(StandardCharsets.US_ASCII);
+            byte[] json = Json.writeSortedKeys(meta).getBytes(StandardCharsets.US_ASCII);
             gz.write(ByteBuffer.allocate(4).putInt(json.length).array());
             gz.write(json);
             for (int r = 0; r < ring.rowCount(); r++) {
@@ -124,7 +125,7 @@ public final class RingFileWriter {
 
             long indexUncompressed = gz.uncompressedPosition();
             long indexCompressed = gz.compressedPosition();
-            byte[] indexJson = Json.write(index).getBytes(StandardCharsets.US_ASCII);
+            byte[] indexJson = Json.writeSortedKeys(index).getBytes(StandardCharsets.US_ASCII);
             gz.write(size(indexJson.length));
             gz.write(indexJson);
             gz.switchLevel(RingFileFormat.LEVEL_STORED);
@@ -194,7 +195,7 @@ public final class RingFileWriter {
         }
 
         void jsonSection(String section, Object json) throws IOException {
-            byte[] blob = Json.write(json).getBytes(StandardCharsets.US_ASCII);
+            byte[] blob = Json.writeSortedKeys(json).getBytes(StandardCharsets.US_ASCII);
             begin(section);
             write(size(blob.length));
             write(blob);

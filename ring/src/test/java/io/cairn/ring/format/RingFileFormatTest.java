@@ -3,6 +3,7 @@ package io.cairn.ring.format;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cairn.common.codec.Json;
 import io.cairn.common.testing.Python;
 import io.cairn.ring.Device;
 import io.cairn.ring.RingData;

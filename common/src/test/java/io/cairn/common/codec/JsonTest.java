@@ -1,4 +1,4 @@
-package io.cairn.ring.format;
+package io.cairn.common.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,12 +80,35 @@ class JsonTest {
                 Python.run(
                         "import json,sys\nv=json.loads(sys.stdin.read())\n"
                                 + "sys.stdout.write(json.dumps(v, sort_keys=True, ensure_ascii=True))",
+                        Json.writeSortedKeys(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(Json.writeSortedKeys(value)).isEqualTo(python);
+        assertThat(Json.writeSortedKeys(value))
+                .startsWith("{\"b\": [true, false, 12345678901234, -1, 2.5, {}], \"inner\": {\"alpha\": [], ")
+                .contains("\"\\uffff\": \"bmp key\", \"\\ud83d\\ude00\": \"astral key\"");
+    }
+
+    @Test
+    void shouldWriteLikePythonJsonDumpsWhenKeysKeepInsertionOrder() {
+        Map<String, @Nullable Object> inner = new LinkedHashMap<>();
+        inner.put("zeta", 1);
+        inner.put("alpha", List.of());
+        inner.put("\uD83D\uDE00", "astral key");
+        inner.put("\uFFFF", "bmp key");
+        Map<String, @Nullable Object> value = new LinkedHashMap<>();
+        value.put("s", "tab\t nl\n quote\" back\\ del\u007f ctl\u0001 e\u00e9 \u20ac \uD83D\uDE00 /");
+        value.put("n", null);
+        value.put("b", List.of(true, false, 12345678901234L, -1, 2.5, Map.of()));
+        value.put("inner", inner);
+        String python = new String(
+                Python.run(
+                        "import json,sys\nv=json.loads(sys.stdin.read())\n" + "sys.stdout.write(json.dumps(v))",
                         Json.write(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
                 java.nio.charset.StandardCharsets.US_ASCII);
         assertThat(Json.write(value)).isEqualTo(python);
         assertThat(Json.write(value))
-                .startsWith("{\"b\": [true, false, 12345678901234, -1, 2.5, {}], \"inner\": {\"alpha\": [], ")
-                .contains("\"\\uffff\": \"bmp key\", \"\\ud83d\\ude00\": \"astral key\"");
+                .startsWith("{\"s\": \"tab\\t nl\\n")
+                .contains("\"inner\": {\"zeta\": 1, \"alpha\": [], \"\\ud83d\\ude00\": \"astral key\"");
     }
 
     @Test
@@ -100,7 +123,7 @@ class JsonTest {
         assertThat(a.get(2)).isEqualTo("x\u00e9\uD83D\uDE00/");
         assertThat(a.get(3)).isNull();
         assertThat(a.subList(4, 6)).isEqualTo(List.of(true, false));
-        assertThat(Json.write(parsed))
+        assertThat(Json.writeSortedKeys(parsed))
                 .isEqualTo("{\"a\": [1, -2500.0, \"x\\u00e9\\ud83d\\ude00/\", null, true, false, {}], "
                         + "\"b\": {\"c\": 0}}");
     }
