@@ -1,8 +1,8 @@
 package io.cairn.cli;
 
-import java.io.PrintStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Arrays;

@@ -29,7 +29,8 @@ final class LookupFormat {
         String[] parts = trimmed.split("/", 3);
         String account = parts[0];
         if (account.isEmpty()) {
-            throw new RingCommand.CommandException("path '" + path + "' has no account: use account[/container[/object]]");
+            throw new RingCommand.CommandException(
+                    "path '" + path + "' has no account: use account[/container[/object]]");
         }
         @Nullable String container = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null;
         @Nullable String object = parts.length > 2 && !parts[2].isEmpty() ? parts[2] : null;

@@ -285,7 +285,10 @@ final class RingCommand {
     /** The parsed arguments of {@code lookup}. */
     private static final class LookupArgs {
         Path ringFile = Path.of("");
-        @Nullable Path swiftConf;
+
+        @Nullable
+        Path swiftConf;
+
         int handoffs;
         final List<String> paths = new ArrayList<>();
 

@@ -68,8 +68,11 @@ class RingCommandIT {
         Path builder = dir.resolve("swift.builder");
         swiftRingBuilder(builder, "create", "8", "2.5", "1");
         String[] devices = {
-            "r1z1-127.0.0.1:6200/d1", "r1z1-127.0.0.1:6200/d2", "r1z2-127.0.0.2:6200/d3",
-            "r1z3-127.0.0.3:6200/d4", "r2z1-127.0.1.1:6200/d5"
+            "r1z1-127.0.0.1:6200/d1",
+            "r1z1-127.0.0.1:6200/d2",
+            "r1z2-127.0.0.2:6200/d3",
+            "r1z3-127.0.0.3:6200/d4",
+            "r2z1-127.0.1.1:6200/d5"
         };
         for (String d : devices) {
             swiftRingBuilder(builder, "add", d, "100");
@@ -85,14 +88,21 @@ class RingCommandIT {
         List<String> paths = randomPaths(1200);
         String input = String.join("\n", paths) + "\n";
         Path conf = dir.resolve("swift.conf");
-        Files.writeString(
-                conf, "[swift-hash]\nswift_hash_path_prefix = itprefix\nswift_hash_path_suffix = itsuffix\n");
+        Files.writeString(conf, "[swift-hash]\nswift_hash_path_prefix = itprefix\nswift_hash_path_suffix = itsuffix\n");
 
         String cairnOut = cairnWithStdin(
-                input, "ring", "lookup", ring.toString(), "--swift-conf", conf.toString(), "--handoffs",
-                Integer.toString(HANDOFFS), "-");
+                input,
+                "ring",
+                "lookup",
+                ring.toString(),
+                "--swift-conf",
+                conf.toString(),
+                "--handoffs",
+                Integer.toString(HANDOFFS),
+                "-");
         String swiftOut = new String(
-                Python.run(PY_LOOKUP, input.getBytes(StandardCharsets.UTF_8), ring.toString(), Integer.toString(HANDOFFS)),
+                Python.run(
+                        PY_LOOKUP, input.getBytes(StandardCharsets.UTF_8), ring.toString(), Integer.toString(HANDOFFS)),
                 StandardCharsets.UTF_8);
 
         List<String> cairnLines = cairnOut.lines().toList();

@@ -24,13 +24,16 @@ class RingCommandTest {
     @BeforeEach
     void createBuilder() {
         builder = dir.resolve("object.builder");
-        assertThat(run("ring", "create", builder.toString(), "8", "3", "1").code).isZero();
-        assertThat(run("ring", "add", builder.toString(), "r1z1-127.0.0.1:6200/sda", "100").code).isZero();
+        assertThat(run("ring", "create", builder.toString(), "8", "3", "1").code)
+                .isZero();
+        assertThat(run("ring", "add", builder.toString(), "r1z1-127.0.0.1:6200/sda", "100").code)
+                .isZero();
     }
 
     @Test
     void shouldBuildAndListARingWhenDevicesAreAdded() {
-        for (String dev : new String[] {"r1z2-127.0.0.2:6200/sda", "r1z3-127.0.0.3:6200/sda", "z4-127.0.0.4:6200/sdb"}) {
+        for (String dev :
+                new String[] {"r1z2-127.0.0.2:6200/sda", "r1z3-127.0.0.3:6200/sda", "z4-127.0.0.4:6200/sdb"}) {
             assertThat(run("ring", "add", builder.toString(), dev, "100").code).isZero();
         }
         Result rebalance = run("ring", "rebalance", builder.toString());
@@ -110,16 +113,23 @@ class RingCommandTest {
 
     @Test
     void shouldSetWeightAndRemoveByAddressOrId() {
-        assertThat(run("ring", "add", builder.toString(), "r1z2-127.0.0.2:6200/sda", "100").code).isZero();
-        assertThat(run("ring", "set-weight", builder.toString(), "127.0.0.2:6200/sda", "50").code).isZero();
+        assertThat(run("ring", "add", builder.toString(), "r1z2-127.0.0.2:6200/sda", "100").code)
+                .isZero();
+        assertThat(run("ring", "set-weight", builder.toString(), "127.0.0.2:6200/sda", "50").code)
+                .isZero();
         assertThat(run("ring", "remove", builder.toString(), "d0").code).isZero();
         assertThat(run("ring", "remove", builder.toString(), "d9").code).isEqualTo(1);
     }
 
     @Test
     void shouldExplainWhenTheSwiftConfIsMissingForLookup() {
-        Result r = run("ring", "lookup", dir.resolve("object.ring.gz").toString(), "--swift-conf",
-                dir.resolve("none.conf").toString(), "AUTH_a/c/o");
+        Result r = run(
+                "ring",
+                "lookup",
+                dir.resolve("object.ring.gz").toString(),
+                "--swift-conf",
+                dir.resolve("none.conf").toString(),
+                "AUTH_a/c/o");
         assertThat(r.code).isEqualTo(1);
         assertThat(r.err).contains("swift.conf");
     }
