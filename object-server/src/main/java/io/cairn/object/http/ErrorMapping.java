@@ -38,8 +38,9 @@ public final class ErrorMapping {
             return new RequestRejectedException(SwiftStatus.INSUFFICIENT_STORAGE);
         }
         if (t instanceof DiskFileXattrTooLarge) {
-            // Swift maps ENOSPC on the xattr write to 507 too; the body says why
-            return new RequestRejectedException(SwiftStatus.INSUFFICIENT_STORAGE, t.getMessage());
+            // Swift answers 507 (ENOSPC on setxattr), but one object's metadata must not error-limit the
+            // whole device in the proxy; nothing was written, the body says why
+            return new RequestRejectedException(SwiftStatus.BAD_REQUEST, t.getMessage());
         }
         if (t instanceof DiskFileCollision) {
             return new RequestRejectedException(SwiftStatus.FORBIDDEN);

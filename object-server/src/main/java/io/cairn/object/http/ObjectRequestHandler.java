@@ -116,6 +116,8 @@ public final class ObjectRequestHandler extends ChannelInboundHandlerAdapter imp
             try {
                 op.start();
             } catch (RequestRejectedException e) {
+                // the operation never started: its body (if any) is read and released here, not queued
+                current = null;
                 exchange.reject(e);
             }
         } catch (RequestRejectedException e) {

@@ -366,11 +366,12 @@ final class PutOperation extends ObjectOperation {
 
     @Override
     void idle() {
-        if (state == State.RECEIVING) {
-            // Swift answers 408 when the client stops sending for client_timeout
+        if (state == State.RECEIVING && !writeInFlight && !pausedReading) {
+            // Swift answers 408 when the client stops sending for client_timeout; time spent waiting
+            // for our own disk (prepare, a write, fsync at commit) is not the client's idleness
             answerAndAbandon(new RequestRejectedException(SwiftStatus.REQUEST_TIMEOUT));
+            exchange.ctx().close();
         }
-        exchange.ctx().close();
     }
 
     /** For tests: the metadata of what the PUT replaced (empty if nothing). */

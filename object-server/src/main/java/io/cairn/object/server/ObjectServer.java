@@ -9,9 +9,9 @@ import io.cairn.object.diskfile.DiskFileManager;
 import io.cairn.object.http.ObjectApi;
 import io.cairn.object.http.ObjectApiSettings;
 import io.cairn.object.update.ContainerUpdater;
+import io.cairn.ring.policy.StoragePolicies;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
@@ -37,22 +37,22 @@ public final class ObjectServer implements AutoCloseable {
     private final ObjectApi api;
 
     /**
-     * @param policies the storage policy indexes that exist (swift.conf); others answer 503
+     * @param policies swift.conf's storage policies ({@code StoragePolicies.fromSwiftConf}); a request
+     *     naming another index answers 503
      * @param constraints swift.conf's constraints
      */
     public ObjectServer(
             ObjectServerConfig config,
             DiskFileManager diskFiles,
             Transport transport,
-            Set<Integer> policies,
+            StoragePolicies policies,
             Constraints constraints,
             Clock clock) {
         this.config = config;
         this.host = HttpServerHost.withOwnGroups(transport, 0, "object-server");
         this.executors = new DeviceExecutors(config.deviceThreads(), config.deviceQueue(), "object");
         this.client = new BackendClient(transport, host.workerGroup(), 64 * 1024, config.connTimeout());
-        Set<Integer> known = Set.copyOf(new HashSet<>(policies));
-        IntPredicate policyExists = known::contains;
+        IntPredicate policyExists = index -> policies.byIndex(index) != null;
         ObjectApiSettings settings = new ObjectApiSettings(
                 Set.copyOf(config.allowedHeaders()),
                 constraints,

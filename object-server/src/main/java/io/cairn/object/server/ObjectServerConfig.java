@@ -2,6 +2,7 @@ package io.cairn.object.server;
 
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
+import io.cairn.object.diskfile.DiskFileConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ public final class ObjectServerConfig {
             "log_requests",
             "max_header_size",
             "device_threads",
-            "device_queue");
+            "device_queue",
+            "reclaim_age");
 
     /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
     public static final Set<String> ACCEPTED = Set.of(
@@ -106,6 +108,7 @@ public final class ObjectServerConfig {
     private final int maxHeaderSize;
     private final int deviceThreads;
     private final int deviceQueue;
+    private final long reclaimAge;
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
@@ -137,6 +140,7 @@ public final class ObjectServerConfig {
         this.maxHeaderSize = app.getInt("max_header_size", 8192, 1024, 1 << 20);
         this.deviceThreads = app.getInt("device_threads", 4, 1, 256);
         this.deviceQueue = app.getInt("device_queue", 1024, 1, 1 << 20);
+        this.reclaimAge = (long) app.getDouble("reclaim_age", DiskFileConfig.DEFAULT_RECLAIM_AGE, 0, 1e12);
         List<String> ignored = new ArrayList<>();
         for (String key : app.keys()) {
             if (ACCEPTED.contains(key)) {
@@ -194,6 +198,11 @@ public final class ObjectServerConfig {
     /** {@code swift_dir}: where {@code swift.conf} is (default {@code /etc/swift}). */
     public Path swiftDir() {
         return swiftDir;
+    }
+
+    /** The storage layer's settings: {@code reclaim_age} (default one week). */
+    public DiskFileConfig diskFileConfig() {
+        return new DiskFileConfig(reclaimAge, false, DiskFileConfig.DEFAULT_MAX_PARTITIONS);
     }
 
     /** {@code allowed_headers}: headers stored with objects besides metadata. */
