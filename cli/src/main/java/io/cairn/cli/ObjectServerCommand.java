@@ -33,6 +33,17 @@ final class ObjectServerCommand {
         this.err = err;
     }
 
+    /**
+     * Entry point for running the object server without the launcher's dispatch (benchmarks: {@code java
+     * -cp cairn.jar:lib/* io.cairn.cli.ObjectServerCommand --config FILE}).
+     */
+    public static void main(String[] args) {
+        int rc = new ObjectServerCommand(System.out, System.err).run(List.of(args));
+        if (rc != 0) {
+            throw new IllegalStateException("cairn object-server failed to start (exit code " + rc + ")");
+        }
+    }
+
     /** Runs until the JVM is asked to stop; returns the exit code (2: usage, 1: cannot start). */
     int run(List<String> args) {
         if (args.size() != 2 || !args.get(0).equals("--config")) {
