@@ -48,6 +48,11 @@ public final class AccountBroker extends DatabaseBroker<ContainerRecord> {
         this.clock = clock;
     }
 
+    /** The account name this broker creates its DB with ('' when opened by replication). */
+    public String account() {
+        return account;
+    }
+
     @Override
     protected void createTables(Connection c, String putTimestamp, int storagePolicyIndex) throws SQLException {
         if (account.isEmpty()) {

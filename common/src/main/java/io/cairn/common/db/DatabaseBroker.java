@@ -289,6 +289,18 @@ public abstract class DatabaseBroker<R> implements AutoCloseable {
         return records.size();
     }
 
+    /**
+     * {@link #commitPending} for readers that tolerate stale data (Swift's {@code _commit_puts_stale_ok}):
+     * an unreadable pending file is left for the next writer instead of failing the read.
+     */
+    public final void commitPendingQuietly() throws SQLException {
+        try {
+            commitPending();
+        } catch (IOException e) {
+            // stale reads are fine here: the next commit retries the pending file
+        }
+    }
+
     /** Decodes one pickled pending tuple (legacy shorter tuples included), or null when it is not one. */
     protected abstract @Nullable R decodePendingEntry(byte[] pickle);
 
@@ -304,6 +316,23 @@ public abstract class DatabaseBroker<R> implements AutoCloseable {
             }
             return Boolean.TRUE;
         });
+    }
+
+    /**
+     * Merges rows as a {@code merge_items} RPC delivers them (JSON objects with the table's columns and
+     * {@code ROWID}); with {@code source}, records the highest ROWID as that peer's incoming sync point.
+     */
+    public final void mergeReplicatedRows(List<Map<String, @Nullable Object>> rows, @Nullable String source)
+            throws SQLException {
+        List<R> items = new ArrayList<>(rows.size());
+        long maxRow = -1;
+        for (Map<String, @Nullable Object> row : rows) {
+            items.add(recordFromReplication(row));
+            if (row.get("ROWID") instanceof Number n) {
+                maxRow = Math.max(maxRow, n.longValue());
+            }
+        }
+        mergeItems(items, source, maxRow);
     }
 
     /** Applies rows inside the caller's transaction with the type's merge rules. */
