@@ -131,21 +131,61 @@ public final class AccountOperations {
 
     // ---------------------------------------------------------------- PUT
 
-    public AccountResponse put(AccountPath p, HttpHeaders h) throws Exception {
+    /** {@code PUT /dev/part/account}. */
+    public AccountResponse putAccount(AccountPath p, HttpHeaders h) throws Exception {
         AccountBroker b = broker(p);
         if (b == null) {
             return insufficientStorage(p.device());
         }
-        return p.container() == null ? putAccount(b, h) : putContainer(b, p, h);
+        return putAccount(b, h);
     }
 
-    private AccountResponse putContainer(AccountBroker b, AccountPath p, HttpHeaders h) throws Exception {
+    /**
+     * A container report checked on the device executor: either an immediate answer or the record to
+     * hand to the group commit (which must not be awaited on a device thread: the commit runs there).
+     *
+     * @param immediate the answer when the report is not committed
+     * @param broker the account DB to commit to
+     * @param record the row
+     * @param status the answer after the commit (201, or 204 for a deletion)
+     */
+    public record ContainerReport(
+            @Nullable AccountResponse immediate,
+            @Nullable AccountBroker broker,
+            @Nullable ContainerRecord record,
+            int status) {
+        static ContainerReport answer(AccountResponse r) {
+            return new ContainerReport(r, null, null, r.status());
+        }
+    }
+
+    /** Commits a checked report; completes after its transaction. */
+    public CompletableFuture<AccountResponse> commit(String device, ContainerReport report) {
+        AccountResponse immediate = report.immediate();
+        AccountBroker b = report.broker();
+        ContainerRecord rec = report.record();
+        if (immediate != null || b == null || rec == null) {
+            return CompletableFuture.completedFuture(immediate == null ? AccountResponse.of(500) : immediate);
+        }
+        return committer.submit(device, b, rec).thenApply(done -> AccountResponse.of(report.status()));
+    }
+
+    /** {@code PUT /dev/part/account/container}: the checks; see {@link #commit}. */
+    public ContainerReport checkContainerReport(AccountPath p, HttpHeaders h) throws Exception {
+        AccountBroker b = broker(p);
+        if (b == null) {
+            return ContainerReport.answer(insufficientStorage(p.device()));
+        }
+        return checkContainerReport(b, p, h);
+    }
+
+    private ContainerReport checkContainerReport(AccountBroker b, AccountPath p, HttpHeaders h) throws Exception {
         Timestamp ts;
         if (h.contains("X-Timestamp")) {
             AccountResponse[] err = new AccountResponse[1];
             ts = timestamp(h, err);
             if (ts == null) {
-                return err[0];
+                return ContainerReport.answer(err[0]);
             }
         } else {
             ts = Timestamp.now(clock);
@@ -159,7 +199,7 @@ public final class AccountOperations {
         }
         boolean override = "yes".equals(lower(h.get("X-Account-Override-Deleted", "no")));
         if (!b.exists() || (!override && b.isDeleted())) {
-            return AccountResponse.of(404);
+            return ContainerReport.answer(AccountResponse.of(404));
         }
         ContainerRecord rec;
         String put = h.get("X-Put-Timestamp");
@@ -173,12 +213,12 @@ public final class AccountOperations {
                     Long.parseLong(required(h.get("X-Bytes-Used"), "X-Bytes-Used")),
                     Integer.parseInt(h.get("X-Backend-Storage-Policy-Index", "0")));
         } catch (IllegalArgumentException bad) {
-            return AccountResponse.text(400, bad.getMessage() == null ? "Bad container report" : bad.getMessage());
+            return ContainerReport.answer(
+                    AccountResponse.text(400, bad.getMessage() == null ? "Bad container report" : bad.getMessage()));
         }
-        CompletableFuture<Void> committed = committer.submit(p.device(), b, rec);
-        committed.get();
+        b.commitPendingQuietly();
         // Swift compares the two header strings as they came
-        return AccountResponse.of(String.valueOf(del).compareTo(String.valueOf(put)) > 0 ? 204 : 201);
+        return new ContainerReport(null, b, rec, String.valueOf(del).compareTo(String.valueOf(put)) > 0 ? 204 : 201);
     }
 
     private static String required(@Nullable String v, String header) {

@@ -53,6 +53,17 @@ public final class AccountRequestHandler extends SimpleChannelInboundHandler<Ful
             write(ctx, AccountResponse.text(bad.status, String.valueOf(bad.getMessage())), keepAlive, head);
             return;
         }
+        if (req.method().equals(HttpMethod.PUT) && path.container() != null) {
+            HttpHeaders h = req.headers();
+            executors
+                    .submit(path.device(), () -> ops.checkContainerReport(path, h))
+                    .thenCompose(report -> ops.commit(path.device(), report))
+                    .whenComplete((resp, failure) -> ctx.executor().execute(() -> {
+                        AccountResponse r = failure == null ? resp : failed(failure);
+                        write(ctx, r, keepAlive, head);
+                    }));
+            return;
+        }
         Callable<AccountResponse> op;
         try {
             op = operation(req, path);
@@ -77,7 +88,7 @@ public final class AccountRequestHandler extends SimpleChannelInboundHandler<Ful
                 String type = ListingContentType.negotiate(queryFormat(req.uri()), h.get(HttpHeaderNames.ACCEPT));
                 yield () -> ops.head(p, type);
             }
-            case "PUT" -> () -> ops.put(p, h);
+            case "PUT" -> () -> ops.putAccount(p, h);
             case "POST" -> () -> ops.post(p, h);
             case "DELETE" -> () -> ops.delete(p, h);
             case "REPLICATE" -> {
