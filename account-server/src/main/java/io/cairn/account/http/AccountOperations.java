@@ -422,7 +422,12 @@ public final class AccountOperations {
 
     /** Validates listing parameters as the account server does; the answer for bad ones. */
     public static AccountResponse badListing(ListingException e) {
-        return AccountResponse.text(e.status(), String.valueOf(e.getMessage()));
+        AccountResponse r = AccountResponse.text(e.status(), String.valueOf(e.getMessage()));
+        if (e.status() == 400) {
+            // get_param raises HTTPBadRequest with content_type='text/plain' (no charset); 412/406 use swob's default
+            r.headers().set("Content-Type", "text/plain");
+        }
+        return r;
     }
 
     // ---------------------------------------------------------------- REPLICATE

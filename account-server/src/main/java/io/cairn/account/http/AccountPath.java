@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /<device>/<partition>/<account>[/<container>]} (or {@code /<device>/<partition>/<hash>} for
- * REPLICATE) as Swift's {@code split_path} reads it: percent-decoded, UTF-8 checked (412
- * {@code Invalid UTF8} otherwise), the container keeping any further slashes. Immutable.
+ * REPLICATE) as Swift's {@code split_path(path, 3, 4)} reads it: percent-decoded, UTF-8 checked (412
+ * {@code Invalid UTF8} otherwise), more segments are a 400 {@code Invalid path}. Immutable.
  *
  * @param device device name
  * @param partition partition
@@ -41,9 +41,11 @@ public record AccountPath(
             throw new BadPath(412, "Invalid UTF8");
         }
         String path = new String(bytes, StandardCharsets.UTF_8);
-        String[] parts = path.split("/", 5);
+        // split_path(path, 3, 4): a container name cannot hold a slash (unlike object names)
+        String[] parts = path.split("/", -1);
         if (!path.startsWith("/")
                 || parts.length < 4
+                || parts.length > 5
                 || parts[1].isEmpty()
                 || parts[2].isEmpty()
                 || parts[3].isEmpty()) {
