@@ -1,18 +1,23 @@
 package io.cairn.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 
 /** Entry point of {@code ./cairn}: dispatches to one command class per sub-command. */
 public final class CairnMain {
     private CairnMain() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
     /** Runs a command and returns the process exit code; never exits itself (tests call this). */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             err.println(usage());
             return 2;
@@ -23,6 +28,7 @@ public final class CairnMain {
                 out.println("cairn " + version());
                 yield 0;
             }
+            case "ring" -> ring(rest, in, out, err);
             case "saio" -> {
                 err.println("cairn saio: coming with the proxy issue (#4); nothing to start yet");
                 yield 1;
@@ -37,6 +43,22 @@ public final class CairnMain {
                 yield 2;
             }
         };
+    }
+
+    private static int ring(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        try {
+            return new RingCommand(out, in, Clock.systemUTC()).run(List.of(args));
+        } catch (RingCommand.UsageException e) {
+            err.println("cairn ring: " + e.getMessage());
+            err.println(RingCommand.USAGE);
+            return 2;
+        } catch (RingCommand.CommandException e) {
+            err.println("cairn ring: " + e.getMessage());
+            return 1;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("cairn ring: " + e);
+            return 1;
+        }
     }
 
     static String version() {

@@ -91,6 +91,46 @@ public final class RingData {
         return 1 << partPower();
     }
 
+    /**
+     * Checks what a {@link Ring} relies on: part power 0..30, at least one row, row 0 exactly
+     * {@code 2^partPower} long and no row longer, every device's id equal to its list position, every
+     * assignment naming an existing (non-hole) device.
+     *
+     * @throws IllegalArgumentException naming the first violation
+     */
+    public void validate() {
+        if (partShift < 2 || partShift > 32) {
+            throw new IllegalArgumentException("part_shift " + partShift + " out of range: part power must be 0..30");
+        }
+        for (int i = 0; i < devices.size(); i++) {
+            Device d = devices.get(i);
+            if (d != null && d.id() != i) {
+                throw new IllegalArgumentException("device at position " + i + " has id " + d.id());
+            }
+        }
+        if (replica2Part2Dev.length == 0) {
+            throw new IllegalArgumentException("the ring has no replica rows");
+        }
+        int parts = partitionCount();
+        if (replica2Part2Dev[0].length != parts) {
+            throw new IllegalArgumentException("row 0 has " + replica2Part2Dev[0].length + " entries, part power "
+                    + partPower() + " needs " + parts);
+        }
+        for (int r = 0; r < replica2Part2Dev.length; r++) {
+            int[] row = replica2Part2Dev[r];
+            if (row.length > parts) {
+                throw new IllegalArgumentException("row " + r + " has " + row.length + " entries, more than " + parts);
+            }
+            for (int p = 0; p < row.length; p++) {
+                int id = row[p];
+                if (id < 0 || id >= devices.size() || devices.get(id) == null) {
+                    throw new IllegalArgumentException(
+                            "replica " + r + " of partition " + p + " is on device " + id + ", which does not exist");
+                }
+            }
+        }
+    }
+
     /** Swift's float replica count: full rows plus the fraction of the last row. */
     public double replicaCount() {
         int rows = replica2Part2Dev.length;

@@ -60,7 +60,16 @@ public final class SwiftConf {
      *     (Swift refuses to start then), or a constraint is not a valid number
      */
     public static SwiftConf load(Path swiftDir) {
-        Path file = swiftDir.resolve(FILE_NAME);
+        return loadFile(swiftDir.resolve(FILE_NAME));
+    }
+
+    /**
+     * Reads the given file as a {@code swift.conf} (tools such as {@code cairn ring lookup --swift-conf}
+     * name the file itself).
+     *
+     * @throws ConfigException as {@link #load}
+     */
+    public static SwiftConf loadFile(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
