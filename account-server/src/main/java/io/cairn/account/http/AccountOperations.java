@@ -5,10 +5,10 @@ import io.cairn.account.db.AccountBroker;
 import io.cairn.account.db.AccountBrokers;
 import io.cairn.account.db.ContainerListingRow;
 import io.cairn.account.db.ContainerRecord;
+import io.cairn.common.codec.Json;
 import io.cairn.common.db.DatabaseAlreadyExistsException;
 import io.cairn.common.db.DbMetadata;
 import io.cairn.common.db.DbPaths;
-import io.cairn.common.db.PyJson;
 import io.cairn.common.db.ReplicatorRpc;
 import io.cairn.common.io.DeviceRoot;
 import io.cairn.common.listing.ListingEncoder;
@@ -443,8 +443,8 @@ public final class AccountOperations {
         }
         Object args;
         try {
-            args = PyJson.loads(new String(body, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
+            args = Json.parse(new String(body, StandardCharsets.UTF_8));
+        } catch (Json.JsonException e) {
             return AccountResponse.text(400, String.valueOf(e.getMessage()));
         }
         ReplicatorRpc.Result result = rpc.dispatch(p.device(), p.partition(), p.account(), args);

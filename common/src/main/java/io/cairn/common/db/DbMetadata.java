@@ -1,5 +1,6 @@
 package io.cairn.common.db;
 
+import io.cairn.common.codec.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +41,12 @@ public final class DbMetadata {
         if (json == null || json.isEmpty()) {
             return new DbMetadata(items);
         }
-        Object parsed = PyJson.loads(json);
+        Object parsed;
+        try {
+            parsed = Json.parse(json);
+        } catch (Json.JsonException e) {
+            throw new IllegalArgumentException("metadata is not JSON: " + e.getMessage(), e);
+        }
         if (!(parsed instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("metadata is not a JSON object: " + json);
         }
@@ -167,7 +173,7 @@ public final class DbMetadata {
         for (Map.Entry<String, Item> e : items.entrySet()) {
             out.put(e.getKey(), List.of(e.getValue().value(), e.getValue().timestamp()));
         }
-        return PyJson.dumps(out);
+        return Json.write(out);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.cairn.common.db;
 
+import io.cairn.common.codec.Json;
 import io.cairn.common.io.DeviceRoot;
 import io.cairn.common.io.DurableFiles;
 import io.cairn.common.time.Timestamp;
@@ -110,7 +111,7 @@ public final class ReplicatorRpc<B extends DatabaseBroker<?>> {
             point = remotePoint;
         }
         info.put("point", point);
-        return new Result(200, PyJson.dumps(info));
+        return new Result(200, Json.write(info));
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package io.cairn.common.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cairn.common.codec.Json;
 import io.cairn.common.testing.Python;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,11 +37,11 @@ class ChexorTest {
         StringBuilder expectedJava = new StringBuilder();
         for (String[] c : cases) {
             script.append("print(chexor(")
-                    .append(PyJson.dumps(c[0]))
+                    .append(Json.write(c[0]))
                     .append(", ")
-                    .append(PyJson.dumps(c[1]))
+                    .append(Json.write(c[1]))
                     .append(", ")
-                    .append(PyJson.dumps(c[2]))
+                    .append(Json.write(c[2]))
                     .append("))\n");
             expectedJava.append(Chexor.chexor(c[0], c[1], c[2])).append('\n');
         }
