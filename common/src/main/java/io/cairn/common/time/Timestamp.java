@@ -261,10 +261,22 @@ public final class Timestamp implements Comparable<Timestamp> {
 
     /**
      * {@code YYYY-MM-DDTHH:MM:SS.ffffff} in UTC without a zone, as listings show {@code last_modified}
-     * (Swift's {@code Timestamp.isoformat}).
+     * (Swift's {@code Timestamp.isoformat}, including its float rounding: near year 2286 the microseconds
+     * can be a unit or two off the exact digits, as in Swift).
      */
     public String isoformat() {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(raw / UNITS_PER_SECOND, 0, ZoneOffset.UTC);
+        // Swift goes through a float: modf(float(normal)), then round(frac * 1e6). Far from the epoch the
+        // float's spacing (~2 µs near 10^10) makes the microseconds differ from the exact digits, and
+        // listings must match Swift's text, so do the same arithmetic (division and product round alike).
+        double value = (double) raw / UNITS_PER_SECOND;
+        double whole = Math.floor(value);
+        long micros = (long) Math.rint((value - whole) * 1e6);
+        long seconds = (long) whole;
+        if (micros >= 1_000_000) {
+            seconds++;
+            micros -= 1_000_000;
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
         StringBuilder sb = new StringBuilder(26);
         pad(sb, t.getYear(), 4).append('-');
         pad(sb, t.getMonthValue(), 2).append('-');
@@ -272,7 +284,7 @@ public final class Timestamp implements Comparable<Timestamp> {
         pad(sb, t.getHour(), 2).append(':');
         pad(sb, t.getMinute(), 2).append(':');
         pad(sb, t.getSecond(), 2).append('.');
-        return pad(sb, (raw % UNITS_PER_SECOND) * 10, 6).toString();
+        return pad(sb, micros, 6).toString();
     }
 
     /** Whole seconds rounded up: the second-precision time of {@code Last-Modified}. */
