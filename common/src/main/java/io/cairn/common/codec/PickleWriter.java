@@ -36,11 +36,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Python memoizes by object identity and refers back with BINGET (LONG_BINPUT/LONG_BINGET past index 255).
  * This writer reproduces CPython's identity for what Swift's data has: the {@code _codecs.encode} and {@code
  * bytes} globals and the interned {@code 'latin1'} are written once; a str of at most one char below U+0100 and
- * a bytes of at most one byte are CPython singletons, so equal ones are one object. Every other value is treated
- * as a distinct object, as Swift's freshly built strings are (so two equal md5 strings are both written out).
+ * a bytes of at most one byte are CPython's cached singletons (as decoding, slicing and {@code chr()} return
+ * them), so equal ones are one object. Every other value is treated as a distinct object, as Swift's freshly
+ * built strings are (so two equal md5 strings are both written out).
  * Known divergence: where Swift's Python passes the very same long str object twice (e.g. a {@code .pending}
  * record whose timestamps are one object), Python writes a BINGET where this writer repeats the value; both
- * load to equal values. Shared or cyclic Java containers are written once per occurrence; a cycle is refused.
+ * load to equal values; likewise a one-char str that Python took from an interned source literal may be a
+ * different object from the cached singleton. Shared or cyclic Java containers are written once per occurrence; a cycle is refused.
  *
  * <p>Thread-safety: stateless and thread-safe; each call uses its own buffer.
  */
