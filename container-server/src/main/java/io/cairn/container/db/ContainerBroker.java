@@ -3,6 +3,7 @@ package io.cairn.container.db;
 import io.cairn.common.codec.PickleException;
 import io.cairn.common.codec.PickleReader;
 import io.cairn.common.db.DatabaseBroker;
+import io.cairn.common.db.DbMetadata;
 import io.cairn.common.db.SqlScript;
 import io.cairn.common.time.DecodedTimestamps;
 import io.cairn.common.time.Timestamp;
@@ -229,6 +230,63 @@ public final class ContainerBroker extends DatabaseBroker<ObjectRecord> {
             try (Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT max(object_count) FROM policy_stat")) {
                 return !rs.next() || rs.getLong(1) == 0;
+            }
+        });
+    }
+
+    /** Info, deleted state and metadata read together (Swift's {@code get_info_is_deleted} + {@code metadata}). */
+    public record Snapshot(Map<String, @Nullable Object> info, boolean deleted, DbMetadata metadata) {
+        /** A missing DB: empty info, deleted, no metadata. */
+        public static Snapshot missing() {
+            return new Snapshot(new LinkedHashMap<>(), true, DbMetadata.empty());
+        }
+    }
+
+    /** Info, deleted state and metadata in one read; a missing file is {@link Snapshot#missing()}. */
+    public Snapshot snapshot() throws SQLException {
+        if (!exists()) {
+            return Snapshot.missing();
+        }
+        return read(c -> new Snapshot(info(c), isDeleted(c), metadata()));
+    }
+
+    /** Swift's {@code storage_policy_index} property. */
+    public int storagePolicyIndex() throws SQLException {
+        return read(c -> {
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT storage_policy_index FROM container_stat")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    /**
+     * Swift's {@code set_storage_policy_index}: adds the policy's stat row and moves the container to it,
+     * raising {@code status_changed_at} to {@code timestamp} when the index changes.
+     */
+    public void setStoragePolicyIndex(int policyIndex, String timestamp) throws SQLException {
+        write(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT OR IGNORE INTO policy_stat (storage_policy_index) VALUES (?)")) {
+                ps.setInt(1, policyIndex);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE container_stat SET storage_policy_index = ?,"
+                    + " status_changed_at = MAX(?, status_changed_at) WHERE storage_policy_index <> ?")) {
+                ps.setInt(1, policyIndex);
+                ps.setString(2, timestamp);
+                ps.setInt(3, policyIndex);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Swift's {@code set_x_container_sync_points(-1, -1)}: a new sync target starts from scratch. */
+    public void resetSyncPoints() throws SQLException {
+        write(c -> {
+            try (Statement st = c.createStatement()) {
+                return st.executeUpdate(
+                        "UPDATE container_stat SET x_container_sync_point1 = -1, x_container_sync_point2 = -1");
             }
         });
     }
