@@ -2,6 +2,7 @@ package io.cairn.container.listing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.common.codec.Json;
 import io.cairn.common.listing.ListingEncoder;
 import io.cairn.common.listing.ListingFormat;
 import io.cairn.common.listing.ListingParams;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,25 +147,25 @@ class ObjectListingQueryInteropTest {
                 "print(json.dumps(out))");
 
         static List<String> run(Path db, List<String> names, List<ListingParams> cases) {
-            StringBuilder in = new StringBuilder("{\"db\": ").append(Json.quote(db.toString()));
+            StringBuilder in = new StringBuilder("{\"db\": ").append(Json.write(db.toString()));
             in.append(", \"names\": [");
             for (int i = 0; i < names.size(); i++) {
-                in.append(i > 0 ? "," : "").append(Json.quote(names.get(i)));
+                in.append(i > 0 ? "," : "").append(Json.write(names.get(i)));
             }
             in.append("], \"cases\": [");
             for (int i = 0; i < cases.size(); i++) {
                 ListingParams p = cases.get(i);
                 in.append(i > 0 ? "," : "")
                         .append("{\"prefix\": ")
-                        .append(Json.quote(p.prefix()))
+                        .append(Json.write(p.prefix()))
                         .append(", \"delimiter\": ")
-                        .append(Json.quote(p.delimiter()))
+                        .append(Json.write(p.delimiter()))
                         .append(", \"marker\": ")
-                        .append(Json.quote(p.marker() == null ? "" : p.marker()))
+                        .append(Json.write(p.marker() == null ? "" : p.marker()))
                         .append(", \"end_marker\": ")
-                        .append(Json.quote(p.endMarker()))
+                        .append(Json.write(p.endMarker()))
                         .append(", \"path\": ")
-                        .append(Json.quote(p.path()))
+                        .append(Json.write(p.path()))
                         .append(", \"reverse\": ")
                         .append(p.reverse())
                         .append(", \"limit\": ")
@@ -173,7 +175,13 @@ class ObjectListingQueryInteropTest {
             in.append("]}");
             String out = new String(
                     Python.run(SCRIPT, in.toString().getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-            return Json.stringArray(out.strip());
+            try {
+                @SuppressWarnings("unchecked")
+                List<String> results = (List<String>) Json.parse(out.strip());
+                return Objects.requireNonNull(results);
+            } catch (Json.JsonException e) {
+                throw new AssertionError("python printed no JSON array: " + out, e);
+            }
         }
     }
 }
