@@ -1,6 +1,7 @@
 package io.cairn.proxy.auth;
 
 import io.cairn.common.codec.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -200,11 +201,14 @@ public final class AclParser {
     }
 
     /**
-     * The body of tempauth's 400 for an invalid {@code X-Account-Access-Control} (served as {@code
-     * text/plain; charset=UTF-8}).
+     * The body of tempauth's 400 for an invalid {@code X-Account-Access-Control}, to be sent UTF-8 encoded
+     * as {@code text/plain; charset=UTF-8}. As in Swift, the echoed input is the header's WSGI string (the
+     * ISO-8859-1 view of its UTF-8 bytes), so non-ASCII input comes back double-encoded, byte for byte as
+     * Swift sends it.
      */
     public static String accountAclBadRequestBody(String error, String headerValue) {
-        return "X-Account-Access-Control invalid: " + error + "\n\nInput: " + headerValue + "\n";
+        String wsgiInput = new String(headerValue.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        return "X-Account-Access-Control invalid: " + error + "\n\nInput: " + wsgiInput + "\n";
     }
 
     /**
