@@ -270,6 +270,11 @@ public final class TempAuthConfig {
         return known;
     }
 
+    /** The keys read besides users and {@code <PREFIX>require_group}: what the sample config documents. */
+    static Set<String> fixedKeys() {
+        return FIXED_KEYS;
+    }
+
     /** The reseller prefixes in configured order, each with its trailing underscore; never empty. */
     public List<String> resellerPrefixes() {
         return resellerPrefixes;
