@@ -103,6 +103,23 @@ public final class LocalDiskFileManager implements DiskFileManager {
         return removed;
     }
 
+    /**
+     * Opens the suffix-hash store of every usable device now, at start, instead of on a device's first
+     * write: creating a store's map file takes seconds the first time, which must not land on a client's
+     * PUT. Returns the number of stores open.
+     */
+    public int openSuffixHashStores() throws IOException {
+        try (DirectoryStream<Path> devices = Files.newDirectoryStream(root.devicesDir())) {
+            for (Path dev : devices) {
+                Path usable = root.resolve(dev.getFileName().toString());
+                if (usable != null) {
+                    store(usable);
+                }
+            }
+        }
+        return stores.size();
+    }
+
     private static int removeTempFiles(Path tmpDir) throws IOException {
         String name = tmpDir.getFileName().toString();
         if (!(name.equals(DiskLayout.TMP) || name.matches("tmp-\\d+")) || !Files.isDirectory(tmpDir)) {

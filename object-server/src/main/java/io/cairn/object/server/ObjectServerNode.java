@@ -52,6 +52,7 @@ public final class ObjectServerNode implements AutoCloseable {
             if (removed > 0) {
                 LOG.log(Level.INFO, "object-server: removed " + removed + " leftover temp files");
             }
+            diskFiles.openSuffixHashStores();
             server = new ObjectServer(config, diskFiles, transport, policies, swiftConf.constraints(), clock);
             server.start();
             return new ObjectServerNode(diskFiles, server);
