@@ -371,9 +371,14 @@ public abstract class DatabaseBroker<R> implements AutoCloseable {
 
     /** Swift's {@code get_max_row}: {@code sqlite_sequence.seq} of the rows table, or -1. */
     public final long maxRow() throws SQLException {
+        return maxRow(containsType);
+    }
+
+    /** Swift's {@code get_max_row(table)}: {@code sqlite_sequence.seq} of {@code table}, or -1. */
+    public final long maxRow(String table) throws SQLException {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM sqlite_sequence WHERE name = ? LIMIT 1")) {
-                ps.setString(1, containsType);
+                ps.setString(1, table);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : -1L;
                 }
@@ -399,8 +404,11 @@ public abstract class DatabaseBroker<R> implements AutoCloseable {
         return !exists() || read(this::isDeleted);
     }
 
-    /** Swift's {@code get_replication_info}: info with {@code count}, raw {@code metadata}, {@code max_row}. */
-    public final Map<String, @Nullable Object> replicationInfo() throws SQLException {
+    /**
+     * Swift's {@code get_replication_info}: info with {@code count}, raw {@code metadata}, {@code max_row}
+     * (in Swift's key order). Types whose Swift broker adds keys override it.
+     */
+    public Map<String, @Nullable Object> replicationInfo() throws SQLException {
         Map<String, @Nullable Object> info = info();
         info.put("count", info.remove(containsType + "_count"));
         info.put("metadata", rawMetadata());
