@@ -30,6 +30,10 @@ public final class CairnMain {
             }
             case "ring" -> ring(rest, in, out, err);
             case "object-server" -> new ObjectServerCommand(out, err).run(List.of(rest));
+            case "container-server" ->
+                server("container-server", () -> new ContainerServerCommand(out).run(List.of(rest)), err);
+            case "account-server" ->
+                server("account-server", () -> new AccountServerCommand(out).run(List.of(rest)), err);
             case "saio" -> {
                 err.println("cairn saio: coming with the proxy issue (#4); nothing to start yet");
                 yield 1;
@@ -62,6 +66,27 @@ public final class CairnMain {
         }
     }
 
+    /** One storage server run in the foreground until SIGTERM. */
+    private interface ServerRun {
+        int run() throws InterruptedException;
+    }
+
+    private static int server(String name, ServerRun server, PrintStream err) {
+        try {
+            return server.run();
+        } catch (ServerLauncher.UsageException e) {
+            err.println("cairn " + name + ": " + e.getMessage());
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (RuntimeException e) {
+            // ConfigException, PolicyException, UncheckedIOException: a message the operator can act on
+            err.println("cairn " + name + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
     static String version() {
         String v = CairnMain.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
@@ -73,6 +98,8 @@ public final class CairnMain {
                 "usage: cairn <command> [args]",
                 "  ring ...     build and inspect rings (like swift-ring-builder)",
                 "  object-server --config FILE      run an object server (Swift's object-server.conf)",
+                "  container-server --config FILE   run a container server (Swift's container-server.conf)",
+                "  account-server --config FILE     run an account server (Swift's account-server.conf)",
                 "  saio         run a Swift-all-in-one cluster in one JVM (coming with issue #4)",
                 "  version      print the version");
     }

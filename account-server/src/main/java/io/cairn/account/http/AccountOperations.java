@@ -449,7 +449,7 @@ public final class AccountOperations {
         }
         ReplicatorRpc.Result result = rpc.dispatch(p.device(), p.partition(), p.account(), args);
         AccountResponse r = result.body().isEmpty()
-                ? AccountResponse.of(result.status())
+                ? AccountResponse.swobDefault(result.status())
                 : AccountResponse.text(result.status(), result.body());
         if (result.status() == 200) {
             r.headers().set("Content-Type", "text/html; charset=UTF-8");

@@ -24,6 +24,19 @@ public final class AccountResponse {
         return new AccountResponse(status, new DefaultHttpHeaders(), new byte[0]);
     }
 
+    /**
+     * A response with swob's default body for the statuses the REPLICATE RPC answers without one
+     * ({@code HTTPAccepted()}, {@code HTTPNotFound()}); other statuses get no body.
+     */
+    static AccountResponse swobDefault(int status) {
+        String body = switch (status) {
+            case 202 -> "<html><h1>Accepted</h1><p>The request is accepted for processing.</p></html>";
+            case 404 -> "<html><h1>Not Found</h1><p>The resource could not be found.</p></html>";
+            default -> "";
+        };
+        return body.isEmpty() ? of(status) : text(status, body);
+    }
+
     /** An error with a text body, as swob's error responses carry their message. */
     static AccountResponse text(int status, String body) {
         HttpHeaders h = new DefaultHttpHeaders();

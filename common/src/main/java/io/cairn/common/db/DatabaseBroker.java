@@ -266,6 +266,16 @@ public abstract class DatabaseBroker<R> implements AutoCloseable {
      * Folds the entries a Swift process left in {@code .pending} into the DB in one transaction, then
      * truncates the file (Swift's {@code _commit_puts}). Undecodable entries are skipped as Swift skips
      * them. Returns the number of records merged.
+     *
+     * <p>Locking: within the process the broker's monitor serialises it with every other write. Swift
+     * serialises {@code .pending} appends ({@code put_record}) and this fold ({@code _commit_puts}) across
+     * processes with {@code flock(LOCK_EX)} on {@code <hashdir>/.lock} ({@code lock_parent_directory}).
+     * Java offers only {@code fcntl} record locks ({@code FileChannel.lock}), which on Linux do not exclude
+     * {@code flock} holders, so Cairn takes no cross-process lock: if a Swift process appends to the same
+     * {@code .pending} between this read and the truncate, that entry is lost. Cairn itself never appends
+     * (it commits through the group-commit writer), so disks served by Cairn alone are unaffected; do not
+     * run Swift's and Cairn's servers on one DB concurrently in production (the interop tests do, with
+     * requests that never overlap on one DB).
      */
     public final synchronized int commitPending() throws SQLException, IOException {
         Path pending = pendingFile();
@@ -371,9 +381,14 @@ public abstract class DatabaseBroker<R> implements AutoCloseable {
 
     /** Swift's {@code get_max_row}: {@code sqlite_sequence.seq} of the rows table, or -1. */
     public final long maxRow() throws SQLException {
+        return maxRow(containsType);
+    }
+
+    /** Swift's {@code get_max_row(table)}: {@code sqlite_sequence.seq} of {@code table}, or -1. */
+    public final long maxRow(String table) throws SQLException {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM sqlite_sequence WHERE name = ? LIMIT 1")) {
-                ps.setString(1, containsType);
+                ps.setString(1, table);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : -1L;
                 }
@@ -399,8 +414,11 @@ public abstract class DatabaseBroker<R> implements AutoCloseable {
         return !exists() || read(this::isDeleted);
     }
 
-    /** Swift's {@code get_replication_info}: info with {@code count}, raw {@code metadata}, {@code max_row}. */
-    public final Map<String, @Nullable Object> replicationInfo() throws SQLException {
+    /**
+     * Swift's {@code get_replication_info}: info with {@code count}, raw {@code metadata}, {@code max_row}
+     * (in Swift's key order). Types whose Swift broker adds keys override it.
+     */
+    public Map<String, @Nullable Object> replicationInfo() throws SQLException {
         Map<String, @Nullable Object> info = info();
         info.put("count", info.remove(containsType + "_count"));
         info.put("metadata", rawMetadata());

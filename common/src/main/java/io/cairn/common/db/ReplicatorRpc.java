@@ -30,10 +30,23 @@ public final class ReplicatorRpc<B extends DatabaseBroker<?>> {
     /** An RPC answer: status and body (JSON for {@code sync}, a message otherwise). */
     public record Result(int status, String body) {}
 
+    /**
+     * Swift's {@code _get_synced_replication_info}: applies what the type must take from the caller's
+     * {@code sync} arguments before answering (containers adopt the remote storage policy index when the
+     * remote has the better claim) and returns the local replication info.
+     *
+     * @param <B> the broker type
+     */
+    @FunctionalInterface
+    public interface SyncedInfo<B> {
+        Map<String, @Nullable Object> apply(B broker, List<?> syncArgs) throws SQLException;
+    }
+
     private final DeviceRoot root;
     private final String datadir;
     private final Function<Path, B> brokers;
     private final Clock clock;
+    private final SyncedInfo<B> syncedInfo;
 
     /**
      * @param root the devices directory and mount_check
@@ -42,10 +55,20 @@ public final class ReplicatorRpc<B extends DatabaseBroker<?>> {
      * @param clock for {@code status_changed_at} when a merge flips the deleted state
      */
     public ReplicatorRpc(DeviceRoot root, String datadir, Function<Path, B> brokers, Clock clock) {
+        this(root, datadir, brokers, clock, (broker, args) -> broker.replicationInfo());
+    }
+
+    /**
+     * As {@link #ReplicatorRpc(DeviceRoot, String, Function, Clock)}, with the type's
+     * {@code _get_synced_replication_info}.
+     */
+    public ReplicatorRpc(
+            DeviceRoot root, String datadir, Function<Path, B> brokers, Clock clock, SyncedInfo<B> syncedInfo) {
         this.root = root;
         this.datadir = datadir;
         this.brokers = brokers;
         this.clock = clock;
+        this.syncedInfo = syncedInfo;
     }
 
     /** Dispatches one RPC; {@code body} is the parsed JSON. */
@@ -92,7 +115,7 @@ public final class ReplicatorRpc<B extends DatabaseBroker<?>> {
         String delete = String.valueOf(args.get(5));
         Object metadata = args.get(6);
         broker.commitPendingQuietly();
-        Map<String, @Nullable Object> info = broker.replicationInfo();
+        Map<String, @Nullable Object> info = syncedInfo.apply(broker, args);
         if (metadata instanceof String md && !md.isEmpty()) {
             try {
                 broker.updateMetadata(DbMetadata.parse(md));

@@ -1,5 +1,6 @@
 package io.cairn.common.path;
 
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -174,30 +175,32 @@ public final class NameValidator {
     }
 
     /**
-     * A header name as Swift sees it after the WSGI round trip: {@code HTTP_} + upper-case with {@code -}
-     * as {@code _}, then back with {@code _} as {@code -} and Python's {@code str.title()}.
+     * A header name as Swift sees it after the WSGI round trip: the server's {@code HTTP_} +
+     * {@code upper()} with {@code -} as {@code _}, then swob's {@code _} as {@code -} and Python's
+     * {@code str.title()} — on the wire chars (latin-1, as Netty and WSGI decode them), so non-ASCII letters
+     * change case as Python changes them ({@code ß} becomes {@code Ss}). Checked against Python for every
+     * pair of latin-1 chars by {@code WsgiHeaderNameGoldenTest}.
      */
-    static String wsgiHeaderName(String name) {
-        char[] out = new char[name.length()];
+    public static String wsgiHeaderName(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(upper.length());
         boolean previousCased = false;
-        for (int i = 0; i < out.length; i++) {
-            char c = name.charAt(i);
+        for (int i = 0; i < upper.length(); i++) {
+            char c = upper.charAt(i);
             if (c == '_') {
                 c = '-';
             }
-            boolean asciiLetter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            if (asciiLetter) {
-                boolean lower = c >= 'a';
-                if (previousCased && !lower) {
-                    c = (char) (c + ('a' - 'A'));
-                } else if (!previousCased && lower) {
-                    c = (char) (c - ('a' - 'A'));
-                }
+            boolean cased = Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
+            if (!cased) {
+                out.append(c);
+            } else if (previousCased) {
+                out.append(Character.toLowerCase(c));
+            } else {
+                out.append(Character.toTitleCase(c));
             }
-            out[i] = c;
-            previousCased = asciiLetter || (c > 0x7F && Character.isLetter(c));
+            previousCased = cased;
         }
-        return new String(out);
+        return out.toString();
     }
 
     private static ConstraintViolation badRequest(String body) {

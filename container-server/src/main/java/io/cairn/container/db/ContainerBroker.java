@@ -51,6 +51,11 @@ public final class ContainerBroker extends DatabaseBroker<ObjectRecord> {
         this.clock = clock;
     }
 
+    /** Whether this broker knows its account and container names (a REPLICATE-opened one does not). */
+    public boolean hasNames() {
+        return !account.isEmpty() || !container.isEmpty();
+    }
+
     @Override
     protected void createTables(Connection c, String putTimestamp, int storagePolicyIndex) throws SQLException {
         SCHEMA.execute(c);
@@ -279,6 +284,49 @@ public final class ContainerBroker extends DatabaseBroker<ObjectRecord> {
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Swift's container {@code get_replication_info}: the base info with {@code db_state} (always
+     * {@code unsharded}: Cairn never shards) before {@code count}, and {@code shard_max_row} last.
+     */
+    @Override
+    public Map<String, @Nullable Object> replicationInfo() throws SQLException {
+        Map<String, @Nullable Object> base = super.replicationInfo();
+        Map<String, @Nullable Object> info = new LinkedHashMap<>();
+        for (Map.Entry<String, @Nullable Object> e : base.entrySet()) {
+            if (e.getKey().equals("count")) {
+                info.put("db_state", "unsharded");
+            }
+            info.put(e.getKey(), e.getValue());
+        }
+        info.put("shard_max_row", maxRow("shard_range"));
+        return info;
+    }
+
+    /**
+     * Swift's {@code ContainerReplicatorRpc._get_synced_replication_info}: when the caller's {@code sync}
+     * arguments carry {@code status_changed_at}, {@code count} and {@code storage_policy_index} (more than
+     * nine arguments) and the remote has the better claim ({@code incorrect_policy_index}), adopts the
+     * remote policy index; returns the (new) replication info.
+     */
+    public Map<String, @Nullable Object> syncedReplicationInfo(List<?> syncArgs) throws SQLException {
+        Map<String, @Nullable Object> info = replicationInfo();
+        if (syncArgs.size() <= 9 || !(syncArgs.get(9) instanceof Number remotePolicy)) {
+            return info;
+        }
+        Map<String, @Nullable Object> remote = new LinkedHashMap<>();
+        remote.put("put_timestamp", String.valueOf(syncArgs.get(4)));
+        remote.put("delete_timestamp", String.valueOf(syncArgs.get(5)));
+        remote.put("status_changed_at", String.valueOf(syncArgs.get(7)));
+        remote.put("count", syncArgs.get(8) instanceof Number n ? n.longValue() : 0L);
+        Object local = info.get("storage_policy_index");
+        int localPolicy = local instanceof Number n ? n.intValue() : 0;
+        if (remotePolicy.intValue() != localPolicy && PolicyClaims.compare(info, remote) > 0) {
+            setStoragePolicyIndex(remotePolicy.intValue(), Timestamp.now(clock).internal());
+            return replicationInfo();
+        }
+        return info;
     }
 
     /** Swift's {@code set_x_container_sync_points(-1, -1)}: a new sync target starts from scratch. */

@@ -30,13 +30,39 @@ public final class ContainerBrokers implements AutoCloseable {
     public ContainerBroker broker(Path devicePath, String partition, String hash, String account, String container) {
         Path db = DbPaths.dbFile(devicePath, DbPaths.CONTAINERS, partition, hash);
         ContainerBroker b = brokers.get(db);
+        if (b != null && b.hasNames()) {
+            return b;
+        }
+        if (b != null) {
+            // first opened by replication, which does not know the names; creating the DB needs them
+            ContainerBroker named = new ContainerBroker(db, account, container, clock);
+            if (brokers.replace(db, b, named)) {
+                b.close();
+            }
+            return brokers.getOrDefault(db, named);
+        }
+        if (brokers.size() >= maxOpen) {
+            evictOne();
+        }
+        return brokers.computeIfAbsent(db, p -> new ContainerBroker(p, account, container, clock));
+    }
+
+    /**
+     * The broker REPLICATE uses for {@code dbFile}: the registry's for a {@code .db} file (opened without
+     * names if nobody opened it yet), a fresh uncached one for an rsynced temp file.
+     */
+    public ContainerBroker forReplication(Path dbFile) {
+        if (!dbFile.getFileName().toString().endsWith(".db")) {
+            return new ContainerBroker(dbFile, "", "", clock);
+        }
+        ContainerBroker b = brokers.get(dbFile);
         if (b != null) {
             return b;
         }
         if (brokers.size() >= maxOpen) {
             evictOne();
         }
-        return brokers.computeIfAbsent(db, p -> new ContainerBroker(p, account, container, clock));
+        return brokers.computeIfAbsent(dbFile, p -> new ContainerBroker(p, "", "", clock));
     }
 
     private void evictOne() {

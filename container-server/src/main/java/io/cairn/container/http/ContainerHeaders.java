@@ -1,6 +1,7 @@
 package io.cairn.container.http;
 
 import io.cairn.common.db.DbMetadata;
+import io.cairn.common.path.NameValidator;
 import io.cairn.common.time.Timestamp;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
@@ -69,7 +70,7 @@ final class ContainerHeaders {
         DbMetadata md = DbMetadata.empty();
         for (Map.Entry<String, String> h : headers) {
             if (isStored(h.getKey(), saveHeaders)) {
-                String name = WirePaths.wireToStr(wsgiHeaderName(h.getKey()));
+                String name = WirePaths.wireToStr(NameValidator.wsgiHeaderName(h.getKey()));
                 md.put(name, new DbMetadata.Item(WirePaths.wireToStr(h.getValue()), timestamp));
             }
         }
@@ -89,24 +90,5 @@ final class ContainerHeaders {
     /** A header name or value carrying the UTF-8 bytes of {@code s} (Netty writes chars as bytes). */
     static AsciiString utf8(String s) {
         return new AsciiString(s.getBytes(StandardCharsets.UTF_8), false);
-    }
-
-    /**
-     * A header name as WSGI rebuilds it: {@code -} for {@code _}, then Python's {@code str.title()} on the
-     * wire chars (only letters change case; a letter after a cased char is lower-cased).
-     */
-    static String wsgiHeaderName(String name) {
-        char[] out = new char[name.length()];
-        boolean previousCased = false;
-        for (int i = 0; i < out.length; i++) {
-            char c = name.charAt(i) == '_' ? '-' : name.charAt(i);
-            boolean cased = Character.isLetter(c) && (Character.isUpperCase(c) || Character.isLowerCase(c));
-            if (cased) {
-                c = previousCased ? Character.toLowerCase(c) : Character.toUpperCase(c);
-            }
-            out[i] = c;
-            previousCased = cased;
-        }
-        return new String(out);
     }
 }

@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Routes each aggregated request to its operation ({@code PUT}, {@code HEAD}, {@code GET}, {@code POST},
- * {@code DELETE} of a container; {@code PUT}/{@code DELETE} of an object row) and writes the answer.
+ * {@code DELETE} of a container; {@code PUT}/{@code DELETE} of an object row; {@code REPLICATE} of a DB) and writes the answer.
  * Requests of one connection are answered in order: while one is in flight, later pipelined ones wait
  * in a queue (retained, released when handled or when the channel closes).
  *
@@ -30,6 +31,7 @@ public final class ContainerRequestHandler extends SimpleChannelInboundHandler<F
     private final ContainerDeleteOperation delete;
     private final ObjectRowPutOperation rowPut;
     private final ObjectRowDeleteOperation rowDelete;
+    private final ContainerReplicateOperation replicate;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>(2);
     private boolean inFlight;
 
@@ -44,6 +46,7 @@ public final class ContainerRequestHandler extends SimpleChannelInboundHandler<F
         this.delete = new ContainerDeleteOperation(ctx);
         this.rowPut = new ObjectRowPutOperation(ctx);
         this.rowDelete = new ObjectRowDeleteOperation(ctx);
+        this.replicate = new ContainerReplicateOperation(ctx, Clock.systemUTC());
     }
 
     @Override
@@ -100,6 +103,7 @@ public final class ContainerRequestHandler extends SimpleChannelInboundHandler<F
                 }
                 whole = post.handle(req);
             }
+            case "REPLICATE" -> whole = replicate.handle(req);
             default -> whole = CompletableFuture.completedFuture(SwiftResponse.of(405));
         }
         return whole.thenApply(r -> r);

@@ -1,0 +1,70 @@
+package io.cairn.cli;
+
+import io.cairn.account.server.AccountServer;
+import io.cairn.account.server.AccountServerConfig;
+import io.cairn.common.config.IniFile;
+import io.cairn.common.config.SwiftConf;
+import io.cairn.ring.policy.StoragePolicies;
+import io.cairn.ring.policy.StoragePolicy;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./cairn account-server --config FILE}: runs Swift's account server alone from an
+ * {@code account-server.conf}; {@code swift.conf} (in its {@code swift_dir}) gives the hash path salt, the
+ * constraints and the storage policy names the per-policy stats headers carry. Prints where it listens
+ * and serves until SIGTERM.
+ *
+ * <p>Not thread-safe; one per invocation.
+ */
+public final class AccountServerCommand {
+    static final String USAGE = "usage: cairn account-server --config FILE";
+
+    private final PrintStream out;
+
+    public AccountServerCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Starts the server from {@code args} and prints its address; the caller closes it. */
+    ServerLauncher.Running start(List<String> args) throws InterruptedException {
+        Path file = ServerLauncher.configFile(args, USAGE);
+        AccountServerConfig config = AccountServerConfig.from(IniFile.load(file));
+        SwiftConf swiftConf = SwiftConf.load(config.swiftDir());
+        Map<Integer, String> policyNames = new HashMap<>();
+        for (StoragePolicy p : StoragePolicies.fromSwiftConf(swiftConf.ini()).all()) {
+            policyNames.put(p.index(), p.name());
+        }
+        AccountServer server = new AccountServer(
+                config, swiftConf.hashPath(), swiftConf.constraints(), policyNames, Clock.systemUTC());
+        try {
+            server.start();
+        } catch (RuntimeException | InterruptedException e) {
+            server.close();
+            throw e;
+        }
+        out.println("account-server listening on " + config.bindIp() + ":" + server.port() + " (config " + file
+                + ", devices " + config.devices() + ")");
+        return new ServerLauncher.Running() {
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public void close() {
+                server.close();
+            }
+        };
+    }
+
+    /** Starts and serves until the JVM stops; returns the exit code. */
+    public int run(List<String> args) throws InterruptedException {
+        ServerLauncher.serveUntilStopped(start(args), "account-server", out);
+        return 0;
+    }
+}
