@@ -1,5 +1,6 @@
 package io.cairn.account.db;
 
+import io.cairn.common.codec.CodePoints;
 import io.cairn.common.listing.ListingParams;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,33 +58,13 @@ final class ContainerListingQuery {
             p = "";
         }
         this.prefix = p;
-        this.endPrefix = p == null || p.isEmpty() ? null : incrementLast(p);
+        this.endPrefix = p == null || p.isEmpty() ? null : CodePoints.incrementLast(p);
         this.origMarker = this.marker;
     }
 
-    /** {@code prefix[:-1] + chr(ord(prefix[-1]) + 1)} by code point. */
-    static String incrementLast(String s) {
-        int last = s.offsetByCodePoints(s.length(), -1);
-        int cp = s.codePointAt(last);
-        return s.substring(0, last) + new String(Character.toChars(cp + 1));
-    }
-
-    /** Python's str comparison (by code point), which is also SQLite's BINARY order on UTF-8. */
+    /** Python's str comparison (by code point), which is also SQLite's BINARY order on UTF-8; null as "". */
     static int compare(@Nullable String x, @Nullable String y) {
-        String a = x == null ? "" : x;
-        String b = y == null ? "" : y;
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return CodePoints.compare(x == null ? "" : x, y == null ? "" : y);
     }
 
     private static boolean truthy(@Nullable String s) {
@@ -171,7 +152,7 @@ final class ContainerListingQuery {
                 if (reverse) {
                     endMarker = dirName;
                 } else {
-                    marker = name.substring(0, end) + incrementLast(d);
+                    marker = name.substring(0, end) + CodePoints.incrementLast(d);
                     delimForceGte = true;
                 }
                 if (!dirName.equals(origMarker)) {

@@ -345,7 +345,7 @@ public final class Json {
         // Python sorts str keys by code point; String.compareTo orders UTF-16 units, which differs
         // only above U+FFFF, so compare code points explicitly.
         if (sortKeys) {
-            Collections.sort(keys, Json::compareCodePoints);
+            Collections.sort(keys, CodePoints::compare);
         }
         sb.append('{');
         boolean first = true;
@@ -359,22 +359,6 @@ public final class Json {
             write(map.get(key), sb, sortKeys);
         }
         sb.append('}');
-    }
-
-    /** Orders strings by Unicode code point, as Python sorts {@code str}. */
-    public static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     /** Appends {@code s} as a JSON string literal with Python's {@code ensure_ascii} escaping. */

@@ -1,5 +1,6 @@
 package io.cairn.common.config;
 
+import io.cairn.common.codec.CodePoints;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -98,18 +99,11 @@ public final class IniFile {
                     files.add(p);
                 }
             }
-            files.sort((a, b) -> compareCodePoints(a.toString(), b.toString()));
+            files.sort((a, b) -> CodePoints.compare(a.toString(), b.toString()));
             return files;
         } catch (IOException e) {
             throw new ConfigException(dir.toString(), "Unable to read config from " + dir, e);
         }
-    }
-
-    /** Python sorts strings by code point, Java by UTF-16 unit; they differ only above U+FFFF. */
-    private static int compareCodePoints(String a, String b) {
-        int[] x = a.codePoints().toArray();
-        int[] y = b.codePoints().toArray();
-        return java.util.Arrays.compare(x, y);
     }
 
     private static String decodeUtf8(byte[] bytes, String file) {

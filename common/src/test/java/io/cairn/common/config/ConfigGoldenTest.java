@@ -1,5 +1,7 @@
 package io.cairn.common.config;
 
+import io.cairn.common.codec.CodePoints;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.testing.Python;
@@ -135,7 +137,7 @@ class ConfigGoldenTest {
     }
 
     private static String line(String kind, String section, ConfigSection s, Set<String> skip) {
-        Map<String, String> sorted = new TreeMap<>(ConfigGoldenTest::compareCodePoints);
+        Map<String, String> sorted = new TreeMap<>(CodePoints::compare);
         for (String k : s.keys()) {
             if (!skip.contains(k)) {
                 sorted.put(k, java.util.Objects.requireNonNull(s.get(k)));
@@ -144,10 +146,6 @@ class ConfigGoldenTest {
         StringBuilder sb = new StringBuilder(kind).append('\t').append(hex(section));
         sorted.forEach((k, v) -> sb.append('\t').append(hex(k)).append('=').append(hex(v)));
         return sb.toString();
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 
     private static String hex(String s) {

@@ -1,5 +1,6 @@
 package io.cairn.container.listing;
 
+import io.cairn.common.codec.CodePoints;
 import io.cairn.common.listing.ListingParams;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package io.cairn.proxy.auth;
 
+import io.cairn.common.codec.CodePoints;
 import io.cairn.common.codec.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -233,7 +234,7 @@ public final class AclParser {
             for (Object k : map.keySet()) {
                 keys.add((String) k);
             }
-            keys.sort(Json::compareCodePoints);
+            keys.sort(CodePoints::compare);
             sb.append('{');
             for (int i = 0; i < keys.size(); i++) {
                 if (i > 0) {

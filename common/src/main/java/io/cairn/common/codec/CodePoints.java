@@ -1,14 +1,16 @@
-package io.cairn.container.listing;
+package io.cairn.common.codec;
 
 /**
- * String helpers with Python 3 {@code str} semantics: order by code point (equal to SQLite's BINARY order
- * of UTF-8 text), and {@code chr(ord(s[-1]) + 1)} on the last code point. Stateless.
+ * Python 3 {@code str} semantics Java strings lack: order by code point (Python's {@code a < b}, which is
+ * also SQLite's BINARY order of UTF-8 text; Java's {@link String#compareTo} orders UTF-16 units and differs
+ * above U+FFFF), and {@code s[:-1] + chr(ord(s[-1]) + 1)} on the last code point (the end of a prefix
+ * range in listings). Stateless.
  */
-final class CodePoints {
+public final class CodePoints {
     private CodePoints() {}
 
-    /** Python's {@code a < b} on str: code point order, not Java's UTF-16 order. */
-    static int compare(String a, String b) {
+    /** Python's comparison of two {@code str}: by code point. */
+    public static int compare(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
@@ -24,7 +26,7 @@ final class CodePoints {
     }
 
     /** {@code s[:-1] + chr(ord(s[-1]) + 1)} for a non-empty {@code s}. */
-    static String incrementLast(String s) {
+    public static String incrementLast(String s) {
         int last = s.codePointBefore(s.length());
         String head = s.substring(0, s.length() - Character.charCount(last));
         return head + new String(Character.toChars(last + 1));
