@@ -1,9 +1,8 @@
 package io.cairn.common.config;
 
-import io.cairn.common.codec.CodePoints;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.common.codec.CodePoints;
 import io.cairn.common.testing.Python;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
