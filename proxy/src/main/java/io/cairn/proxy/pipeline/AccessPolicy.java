@@ -3,51 +3,61 @@ package io.cairn.proxy.pipeline;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The proxy's seam to its auth system (tempauth, in {@code io.cairn.proxy.auth}): token issuance on the
- * auth prefix, and the authorization decision Swift's {@code swift.authorize} makes, called by each
- * operation once it knows the container's ACL ({@code delay_denial}).
+ * The proxy's seam to its auth system ({@link TempAuthAccess} over {@code io.cairn.proxy.auth}, or
+ * {@link OpenAccess}): what is answered before any backend request (token issuance, rejected tokens),
+ * and the decision Swift's {@code swift.authorize} makes, called by each operation once the container's
+ * ACLs are known ({@code delay_denial}).
  *
  * <p>Implementations are thread-safe.
  */
 public interface AccessPolicy {
-    /** Answers a request on the auth prefix ({@code /auth/...}), or returns null if it is not one. */
+    /**
+     * The response to send at once (a token request on the auth prefix, or a request whose token is
+     * ours but invalid → 401), or null to go on.
+     *
+     * @param local the address the request arrived on (for storage URLs without a Host header)
+     */
     @Nullable
-    FullHttpResponse handleAuthRequest(HttpRequest request);
+    FullHttpResponse answerEarly(HttpRequest request, @Nullable SocketAddress local);
+
+    /** Swift's {@code authorize(req)}. */
+    Decision authorize(Request request);
+
+    /** Whether {@code /info} advertises tempauth. */
+    boolean isTempAuth();
 
     /**
-     * Swift's {@code authorize(req)}.
+     * What an authorization decision looks at.
      *
-     * @param acl the container ACL that applies ({@code X-Container-Read} for reads, {@code
-     *     X-Container-Write} for object writes), or null
+     * @param readAcl the container's {@code X-Container-Read}, or null
+     * @param writeAcl the container's {@code X-Container-Write}, or null
+     * @param storedAccountAcl the account's {@code core-access-control} sysmeta (JSON), or null
      */
-    Decision authorize(
+    record Request(
             String method,
             String account,
             @Nullable String container,
             @Nullable String object,
-            HttpHeaders requestHeaders,
-            @Nullable String acl,
-            @Nullable String accountAclJson);
+            HttpHeaders headers,
+            @Nullable String readAcl,
+            @Nullable String writeAcl,
+            @Nullable String storedAccountAcl) {}
 
     /**
      * An authorization outcome.
      *
-     * @param status 0 when allowed, else the status to answer (401, 403, 400)
+     * @param status 0 when allowed, else the status to answer (400, 401, 403)
      * @param swiftOwner whether the caller may see and set owner-only headers
      * @param body the response body when denied (empty for Swift's default)
-     * @param headers extra response headers when denied (e.g. {@code Www-Authenticate}), or null
      */
-    record Decision(
-            int status,
-            boolean swiftOwner,
-            String body,
-            @Nullable HttpHeaders headers) {
+    record Decision(int status, boolean swiftOwner, String body) {
         /** Allowed. */
         public static Decision allow(boolean owner) {
-            return new Decision(0, owner, "", null);
+            return new Decision(0, owner, "");
         }
 
         /** Whether the request may proceed. */

@@ -10,8 +10,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The auth stage: requests on the auth prefix (token issuance) are answered here by the {@link
- * AccessPolicy}; everything else passes on, to be authorized by its operation once the container's ACLs
+ * The auth stage: requests on the auth prefix (token issuance) and requests with an invalid token are
+ * answered here by the {@link AccessPolicy}; everything else passes on, to be authorized by its operation once the container's ACLs
  * are known (Swift's {@code delay_denial}).
  *
  * <p>Confined to the channel's event loop.
@@ -27,7 +27,7 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
-            FullHttpResponse answer = policy.handleAuthRequest(request);
+            FullHttpResponse answer = policy.answerEarly(request, ctx.channel().localAddress());
             if (answer != null) {
                 HttpUtil.setKeepAlive(answer, HttpUtil.isKeepAlive(request));
                 swallowing = !(msg instanceof LastHttpContent);

@@ -1,8 +1,8 @@
 package io.cairn.proxy.pipeline;
 
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,19 +14,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OpenAccess implements AccessPolicy {
     @Override
-    public @Nullable FullHttpResponse handleAuthRequest(HttpRequest request) {
+    public @Nullable FullHttpResponse answerEarly(HttpRequest request, @Nullable SocketAddress local) {
         return null;
     }
 
     @Override
-    public Decision authorize(
-            String method,
-            String account,
-            @Nullable String container,
-            @Nullable String object,
-            HttpHeaders requestHeaders,
-            @Nullable String acl,
-            @Nullable String accountAclJson) {
+    public Decision authorize(Request request) {
         return Decision.allow(true);
+    }
+
+    @Override
+    public boolean isTempAuth() {
+        return false;
     }
 }

@@ -26,6 +26,7 @@ final class AccountManageOperation extends BodilessOperation {
             exchange.respond(Authorization.denial(d));
             return;
         }
+        Relay.moveAccountAcl(exchange.headers());
         if (!exchange.path().queryPart().isEmpty() && exchange.method().name().equals("DELETE")) {
             exchange.respond(SwiftResponses.withText(400, "Bad request: no query parameters allowed"));
             return;

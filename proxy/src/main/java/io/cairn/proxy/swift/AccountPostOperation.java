@@ -27,8 +27,7 @@ final class AccountPostOperation extends BodilessOperation {
                 exchange,
                 exchange.services().infoCache().account(exchange.path().account()),
                 info -> {
-                    String acl = info.sysmeta().get("core-access-control");
-                    AccessPolicy.Decision d = Authorization.check(exchange, null, acl);
+                    AccessPolicy.Decision d = Authorization.check(exchange, null);
                     if (!d.allowed()) {
                         exchange.respond(Authorization.denial(d));
                         return;

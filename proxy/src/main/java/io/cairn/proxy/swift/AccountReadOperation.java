@@ -1,5 +1,6 @@
 package io.cairn.proxy.swift;
 
+import io.cairn.proxy.auth.AclParser;
 import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.proxy.routing.BackendHeaders;
 import io.cairn.proxy.routing.NodeResponse;
@@ -31,8 +32,7 @@ final class AccountReadOperation extends BodilessOperation {
         ProxyServices s = exchange.services();
         SwiftPath p = exchange.path();
         OnLoop.then(exchange, s.infoCache().account(p.account()), info -> {
-            String acl = info.sysmeta().get("core-access-control");
-            AccessPolicy.Decision d = Authorization.check(exchange, null, acl);
+            AccessPolicy.Decision d = Authorization.check(exchange, null);
             if (!d.allowed()) {
                 exchange.respond(Authorization.denial(d));
                 return;
@@ -67,7 +67,14 @@ final class AccountReadOperation extends BodilessOperation {
         if (r.status() == 404 && exchange.services().config().accountAutocreate()) {
             return fakeListing();
         }
-        return Relay.of(r, owner);
+        FullHttpResponse out = Relay.of(r, owner);
+        if (owner) {
+            String acl = AclParser.accountAclForResponse(r.headers().get(AclParser.ACCOUNT_ACL_SYSMETA));
+            if (acl != null) {
+                out.headers().set(AclParser.ACCOUNT_ACL_HEADER, acl);
+            }
+        }
+        return out;
     }
 
     /** Swift's {@code account_listing_response} for an account that does not exist yet. */

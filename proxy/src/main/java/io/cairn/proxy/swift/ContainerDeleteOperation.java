@@ -19,8 +19,7 @@ final class ContainerDeleteOperation extends BodilessOperation {
     void run() {
         SwiftPath p = exchange.path();
         OnLoop.then(exchange, exchange.services().infoCache().account(p.account()), account -> {
-            AccessPolicy.Decision d =
-                    Authorization.check(exchange, null, account.sysmeta().get("core-access-control"));
+            AccessPolicy.Decision d = Authorization.check(exchange, null);
             if (!d.allowed()) {
                 exchange.respond(Authorization.denial(d));
                 return;

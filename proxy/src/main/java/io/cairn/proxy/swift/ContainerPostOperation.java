@@ -19,14 +19,16 @@ final class ContainerPostOperation extends BodilessOperation {
     @Override
     void run() {
         FullHttpResponse bad = ContainerWrites.check(exchange);
+        if (bad == null) {
+            bad = Relay.cleanContainerAcls(exchange.headers());
+        }
         if (bad != null) {
             exchange.respond(bad);
             return;
         }
         SwiftPath p = exchange.path();
         OnLoop.then(exchange, exchange.services().infoCache().account(p.account()), account -> {
-            AccessPolicy.Decision d =
-                    Authorization.check(exchange, null, account.sysmeta().get("core-access-control"));
+            AccessPolicy.Decision d = Authorization.check(exchange, null);
             if (!d.allowed()) {
                 exchange.respond(Authorization.denial(d));
                 return;

@@ -24,6 +24,9 @@ final class ContainerPutOperation extends BodilessOperation {
     @Override
     void run() {
         FullHttpResponse bad = ContainerWrites.check(exchange);
+        if (bad == null) {
+            bad = Relay.cleanContainerAcls(exchange.headers());
+        }
         if (bad != null) {
             exchange.respond(bad);
             return;
@@ -36,8 +39,7 @@ final class ContainerPutOperation extends BodilessOperation {
         }
         SwiftPath p = exchange.path();
         OnLoop.then(exchange, exchange.services().infoCache().account(p.account()), account -> {
-            AccessPolicy.Decision d =
-                    Authorization.check(exchange, null, account.sysmeta().get("core-access-control"));
+            AccessPolicy.Decision d = Authorization.check(exchange, null);
             if (!d.allowed()) {
                 exchange.respond(Authorization.denial(d));
                 return;

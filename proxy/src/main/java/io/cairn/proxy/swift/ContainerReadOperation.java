@@ -25,7 +25,7 @@ final class ContainerReadOperation extends BodilessOperation {
         ProxyServices s = exchange.services();
         SwiftPath p = exchange.path();
         OnLoop.then(exchange, s.infoCache().container(p.account(), p.containerName()), info -> {
-            AccessPolicy.Decision d = Authorization.check(exchange, info.readAcl());
+            AccessPolicy.Decision d = Authorization.check(exchange, info);
             if (!d.allowed()) {
                 exchange.respond(Authorization.denial(d));
                 return;

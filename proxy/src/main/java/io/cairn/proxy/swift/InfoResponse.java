@@ -66,7 +66,9 @@ final class InfoResponse {
         swift.put("valid_api_versions", c.validApiVersions());
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("swift", swift);
-        root.put("tempauth", Map.of("account_acls", true));
+        if (s.access().isTempAuth()) {
+            root.put("tempauth", Map.of("account_acls", true));
+        }
         byte[] body = Json.write(root).getBytes(StandardCharsets.UTF_8);
         FullHttpResponse r = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1, SwiftResponses.status(200), Unpooled.wrappedBuffer(body));

@@ -112,15 +112,8 @@ final class ObjectCopyOperation extends BodilessOperation {
 
     private void withSource(ContainerInfo info) {
         ProxyServices s = exchange.services();
-        AccessPolicy.Decision d = s.access()
-                .authorize(
-                        "GET",
-                        source.account(),
-                        source.containerName(),
-                        source.objectName(),
-                        exchange.headers(),
-                        info.readAcl(),
-                        null);
+        AccessPolicy.Decision d = Authorization.checkAs(
+                exchange, "GET", source.account(), source.containerName(), source.objectName(), info);
         if (!d.allowed()) {
             exchange.respond(Authorization.denial(d));
             return;

@@ -24,7 +24,7 @@ final class ObjectDeleteOperation extends BodilessOperation {
     }
 
     private void delete(ContainerInfo info) {
-        AccessPolicy.Decision d = Authorization.check(exchange, info.writeAcl());
+        AccessPolicy.Decision d = Authorization.check(exchange, info);
         if (!d.allowed()) {
             exchange.respond(Authorization.denial(d));
             return;

@@ -74,7 +74,7 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
     private void withContainer(ContainerInfo info) {
         ProxyServices s = exchange.services();
         SwiftPath p = exchange.path();
-        AccessPolicy.Decision d = Authorization.check(exchange, info.readAcl());
+        AccessPolicy.Decision d = Authorization.check(exchange, info);
         if (!d.allowed()) {
             finish(Authorization.denial(d));
             return;

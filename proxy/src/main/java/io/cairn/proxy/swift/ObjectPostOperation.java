@@ -35,7 +35,7 @@ final class ObjectPostOperation extends BodilessOperation {
     }
 
     private void post(ContainerInfo info) {
-        AccessPolicy.Decision d = Authorization.check(exchange, info.writeAcl());
+        AccessPolicy.Decision d = Authorization.check(exchange, info);
         if (!d.allowed()) {
             exchange.respond(Authorization.denial(d));
             return;

@@ -146,7 +146,7 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
     private void withContainer(ContainerInfo info) {
         ProxyServices s = exchange.services();
         SwiftPath p = exchange.path();
-        AccessPolicy.Decision d = Authorization.check(exchange, info.writeAcl());
+        AccessPolicy.Decision d = Authorization.check(exchange, info);
         if (!d.allowed()) {
             fail(Authorization.denial(d));
             return;

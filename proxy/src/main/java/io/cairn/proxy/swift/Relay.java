@@ -1,5 +1,6 @@
 package io.cairn.proxy.swift;
 
+import io.cairn.proxy.auth.AclParser;
 import io.cairn.proxy.routing.NodeResponse;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -80,6 +81,37 @@ final class Relay {
         for (String k : doomed) {
             h.remove(k);
         }
+    }
+
+    /**
+     * For an allowed owner, moves a request's {@code X-Account-Access-Control} into the account sysmeta
+     * tempauth stores it in (Swift's {@code tempauth} does so before the request goes on).
+     */
+    static void moveAccountAcl(HttpHeaders h) {
+        String acl = h.get(AclParser.ACCOUNT_ACL_HEADER);
+        if (acl != null) {
+            h.remove(AclParser.ACCOUNT_ACL_HEADER);
+            h.set(AclParser.ACCOUNT_ACL_SYSMETA, acl);
+        }
+    }
+
+    /**
+     * Normalizes {@code X-Container-Read}/{@code -Write} as acl.py's {@code clean_acl}; returns the 400 to
+     * answer for an invalid ACL, or null.
+     */
+    static @org.jspecify.annotations.Nullable FullHttpResponse cleanContainerAcls(HttpHeaders h) {
+        for (String name : new String[] {"X-Container-Read", "X-Container-Write"}) {
+            String v = h.get(name);
+            if (v == null || v.isEmpty()) {
+                continue;
+            }
+            try {
+                h.set(name, AclParser.cleanContainerAcl(name, v));
+            } catch (IllegalArgumentException e) {
+                return SwiftResponses.withText(400, String.valueOf(e.getMessage()));
+            }
+        }
+        return null;
     }
 
     /**
