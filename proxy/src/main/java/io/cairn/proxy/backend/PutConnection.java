@@ -55,6 +55,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
     private @Nullable ScheduledFuture<?> timer;
     private @Nullable ScheduledFuture<?> stallTimer;
     private boolean continued;
+    private boolean ended;
     private boolean headAnswered;
     private boolean finished;
     private boolean failed;
@@ -137,6 +138,13 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         c.writeAndFlush(new DefaultHttpContent(slice)).addListener(w -> {
             if (!w.isSuccess()) {
                 fail();
+            } else if (ended) {
+                restartResponseTimer(c);
+            } else if (stallTimer != null) {
+                // Progress: the node took a chunk, so the stall clock restarts (Swift times each send).
+                stallTimer.cancel(false);
+                stallTimer = null;
+                armStall(c);
             }
         });
     }
@@ -147,7 +155,23 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         if (c == null || !streaming()) {
             return;
         }
-        c.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        // From here the node has node_timeout after each bit of progress (a chunk or the end taken by the
+        // socket) to answer: a node that stops taking bytes or never answers is failed, never waited on.
+        ended = true;
+        restartResponseTimer(c);
+        c.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(w -> {
+            if (!w.isSuccess()) {
+                fail();
+            } else {
+                restartResponseTimer(c);
+            }
+        });
+    }
+
+    private void restartResponseTimer(Channel c) {
+        if (finished) {
+            return;
+        }
         cancelTimer();
         timer = c.eventLoop().schedule(this::timeout, nodeTimeout.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -206,17 +230,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (!ctx.channel().isWritable() && streaming()) {
             if (stallTimer == null) {
-                stallTimer = ctx.channel()
-                        .eventLoop()
-                        .schedule(
-                                () -> {
-                                    stallTimer = null;
-                                    if (!ctx.channel().isWritable()) {
-                                        fail();
-                                    }
-                                },
-                                nodeTimeout.toNanos(),
-                                TimeUnit.NANOSECONDS);
+                armStall(ctx.channel());
             }
         } else if (stallTimer != null) {
             stallTimer.cancel(false);
@@ -224,6 +238,23 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         }
         listener.writabilityChanged(this);
         ctx.fireChannelWritabilityChanged();
+    }
+
+    /** Fails the replica if it stays unwritable without taking a chunk for {@code node_timeout}. */
+    private void armStall(Channel c) {
+        if (c.isWritable() || !streaming()) {
+            return;
+        }
+        stallTimer = c.eventLoop()
+                .schedule(
+                        () -> {
+                            stallTimer = null;
+                            if (!c.isWritable()) {
+                                fail();
+                            }
+                        },
+                        nodeTimeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
     }
 
     @Override
