@@ -29,6 +29,7 @@ public final class CairnMain {
                 yield 0;
             }
             case "ring" -> ring(rest, in, out, err);
+            case "object-server" -> new ObjectServerCommand(out, err).run(List.of(rest));
             case "saio" -> {
                 err.println("cairn saio: coming with the proxy issue (#4); nothing to start yet");
                 yield 1;
@@ -71,6 +72,7 @@ public final class CairnMain {
                 "\n",
                 "usage: cairn <command> [args]",
                 "  ring ...     build and inspect rings (like swift-ring-builder)",
+                "  object-server --config FILE      run an object server (Swift's object-server.conf)",
                 "  saio         run a Swift-all-in-one cluster in one JVM (coming with issue #4)",
                 "  version      print the version");
     }

@@ -1,0 +1,81 @@
+package io.cairn.account.server;
+
+import io.cairn.account.commit.ContainerReportCommitter;
+import io.cairn.account.db.AccountBrokers;
+import io.cairn.account.http.AccountOperations;
+import io.cairn.account.http.AccountRequestHandler;
+import io.cairn.common.http.HttpServerHost;
+import io.cairn.common.http.Transport;
+import io.cairn.common.io.DeviceExecutors;
+import io.cairn.common.io.DeviceRoot;
+import io.cairn.common.path.Constraints;
+import io.cairn.common.path.HashPath;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Cairn's account server: owns the device executors, the broker cache, the group-commit ring and the
+ * listening socket. {@link #start} binds, {@link #close} stops everything.
+ *
+ * <p>Thread-safety: start and close from the owner thread; {@link #port} after start.
+ */
+public final class AccountServer implements AutoCloseable {
+    private final AccountServerConfig config;
+    private final DeviceExecutors executors;
+    private final AccountBrokers brokers;
+    private final ContainerReportCommitter committer;
+    private final HttpServerHost host;
+    private final AccountRequestHandler handler;
+
+    /**
+     * @param config settings
+     * @param hashPath the cluster's hash path prefix/suffix (from swift.conf)
+     * @param constraints the cluster's limits (from swift.conf)
+     * @param policyNames storage policy index → name, for per-policy headers
+     * @param clock time source
+     */
+    public AccountServer(
+            AccountServerConfig config,
+            HashPath hashPath,
+            Constraints constraints,
+            Map<Integer, String> policyNames,
+            Clock clock) {
+        this.config = config;
+        this.executors = new DeviceExecutors(config.threadsPerDisk(), config.queuePerDisk(), "account");
+        this.brokers = new AccountBrokers(clock);
+        this.committer = new ContainerReportCommitter(executors, config.commitRingSize(), config.commitMaxBatch());
+        AccountOperations ops = new AccountOperations(
+                new DeviceRoot(config.devices(), config.mountCheck()),
+                hashPath,
+                brokers,
+                committer,
+                constraints,
+                policyNames,
+                clock);
+        this.handler = new AccountRequestHandler(ops, executors, constraints.accountListingLimit());
+        this.host = HttpServerHost.withOwnGroups(Transport.select(true), 0, "account");
+    }
+
+    /** Binds {@code bind_ip:bind_port}. */
+    public void start() throws InterruptedException {
+        host.start(config.bindIp(), config.bindPort(), new AccountServerInitializer(handler));
+    }
+
+    /** The bound port. */
+    public int port() {
+        return host.port();
+    }
+
+    /** Transactions the group commit made (tests compare it with the number of reports). */
+    public long commitBatches() {
+        return committer.batchesCommitted();
+    }
+
+    @Override
+    public void close() {
+        host.close();
+        committer.close();
+        executors.close();
+        brokers.close();
+    }
+}

@@ -1,0 +1,33 @@
+package io.cairn.account.server;
+
+import io.cairn.account.http.AccountRequestHandler;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+
+/** The account server's pipeline. Thread-safe (stateless apart from the sharable handler). */
+final class AccountServerInitializer extends ChannelInitializer<Channel> {
+    /** REPLICATE merge_items batches (1000 rows) are the largest bodies; 64 MiB is far above them. */
+    private static final int MAX_BODY = 64 * 1024 * 1024;
+
+    private final AccountRequestHandler handler;
+
+    AccountServerInitializer(AccountRequestHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        ch.pipeline()
+                // HTTP/1.1 framing
+                .addLast("codec", new HttpServerCodec(8192, 16384, 8192))
+                // keep-alive / Connection: close bookkeeping
+                .addLast("keepalive", new HttpServerKeepAliveHandler())
+                // account requests are small control-plane messages: aggregate with a limit
+                .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
+                // the account protocol, run on the device executors
+                .addLast("account", handler);
+    }
+}

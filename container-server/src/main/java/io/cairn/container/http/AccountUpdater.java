@@ -1,0 +1,137 @@
+package io.cairn.container.http;
+
+import io.cairn.common.http.BackendClient;
+import io.cairn.common.http.BackendRequest;
+import io.cairn.common.http.BackendResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Swift's {@code account_update}: after a container PUT or DELETE, sends {@code PUT /<adev>/<apart>/<a>/<c>}
+ * with the container's current stats to every account server named by {@code X-Account-Host} /
+ * {@code X-Account-Device} (comma lists) and {@code X-Account-Partition}, waiting at most
+ * {@code node_timeout} for each. The result is Swift's: 400 when the host and device lists differ in
+ * length, 404 when every account server answered 404, otherwise null (other failures are logged; the
+ * account updater daemon catches up later).
+ *
+ * <p>Thread-safe (the backend client is).
+ */
+public final class AccountUpdater {
+    private static final Logger LOG = System.getLogger(AccountUpdater.class.getName());
+
+    private final BackendClient client;
+    private final Duration nodeTimeout;
+    private final String userAgent;
+
+    public AccountUpdater(BackendClient client, Duration nodeTimeout) {
+        this.client = client;
+        this.nodeTimeout = nodeTimeout;
+        this.userAgent = "container-server " + ProcessHandle.current().pid();
+    }
+
+    /** Sends the updates; completes with the response to give instead of the operation's own, or null. */
+    CompletableFuture<@Nullable SwiftResponse> update(ContainerRequest req, Map<String, @Nullable Object> info) {
+        List<String> hosts = csv(req.headers().get("X-Account-Host", ""));
+        List<String> devices = csv(req.headers().get("X-Account-Device", ""));
+        String partition = req.headers().get("X-Account-Partition", "");
+        if (hosts.size() != devices.size()) {
+            LOG.log(
+                    Level.ERROR,
+                    "ERROR Account update failed: different numbers of hosts and devices in request: \""
+                            + req.headers().get("X-Account-Host", "") + "\" vs \""
+                            + req.headers().get("X-Account-Device", "") + "\"");
+            return CompletableFuture.completedFuture(SwiftResponse.of(400));
+        }
+        if (partition.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<CompletableFuture<Boolean>> notFound = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            notFound.add(sendOne(req, info, hosts.get(i), devices.get(i), partition));
+        }
+        return CompletableFuture.allOf(notFound.toArray(new CompletableFuture<?>[0]))
+                .thenApply(done -> {
+                    for (CompletableFuture<Boolean> f : notFound) {
+                        if (!f.join()) {
+                            return null;
+                        }
+                    }
+                    return SwiftResponse.of(404);
+                });
+    }
+
+    /** One account server; completes with whether it answered 404 (never exceptionally). */
+    private CompletableFuture<Boolean> sendOne(
+            ContainerRequest req, Map<String, @Nullable Object> info, String host, String device, String partition) {
+        int colon = host.lastIndexOf(':');
+        if (colon < 0) {
+            LOG.log(Level.ERROR, "ERROR account update failed with " + host + "/" + device + ": no port");
+            return CompletableFuture.completedFuture(false);
+        }
+        String ip = host.substring(0, colon);
+        int port;
+        try {
+            port = Integer.parseInt(host.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            LOG.log(Level.ERROR, "ERROR account update failed with " + host + "/" + device + ": bad port");
+            return CompletableFuture.completedFuture(false);
+        }
+        if (ip.startsWith("[") && ip.endsWith("]")) {
+            ip = ip.substring(1, ip.length() - 1);
+        }
+        String path = WirePaths.quote("/" + device + "/" + partition + "/" + req.account() + "/" + req.container());
+        BackendRequest put = BackendRequest.of(
+                ip, port, HttpMethod.PUT, path, headers(req, info, req.headers().get("X-Trans-Id")));
+        String where = ip + ":" + port + "/" + device;
+        return client.send(put, nodeTimeout).handle((BackendResponse r, @Nullable Throwable t) -> {
+            if (t != null) {
+                LOG.log(Level.ERROR, "ERROR account update failed with " + where + " (will retry later): " + t);
+                return false;
+            }
+            if (r.status() == 404) {
+                return true;
+            }
+            if (!r.isSuccess()) {
+                LOG.log(
+                        Level.ERROR,
+                        "ERROR Account update failed with " + where + " (will retry later): Response " + r.status());
+            }
+            return false;
+        });
+    }
+
+    private HttpHeaders headers(ContainerRequest req, Map<String, @Nullable Object> info, @Nullable String transId) {
+        HttpHeaders h = new DefaultHttpHeaders();
+        h.set("X-Put-Timestamp", String.valueOf(info.get("put_timestamp")));
+        h.set("X-Delete-Timestamp", String.valueOf(info.get("delete_timestamp")));
+        h.set("X-Object-Count", String.valueOf(info.get("object_count")));
+        h.set("X-Bytes-Used", String.valueOf(info.get("bytes_used")));
+        h.set("X-Trans-Id", transId == null ? "-" : transId);
+        h.set("X-Backend-Storage-Policy-Index", String.valueOf(info.get("storage_policy_index")));
+        h.set("User-Agent", userAgent);
+        h.set("Referer", req.method().name() + " http://localhost/" + req.device() + "/" + req.partition());
+        String override = req.headers().get("X-Account-Override-Deleted", "no");
+        if (override.toLowerCase(Locale.ROOT).equals("yes")) {
+            h.set("X-Account-Override-Deleted", "yes");
+        }
+        return h;
+    }
+
+    private static List<String> csv(String value) {
+        List<String> out = new ArrayList<>();
+        for (String s : value.split(",", -1)) {
+            out.add(s.strip());
+        }
+        return out;
+    }
+}

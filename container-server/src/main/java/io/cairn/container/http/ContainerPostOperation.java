@@ -1,0 +1,40 @@
+package io.cairn.container.http;
+
+import io.cairn.common.time.Timestamp;
+import io.cairn.container.db.ContainerBroker;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code POST /<dev>/<part>/<a>/<c>}: raises the put timestamp and stores the request's metadata; 204,
+ * or 404 when the container is missing or deleted.
+ *
+ * <p>Thread-safe (stateless).
+ */
+final class ContainerPostOperation extends ContainerOperation {
+    ContainerPostOperation(ContainerContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    CompletableFuture<SwiftResponse> handle(ContainerRequest req) {
+        Timestamp ts = validTimestamp(req);
+        String syncError =
+                syncToError(req.header("X-Container-Sync-To"), ctx.settings().allowedSyncHosts());
+        if (syncError != null) {
+            throw new SwiftHttpException(SwiftResponse.text(400, syncError));
+        }
+        ContainerMetadata.checkRequest(req, ctx);
+        return onDevice(req, dev -> {
+            ContainerBroker broker = broker(dev, req);
+            if (broker.exists()) {
+                broker.commitPending();
+            }
+            if (broker.isDeleted()) {
+                return SwiftResponse.of(404);
+            }
+            broker.updatePutTimestamp(ts.internal());
+            ContainerMetadata.update(req, ctx, broker, ts);
+            return SwiftResponse.of(204);
+        });
+    }
+}

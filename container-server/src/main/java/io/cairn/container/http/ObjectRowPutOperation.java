@@ -1,0 +1,64 @@
+package io.cairn.container.http;
+
+import io.cairn.common.time.Timestamp;
+import io.cairn.container.db.ContainerBroker;
+import io.cairn.container.db.ObjectRecord;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code PUT /<dev>/<part>/<a>/<c>/<o>} from an object server or updater: one object row ({@code
+ * X-Size}, {@code X-Content-Type}, {@code X-Etag}, optional {@code X-Content-Type-Timestamp} and
+ * {@code X-Meta-Timestamp}) group-committed into the container DB; 201 once its batch committed, 404
+ * when the container DB does not exist (auto-created for {@code .}-accounts).
+ *
+ * <p>Thread-safe (stateless).
+ */
+final class ObjectRowPutOperation extends ContainerOperation {
+    ObjectRowPutOperation(ContainerContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    CompletableFuture<SwiftResponse> handle(ContainerRequest req) {
+        Timestamp ts = validTimestamp(req);
+        String object = req.object();
+        if (object == null) {
+            throw new IllegalStateException("not an object row request");
+        }
+        ObjectRecord row = ObjectRecord.put(
+                        object, ts.internal(), size(req), required(req, "X-Content-Type"), required(req, "X-Etag"), 0)
+                .withTimestamps(req.header("X-Content-Type-Timestamp"), req.header("X-Meta-Timestamp"));
+        return onDevice(req, dev -> {
+                    Integer requested = requestedPolicyIndex(req);
+                    int policy = requested == null ? 0 : requested;
+                    ContainerBroker broker = broker(dev, req);
+                    maybeAutocreate(broker, ts, policy, req);
+                    return ctx.committer().submit(req.device(), broker, withPolicy(row, policy));
+                })
+                .thenCompose(committed -> committed)
+                .thenApply(done -> SwiftResponse.of(201));
+    }
+
+    static ObjectRecord withPolicy(ObjectRecord r, int policy) {
+        return new ObjectRecord(r.name(), r.createdAt(), r.size(), r.contentType(), r.etag(), r.deleted(), policy)
+                .withTimestamps(r.ctypeTimestamp(), r.metaTimestamp());
+    }
+
+    /** {@code int(req.headers['x-size'])}; Swift fails with 500 on a missing or bad value, Cairn with 400. */
+    private static long size(ContainerRequest req) {
+        String raw = required(req, "X-Size");
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new SwiftHttpException(SwiftResponse.text(400, "Invalid X-Size header"));
+        }
+    }
+
+    private static String required(ContainerRequest req, String name) {
+        String v = req.header(name);
+        if (v == null) {
+            throw new SwiftHttpException(SwiftResponse.text(400, "Missing " + name + " header"));
+        }
+        return v;
+    }
+}

@@ -1,0 +1,2 @@
+/** Benchmarks of {@code object-server}: xattr metadata pickling and suffix hashing. */
+package io.cairn.jmh.object;

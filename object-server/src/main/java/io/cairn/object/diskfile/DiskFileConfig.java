@@ -1,0 +1,29 @@
+package io.cairn.object.diskfile;
+
+/**
+ * Settings of the disk file layer, from {@code object-server.conf} ({@code [app:object-server]}).
+ *
+ * @param reclaimAgeSeconds Swift's {@code reclaim_age} (default 604800 = one week): tombstones and stray
+ *     {@code .meta} files older than this are removed by cleanup
+ * @param pythonSharesDisk when Swift's Python daemons (replicator, auditor) also run on these disks: write
+ *     {@code hashes.invalid}/{@code hashes.pkl} as Swift does
+ * @param maxPartitionsPerDevice (policy, partition) pairs the per-device suffix-hash map is sized for
+ *     <p>Thread-safety: immutable.
+ */
+public record DiskFileConfig(long reclaimAgeSeconds, boolean pythonSharesDisk, int maxPartitionsPerDevice) {
+    public static final long DEFAULT_RECLAIM_AGE = 604_800L;
+    public static final int DEFAULT_MAX_PARTITIONS = 65_536;
+
+    public DiskFileConfig {
+        if (reclaimAgeSeconds < 0) {
+            throw new IllegalArgumentException("reclaim_age must be >= 0, not " + reclaimAgeSeconds);
+        }
+        if (maxPartitionsPerDevice < 1) {
+            throw new IllegalArgumentException("maxPartitionsPerDevice must be >= 1, not " + maxPartitionsPerDevice);
+        }
+    }
+
+    public static DiskFileConfig defaults() {
+        return new DiskFileConfig(DEFAULT_RECLAIM_AGE, false, DEFAULT_MAX_PARTITIONS);
+    }
+}

@@ -1,0 +1,223 @@
+package io.cairn.object.diskfile;
+
+import io.cairn.common.time.Timestamp;
+import io.cairn.object.metadata.MetadataFormatException;
+import io.cairn.object.metadata.ObjectMetadata;
+import io.cairn.object.metadata.XattrMetadataStore;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link DiskFile} on a real device. Opening follows Swift's {@code DiskFile.open} and {@code
+ * _construct_from_data_file}: choose files (§2.3), read and verify metadata, merge {@code .meta} (§2.4),
+ * check name, {@code X-Delete-At} and size; corruption quarantines the hash directory.
+ *
+ * <p>Thread-safety: immutable handle; see {@link DiskFile}.
+ */
+final class LocalDiskFile implements DiskFile {
+    private final LocalDiskFileManager manager;
+    private final Path devicePath;
+    private final String device;
+    private final int partition;
+    private final int policyIndex;
+    private final String name;
+    private final String nameHash;
+    private final Path hashDir;
+
+    LocalDiskFile(
+            LocalDiskFileManager manager,
+            Path devicePath,
+            String device,
+            int partition,
+            int policyIndex,
+            String name,
+            String nameHash) {
+        this.manager = manager;
+        this.devicePath = devicePath;
+        this.device = device;
+        this.partition = partition;
+        this.policyIndex = policyIndex;
+        this.name = name;
+        this.nameHash = nameHash;
+        this.hashDir = DiskLayout.hashDir(devicePath, policyIndex, partition, nameHash);
+    }
+
+    @Override
+    public String device() {
+        return device;
+    }
+
+    @Override
+    public int partition() {
+        return partition;
+    }
+
+    @Override
+    public int policyIndex() {
+        return policyIndex;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String nameHash() {
+        return nameHash;
+    }
+
+    Path hashDir() {
+        return hashDir;
+    }
+
+    Path devicePath() {
+        return devicePath;
+    }
+
+    LocalDiskFileManager manager() {
+        return manager;
+    }
+
+    @Override
+    public DiskFileReader open() throws IOException {
+        return open(Timestamp.now(manager.clock()));
+    }
+
+    @Override
+    public DiskFileReader open(Timestamp now) throws IOException {
+        OnDiskFileSet files = OnDiskFileSet.of(HashDirCleanup.list(hashDir));
+        OnDiskFileName data = files.data();
+        if (data == null) {
+            OnDiskFileName ts = files.tombstone();
+            if (ts != null) {
+                ObjectMetadata tsMeta = readMetadata(ts);
+                throw new DiskFileDeleted(
+                        "object " + name + " is deleted at " + ts.timestamp().internal(), ts.timestamp(), tsMeta);
+            }
+            throw new DiskFileNotExist("no object " + name);
+        }
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(hashDir.resolve(data.filename()), StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new DiskFileNotExist("object " + name + " was replaced while opening");
+        }
+        try {
+            LocalDiskFileReader reader = construct(ch, files, now);
+            ch = null;
+            return reader;
+        } finally {
+            if (ch != null) {
+                ch.close();
+            }
+        }
+    }
+
+    private LocalDiskFileReader construct(FileChannel ch, OnDiskFileSet files, Timestamp now) throws IOException {
+        OnDiskFileName data = files.data();
+        if (data == null) {
+            throw new IllegalStateException("construct needs a data file");
+        }
+        ObjectMetadata dataMeta = readMetadata(data);
+        Timestamp dataTs = data.timestamp();
+        OnDiskFileName metaFile = files.meta();
+        OnDiskFileName ctypeFile = files.contentTypeMeta();
+        ObjectMetadata metaFileMeta = metaFile == null ? null : readMetadata(metaFile);
+        ObjectMetadata ctypeFileMeta =
+                metaFile == null || ctypeFile == null || ctypeFile.equals(metaFile) ? null : readMetadata(ctypeFile);
+        MetadataMerge.Merged merged = MetadataMerge.merge(dataMeta, dataTs, metaFileMeta, ctypeFileMeta);
+        long size = verify(data, merged.metadata(), ch, now);
+        Timestamp metaTs = metaFile == null ? null : metaFile.timestamp();
+        return new LocalDiskFileReader(ch, merged.metadata(), dataMeta, merged.metaMetadata(), dataTs, metaTs, size);
+    }
+
+    /** Swift's {@code _verify_data_file}: name, X-Delete-At, Content-Length against the file size. */
+    private long verify(OnDiskFileName data, ObjectMetadata metadata, FileChannel ch, Timestamp now)
+            throws IOException {
+        String stored = metadata.name();
+        if (stored == null) {
+            throw quarantine(data, "missing name metadata");
+        }
+        if (!stored.equals(name)) {
+            throw new DiskFileCollision(
+                    "Client path " + name + " does not match path stored in object metadata " + stored);
+        }
+        String deleteAt = metadata.get(ObjectMetadata.X_DELETE_AT);
+        if (deleteAt != null) {
+            boolean expired;
+            try {
+                expired = MetadataMerge.isExpired(metadata, now);
+            } catch (NumberFormatException e) {
+                throw quarantine(data, "bad metadata x-delete-at value " + deleteAt);
+            }
+            if (expired) {
+                Timestamp newest = metadata.timestamp();
+                throw new DiskFileExpired(
+                        "object " + name + " expired at " + deleteAt,
+                        newest == null ? data.timestamp() : newest,
+                        metadata);
+            }
+        }
+        String cl = metadata.get(ObjectMetadata.CONTENT_LENGTH);
+        if (cl == null) {
+            throw quarantine(data, "missing content-length in metadata");
+        }
+        long expected;
+        try {
+            expected = Long.parseLong(cl.trim());
+        } catch (NumberFormatException e) {
+            throw quarantine(data, "bad metadata content-length value " + cl);
+        }
+        long actual = ch.size();
+        if (actual != expected) {
+            throw quarantine(
+                    data, "metadata content-length " + expected + " does not match actual object size " + actual);
+        }
+        return actual;
+    }
+
+    /** Reads a file's metadata; unreadable or checksum-mismatching metadata quarantines the object. */
+    private ObjectMetadata readMetadata(OnDiskFileName file) throws IOException {
+        try {
+            return XattrMetadataStore.read(hashDir.resolve(file.filename()));
+        } catch (NoSuchFileException e) {
+            throw new DiskFileNotExist("object " + name + " changed while opening");
+        } catch (MetadataFormatException e) {
+            throw quarantine(file, e.getMessage());
+        }
+    }
+
+    private DiskFileQuarantined quarantine(OnDiskFileName file, @Nullable String why) throws IOException {
+        Path to = manager.quarantine().quarantineHashDir(hashDir);
+        return new DiskFileQuarantined(
+                "quarantined " + hashDir + " to " + to + " because " + file.filename() + ": " + why);
+    }
+
+    @Override
+    public DiskFileWriter writer(long expectedSize) throws IOException {
+        return LocalDiskFileWriter.create(this, expectedSize);
+    }
+
+    @Override
+    public void writeMetadata(ObjectMetadata metadata) throws IOException {
+        Timestamp ts = metadata.timestamp();
+        if (ts == null) {
+            throw new IllegalArgumentException("metadata for a .meta needs X-Timestamp");
+        }
+        String ctypeTs = metadata.get(ObjectMetadata.CONTENT_TYPE_TIMESTAMP);
+        String fileName =
+                OnDiskFileName.make(ts, OnDiskFileName.META, ctypeTs == null ? null : Timestamp.parse(ctypeTs));
+        LocalDiskFileWriter.writeEmpty(this, fileName, metadata);
+    }
+
+    @Override
+    public void delete(Timestamp timestamp) throws IOException {
+        String fileName = OnDiskFileName.make(timestamp, OnDiskFileName.TOMBSTONE, null);
+        LocalDiskFileWriter.writeEmpty(this, fileName, ObjectMetadata.tombstone(name, timestamp));
+    }
+}

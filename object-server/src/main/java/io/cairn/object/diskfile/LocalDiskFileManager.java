@@ -1,0 +1,199 @@
+package io.cairn.object.diskfile;
+
+import io.cairn.common.io.DeviceRoot;
+import io.cairn.common.path.HashPath;
+import io.cairn.object.hashes.SuffixHashStore;
+import io.cairn.object.update.AsyncPendingStore;
+import io.cairn.object.update.AsyncUpdate;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link DiskFileManager} over real devices, in Swift's layout (reference §2). Holds one {@link
+ * SuffixHashStore} per device, opened on first use.
+ *
+ * <p>Thread-safety: thread-safe; per-object concurrency follows Swift (unique temp files, timestamped
+ * names, newest wins at cleanup). Blocking: every method touches the disk.
+ */
+public final class LocalDiskFileManager implements DiskFileManager {
+    /** Prefix of Cairn's temp files in {@code tmp[-N]}; only these are removed at start. */
+    static final String TEMP_PREFIX = "cairn-";
+
+    private final DeviceRoot root;
+    private final HashPath hashPath;
+    private final DiskFileConfig config;
+    private final Clock clock;
+    private final HashDirCleanup cleanup;
+    private final Quarantine quarantine;
+    private final SuffixHasher suffixHasher;
+    private final Map<Path, SuffixHashStore> stores = new ConcurrentHashMap<>();
+
+    public LocalDiskFileManager(DeviceRoot root, HashPath hashPath, DiskFileConfig config, Clock clock) {
+        this.root = root;
+        this.hashPath = hashPath;
+        this.config = config;
+        this.clock = clock;
+        this.cleanup = new HashDirCleanup(config.reclaimAgeSeconds());
+        this.quarantine = new Quarantine(this::invalidateByPath);
+        this.suffixHasher = new SuffixHasher(cleanup, quarantine, clock::millis);
+    }
+
+    @Override
+    public DiskFile diskFile(
+            String device, int partition, String account, String container, String object, int policyIndex)
+            throws DiskFileDeviceUnavailable {
+        if (partition < 0) {
+            throw new IllegalArgumentException("partition must be >= 0, not " + partition);
+        }
+        Path dev = devicePath(device);
+        String hash = hashPath.hex(account, container, object);
+        String name = "/" + account + "/" + container + "/" + object;
+        return new LocalDiskFile(this, dev, device, partition, policyIndex, name, hash);
+    }
+
+    @Override
+    public Map<String, String> suffixHashes(
+            String device, int partition, int policyIndex, Collection<String> recalculate) throws IOException {
+        Path dev = devicePath(device);
+        Path partDir = DiskLayout.partitionDir(dev, policyIndex, partition);
+        return store(dev).suffixHashes(policyIndex, partition, partDir, recalculate, suffixHasher);
+    }
+
+    @Override
+    public void invalidateSuffixes(String device, int partition, int policyIndex, Collection<String> suffixes)
+            throws IOException {
+        Path dev = devicePath(device);
+        Path partDir = DiskLayout.partitionDir(dev, policyIndex, partition);
+        SuffixHashStore store = store(dev);
+        for (String s : suffixes) {
+            store.invalidate(policyIndex, partition, partDir, s);
+        }
+    }
+
+    @Override
+    public void pickleAsyncUpdate(String device, int policyIndex, AsyncUpdate update) throws IOException {
+        Path dev = devicePath(device);
+        String hash = hashPath.hex(update.account(), update.container(), update.object());
+        AsyncPendingStore.write(
+                DiskLayout.asyncPendingDir(dev, policyIndex), DiskLayout.tmpDir(dev, policyIndex), hash, update);
+    }
+
+    @Override
+    public int cleanupTempFiles() throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> devices = Files.newDirectoryStream(root.devicesDir())) {
+            for (Path dev : devices) {
+                if (!Files.isDirectory(dev)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> dirs = Files.newDirectoryStream(dev, DiskLayout.TMP + "*")) {
+                    for (Path tmp : dirs) {
+                        removed += removeTempFiles(tmp);
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Opens the suffix-hash store of every usable device now, at start, instead of on a device's first
+     * write: creating a store's map file takes seconds the first time, which must not land on a client's
+     * PUT. Returns the number of stores open.
+     */
+    public int openSuffixHashStores() throws IOException {
+        try (DirectoryStream<Path> devices = Files.newDirectoryStream(root.devicesDir())) {
+            for (Path dev : devices) {
+                Path usable = root.resolve(dev.getFileName().toString());
+                if (usable != null) {
+                    store(usable);
+                }
+            }
+        }
+        return stores.size();
+    }
+
+    private static int removeTempFiles(Path tmpDir) throws IOException {
+        String name = tmpDir.getFileName().toString();
+        if (!(name.equals(DiskLayout.TMP) || name.matches("tmp-\\d+")) || !Files.isDirectory(tmpDir)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(tmpDir, TEMP_PREFIX + "*")) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f) && Files.deleteIfExists(f)) {
+                    removed++;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return removed;
+        }
+        return removed;
+    }
+
+    @Override
+    public void close() {
+        for (SuffixHashStore s : stores.values()) {
+            s.close();
+        }
+        stores.clear();
+    }
+
+    Path devicePath(String device) throws DiskFileDeviceUnavailable {
+        Path dev = root.resolve(device);
+        if (dev == null) {
+            throw new DiskFileDeviceUnavailable("device " + device + " is not mounted or not a directory under "
+                    + root.devicesDir() + (root.mountCheck() ? " (mount_check is on)" : ""));
+        }
+        return dev;
+    }
+
+    SuffixHashStore store(Path dev) throws IOException {
+        SuffixHashStore s = stores.get(dev);
+        if (s != null) {
+            return s;
+        }
+        synchronized (stores) {
+            s = stores.get(dev);
+            if (s == null) {
+                s = SuffixHashStore.open(dev, config.maxPartitionsPerDevice(), config.pythonSharesDisk(), clock);
+                stores.put(dev, s);
+            }
+            return s;
+        }
+    }
+
+    /** Invalidates a suffix given the partition directory {@code <dev>/objects[-N]/<part>}. */
+    void invalidateByPath(Path partitionDir, String suffix) throws IOException {
+        Path objectsDir = partitionDir.getParent();
+        Path dev = objectsDir == null ? null : objectsDir.getParent();
+        if (objectsDir == null || dev == null) {
+            throw new IOException("not a partition directory: " + partitionDir);
+        }
+        String objects = objectsDir.getFileName().toString();
+        int policy = objects.equals(DiskLayout.OBJECTS)
+                ? 0
+                : Integer.parseInt(objects.substring(DiskLayout.OBJECTS.length() + 1));
+        int partition = Integer.parseInt(partitionDir.getFileName().toString());
+        store(dev).invalidate(policy, partition, partitionDir, suffix);
+    }
+
+    HashDirCleanup cleanup() {
+        return cleanup;
+    }
+
+    Quarantine quarantine() {
+        return quarantine;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,208 @@
+package io.cairn.object.http;
+
+import io.cairn.common.time.Timestamp;
+import io.cairn.object.diskfile.DiskFileReader;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * GET {@code /<dev>/<part>/<a>/<c>/<o>}: Swift's {@code ObjectController.GET} with swob's conditional and
+ * Range handling (reference §4.9). A whole body or a single range goes out as a {@link DefaultFileRegion}
+ * (sendfile, no copy through the heap); several ranges stream as {@code multipart/byteranges} parts read
+ * on the device executor; the in-memory twin (no file) streams too.
+ *
+ * <p>Confined to the channel's event loop.
+ */
+final class GetOperation extends ObjectOperation {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private @Nullable DiskFileReader reader;
+
+    GetOperation(Exchange exchange) {
+        super(exchange);
+    }
+
+    @Override
+    void start() throws RequestRejectedException {
+        Timestamp now = timestampOrNow();
+        exchange.onDevice(() -> ReadSupport.open(exchange, now), this::opened);
+    }
+
+    private void opened(@Nullable DiskFileReader opened, @Nullable Throwable failure) {
+        if (opened == null) {
+            ReadSupport.answerOpenFailure(exchange, failure == null ? new IllegalStateException("no reader") : failure);
+            return;
+        }
+        if (exchange.isDone()) {
+            closeOnDevice(opened);
+            return;
+        }
+        reader = opened;
+        HttpHeaders request = exchange.request().headers();
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, SwiftStatus.OK.nettyStatus());
+        ObjectHeaders.fill(head.headers(), opened, exchange.api().settings().allowedHeaders());
+        SwiftStatus conditional = Conditionals.evaluate(
+                request,
+                ObjectHeaders.conditionalEtag(request, opened.metadata()),
+                ObjectHeaders.timestamp(opened).ceilSeconds(),
+                false);
+        if (conditional != null) {
+            sendWithoutBody(head, conditional);
+            return;
+        }
+        long length = opened.contentLength();
+        ByteRanges ranges = ignoreRange(opened) ? null : ByteRanges.parse(request.get(HttpHeaderNames.RANGE));
+        if (ranges == null || length == 0) {
+            sendRange(head, 0, length);
+            return;
+        }
+        long[] satisfiable = ranges.forLength(length);
+        if (satisfiable.length == 0) {
+            FullHttpResponse response =
+                    Responses.status(exchange.ctx().alloc(), SwiftStatus.REQUESTED_RANGE_NOT_SATISFIABLE, null, null);
+            response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + length);
+            closeOnDevice(opened);
+            exchange.send(response);
+        } else if (satisfiable.length == 2) {
+            head.setStatus(SwiftStatus.PARTIAL_CONTENT.nettyStatus());
+            head.headers().set(HttpHeaderNames.CONTENT_RANGE, contentRange(satisfiable[0], satisfiable[1], length));
+            head.headers().set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(satisfiable[1] - satisfiable[0]));
+            sendRange(head, satisfiable[0], satisfiable[1]);
+        } else {
+            sendMultipart(head, satisfiable, length);
+        }
+    }
+
+    /** {@code X-Backend-Ignore-Range-If-Metadata-Present}: drop Range when one of the named keys is stored. */
+    private boolean ignoreRange(DiskFileReader opened) {
+        String names = header("X-Backend-Ignore-Range-If-Metadata-Present");
+        if (names == null) {
+            return false;
+        }
+        for (String name : names.split(",", -1)) {
+            String n = name.strip();
+            for (String key : opened.metadata().asMap().keySet()) {
+                if (!n.isEmpty() && key.equalsIgnoreCase(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void sendWithoutBody(HttpResponse head, SwiftStatus status) {
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status.nettyStatus(), Unpooled.EMPTY_BUFFER);
+        response.headers().set(head.headers());
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, "0");
+        DiskFileReader r = reader;
+        reader = null;
+        if (r != null) {
+            closeOnDevice(r);
+        }
+        exchange.send(response);
+    }
+
+    /** Bytes {@code [start, end)} of the body: a file region when the body is a file, else streamed. */
+    private void sendRange(HttpResponse head, long start, long end) {
+        DiskFileReader r = reader;
+        if (r == null) {
+            return;
+        }
+        FileChannel channel = end > start ? r.detachFileChannel() : null;
+        if (channel != null) {
+            reader = null;
+            exchange.write(head);
+            exchange.write(new DefaultFileRegion(channel, start, end - start));
+            ChannelFuture last = exchange.ctx().writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            closeOnDevice(r);
+            exchange.streamed(last);
+            return;
+        }
+        List<BodyStreamer.Segment> segments = new ArrayList<>();
+        if (end > start) {
+            segments.add(BodyStreamer.Segment.file(start, end));
+        }
+        stream(head, segments);
+    }
+
+    private void sendMultipart(HttpResponse head, long[] ranges, long length) {
+        String contentType = head.headers().get(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream");
+        byte[] boundaryBytes = new byte[16];
+        RANDOM.nextBytes(boundaryBytes);
+        String boundary = io.cairn.common.path.HashPath.toHex(boundaryBytes);
+        List<BodyStreamer.Segment> segments = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < ranges.length; i += 2) {
+            String partHead = "--" + boundary + "\r\nContent-Type: " + contentType + "\r\nContent-Range: "
+                    + contentRange(ranges[i], ranges[i + 1], length) + "\r\n\r\n";
+            byte[] partBytes = partHead.getBytes(StandardCharsets.UTF_8);
+            segments.add(BodyStreamer.Segment.literal(partBytes));
+            segments.add(BodyStreamer.Segment.file(ranges[i], ranges[i + 1]));
+            segments.add(BodyStreamer.Segment.literal(CRLF));
+            total += partBytes.length + (ranges[i + 1] - ranges[i]) + 2;
+        }
+        byte[] closing = ("--" + boundary + "--").getBytes(StandardCharsets.US_ASCII);
+        segments.add(BodyStreamer.Segment.literal(closing));
+        total += closing.length;
+        head.setStatus(SwiftStatus.PARTIAL_CONTENT.nettyStatus());
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, "multipart/byteranges;boundary=" + boundary);
+        head.headers().set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(total));
+        head.headers().remove(HttpHeaderNames.CONTENT_RANGE);
+        stream(head, segments);
+    }
+
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private void stream(HttpResponse head, List<BodyStreamer.Segment> segments) {
+        DiskFileReader r = reader;
+        if (r == null) {
+            return;
+        }
+        reader = null;
+        exchange.write(head);
+        new BodyStreamer(exchange, r, segments).start();
+    }
+
+    static String contentRange(long start, long end, long length) {
+        return "bytes " + start + "-" + (end - 1) + "/" + length;
+    }
+
+    private void closeOnDevice(DiskFileReader r) {
+        exchange.onDevice(
+                () -> {
+                    ReadSupport.closeQuietly(r);
+                    return Boolean.TRUE;
+                },
+                (ok, failure) -> {
+                    if (failure != null) {
+                        // the device queue is full: closing a file descriptor does not wait on the disk
+                        ReadSupport.closeQuietly(r);
+                    }
+                });
+    }
+
+    @Override
+    void closed() {
+        DiskFileReader r = reader;
+        reader = null;
+        if (r != null) {
+            closeOnDevice(r);
+        }
+    }
+}

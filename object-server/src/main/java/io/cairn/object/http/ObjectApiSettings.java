@@ -1,0 +1,96 @@
+package io.cairn.object.http;
+
+import io.cairn.common.path.Constraints;
+import io.cairn.common.path.NameValidator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.IntPredicate;
+
+/**
+ * What the HTTP layer needs from the configuration, already validated: the {@code allowed_headers}
+ * stored with objects, upload limits, {@code replication_server}, the storage policies that exist and
+ * the clock that judges expiry.
+ *
+ * <p>Immutable.
+ */
+public final class ObjectApiSettings {
+    /** Swift's {@code RESERVED_DATAFILE_META}: never accepted as allowed headers. */
+    private static final Set<String> RESERVED = Set.of("content-length", "content-type", "deleted", "etag");
+
+    private final Set<String> allowedHeaders;
+    private final Constraints constraints;
+    private final NameValidator names;
+    private final Duration maxUploadTime;
+    private final boolean replicationServer;
+    private final IntPredicate policyExists;
+    private final Clock clock;
+
+    /**
+     * @param allowedHeaders header names (any case) stored with objects besides metadata
+     * @param constraints swift.conf's {@code [swift-constraints]} (max_file_size, name and metadata limits)
+     * @param maxUploadTime {@code max_upload_time}: a PUT body taking longer answers 408
+     * @param replicationServer {@code replication_server}: false refuses REPLICATE/SSYNC with 405
+     * @param policyExists whether a storage policy index is configured (else 503)
+     * @param clock "now" when a request carries no {@code X-Timestamp}
+     */
+    public ObjectApiSettings(
+            Set<String> allowedHeaders,
+            Constraints constraints,
+            Duration maxUploadTime,
+            boolean replicationServer,
+            IntPredicate policyExists,
+            Clock clock) {
+        TreeSet<String> lower = new TreeSet<>();
+        for (String h : allowedHeaders) {
+            String l = h.strip().toLowerCase(Locale.ROOT);
+            if (!l.isEmpty() && !RESERVED.contains(l)) {
+                lower.add(l);
+            }
+        }
+        this.allowedHeaders = Set.copyOf(lower);
+        this.constraints = constraints;
+        this.names = new NameValidator(constraints);
+        this.maxUploadTime = maxUploadTime;
+        this.replicationServer = replicationServer;
+        this.policyExists = policyExists;
+        this.clock = clock;
+    }
+
+    /** Lower-case names, without Swift's reserved data-file keys. */
+    public Set<String> allowedHeaders() {
+        return allowedHeaders;
+    }
+
+    /** swift.conf {@code max_file_size}. */
+    public long maxFileSize() {
+        return constraints.maxFileSize();
+    }
+
+    public Constraints constraints() {
+        return constraints;
+    }
+
+    /** Name and metadata checks under {@link #constraints()}. */
+    public NameValidator names() {
+        return names;
+    }
+
+    public Duration maxUploadTime() {
+        return maxUploadTime;
+    }
+
+    public boolean replicationServer() {
+        return replicationServer;
+    }
+
+    public boolean policyExists(int index) {
+        return policyExists.test(index);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,109 @@
+package io.cairn.object.server;
+
+import io.cairn.common.http.BackendClient;
+import io.cairn.common.http.HttpServerHost;
+import io.cairn.common.http.Transport;
+import io.cairn.common.io.DeviceExecutors;
+import io.cairn.common.path.Constraints;
+import io.cairn.object.diskfile.DiskFileManager;
+import io.cairn.object.http.ObjectApi;
+import io.cairn.object.http.ObjectApiSettings;
+import io.cairn.object.update.ContainerUpdater;
+import io.cairn.ring.policy.StoragePolicies;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * The object server: binds {@code bind_ip:bind_port} and serves Swift's backend object API over the given
+ * storage. Owns its event loops, device executors and backend client; does not own the
+ * {@link DiskFileManager} (the caller built it, and closes it after this server).
+ *
+ * <p>{@code workers} is accepted and ignored: one process with one event loop per core and one executor
+ * per device replaces Swift's forked workers.
+ *
+ * <p>Thread-safety: {@link #start} and {@link #close} are called by the owner thread; {@link #port} is
+ * safe after {@code start}.
+ */
+public final class ObjectServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ObjectServer.class.getName());
+    private static final System.Logger ACCESS = System.getLogger("io.cairn.object.access");
+
+    private final ObjectServerConfig config;
+    private final HttpServerHost host;
+    private final DeviceExecutors executors;
+    private final BackendClient client;
+    private final ObjectApi api;
+
+    /**
+     * @param policies swift.conf's storage policies ({@code StoragePolicies.fromSwiftConf}); a request
+     *     naming another index answers 503
+     * @param constraints swift.conf's constraints
+     */
+    public ObjectServer(
+            ObjectServerConfig config,
+            DiskFileManager diskFiles,
+            Transport transport,
+            StoragePolicies policies,
+            Constraints constraints,
+            Clock clock) {
+        this.config = config;
+        this.host = HttpServerHost.withOwnGroups(transport, 0, "object-server");
+        this.executors = new DeviceExecutors(config.deviceThreads(), config.deviceQueue(), "object");
+        this.client = new BackendClient(transport, host.workerGroup(), 64 * 1024, config.connTimeout());
+        IntPredicate policyExists = index -> policies.byIndex(index) != null;
+        ObjectApiSettings settings = new ObjectApiSettings(
+                Set.copyOf(config.allowedHeaders()),
+                constraints,
+                config.maxUploadTime(),
+                config.replicationServer(),
+                policyExists,
+                clock);
+        ContainerUpdater updater = new ContainerUpdater(
+                client,
+                diskFiles,
+                executors,
+                config.connTimeout().plus(config.nodeTimeout()),
+                config.containerUpdateTimeout(),
+                ProcessHandle.current().pid());
+        this.api = new ObjectApi(diskFiles, executors, updater, settings);
+    }
+
+    /** Binds and starts serving; reports ignored and unknown config keys. */
+    public void start() throws InterruptedException {
+        if (!config.ignoredKeys().isEmpty()) {
+            LOG.log(Level.INFO, "object-server: accepted but not acted on: " + config.ignoredKeys());
+        }
+        if (!config.unknownKeys().isEmpty()) {
+            LOG.log(Level.WARNING, "object-server: unknown config keys (typos?): " + config.unknownKeys());
+        }
+        host.start(
+                config.bindIp(),
+                config.bindPort(),
+                new ObjectServerInitializer(
+                        api,
+                        config.maxHeaderSize(),
+                        config.clientTimeout(),
+                        config.logRequests() ? line -> ACCESS.log(Level.INFO, line) : line -> {}));
+        LOG.log(Level.INFO, "object-server listening on " + config.bindIp() + ":" + host.port());
+    }
+
+    /** The bound port (after {@link #start}). */
+    public int port() {
+        return host.port();
+    }
+
+    /** The collaborators, for embedding (SAIO) and tests. */
+    public ObjectApi api() {
+        return api;
+    }
+
+    /** Stops accepting, then stops the client and the device executors (running disk work finishes). */
+    @Override
+    public void close() {
+        host.close();
+        client.close();
+        executors.close();
+    }
+}

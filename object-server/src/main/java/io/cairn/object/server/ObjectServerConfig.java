@@ -1,0 +1,272 @@
+package io.cairn.object.server;
+
+import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.IniFile;
+import io.cairn.object.diskfile.DiskFileConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Swift's {@code object-server.conf}, parsed once: {@code [DEFAULT]} plus {@code [app:object-server]}
+ * (paste-deploy rules: the app section inherits {@code [DEFAULT]}). Keys and defaults are Swift 2.30.1's
+ * ({@code swift/obj/server.py}, {@code swift/common/wsgi.py}); {@link #ACTED_ON} lists what Cairn uses,
+ * {@link #ACCEPTED} what Swift knows and Cairn accepts without acting on (reported at start), and
+ * anything else is reported as unknown. {@code etc/object-server.conf-sample} lists exactly these keys
+ * (a test keeps it so).
+ *
+ * <p>Immutable.
+ */
+public final class ObjectServerConfig {
+    /** The paste-deploy section holding the object server's options. */
+    public static final String APP_SECTION = "app:object-server";
+
+    /** Keys Cairn acts on. */
+    public static final Set<String> ACTED_ON = Set.of(
+            "devices",
+            "mount_check",
+            "bind_ip",
+            "bind_port",
+            "swift_dir",
+            "allowed_headers",
+            "max_upload_time",
+            "client_timeout",
+            "conn_timeout",
+            "node_timeout",
+            "container_update_timeout",
+            "replication_server",
+            "log_requests",
+            "max_header_size",
+            "device_threads",
+            "device_queue",
+            "reclaim_age");
+
+    /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
+    public static final Set<String> ACCEPTED = Set.of(
+            "use",
+            "workers",
+            "user",
+            "disable_fallocate",
+            "fallocate_reserve",
+            "log_name",
+            "log_facility",
+            "log_level",
+            "log_address",
+            "log_max_line_length",
+            "log_custom_handlers",
+            "log_udp_host",
+            "log_udp_port",
+            "log_statsd_host",
+            "log_statsd_port",
+            "log_statsd_default_sample_rate",
+            "log_statsd_sample_rate_factor",
+            "log_statsd_metric_prefix",
+            "log_format",
+            "eventlet_debug",
+            "backlog",
+            "keep_idle",
+            "max_clients",
+            "bind_timeout",
+            "servers_per_port",
+            "recon_cache_path",
+            "network_chunk_size",
+            "disk_chunk_size",
+            "keep_cache_size",
+            "keep_cache_private",
+            "mb_per_sync",
+            "slow",
+            "splice",
+            "expiring_objects_container_divisor",
+            "expiring_objects_account_name",
+            "auto_create_account_prefix",
+            "replication_concurrency",
+            "replication_one_per_device",
+            "replication_lock_timeout",
+            "replication_failure_threshold",
+            "replication_failure_ratio",
+            "eventlet_tpool_num_threads",
+            "nice_priority",
+            "ionice_class",
+            "ionice_priority");
+
+    private final Path devices;
+    private final boolean mountCheck;
+    private final String bindIp;
+    private final int bindPort;
+    private final Path swiftDir;
+    private final List<String> allowedHeaders;
+    private final Duration maxUploadTime;
+    private final Duration clientTimeout;
+    private final Duration connTimeout;
+    private final Duration nodeTimeout;
+    private final Duration containerUpdateTimeout;
+    private final boolean replicationServer;
+    private final boolean logRequests;
+    private final int maxHeaderSize;
+    private final int deviceThreads;
+    private final int deviceQueue;
+    private final long reclaimAge;
+    private final List<String> ignoredKeys;
+    private final List<String> unknownKeys;
+
+    private ObjectServerConfig(ConfigSection app) {
+        this.devices = Path.of(app.getString("devices", "/srv/node"));
+        this.mountCheck = app.getBoolean("mount_check", true);
+        this.bindIp = app.getString("bind_ip", "0.0.0.0");
+        this.bindPort = app.getInt("bind_port", 6200, 0, 65535);
+        this.swiftDir = Path.of(app.getString("swift_dir", "/etc/swift"));
+        this.allowedHeaders = app.getList(
+                "allowed_headers",
+                List.of(
+                        "content-disposition",
+                        "content-encoding",
+                        "x-delete-at",
+                        "x-object-manifest",
+                        "x-static-large-object",
+                        "cache-control",
+                        "content-language",
+                        "expires",
+                        "x-robots-tag"));
+        this.maxUploadTime = seconds(app.getDouble("max_upload_time", 86400, 0.001, 1e9));
+        this.clientTimeout = seconds(app.getDouble("client_timeout", 60, 0.001, 1e6));
+        this.connTimeout = seconds(app.getDouble("conn_timeout", 0.5, 0.001, 1e6));
+        this.nodeTimeout = seconds(app.getDouble("node_timeout", 3, 0.001, 1e6));
+        this.containerUpdateTimeout = seconds(app.getDouble("container_update_timeout", 1, 0.001, 1e6));
+        this.replicationServer = app.getBoolean("replication_server", true);
+        this.logRequests = app.getBoolean("log_requests", true);
+        this.maxHeaderSize = app.getInt("max_header_size", 8192, 1024, 1 << 20);
+        this.deviceThreads = app.getInt("device_threads", 4, 1, 256);
+        this.deviceQueue = app.getInt("device_queue", 1024, 1, 1 << 20);
+        this.reclaimAge = (long) app.getDouble("reclaim_age", DiskFileConfig.DEFAULT_RECLAIM_AGE, 0, 1e12);
+        List<String> ignored = new ArrayList<>();
+        for (String key : app.keys()) {
+            if (ACCEPTED.contains(key)) {
+                ignored.add(key);
+            }
+        }
+        TreeSet<String> known = new TreeSet<>(ACTED_ON);
+        known.addAll(ACCEPTED);
+        this.ignoredKeys = List.copyOf(ignored);
+        this.unknownKeys = app.unknownKeys(known);
+    }
+
+    /** Reads {@code file}'s {@code [app:object-server]} with {@code [DEFAULT]}. */
+    public static ObjectServerConfig load(Path file) {
+        return from(IniFile.load(file));
+    }
+
+    /**
+     * From a parsed file.
+     *
+     * @throws io.cairn.common.config.ConfigException if the section is missing or a value is invalid
+     */
+    public static ObjectServerConfig from(IniFile ini) {
+        return new ObjectServerConfig(ini.section(APP_SECTION));
+    }
+
+    /** Swift's defaults (as if the file held only an empty {@code [app:object-server]}), for tests. */
+    public static ObjectServerConfig defaults() {
+        return from(IniFile.parse("[app:object-server]\n", "defaults"));
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofNanos((long) (s * 1e9));
+    }
+
+    /** {@code devices}: the directory holding one directory per device (default {@code /srv/node}). */
+    public Path devices() {
+        return devices;
+    }
+
+    /** {@code mount_check}: a device must be a mount point (default true). */
+    public boolean mountCheck() {
+        return mountCheck;
+    }
+
+    public String bindIp() {
+        return bindIp;
+    }
+
+    /** {@code bind_port} (default 6200; 0 picks a free port). */
+    public int bindPort() {
+        return bindPort;
+    }
+
+    /** {@code swift_dir}: where {@code swift.conf} is (default {@code /etc/swift}). */
+    public Path swiftDir() {
+        return swiftDir;
+    }
+
+    /** The storage layer's settings: {@code reclaim_age} (default one week). */
+    public DiskFileConfig diskFileConfig() {
+        return new DiskFileConfig(reclaimAge, false, DiskFileConfig.DEFAULT_MAX_PARTITIONS);
+    }
+
+    /** {@code allowed_headers}: headers stored with objects besides metadata. */
+    public List<String> allowedHeaders() {
+        return allowedHeaders;
+    }
+
+    /** {@code max_upload_time} (default 86400 s): a longer PUT answers 408. */
+    public Duration maxUploadTime() {
+        return maxUploadTime;
+    }
+
+    /** {@code client_timeout} (default 60 s): a connection idle that long is closed (a PUT answers 408). */
+    public Duration clientTimeout() {
+        return clientTimeout;
+    }
+
+    /** {@code conn_timeout} (default 0.5 s): connecting to a container server. */
+    public Duration connTimeout() {
+        return connTimeout;
+    }
+
+    /** {@code node_timeout} (default 3 s): a container server's answer. */
+    public Duration nodeTimeout() {
+        return nodeTimeout;
+    }
+
+    /** {@code container_update_timeout} (default 1 s): how long a response waits for container updates. */
+    public Duration containerUpdateTimeout() {
+        return containerUpdateTimeout;
+    }
+
+    /** {@code replication_server} (default true): false refuses REPLICATE with 405. */
+    public boolean replicationServer() {
+        return replicationServer;
+    }
+
+    /** {@code log_requests} (default true): one access-log line per request. */
+    public boolean logRequests() {
+        return logRequests;
+    }
+
+    /** {@code max_header_size} (default 8192, Swift's {@code MAX_HEADER_SIZE}): longest header line. */
+    public int maxHeaderSize() {
+        return maxHeaderSize;
+    }
+
+    /** Cairn's {@code device_threads} (default 4): threads of each device's executor. */
+    public int deviceThreads() {
+        return deviceThreads;
+    }
+
+    /** Cairn's {@code device_queue} (default 1024): queued operations per device before 503. */
+    public int deviceQueue() {
+        return deviceQueue;
+    }
+
+    /** Keys present that Swift knows and Cairn ignores (e.g. {@code workers}: one process serves all). */
+    public List<String> ignoredKeys() {
+        return ignoredKeys;
+    }
+
+    /** Keys present that neither Swift's object server nor Cairn know: probable typos. */
+    public List<String> unknownKeys() {
+        return unknownKeys;
+    }
+}

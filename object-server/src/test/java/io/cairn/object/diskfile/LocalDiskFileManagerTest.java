@@ -1,0 +1,165 @@
+package io.cairn.object.diskfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.common.io.DeviceRoot;
+import io.cairn.object.metadata.ObjectMetadata;
+import io.cairn.object.metadata.XattrMetadataStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The disk store: the shared contract plus what only a real filesystem has. */
+class LocalDiskFileManagerTest extends DiskFileManagerContract {
+    @SuppressWarnings("NullAway.Init") // injected by JUnit
+    @org.junit.jupiter.api.io.TempDir
+    Path devices;
+
+    @Override
+    DiskFileManager createManager(List<String> deviceNames) {
+        try {
+            for (String d : deviceNames) {
+                Files.createDirectories(devices.resolve(d));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LocalDiskFileManager(
+                new DeviceRoot(devices, false),
+                HASH_PATH,
+                new DiskFileConfig(DiskFileConfig.DEFAULT_RECLAIM_AGE, false, 1024),
+                CLOCK);
+    }
+
+    Path hashDir(DiskFile df) {
+        return devices.resolve("sda/objects/7")
+                .resolve(df.nameHash().substring(29))
+                .resolve(df.nameHash());
+    }
+
+    List<String> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void shouldLaySwiftsPathsOutWhenPut() throws IOException {
+        DiskFile df = obj("o");
+        put(df, "x", ts(50));
+        df.writeMetadata(ObjectMetadata.of(java.util.Map.of("X-Timestamp", ts(40).internal())));
+        assertThat(files(hashDir(df))).containsExactly(ts(50).internal() + ".data", ts(40).internal() + ".meta");
+        assertThat(XattrMetadataStore.names(hashDir(df).resolve(ts(50).internal() + ".data")))
+                .contains("swift.metadata", "swift.metadata_checksum");
+        assertThat(files(devices.resolve("sda/tmp"))).isEmpty();
+    }
+
+    @Test
+    void shouldRemoveObsoleteFilesWhenANewerPutLands() throws IOException {
+        DiskFile df = obj("o");
+        put(df, "a", ts(50));
+        df.writeMetadata(ObjectMetadata.of(java.util.Map.of("X-Timestamp", ts(45).internal())));
+        put(df, "b", ts(40));
+        assertThat(files(hashDir(df))).containsExactly(ts(40).internal() + ".data");
+        df.delete(ts(30));
+        assertThat(files(hashDir(df))).containsExactly(ts(30).internal() + ".ts");
+    }
+
+    @Test
+    void shouldQuarantineAndInvalidateWhenMetadataChecksumMismatches() throws IOException {
+        DiskFile df = obj("o");
+        put(df, "x", ts(50));
+        manager.suffixHashes("sda", 7, 0, List.of());
+        Path data = hashDir(df).resolve(ts(50).internal() + ".data");
+        Files.getFileAttributeView(data, UserDefinedFileAttributeView.class)
+                .write("swift.metadata_checksum", ByteBuffer.wrap("0".repeat(32).getBytes(StandardCharsets.US_ASCII)));
+        assertThatThrownBy(df::open).isInstanceOf(DiskFileQuarantined.class);
+        assertThat(hashDir(df)).doesNotExist();
+        assertThat(devices.resolve("sda/quarantined/objects")
+                        .resolve(df.nameHash())
+                        .resolve(data.getFileName()))
+                .exists();
+        assertThat(manager.suffixHashes("sda", 7, 0, List.of())).isEmpty();
+        assertThatThrownBy(df::open).isExactlyInstanceOf(DiskFileNotExist.class);
+    }
+
+    @Test
+    void shouldQuarantineWhenFileSizeDiffersFromContentLength() throws IOException {
+        DiskFile df = obj("o");
+        put(df, "hello", ts(50));
+        try (FileChannel ch = FileChannel.open(
+                hashDir(df).resolve(ts(50).internal() + ".data"), java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(2);
+        }
+        assertThatThrownBy(df::open).isInstanceOf(DiskFileQuarantined.class).hasMessageContaining("content-length");
+        put(df, "again", ts(40)); // a second quarantine of the same hash gets a -uuid suffix
+        try (FileChannel ch = FileChannel.open(
+                hashDir(df).resolve(ts(40).internal() + ".data"), java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(1);
+        }
+        assertThatThrownBy(df::open).isInstanceOf(DiskFileQuarantined.class);
+        assertThat(files(devices.resolve("sda/quarantined/objects")))
+                .hasSize(2)
+                .anyMatch(n -> n.startsWith(df.nameHash() + "-"));
+    }
+
+    @Test
+    void shouldFailCleanlyLeavingNothingWhenMetadataExceedsXattrSpace() throws IOException {
+        DiskFile df = obj("o");
+        String big = "v".repeat(250);
+        String[] kv = new String[40];
+        for (int i = 0; i < 20; i++) {
+            kv[2 * i] = "X-Object-Meta-Key" + i;
+            kv[2 * i + 1] = big;
+        }
+        assertThatThrownBy(() -> put(df, "x", ts(50), kv))
+                .isInstanceOf(DiskFileXattrTooLarge.class)
+                .hasMessageContaining("extended attributes");
+        assertThat(hashDir(df)).doesNotExist();
+        assertThat(files(devices.resolve("sda/tmp"))).isEmpty();
+        assertThatThrownBy(df::open).isExactlyInstanceOf(DiskFileNotExist.class);
+    }
+
+    @Test
+    void shouldRemoveTheTempFileWhenAWriterIsAbandoned() throws IOException {
+        try (DiskFileWriter w = obj("o").writer(-1)) {
+            w.write(ByteBuffer.wrap(new byte[100]));
+            assertThat(files(devices.resolve("sda/tmp"))).hasSize(1);
+        }
+        assertThat(files(devices.resolve("sda/tmp"))).isEmpty();
+    }
+
+    @Test
+    void shouldRemoveLeftoverTempFilesWhenStarting() throws IOException {
+        Files.createDirectories(devices.resolve("sda/tmp"));
+        Files.createDirectories(devices.resolve("sda/tmp-1"));
+        Files.write(devices.resolve("sda/tmp/" + LocalDiskFileManager.TEMP_PREFIX + "123.tmp"), new byte[3]);
+        Files.write(devices.resolve("sda/tmp-1/" + LocalDiskFileManager.TEMP_PREFIX + "456.tmp"), new byte[3]);
+        Files.write(devices.resolve("sda/tmp/incoming.db"), new byte[3]);
+        assertThat(manager.cleanupTempFiles()).isEqualTo(2);
+        assertThat(files(devices.resolve("sda/tmp"))).containsExactly("incoming.db");
+    }
+
+    @Test
+    void shouldHandTheFileChannelOverWhenDetached() throws IOException {
+        put(obj("o"), "hello", ts(50));
+        FileChannel ch;
+        try (DiskFileReader r = obj("o").open()) {
+            ch = r.detachFileChannel();
+        }
+        assertThat(ch).isNotNull();
+        try (FileChannel owned = java.util.Objects.requireNonNull(ch)) {
+            assertThat(owned.isOpen()).isTrue();
+            assertThat(owned.size()).isEqualTo(5);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.cairn.object.server;
+
+import io.cairn.common.config.IniFile;
+import io.cairn.common.config.SwiftConf;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** A devices dir with devices {@code sda}, {@code sdb} and a swift.conf with policies 0 and 1, under a temp dir. */
+final class DiskFixture {
+    static final String SWIFT_CONF =
+            "[swift-hash]\nswift_hash_path_prefix = cairnpre\nswift_hash_path_suffix = cairnsuf\n"
+                    + "[storage-policy:0]\nname = gold\ndefault = yes\n[storage-policy:1]\nname = silver\n";
+
+    final Path devices;
+    final Path swiftDir;
+
+    DiskFixture(Path root) throws IOException {
+        devices = Files.createDirectories(root.resolve("node"));
+        Files.createDirectories(devices.resolve("sda"));
+        Files.createDirectories(devices.resolve("sdb"));
+        swiftDir = Files.createDirectories(root.resolve("etc"));
+        Files.writeString(swiftDir.resolve("swift.conf"), SWIFT_CONF);
+    }
+
+    /** An object-server.conf body ({@code [app:object-server]}) on a free loopback port, plus {@code extra} lines. */
+    String config(String extra) {
+        return "[DEFAULT]\ndevices = " + devices + "\nmount_check = false\nswift_dir = " + swiftDir
+                + "\nbind_ip = 127.0.0.1\nbind_port = 0\n[app:object-server]\nlog_requests = false\n" + extra;
+    }
+
+    ObjectServerConfig objectServerConfig(String extra) {
+        return ObjectServerConfig.from(IniFile.parse(config(extra), "test"));
+    }
+
+    SwiftConf swiftConf() {
+        return SwiftConf.load(swiftDir);
+    }
+
+    /** Every regular file under {@code devices/<device>/<dir>}, relative to that dir, sorted. */
+    List<String> files(String device, String dir) throws IOException {
+        Path base = devices.resolve(device).resolve(dir);
+        List<String> out = new ArrayList<>();
+        if (!Files.isDirectory(base)) {
+            return out;
+        }
+        try (Stream<Path> walk = Files.walk(base)) {
+            walk.filter(Files::isRegularFile)
+                    .forEach(p -> out.add(base.relativize(p).toString()));
+        }
+        out.sort(null);
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package io.cairn.object.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.common.config.IniFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ObjectServerConfigTest {
+    private static final Path SAMPLE = Path.of("etc/object-server.conf-sample");
+
+    @Test
+    void shouldListExactlyTheConfigKeysWhenReadingTheSample() throws IOException {
+        Set<String> inSample = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^#?\\s*([a-z_]+)\\s*=").matcher(Files.readString(SAMPLE));
+        while (m.find()) {
+            inSample.add(m.group(1));
+        }
+        inSample.remove("pipeline");
+        Set<String> inClass = new TreeSet<>(ObjectServerConfig.ACTED_ON);
+        inClass.addAll(ObjectServerConfig.ACCEPTED);
+        assertThat(inSample).isEqualTo(inClass);
+    }
+
+    @Test
+    void shouldUseSwiftDefaultsWhenSampleIsAllComments() {
+        ObjectServerConfig config = ObjectServerConfig.load(SAMPLE);
+        assertThat(config.bindPort()).isEqualTo(6200);
+        assertThat(config.mountCheck()).isTrue();
+        assertThat(config.clientTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.containerUpdateTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.replicationServer()).isTrue();
+        assertThat(config.unknownKeys()).isEmpty();
+    }
+
+    @Test
+    void shouldReportUnknownAndIgnoredKeysWhenPresent() {
+        ObjectServerConfig config = ObjectServerConfig.from(IniFile.parse(
+                "[DEFAULT]\nworkers = 8\n[app:object-server]\nclient_timeuot = 5\nreplication_server = false\n", "t"));
+        assertThat(config.unknownKeys()).containsExactly("client_timeuot");
+        assertThat(config.ignoredKeys()).contains("workers");
+        assertThat(config.replicationServer()).isFalse();
+    }
+}

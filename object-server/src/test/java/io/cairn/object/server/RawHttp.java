@@ -1,0 +1,91 @@
+package io.cairn.object.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A tiny blocking HTTP/1.1 client that sends exactly the bytes a test wants (methods, broken bodies). */
+final class RawHttp {
+    /** A received response. Immutable by convention. */
+    static final class Response {
+        private final int status;
+        private final Map<String, String> headers;
+        private final byte[] body;
+
+        Response(int status, Map<String, String> headers, byte[] body) {
+            this.status = status;
+            this.headers = headers;
+            this.body = body;
+        }
+
+        int status() {
+            return status;
+        }
+
+        byte[] body() {
+            return body;
+        }
+
+        @org.jspecify.annotations.Nullable
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private RawHttp() {}
+
+    /** Sends {@code head} (with {@code Connection: close} added) and {@code body}; reads one final response. */
+    static Response exchange(int port, String head, byte[] body) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 5000);
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return read(s.getInputStream(), head.startsWith("HEAD "));
+        }
+    }
+
+    static Response read(InputStream in, boolean head) throws IOException {
+        while (true) {
+            String statusLine = line(in);
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            Map<String, String> headers = new TreeMap<>();
+            for (String l = line(in); !l.isEmpty(); l = line(in)) {
+                int colon = l.indexOf(':');
+                headers.put(
+                        l.substring(0, colon).toLowerCase(Locale.ROOT),
+                        l.substring(colon + 1).strip());
+            }
+            if (status == 100) {
+                continue;
+            }
+            String cl = headers.get("content-length");
+            byte[] body = head || cl == null ? new byte[0] : in.readNBytes(Integer.parseInt(cl));
+            return new Response(status, headers, body);
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                b.write(c);
+            }
+        }
+        return b.toString(StandardCharsets.ISO_8859_1);
+    }
+}
