@@ -208,6 +208,39 @@ public record ProxyConfig(
                 List.copyOf(unknown));
     }
 
+    /** This configuration listening on {@code ip:port} instead (command-line overrides). */
+    public ProxyConfig withBind(String ip, int port) {
+        return new ProxyConfig(
+                ip,
+                port,
+                workers,
+                swiftDir,
+                connTimeout,
+                nodeTimeout,
+                recoverableNodeTimeout,
+                clientTimeout,
+                postQuorumTimeout,
+                errorSuppressionLimit,
+                errorSuppressionInterval,
+                recheckAccountExistence,
+                recheckContainerExistence,
+                accountAutocreate,
+                allowAccountManagement,
+                maxContainersPerAccount,
+                maxContainersWhitelist,
+                sortingMethod,
+                requestNodeCountPerReplica,
+                requestNodeCountFixed,
+                exposeInfo,
+                strictCorsMode,
+                corsAllowOrigin,
+                corsExposeHeaders,
+                transIdSuffix,
+                maxRequestLine,
+                maxHeaderBytes,
+                unknownKeys);
+    }
+
     /** This configuration with {@code swift_dir} at its default (to compare settings, not places). */
     ProxyConfig withoutSwiftDir() {
         return new ProxyConfig(
