@@ -34,10 +34,7 @@ public final class CairnMain {
                 server("container-server", () -> new ContainerServerCommand(out).run(List.of(rest)), err);
             case "account-server" ->
                 server("account-server", () -> new AccountServerCommand(out).run(List.of(rest)), err);
-            case "saio" -> {
-                err.println("cairn saio: coming with the proxy issue (#4); nothing to start yet");
-                yield 1;
-            }
+            case "saio" -> new SaioCommand(out, err).run(List.of(rest));
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield 0;
@@ -100,7 +97,8 @@ public final class CairnMain {
                 "  object-server --config FILE      run an object server (Swift's object-server.conf)",
                 "  container-server --config FILE   run a container server (Swift's container-server.conf)",
                 "  account-server --config FILE     run an account server (Swift's account-server.conf)",
-                "  saio         run a Swift-all-in-one cluster in one JVM (coming with issue #4)",
+                "  saio [--data DIR] [--port 8080] [--bind 127.0.0.1]",
+                "               run a Swift-all-in-one cluster (1 proxy, 4 storage nodes) in one JVM",
                 "  version      print the version");
     }
 }

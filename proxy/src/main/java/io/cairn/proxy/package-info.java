@@ -1,4 +1,4 @@
-/** Public Swift API v1 front door with tempauth, quorum writes and read failover (issue 4; not built yet). */
+/** Public Swift API v1 front door: tempauth, quorum writes and read failover (issue 4). */
 @NullMarked
 package io.cairn.proxy;
 

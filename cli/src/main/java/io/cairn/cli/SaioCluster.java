@@ -1,0 +1,292 @@
+package io.cairn.cli;
+
+import io.cairn.account.server.AccountServer;
+import io.cairn.account.server.AccountServerConfig;
+import io.cairn.common.config.IniFile;
+import io.cairn.common.config.SwiftConf;
+import io.cairn.common.http.Transport;
+import io.cairn.container.server.ContainerServer;
+import io.cairn.container.server.ContainerServerConfig;
+import io.cairn.object.server.ObjectServerConfig;
+import io.cairn.object.server.ObjectServerNode;
+import io.cairn.proxy.auth.TempAuth;
+import io.cairn.proxy.auth.TempAuthConfig;
+import io.cairn.proxy.pipeline.TempAuthAccess;
+import io.cairn.proxy.routing.ProxyRings;
+import io.cairn.proxy.server.ProxyConfig;
+import io.cairn.proxy.server.ProxyServer;
+import io.cairn.ring.Device;
+import io.cairn.ring.Ring;
+import io.cairn.ring.RingLoader;
+import io.cairn.ring.builder.DeviceSpec;
+import io.cairn.ring.builder.RingBuilder;
+import io.cairn.ring.format.RingFileWriter;
+import io.cairn.ring.policy.StoragePolicies;
+import io.cairn.ring.policy.StoragePolicy;
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Swift-All-In-One cluster in this JVM: one proxy and four storage nodes (object, container and account
+ * server each) on loopback, Swift's SAIO layout under one data directory.
+ *
+ * <p>{@code DIR/etc} holds {@code swift.conf} (random hash prefix and suffix on first start), the rings
+ * ({@code account|container|object.ring.gz}, part power 10, 3 replicas, 4 zones, one device per node; and
+ * their {@code .builder} files) and the servers' configs; devices are {@code DIR/srv/nodeN/sdbN}. Storage
+ * servers take free loopback ports on first start; the rings record them and later starts reuse them.
+ * Everything written on first start is read back from disk, on every start, so what runs is what the files
+ * say.
+ *
+ * <p>Thread-safety: {@link #start} and {@link #close} from one owner thread.
+ */
+final class SaioCluster implements AutoCloseable {
+    static final int NODES = 4;
+    static final int PART_POWER = 10;
+    static final int REPLICAS = 3;
+    private static final String[] TYPES = {"object", "container", "account"};
+    /** Swift's SAIO and functional-test users: account, user, key, groups. */
+    static final List<String[]> USERS = List.of(
+            new String[] {"admin", "admin", "admin", ".admin .reseller_admin"},
+            new String[] {"test", "tester", "testing", ".admin"},
+            new String[] {"test2", "tester2", "testing2", ".admin"},
+            new String[] {"test", "tester3", "testing3", ""},
+            new String[] {"test5", "tester5", "testing5", "service"});
+
+    private final Path data;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private @Nullable EventLoopGroup proxyBoss;
+    private @Nullable EventLoopGroup proxyWorkers;
+    private @Nullable ProxyServer proxy;
+
+    private SaioCluster(Path data) {
+        this.data = data;
+    }
+
+    /**
+     * Prepares {@code data} on first start (or checks it on later ones) and starts all servers; the proxy
+     * listens on {@code bind:port} (port 0 = any free port).
+     */
+    static SaioCluster start(Path data, String bind, int port, Consumer<String> accessLog)
+            throws IOException, InterruptedException {
+        SaioCluster c = new SaioCluster(data);
+        try {
+            c.prepare(bind, port);
+            c.startStorage();
+            c.startProxy(bind, port, accessLog);
+            return c;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    Path etc() {
+        return data.resolve("etc");
+    }
+
+    /** The proxy's bound port. */
+    int proxyPort() {
+        ProxyServer p = proxy;
+        return p == null ? -1 : p.port();
+    }
+
+    private void prepare(String bind, int port) throws IOException {
+        Files.createDirectories(etc());
+        Path swiftConf = etc().resolve(SwiftConf.FILE_NAME);
+        if (!Files.exists(swiftConf)) {
+            Files.writeString(
+                    swiftConf,
+                    "[swift-hash]\nswift_hash_path_prefix = " + randomHex(16)
+                            + "\nswift_hash_path_suffix = " + randomHex(16)
+                            + "\n\n[storage-policy:0]\nname = Policy-0\ndefault = yes\n",
+                    StandardCharsets.UTF_8);
+        }
+        if (!Files.exists(ringFile("object"))) {
+            buildRings();
+        }
+        for (int n = 1; n <= NODES; n++) {
+            Files.createDirectories(data.resolve("srv/node" + n + "/sdb" + n));
+            for (String type : TYPES) {
+                Path conf = serverConf(type, n);
+                if (!Files.exists(conf)) {
+                    Files.writeString(conf, serverConfText(type, n), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        Path proxyConf = etc().resolve("proxy-server.conf");
+        if (!Files.exists(proxyConf)) {
+            Files.writeString(proxyConf, proxyConfText(bind, port), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Three rings over the same four devices, each server type on its own free loopback ports. */
+    private void buildRings() throws IOException {
+        for (String type : TYPES) {
+            RingBuilder b = RingBuilder.create(PART_POWER, REPLICAS, 1);
+            for (int n = 1; n <= NODES; n++) {
+                int p = freePort();
+                b.addDevice(new DeviceSpec(1, n, "127.0.0.1", p, "127.0.0.1", p, "sdb" + n, 1.0, ""));
+            }
+            b.rebalance(Instant.now());
+            b.save(etc().resolve(type + ".builder"));
+            RingFileWriter.writeV1(b.toRingData(), ringFile(type));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private Path ringFile(String type) {
+        return etc().resolve(type + ".ring.gz");
+    }
+
+    private Path serverConf(String type, int node) {
+        return etc().resolve(type + "-server-" + node + ".conf");
+    }
+
+    /** The port the ring records for node {@code n}'s device of {@code type}. */
+    private int ringPort(String type, int n) throws IOException {
+        Ring ring = RingLoader.open(ringFile(type)).ring();
+        for (Device d : ring.devices()) {
+            if (d != null && d.device().equals("sdb" + n)) {
+                return d.port();
+            }
+        }
+        throw new IOException(ringFile(type) + " has no device sdb" + n);
+    }
+
+    private String serverConfText(String type, int n) throws IOException {
+        return "[DEFAULT]\ndevices = " + data.resolve("srv/node" + n) + "\nmount_check = false\nbind_ip = 127.0.0.1\n"
+                + "bind_port = " + ringPort(type, n) + "\nswift_dir = " + etc() + "\n\n[app:" + type + "-server]\n"
+                + "use = egg:swift#" + type + "\n";
+    }
+
+    private String proxyConfText(String bind, int port) {
+        StringBuilder users = new StringBuilder();
+        for (String[] u : USERS) {
+            users.append("user_")
+                    .append(u[0])
+                    .append('_')
+                    .append(u[1])
+                    .append(" = ")
+                    .append(u[2]);
+            if (!u[3].isEmpty()) {
+                users.append(' ').append(u[3]);
+            }
+            users.append('\n');
+        }
+        return "[DEFAULT]\nswift_dir = " + etc() + "\n\n"
+                + "[pipeline:main]\npipeline = catch_errors gatekeeper healthcheck proxy-logging cache tempauth"
+                + " proxy-logging proxy-server\n\n"
+                + "[app:proxy-server]\nuse = egg:swift#proxy\nbind_ip = " + bind + "\nbind_port = " + port + "\n"
+                + "account_autocreate = true\nallow_account_management = true\n\n"
+                + "[filter:tempauth]\nuse = egg:swift#tempauth\nreseller_prefix = AUTH, SERVICE\n"
+                + "SERVICE_require_group = service\ntoken_secret = " + randomHex(32) + "\n" + users;
+    }
+
+    private void startStorage() throws IOException, InterruptedException {
+        SwiftConf swiftConf = SwiftConf.load(etc());
+        StoragePolicies policies = StoragePolicies.fromSwiftConf(swiftConf.ini());
+        Map<Integer, String> policyNames = new TreeMap<>();
+        for (StoragePolicy p : policies.all()) {
+            policyNames.put(p.index(), p.name());
+        }
+        Transport transport = Transport.select(true);
+        for (int n = 1; n <= NODES; n++) {
+            ObjectServerNode object = ObjectServerNode.start(
+                    ObjectServerConfig.load(serverConf("object", n)), swiftConf, transport, Clock.systemUTC());
+            running.add(object);
+            ContainerServer container =
+                    new ContainerServer(ContainerServerConfig.load(serverConf("container", n)), transport);
+            running.add(container);
+            container.start();
+            AccountServer account = new AccountServer(
+                    AccountServerConfig.from(IniFile.load(serverConf("account", n))),
+                    swiftConf.hashPath(),
+                    swiftConf.constraints(),
+                    policyNames,
+                    Clock.systemUTC());
+            running.add(account);
+            account.start();
+        }
+    }
+
+    private void startProxy(String bind, int port, Consumer<String> accessLog)
+            throws IOException, InterruptedException {
+        IniFile ini = IniFile.load(etc().resolve("proxy-server.conf"));
+        ProxyConfig config = ProxyConfig.fromIni(ini).withBind(bind, port);
+        SwiftConf swiftConf = SwiftConf.load(config.swiftDir());
+        StoragePolicies policies = StoragePolicies.fromSwiftConf(swiftConf.ini());
+        RingLoader account = RingLoader.open(ringFile("account"));
+        RingLoader container = RingLoader.open(ringFile("container"));
+        RingLoader object = RingLoader.open(ringFile("object"));
+        ProxyRings rings = new ProxyRings(account::ring, container::ring, index -> index == 0 ? object.ring() : null);
+        TempAuth tempAuth = new TempAuth(TempAuthConfig.from(ini.section("filter:tempauth")));
+        Transport transport = Transport.select(true);
+        EventLoopGroup boss = transport.newEventLoopGroup(1, "proxy-accept");
+        EventLoopGroup workers = transport.newEventLoopGroup(config.workers(), "proxy-io");
+        proxyBoss = boss;
+        proxyWorkers = workers;
+        ProxyServer p = new ProxyServer(
+                config,
+                new ProxyServer.Cluster(swiftConf, policies, rings),
+                new TempAuthAccess(tempAuth, Clock.systemUTC()),
+                transport,
+                boss,
+                workers,
+                accessLog);
+        proxy = p;
+        p.start();
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Stops the proxy first (no new requests), then the storage servers; safe to call more than once. */
+    @Override
+    public void close() {
+        ProxyServer p = proxy;
+        if (p != null) {
+            p.close();
+            proxy = null;
+        }
+        for (EventLoopGroup g : new EventLoopGroup[] {proxyWorkers, proxyBoss}) {
+            if (g != null) {
+                g.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
+        proxyWorkers = null;
+        proxyBoss = null;
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                System.getLogger(SaioCluster.class.getName())
+                        .log(System.Logger.Level.WARNING, "saio: stopping a server failed", e);
+            }
+        }
+        running.clear();
+    }
+}

@@ -1,0 +1,193 @@
+package io.cairn.proxy.backend;
+
+import io.cairn.ring.Device;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One source of an object GET or HEAD (Swift's {@code GetOrHeadHandler} node request, reference §4.5):
+ * sends the request, gives the response head to its listener within {@code node_timeout}, then passes
+ * each body chunk on as it arrives (ownership included) with at most {@code chunkTimeout} between chunks
+ * while reading; the listener pauses it for back-pressure. A reset, a timeout or an early end is reported
+ * once as a failure.
+ *
+ * <p>Confined to the client channel's event loop, on which its channel is created.
+ */
+public final class GetConnection extends ChannelInboundHandlerAdapter {
+    /** What the GET operation hears from a source. */
+    public interface Listener {
+        /** The response head arrived; the body (if any) follows unless the listener closes. */
+        void head(GetConnection c, HttpResponse head);
+
+        /** A body chunk; the listener owns it. {@link LastHttpContent} ends the body. */
+        void body(GetConnection c, HttpContent content);
+
+        /** The source failed (connect error, timeout, reset) before finishing. */
+        void failed(GetConnection c);
+    }
+
+    private final Device node;
+    private final Listener listener;
+    private final Duration nodeTimeout;
+    private final Duration chunkTimeout;
+    private @Nullable Channel channel;
+    private @Nullable ScheduledFuture<?> timer;
+    private boolean gotHead;
+    private boolean done;
+    private boolean paused;
+
+    public GetConnection(Device node, Listener listener, Duration nodeTimeout, Duration chunkTimeout) {
+        this.node = node;
+        this.listener = listener;
+        this.nodeTimeout = nodeTimeout;
+        this.chunkTimeout = chunkTimeout;
+    }
+
+    /** Connects and sends {@code method path} with {@code headers}. */
+    public void start(BackendConnector connector, EventLoop loop, HttpMethod method, String path, HttpHeaders headers) {
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, path);
+        request.headers().set(headers);
+        request.headers().set("Host", node.ip() + ":" + node.port());
+        request.headers().set("Connection", "close");
+        request.headers().set("Content-Length", 0);
+        ChannelFuture f = connector.connect(loop, node, this);
+        channel = f.channel();
+        f.addListener(connected -> {
+            if (!connected.isSuccess()) {
+                request.release();
+                fail();
+                return;
+            }
+            arm(nodeTimeout);
+            f.channel().writeAndFlush(request).addListener(w -> {
+                if (!w.isSuccess()) {
+                    fail();
+                }
+            });
+        });
+    }
+
+    public Device node() {
+        return node;
+    }
+
+    /** Stops reading (the client is slow); the chunk timer does not run while paused. */
+    public void pause() {
+        Channel c = channel;
+        if (c != null && !paused && !done) {
+            paused = true;
+            c.config().setAutoRead(false);
+            disarm();
+        }
+    }
+
+    /** Reads again. */
+    public void resume() {
+        Channel c = channel;
+        if (c != null && paused && !done) {
+            paused = false;
+            c.config().setAutoRead(true);
+            c.read();
+            arm(chunkTimeout);
+        }
+    }
+
+    /** Closes the source without reporting anything (the operation is done with it). */
+    public void close() {
+        done = true;
+        disarm();
+        Channel c = channel;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (done) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpResponse head) {
+            gotHead = true;
+            if (head.status().code() == 100) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            arm(chunkTimeout);
+            listener.head(this, head);
+        }
+        if (msg instanceof HttpContent content && !done) {
+            if (content instanceof LastHttpContent) {
+                done = true;
+                disarm();
+                ctx.close();
+            } else {
+                arm(chunkTimeout);
+            }
+            listener.body(this, content);
+        } else if (msg instanceof HttpContent) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        fail();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        fail();
+    }
+
+    private void arm(Duration d) {
+        disarm();
+        Channel c = channel;
+        if (c != null && !paused) {
+            timer = c.eventLoop().schedule(this::fail, d.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void disarm() {
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+            timer = null;
+        }
+    }
+
+    /** Whether the response head arrived. */
+    public boolean gotHead() {
+        return gotHead;
+    }
+
+    private void fail() {
+        if (done) {
+            return;
+        }
+        done = true;
+        disarm();
+        Channel c = channel;
+        if (c != null) {
+            c.close();
+        }
+        listener.failed(this);
+    }
+}

@@ -1,0 +1,310 @@
+package io.cairn.proxy.backend;
+
+import io.cairn.ring.Device;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One replica of an object PUT (Swift's {@code Putter}, reference §3.3): sends the request head with
+ * {@code Expect: 100-continue}, waits up to {@code node_timeout} for {@code 100 Continue} (or a final
+ * answer), then carries body slices, then waits up to {@code node_timeout} for the final response. A
+ * connection that stays unwritable for {@code node_timeout} is failed (Swift's chunk write timeout) so one
+ * slow replica does not stall the others forever.
+ *
+ * <p>Confined to the client channel's event loop, on which its channel is created.
+ */
+public final class PutConnection extends ChannelInboundHandlerAdapter {
+    /** What the PUT operation hears from its replicas. */
+    public interface Listener {
+        /** The node answered its head: {@code 100 Continue}, a final status, or a failure. */
+        void headAnswered(PutConnection c);
+
+        /** The final response arrived, or the connection failed after {@code 100 Continue}. */
+        void finished(PutConnection c);
+
+        /** The channel's writability changed (back-pressure). */
+        void writabilityChanged(PutConnection c);
+    }
+
+    private static final int MAX_ERROR_BODY = 4096;
+
+    private final Device node;
+    private final Listener listener;
+    private final Duration nodeTimeout;
+    private @Nullable Channel channel;
+    private @Nullable ScheduledFuture<?> timer;
+    private @Nullable ScheduledFuture<?> stallTimer;
+    private boolean continued;
+    private boolean ended;
+    private boolean headAnswered;
+    private boolean finished;
+    private boolean failed;
+    private int status;
+    private HttpHeaders responseHeaders = EmptyHttpHeaders.INSTANCE;
+    private final StringBuilder body = new StringBuilder();
+
+    public PutConnection(Device node, Listener listener, Duration nodeTimeout) {
+        this.node = node;
+        this.listener = listener;
+        this.nodeTimeout = nodeTimeout;
+    }
+
+    /** Connects and sends {@code PUT path} with {@code headers} (which carry Content-Length or chunked). */
+    public void start(BackendConnector connector, EventLoop loop, String path, HttpHeaders headers) {
+        HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path);
+        head.headers().set(headers);
+        head.headers().set("Expect", "100-continue");
+        head.headers().set("Host", node.ip() + ":" + node.port());
+        head.headers().set("Connection", "close");
+        ChannelFuture f = connector.connect(loop, node, this);
+        channel = f.channel();
+        f.addListener(connected -> {
+            if (!connected.isSuccess()) {
+                fail();
+                return;
+            }
+            timer = loop.schedule(this::timeout, nodeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            f.channel().writeAndFlush(head).addListener(w -> {
+                if (!w.isSuccess()) {
+                    fail();
+                }
+            });
+        });
+    }
+
+    public Device node() {
+        return node;
+    }
+
+    /** Whether the node said {@code 100 Continue} and has not failed since: it takes the body. */
+    public boolean streaming() {
+        return continued && !failed && !finished;
+    }
+
+    /** Whether the connection failed (connect error, timeout, reset); its node deserves an error count. */
+    public boolean failed() {
+        return failed;
+    }
+
+    /** The final status (0 while unknown). */
+    public int status() {
+        return status;
+    }
+
+    public HttpHeaders responseHeaders() {
+        return responseHeaders;
+    }
+
+    /** The start of the final response's body (for error messages). */
+    public String responseBody() {
+        return body.toString();
+    }
+
+    public boolean isWritable() {
+        Channel c = channel;
+        return c == null || !streaming() || c.isWritable();
+    }
+
+    /**
+     * Sends one body slice. Ownership of {@code slice} passes here: the channel releases it once written
+     * (or on failure); it is released at once if this replica no longer streams.
+     */
+    public void write(ByteBuf slice) {
+        Channel c = channel;
+        if (c == null || !streaming()) {
+            slice.release();
+            return;
+        }
+        c.writeAndFlush(new DefaultHttpContent(slice)).addListener(w -> {
+            if (!w.isSuccess()) {
+                fail();
+            } else if (ended) {
+                restartResponseTimer(c);
+            } else if (stallTimer != null) {
+                // Progress: the node took a chunk, so the stall clock restarts (Swift times each send).
+                stallTimer.cancel(false);
+                stallTimer = null;
+                armStall(c);
+            }
+        });
+    }
+
+    /** Ends the body and starts waiting for the final response. */
+    public void end() {
+        Channel c = channel;
+        if (c == null || !streaming()) {
+            return;
+        }
+        // From here the node has node_timeout after each bit of progress (a chunk or the end taken by the
+        // socket) to answer: a node that stops taking bytes or never answers is failed, never waited on.
+        ended = true;
+        restartResponseTimer(c);
+        c.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(w -> {
+            if (!w.isSuccess()) {
+                fail();
+            } else {
+                restartResponseTimer(c);
+            }
+        });
+    }
+
+    private void restartResponseTimer(Channel c) {
+        if (finished) {
+            return;
+        }
+        cancelTimer();
+        timer = c.eventLoop().schedule(this::timeout, nodeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Closes the connection (the client went away or the PUT failed); nothing is reported. */
+    public void abort() {
+        finished = true;
+        cancelTimer();
+        Channel c = channel;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (msg instanceof HttpResponse r) {
+                onResponseHead(r);
+            }
+            if (msg instanceof HttpContent content && status != 0 && body.length() < MAX_ERROR_BODY) {
+                body.append(content.content().toString(StandardCharsets.UTF_8));
+            }
+            if (msg instanceof LastHttpContent && status != 0 && !finished) {
+                finished = true;
+                cancelTimer();
+                ctx.close();
+                if (!headAnswered) {
+                    headAnswered = true;
+                    listener.headAnswered(this);
+                } else {
+                    listener.finished(this);
+                }
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onResponseHead(HttpResponse r) {
+        int code = r.status().code();
+        if (code == 100) {
+            if (!continued && !headAnswered) {
+                continued = true;
+                headAnswered = true;
+                cancelTimer();
+                listener.headAnswered(this);
+            }
+            return;
+        }
+        status = code;
+        responseHeaders = r.headers();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isWritable() && streaming()) {
+            if (stallTimer == null) {
+                armStall(ctx.channel());
+            }
+        } else if (stallTimer != null) {
+            stallTimer.cancel(false);
+            stallTimer = null;
+        }
+        listener.writabilityChanged(this);
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** Fails the replica if it stays unwritable without taking a chunk for {@code node_timeout}. */
+    private void armStall(Channel c) {
+        if (c.isWritable() || !streaming()) {
+            return;
+        }
+        stallTimer = c.eventLoop()
+                .schedule(
+                        () -> {
+                            stallTimer = null;
+                            if (!c.isWritable()) {
+                                fail();
+                            }
+                        },
+                        nodeTimeout.toNanos(),
+                        TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (!finished) {
+            fail();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        fail();
+    }
+
+    private void timeout() {
+        timer = null;
+        if (!finished) {
+            fail();
+        }
+    }
+
+    private void fail() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        failed = true;
+        cancelTimer();
+        Channel c = channel;
+        if (c != null) {
+            c.close();
+        }
+        if (!headAnswered) {
+            headAnswered = true;
+            listener.headAnswered(this);
+        } else {
+            listener.finished(this);
+        }
+    }
+
+    private void cancelTimer() {
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+            timer = null;
+        }
+        ScheduledFuture<?> s = stallTimer;
+        if (s != null) {
+            s.cancel(false);
+            stallTimer = null;
+        }
+    }
+}

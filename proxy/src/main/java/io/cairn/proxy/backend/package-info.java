@@ -1,0 +1,10 @@
+/**
+ * Streaming backend connections of the data paths: one raw Netty client channel per replica of an object
+ * PUT ({@code Expect: 100-continue}, body relayed as retained slices) or per source of an object GET (body
+ * relayed as pass-through buffers), created on the client channel's event loop so one request is served by
+ * one thread. Small requests use the pooled aggregating {@code BackendClient} of common instead.
+ */
+@NullMarked
+package io.cairn.proxy.backend;
+
+import org.jspecify.annotations.NullMarked;

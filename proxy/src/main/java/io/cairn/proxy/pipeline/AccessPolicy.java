@@ -1,0 +1,68 @@
+package io.cairn.proxy.pipeline;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import java.net.SocketAddress;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The proxy's seam to its auth system ({@link TempAuthAccess} over {@code io.cairn.proxy.auth}, or
+ * {@link OpenAccess}): what is answered before any backend request (token issuance, rejected tokens),
+ * and the decision Swift's {@code swift.authorize} makes, called by each operation once the container's
+ * ACLs are known ({@code delay_denial}).
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface AccessPolicy {
+    /**
+     * The response to send at once (a token request on the auth prefix, or a request whose token is
+     * ours but invalid → 401), or null to go on.
+     *
+     * @param local the address the request arrived on (for storage URLs without a Host header)
+     */
+    @Nullable
+    FullHttpResponse answerEarly(HttpRequest request, @Nullable SocketAddress local);
+
+    /** Swift's {@code authorize(req)}. */
+    Decision authorize(Request request);
+
+    /** Whether {@code /info} advertises tempauth. */
+    boolean isTempAuth();
+
+    /**
+     * What an authorization decision looks at.
+     *
+     * @param readAcl the container's {@code X-Container-Read}, or null
+     * @param writeAcl the container's {@code X-Container-Write}, or null
+     * @param storedAccountAcl the account's {@code core-access-control} sysmeta (JSON), or null
+     */
+    record Request(
+            String method,
+            String account,
+            @Nullable String container,
+            @Nullable String object,
+            HttpHeaders headers,
+            @Nullable String readAcl,
+            @Nullable String writeAcl,
+            @Nullable String storedAccountAcl) {}
+
+    /**
+     * An authorization outcome.
+     *
+     * @param status 0 when allowed, else the status to answer (400, 401, 403)
+     * @param swiftOwner whether the caller may see and set owner-only headers
+     * @param body the response body when denied (empty for Swift's default)
+     */
+    record Decision(int status, boolean swiftOwner, String body) {
+        /** Allowed. */
+        public static Decision allow(boolean owner) {
+            return new Decision(0, owner, "");
+        }
+
+        /** Whether the request may proceed. */
+        public boolean allowed() {
+            return status == 0;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.cairn.proxy.pipeline;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+
+/**
+ * The auth stage: requests on the auth prefix (token issuance) and requests with an invalid token are
+ * answered here by the {@link AccessPolicy}; everything else passes on, to be authorized by its operation once the container's ACLs
+ * are known (Swift's {@code delay_denial}).
+ *
+ * <p>Confined to the channel's event loop.
+ */
+public final class AuthHandler extends ChannelInboundHandlerAdapter {
+    private final AccessPolicy policy;
+    private boolean swallowing;
+
+    public AuthHandler(AccessPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            FullHttpResponse answer = policy.answerEarly(request, ctx.channel().localAddress());
+            if (answer != null) {
+                HttpUtil.setKeepAlive(answer, HttpUtil.isKeepAlive(request));
+                swallowing = !(msg instanceof LastHttpContent);
+                ReferenceCountUtil.release(msg);
+                ctx.writeAndFlush(answer);
+                return;
+            }
+        } else if (swallowing && msg instanceof HttpContent) {
+            swallowing = !(msg instanceof LastHttpContent);
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+}

@@ -1,0 +1,57 @@
+package io.cairn.proxy.pipeline;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Swift's {@code healthcheck} middleware: {@code GET /healthcheck} → 200 {@code OK} (text/plain), before
+ * auth and without touching any backend.
+ *
+ * <p>Confined to the channel's event loop.
+ */
+public final class HealthCheckHandler extends ChannelInboundHandlerAdapter {
+    private boolean swallowing;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request
+                && request.method().equals(HttpMethod.GET)
+                && pathOf(request.uri()).equals("/healthcheck")) {
+            FullHttpResponse r = new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.OK,
+                    Unpooled.copiedBuffer("OK", StandardCharsets.US_ASCII));
+            r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
+            r.headers().set(HttpHeaderNames.CONTENT_LENGTH, 2);
+            HttpUtil.setKeepAlive(r, HttpUtil.isKeepAlive(request));
+            swallowing = !(msg instanceof LastHttpContent);
+            ReferenceCountUtil.release(msg);
+            ctx.writeAndFlush(r);
+            return;
+        }
+        if (swallowing && msg instanceof HttpContent) {
+            swallowing = !(msg instanceof LastHttpContent);
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    static String pathOf(String uri) {
+        int q = uri.indexOf('?');
+        return q < 0 ? uri : uri.substring(0, q);
+    }
+}

@@ -1,0 +1,74 @@
+package io.cairn.proxy.server;
+
+import io.cairn.common.http.AccessLogHandler;
+import io.cairn.proxy.pipeline.AccessPolicy;
+import io.cairn.proxy.pipeline.AuthHandler;
+import io.cairn.proxy.pipeline.CatchErrorsHandler;
+import io.cairn.proxy.pipeline.ClientTimeoutHandler;
+import io.cairn.proxy.pipeline.GatekeeperHandler;
+import io.cairn.proxy.pipeline.HealthCheckHandler;
+import io.cairn.proxy.pipeline.HttpLimitsHandler;
+import io.cairn.proxy.pipeline.TransIdHandler;
+import io.cairn.proxy.swift.ProxyServices;
+import io.cairn.proxy.swift.SwiftDispatchHandler;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The proxy's pipeline: one handler per concern, in Swift's middleware order where Swift has one. Bodies
+ * stream as {@code HttpContent}; nothing aggregates a request on the data path.
+ *
+ * <p>Thread-safety: immutable; {@link #initChannel} runs on each new channel's event loop.
+ */
+public final class ProxyServerInitializer extends ChannelInitializer<Channel> {
+    private final ProxyConfig config;
+    private final ProxyServices services;
+    private final AccessPolicy access;
+    private final Consumer<String> accessLog;
+
+    public ProxyServerInitializer(
+            ProxyConfig config, ProxyServices services, AccessPolicy access, Consumer<String> accessLog) {
+        this.config = config;
+        this.services = services;
+        this.access = access;
+        this.accessLog = accessLog;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        ChannelPipeline p = ch.pipeline();
+        // HTTP/1.1 codec; the request line and header block are bounded (max_request_line, header bytes).
+        p.addLast(
+                "http-codec",
+                new HttpServerCodec(new HttpDecoderConfig()
+                        .setMaxInitialLineLength(config.maxRequestLine())
+                        .setMaxHeaderSize(config.maxHeaderBytes())
+                        .setMaxChunkSize(64 * 1024)));
+        // Decoder refusals (line too long, headers too large, malformed) become 414/400 and a close.
+        p.addLast("http-limits", new HttpLimitsHandler());
+        // client_timeout: idle readers (between requests or mid-body) and stalled readers of responses.
+        long idle = config.clientTimeout().toNanos();
+        p.addLast("idle", new IdleStateHandler(idle, idle, 0, TimeUnit.NANOSECONDS));
+        p.addLast("client-timeout", new ClientTimeoutHandler());
+        // catch_errors' transaction id on request (for backends and the log) and response.
+        p.addLast("trans-id", new TransIdHandler(config.transIdSuffix(), System::currentTimeMillis));
+        // One Swift-style access-log line per request, including those answered by later stages.
+        p.addLast("access-log", new AccessLogHandler("proxy-server", accessLog, System::nanoTime));
+        // GET /healthcheck answered before auth and without backends.
+        p.addLast("healthcheck", new HealthCheckHandler());
+        // gatekeeper: internal headers never enter from clients nor leave to them.
+        p.addLast("gatekeeper", new GatekeeperHandler());
+        // Token issuance on the auth prefix; authorization itself waits for the container ACL.
+        p.addLast("auth", new AuthHandler(access));
+        // Path → controller → one operation per verb; bodies streamed to it.
+        p.addLast("dispatch", new SwiftDispatchHandler(services));
+        // Last: any exception no stage handled becomes a 500 and a close.
+        p.addLast("catch-errors", new CatchErrorsHandler());
+    }
+}

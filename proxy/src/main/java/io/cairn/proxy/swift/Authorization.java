@@ -1,0 +1,61 @@
+package io.cairn.proxy.swift;
+
+import io.cairn.proxy.info.AccountInfo;
+import io.cairn.proxy.info.ContainerInfo;
+import io.cairn.proxy.pipeline.AccessPolicy;
+import io.netty.handler.codec.http.FullHttpResponse;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Calls the {@link AccessPolicy} for an exchange once the applicable ACLs are known (Swift's {@code
+ * delay_denial}) and turns a denial into its response.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class Authorization {
+    private Authorization() {}
+
+    /**
+     * The decision for the exchange's request given the container's ACLs (null for account requests and
+     * container writes); the account's ACL comes from the info cache, which has it whenever container or
+     * account info was loaded for this request. A COPY is authorized as the PUT it becomes.
+     */
+    static AccessPolicy.Decision check(Exchange ex, @Nullable ContainerInfo container) {
+        SwiftPath p = ex.path();
+        String method = ex.method().name().equals("COPY") ? "PUT" : ex.method().name();
+        return checkAs(ex, method, p.account(), p.container(), p.object(), container);
+    }
+
+    /** The decision for {@code method} on another resource by the exchange's caller (a copy's source). */
+    static AccessPolicy.Decision checkAs(
+            Exchange ex,
+            String method,
+            String account,
+            @Nullable String c,
+            @Nullable String o,
+            @Nullable ContainerInfo container) {
+        AccountInfo a = ex.services().infoCache().account(account).getNow(null);
+        String stored = a == null ? null : a.sysmeta().get("core-access-control");
+        return ex.services()
+                .access()
+                .authorize(new AccessPolicy.Request(
+                        method,
+                        account,
+                        c,
+                        o,
+                        ex.headers(),
+                        container == null ? null : container.readAcl(),
+                        container == null ? null : container.writeAcl(),
+                        stored));
+    }
+
+    /** The response for a denial: Swift's default body, or the policy's text (400 for a bad account ACL). */
+    static FullHttpResponse denial(AccessPolicy.Decision d) {
+        if (d.body().isEmpty()) {
+            return SwiftResponses.standard(d.status());
+        }
+        FullHttpResponse r = SwiftResponses.withPlain(d.status(), d.body());
+        r.headers().set("Content-Type", "text/plain; charset=UTF-8");
+        return r;
+    }
+}

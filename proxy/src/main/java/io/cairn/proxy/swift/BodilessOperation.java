@@ -1,0 +1,43 @@
+package io.cairn.proxy.swift;
+
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
+
+/**
+ * An operation that ignores any request body (Swift reads none for these verbs) and runs once the request
+ * is complete, so the connection is in a clean state for the response.
+ *
+ * <p>Confined to the client channel's event loop.
+ */
+abstract class BodilessOperation implements Operation {
+    protected final Exchange exchange;
+    private boolean started;
+
+    BodilessOperation(Exchange exchange) {
+        this.exchange = exchange;
+    }
+
+    @Override
+    public final void start() {
+        if (exchange.requestComplete()) {
+            run();
+            started = true;
+        }
+    }
+
+    @Override
+    public final void content(HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
+        content.release();
+        if (last && !started) {
+            started = true;
+            run();
+        }
+    }
+
+    @Override
+    public void clientClosed() {}
+
+    /** Serves the request; answers through {@link Exchange}. */
+    abstract void run();
+}

@@ -1,0 +1,49 @@
+package io.cairn.proxy.swift;
+
+import io.cairn.proxy.pipeline.AccessPolicy;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+
+/**
+ * Container POST (reference §4.8): owner only; metadata set or removed ({@code X-Remove-*}); 404 when the
+ * account or container does not exist; 204.
+ *
+ * <p>Confined to the client channel's event loop.
+ */
+final class ContainerPostOperation extends BodilessOperation {
+    ContainerPostOperation(Exchange exchange) {
+        super(exchange);
+    }
+
+    @Override
+    void run() {
+        FullHttpResponse bad = ContainerWrites.check(exchange);
+        if (bad == null) {
+            bad = Relay.cleanContainerAcls(exchange.headers());
+        }
+        if (bad != null) {
+            exchange.respond(bad);
+            return;
+        }
+        SwiftPath p = exchange.path();
+        OnLoop.then(exchange, exchange.services().infoCache().account(p.account()), account -> {
+            AccessPolicy.Decision d = Authorization.check(exchange, null);
+            if (!d.allowed()) {
+                exchange.respond(Authorization.denial(d));
+                return;
+            }
+            if (!account.reallyExists()) {
+                exchange.respond(SwiftResponses.standard(404));
+                return;
+            }
+            if (!d.swiftOwner()) {
+                Relay.stripOwnerHeaders(exchange.headers());
+            }
+            OnLoop.then(
+                    exchange,
+                    ContainerWrites.send(exchange, HttpMethod.POST, EmptyHttpHeaders.INSTANCE, false),
+                    o -> exchange.respond(o.response()));
+        });
+    }
+}

@@ -1,0 +1,92 @@
+package io.cairn.proxy.swift;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Swift's {@code get_controller} plus the controllers' allowed methods (reference §4.1): picks the
+ * operation for a resource and verb, or answers 405 with {@code Allow}.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class Controllers {
+    private Controllers() {}
+
+    /** The operation for the exchange, or null after answering it (405). */
+    static @Nullable Operation operationFor(Exchange ex) {
+        SwiftPath p = ex.path();
+        String m = ex.method().name();
+        if (m.equals("OPTIONS")) {
+            return new OptionsOperation(ex);
+        }
+        if (p.container() == null) {
+            return account(ex, m);
+        }
+        if (p.object() == null) {
+            return container(ex, m);
+        }
+        return object(ex, m);
+    }
+
+    private static @Nullable Operation account(Exchange ex, String m) {
+        boolean manage = ex.services().config().allowAccountManagement();
+        switch (m) {
+            case "GET", "HEAD" -> {
+                return new AccountReadOperation(ex);
+            }
+            case "POST" -> {
+                return new AccountPostOperation(ex);
+            }
+            case "PUT", "DELETE" -> {
+                if (manage) {
+                    return new AccountManageOperation(ex);
+                }
+                return notAllowed(ex, manage ? "DELETE, GET, HEAD, OPTIONS, POST, PUT" : "GET, HEAD, OPTIONS, POST");
+            }
+            default -> {
+                return notAllowed(ex, manage ? "DELETE, GET, HEAD, OPTIONS, POST, PUT" : "GET, HEAD, OPTIONS, POST");
+            }
+        }
+    }
+
+    private static @Nullable Operation container(Exchange ex, String m) {
+        return switch (m) {
+            case "GET", "HEAD" -> new ContainerReadOperation(ex);
+            case "PUT" -> new ContainerPutOperation(ex);
+            case "POST" -> new ContainerPostOperation(ex);
+            case "DELETE" -> new ContainerDeleteOperation(ex);
+            default -> notAllowed(ex, "DELETE, GET, HEAD, OPTIONS, POST, PUT");
+        };
+    }
+
+    private static @Nullable Operation object(Exchange ex, String m) {
+        return switch (m) {
+            case "GET", "HEAD" -> new ObjectGetOperation(ex);
+            case "PUT" ->
+                ex.headers().contains("X-Copy-From")
+                        ? ObjectCopyOperation.fromPut(ex)
+                        : ObjectPutOperation.fromClient(ex);
+            case "COPY" -> ObjectCopyOperation.fromCopy(ex);
+            case "POST" -> new ObjectPostOperation(ex);
+            case "DELETE" -> new ObjectDeleteOperation(ex);
+            default -> notAllowed(ex, "COPY, DELETE, GET, HEAD, OPTIONS, POST, PUT");
+        };
+    }
+
+    private static @Nullable Operation notAllowed(Exchange ex, String allow) {
+        FullHttpResponse r = SwiftResponses.standard(405);
+        r.headers().set("Allow", allow);
+        return new BodilessOperation(ex) {
+            @Override
+            void run() {
+                ex.respond(r);
+            }
+        };
+    }
+
+    /** Whether the method is one that reads (for ACL choice). */
+    static boolean isRead(HttpMethod method) {
+        return method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD);
+    }
+}

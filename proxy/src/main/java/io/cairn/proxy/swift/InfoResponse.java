@@ -1,0 +1,78 @@
+package io.cairn.proxy.swift;
+
+import io.cairn.common.codec.Json;
+import io.cairn.common.path.Constraints;
+import io.cairn.ring.policy.StoragePolicy;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /info} (Swift's {@code InfoController}, reference §10.3): the {@code swift} section with the
+ * core constraints, policies and proxy settings, and {@code tempauth}. It advertises exactly what Cairn
+ * serves: no {@code slo}, {@code dlo}, {@code tempurl} or other middleware sections until they exist.
+ * 403 when {@code expose_info} is off.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class InfoResponse {
+    /** The Swift release whose API Cairn speaks. */
+    static final String SWIFT_VERSION = "2.30.1";
+
+    private InfoResponse() {}
+
+    static FullHttpResponse build(ProxyServices s) {
+        if (!s.config().exposeInfo()) {
+            return SwiftResponses.standard(403);
+        }
+        Constraints c = s.validator().constraints();
+        Map<String, Object> swift = new LinkedHashMap<>();
+        swift.put("version", SWIFT_VERSION);
+        swift.put("strict_cors_mode", s.config().strictCorsMode());
+        List<Object> policies = new ArrayList<>();
+        for (StoragePolicy p : s.policies().all()) {
+            if (p.deprecated()) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", p.name());
+            m.put("aliases", String.join(", ", p.names()));
+            if (p.isDefault()) {
+                m.put("default", true);
+            }
+            policies.add(m);
+        }
+        swift.put("policies", policies);
+        swift.put("allow_account_management", s.config().allowAccountManagement());
+        swift.put("account_autocreate", s.config().accountAutocreate());
+        swift.put("max_file_size", c.maxFileSize());
+        swift.put("max_meta_name_length", c.maxMetaNameLength());
+        swift.put("max_meta_value_length", c.maxMetaValueLength());
+        swift.put("max_meta_count", c.maxMetaCount());
+        swift.put("max_meta_overall_size", c.maxMetaOverallSize());
+        swift.put("max_header_size", c.maxHeaderSize());
+        swift.put("max_object_name_length", c.maxObjectNameLength());
+        swift.put("container_listing_limit", c.containerListingLimit());
+        swift.put("account_listing_limit", c.accountListingLimit());
+        swift.put("max_account_name_length", c.maxAccountNameLength());
+        swift.put("max_container_name_length", c.maxContainerNameLength());
+        swift.put("extra_header_count", c.extraHeaderCount());
+        swift.put("valid_api_versions", c.validApiVersions());
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("swift", swift);
+        if (s.access().isTempAuth()) {
+            root.put("tempauth", Map.of("account_acls", true));
+        }
+        byte[] body = Json.write(root).getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse r = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, SwiftResponses.status(200), Unpooled.wrappedBuffer(body));
+        r.headers().set("Content-Type", "application/json; charset=UTF-8");
+        return r;
+    }
+}

@@ -1,0 +1,363 @@
+package io.cairn.proxy.swift;
+
+import io.cairn.proxy.backend.GetConnection;
+import io.cairn.proxy.info.ContainerInfo;
+import io.cairn.proxy.pipeline.AccessPolicy;
+import io.cairn.proxy.routing.BackendHeaders;
+import io.cairn.proxy.routing.BestResponse;
+import io.cairn.proxy.routing.NodeIterator;
+import io.cairn.ring.Device;
+import io.cairn.ring.Ring;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Object GET and HEAD (Swift's {@code GETorHEAD_base} with {@code GetOrHeadHandler}, reference §4.5):
+ * sources are tried one at a time, primaries then handoffs; a failed or slow source ({@code node_timeout}
+ * for the head) is error-limited and the next one asked. The first good source (2xx, 3xx, 416) is relayed:
+ * each body buffer passes from the source channel to the client channel untouched, and the source is
+ * paused while the client is unwritable. If the source breaks mid-body, the next node is asked for the
+ * rest with an adjusted {@code Range} and must have the same ETag: the client sees one body. With {@code
+ * X-Newest} every node is asked and the newest source relayed. Without a good source the answer is the
+ * best response over the statuses seen.
+ *
+ * <p>Confined to the client channel's event loop.
+ */
+final class ObjectGetOperation extends BodilessOperation implements GetConnection.Listener {
+    private final List<Integer> statuses = new ArrayList<>();
+    private final List<GetConnection> newestCandidates = new ArrayList<>();
+    private final Map<GetConnection, HttpResponse> candidateHeads = new java.util.HashMap<>();
+    private @Nullable NodeIterator nodes;
+    private @Nullable HttpHeaders backendHeaders;
+    private String path = "";
+    private @Nullable GetConnection current;
+    private @Nullable String etag;
+    private long rangeStart;
+    private long rangeEnd = -1;
+    private long sent;
+    private boolean relaying;
+    private boolean resumable;
+    private boolean over;
+    private boolean newest;
+
+    ObjectGetOperation(Exchange exchange) {
+        super(exchange);
+    }
+
+    @Override
+    void run() {
+        SwiftPath p = exchange.path();
+        exchange.services()
+                .infoCache()
+                .container(p.account(), p.containerName())
+                .whenCompleteAsync(
+                        (info, e) -> {
+                            if (e != null) {
+                                finish(SwiftResponses.standard(503));
+                            } else {
+                                withContainer(info);
+                            }
+                        },
+                        exchange.channel().eventLoop());
+    }
+
+    private void withContainer(ContainerInfo info) {
+        ProxyServices s = exchange.services();
+        SwiftPath p = exchange.path();
+        AccessPolicy.Decision d = Authorization.check(exchange, info);
+        if (!d.allowed()) {
+            finish(Authorization.denial(d));
+            return;
+        }
+        int policy = info.exists() ? info.storagePolicyIndex() : 0;
+        Ring ring = s.rings().object(policy);
+        if (ring == null) {
+            finish(SwiftResponses.withText(503, "No object ring for policy " + policy));
+            return;
+        }
+        int part = ring.partition(s.hashPath(), p.account(), p.containerName(), p.objectName());
+        nodes = s.nodes(ring, part);
+        path = "/" + part + p.backendPath();
+        newest = "true".equalsIgnoreCase(exchange.headers().get("X-Newest"));
+        backendHeaders = BackendHeaders.base(
+                exchange.method().name(),
+                p.clientPath(),
+                exchange.timestamp().internal(),
+                exchange.transId(),
+                policy,
+                exchange.headers());
+        tryNext();
+    }
+
+    private void tryNext() {
+        NodeIterator it = nodes;
+        HttpHeaders h = backendHeaders;
+        if (it == null || h == null || over) {
+            return;
+        }
+        Device node = it.next();
+        if (node == null) {
+            noMoreNodes();
+            return;
+        }
+        ProxyServices s = exchange.services();
+        boolean recoverable = !newest && exchange.method().equals(HttpMethod.GET);
+        GetConnection c = new GetConnection(
+                node,
+                this,
+                s.config().nodeTimeout(),
+                recoverable ? s.config().recoverableNodeTimeout() : s.config().nodeTimeout());
+        current = c;
+        c.start(s.connector(), exchange.channel().eventLoop(), exchange.method(), "/" + node.device() + path, h);
+    }
+
+    private void noMoreNodes() {
+        if (relaying) {
+            // Mid-body with nowhere left to resume from: the client sees a short body.
+            over = true;
+            exchange.abort();
+            return;
+        }
+        if (newest && !newestCandidates.isEmpty()) {
+            GetConnection best = null;
+            for (GetConnection c : newestCandidates) {
+                if (best == null
+                        || timestampOf(candidateHeads.get(c)).compareTo(timestampOf(candidateHeads.get(best))) > 0) {
+                    best = c;
+                }
+            }
+            for (GetConnection c : newestCandidates) {
+                if (c != best) {
+                    c.close();
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            current = best;
+            startRelay(candidateHeads.get(best));
+            best.resume();
+            return;
+        }
+        int[] st = new int[statuses.size()];
+        for (int i = 0; i < st.length; i++) {
+            st[i] = statuses.get(i);
+        }
+        finish(SwiftResponses.standard(BestResponse.chooseStatus(st, Map.of())));
+    }
+
+    @Override
+    public void head(GetConnection c, HttpResponse head) {
+        if (over || (c != current && !newest)) {
+            c.close();
+            return;
+        }
+        int status = head.status().code();
+        boolean good = (status >= 200 && status < 400) || status == 416;
+        if (relaying) {
+            resumeWith(c, head, status);
+            return;
+        }
+        if (!good) {
+            badSource(c, head, status);
+            return;
+        }
+        if (newest) {
+            c.pause();
+            newestCandidates.add(c);
+            candidateHeads.put(c, head);
+            tryNext();
+            return;
+        }
+        startRelay(head);
+    }
+
+    private void badSource(GetConnection c, HttpResponse head, int status) {
+        if (status == 507) {
+            exchange.services().errorLimiter().limit(c.node());
+        } else if (status >= 500) {
+            exchange.services().errorLimiter().increment(c.node());
+        }
+        NodeIterator it = nodes;
+        boolean primary = it != null && it.isPrimary(c.node());
+        boolean ignore =
+                !primary && !head.headers().contains("X-Backend-Timestamp") && (status == 404 || status >= 500);
+        if (!ignore) {
+            statuses.add(status);
+        }
+        c.close();
+        tryNext();
+    }
+
+    private static String timestampOf(@Nullable HttpResponse head) {
+        if (head == null) {
+            return "";
+        }
+        for (String name : new String[] {"X-Backend-Data-Timestamp", "X-Backend-Timestamp", "X-Timestamp"}) {
+            String v = head.headers().get(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return "";
+    }
+
+    private void startRelay(@Nullable HttpResponse backend) {
+        if (backend == null) {
+            return;
+        }
+        relaying = true;
+        HttpResponse out = new DefaultHttpResponse(
+                backend.protocolVersion(),
+                SwiftResponses.status(backend.status().code()));
+        copyHeaders(backend.headers(), out.headers());
+        String tag = backend.headers().get(HttpHeaderNames.ETAG);
+        etag = tag;
+        String contentType = backend.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+        resumable = exchange.method().equals(HttpMethod.GET)
+                && !contentType.startsWith("multipart/byteranges")
+                && (backend.status().code() == 200 || backend.status().code() == 206);
+        if (backend.status().code() == 206) {
+            long[] range = parseContentRange(backend.headers().get(HttpHeaderNames.CONTENT_RANGE));
+            rangeStart = range[0];
+            rangeEnd = range[1];
+            resumable &= rangeStart >= 0;
+        }
+        exchange.startResponse(out);
+    }
+
+    private void copyHeaders(HttpHeaders from, HttpHeaders to) {
+        for (Map.Entry<String, String> e : from) {
+            String k = e.getKey();
+            if (k.equalsIgnoreCase("Connection")
+                    || k.equalsIgnoreCase("Keep-Alive")
+                    || k.equalsIgnoreCase("Date")
+                    || k.equalsIgnoreCase("X-Delete-After")
+                    || k.equalsIgnoreCase("X-Put-Timestamp")) {
+                continue;
+            }
+            to.add(k, e.getValue());
+        }
+        String tag = to.get(HttpHeaderNames.ETAG);
+        if (tag != null) {
+            to.set(HttpHeaderNames.ETAG, Etags.strip(tag));
+        }
+        String ct = to.get(HttpHeaderNames.CONTENT_TYPE);
+        if (ct != null && ct.contains(";swift_bytes=")) {
+            to.set(HttpHeaderNames.CONTENT_TYPE, ct.substring(0, ct.indexOf(";swift_bytes=")));
+        }
+        to.set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
+    }
+
+    private void resumeWith(GetConnection c, HttpResponse head, int status) {
+        String tag = head.headers().get(HttpHeaderNames.ETAG);
+        if (status != 206 || tag == null || !tag.equals(etag)) {
+            statuses.add(status);
+            c.close();
+            tryNext();
+            return;
+        }
+        // The new source continues the same body; its own head is not relayed.
+    }
+
+    @Override
+    public void body(GetConnection c, HttpContent content) {
+        if (over || c != current) {
+            content.release();
+            return;
+        }
+        sent += content.content().readableBytes();
+        boolean last = content instanceof LastHttpContent;
+        if (last) {
+            over = true;
+            exchange.endResponse((LastHttpContent) content);
+            return;
+        }
+        exchange.writeBody(content);
+        if (!exchange.channel().isWritable()) {
+            c.pause();
+        }
+    }
+
+    @Override
+    public void failed(GetConnection c) {
+        if (over) {
+            return;
+        }
+        exchange.services().errorLimiter().increment(c.node());
+        newestCandidates.remove(c);
+        if (c != current && !newest) {
+            return;
+        }
+        if (relaying && !resumable) {
+            over = true;
+            exchange.abort();
+            return;
+        }
+        if (relaying) {
+            HttpHeaders h = backendHeaders;
+            if (h != null) {
+                long from = rangeStart + sent;
+                h.set(HttpHeaderNames.RANGE, "bytes=" + from + "-" + (rangeEnd >= 0 ? Long.toString(rangeEnd) : ""));
+                h.remove(HttpHeaderNames.IF_NONE_MATCH);
+                h.remove(HttpHeaderNames.IF_MODIFIED_SINCE);
+            }
+        } else if (!c.gotHead()) {
+            // A node that failed before answering is not a status; Swift records nothing for it.
+        }
+        tryNext();
+    }
+
+    @Override
+    public void clientWritabilityChanged() {
+        GetConnection c = current;
+        if (c != null && relaying && !over && exchange.channel().isWritable()) {
+            c.resume();
+        }
+    }
+
+    @Override
+    public void clientClosed() {
+        over = true;
+        GetConnection c = current;
+        if (c != null) {
+            c.close();
+        }
+        for (GetConnection n : newestCandidates) {
+            n.close();
+        }
+    }
+
+    private void finish(FullHttpResponse r) {
+        over = true;
+        exchange.respond(r);
+    }
+
+    /** {@code bytes a-b/len} → {a, b}; {-1, -1} when absent or malformed. */
+    static long[] parseContentRange(@Nullable String value) {
+        if (value == null || !value.startsWith("bytes ")) {
+            return new long[] {-1, -1};
+        }
+        try {
+            String spec = value.substring(6);
+            int dash = spec.indexOf('-');
+            int slash = spec.indexOf('/');
+            return new long[] {
+                Long.parseLong(spec.substring(0, dash).trim()),
+                Long.parseLong(spec.substring(dash + 1, slash).trim())
+            };
+        } catch (RuntimeException e) {
+            return new long[] {-1, -1};
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.cairn.proxy.swift;
+
+import io.cairn.common.time.Timestamp;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The dispatch stage (Swift's {@code Application.handle_request} / {@code get_controller}): parses the
+ * path, stamps the request's {@code X-Timestamp}, picks the controller for the resource and starts the
+ * operation for the verb, then feeds it the body. One request is served at a time per connection: reading
+ * pauses after a request's end until its response is written (pipelined requests wait in the socket).
+ *
+ * <p>Confined to the channel's event loop.
+ */
+public final class SwiftDispatchHandler extends ChannelInboundHandlerAdapter {
+    private final ProxyServices services;
+    private @Nullable Operation operation;
+    private @Nullable Exchange exchange;
+    private boolean discarding;
+
+    public SwiftDispatchHandler(ProxyServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            begin(ctx, request);
+        }
+        if (msg instanceof HttpContent content) {
+            Exchange ex = exchange;
+            Operation op = operation;
+            if (content instanceof LastHttpContent && ex != null) {
+                ex.markRequestComplete();
+                if (!ex.isDone()) {
+                    ctx.channel().config().setAutoRead(false);
+                }
+            }
+            if (op != null && !discarding) {
+                op.content(content);
+            } else {
+                ReferenceCountUtil.release(content);
+            }
+        } else if (!(msg instanceof HttpRequest)) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void begin(ChannelHandlerContext ctx, HttpRequest request) {
+        discarding = false;
+        if (request.method().equals(HttpMethod.GET) && HealthPaths.isInfo(request.uri())) {
+            operation = null;
+            Exchange ex = newExchange(ctx, request, new SwiftPath("", "", null, null, ""));
+            exchange = ex;
+            ex.respond(InfoResponse.build(services));
+            discarding = true;
+            return;
+        }
+        SwiftPath.Parsed parsed = SwiftPath.parse(request.uri(), services.validator());
+        SwiftPath path = parsed.path();
+        if (path == null) {
+            Exchange ex = newExchange(ctx, request, new SwiftPath("", "", null, null, ""));
+            exchange = ex;
+            operation = null;
+            discarding = true;
+            var v = parsed.violation();
+            ex.respond(SwiftResponses.withText(v == null ? 400 : v.status(), v == null ? "" : v.body()));
+            return;
+        }
+        Exchange ex = newExchange(ctx, request, path);
+        exchange = ex;
+        Operation op = Controllers.operationFor(ex);
+        operation = op;
+        if (op == null) {
+            discarding = true;
+            return;
+        }
+        op.start();
+    }
+
+    private Exchange newExchange(ChannelHandlerContext ctx, HttpRequest request, SwiftPath path) {
+        boolean complete = request instanceof LastHttpContent;
+        Exchange[] self = new Exchange[1];
+        Exchange ex = new Exchange(ctx, request, path, Timestamp.now(services.clock()), services, complete, () -> {
+            if (exchange == self[0]) {
+                operation = null;
+                exchange = null;
+                discarding = false;
+            }
+            if (ctx.channel().isActive()) {
+                ctx.channel().config().setAutoRead(true);
+                ctx.channel().read();
+            }
+        });
+        self[0] = ex;
+        return ex;
+    }
+
+    /** Answers {@code response} for an exchange that has no operation (e.g. 405). */
+    static void reject(Exchange ex, FullHttpResponse response) {
+        ex.respond(response);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        Operation op = operation;
+        if (op != null) {
+            op.clientWritabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        Operation op = operation;
+        operation = null;
+        exchange = null;
+        if (op != null) {
+            op.clientClosed();
+        }
+        ctx.fireChannelInactive();
+    }
+}

@@ -1,0 +1,82 @@
+package io.cairn.proxy.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.common.config.ConfigException;
+import io.cairn.common.config.IniFile;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ProxyConfigTest {
+    private static final Path SAMPLE = Path.of("etc/proxy-server.conf-sample");
+
+    @Test
+    void shouldMatchSwiftDefaultsWhenSampleIsRead() {
+        ProxyConfig sample = ProxyConfig.fromIni(IniFile.load(SAMPLE));
+        ProxyConfig defaults = ProxyConfig.defaults();
+        assertThat(sample.unknownKeys()).isEmpty();
+        assertThat(sample.withoutSwiftDir()).isEqualTo(defaults.withoutSwiftDir());
+        assertThat(defaults.nodeTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.connTimeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(defaults.requestNodeCount(3)).isEqualTo(6);
+        assertThat(defaults.bindPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void shouldListEveryKnownKeyWhenSampleIsWritten() {
+        IniFile ini = IniFile.load(SAMPLE);
+        var keys = new java.util.TreeSet<String>(ini.defaults().keys());
+        keys.addAll(ini.section(ProxyConfig.APP_SECTION).keys());
+        java.util.Set<String> unlisted = new java.util.TreeSet<>(ProxyConfig.KNOWN_KEYS);
+        unlisted.removeAll(keys);
+        // Keys accepted for compatibility with Swift files but with nothing to configure in Cairn.
+        unlisted.removeAll(java.util.Set.of(
+                "user",
+                "log_name",
+                "log_facility",
+                "log_level",
+                "log_address",
+                "log_headers",
+                "admin_key",
+                "disallowed_sections",
+                "object_chunk_size",
+                "client_chunk_size",
+                "backlog",
+                "keep_idle",
+                "eventlet_debug",
+                "max_clients"));
+        assertThat(unlisted).isEmpty();
+    }
+
+    @Test
+    void shouldReportUnknownKeysWhenMisspelled() {
+        ProxyConfig c = ProxyConfig.fromIni(IniFile.parse(
+                "[DEFAULT]\nbind_prot = 1\n[app:proxy-server]\nnode_timeot = 3\nnode_timeout = 3\n", "t"));
+        assertThat(c.unknownKeys()).containsExactly("bind_prot", "node_timeot");
+        assertThat(c.nodeTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.recoverableNodeTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void shouldRejectUnsupportedSortingWhenConfigured() {
+        assertThatThrownBy(
+                        () -> ProxyConfig.fromIni(IniFile.parse("[app:proxy-server]\nsorting_method = timing\n", "t")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("sorting_method");
+    }
+
+    @Test
+    void shouldParseRequestNodeCountWhenFixedOrPerReplica() {
+        assertThat(ProxyConfig.fromIni(IniFile.parse("[app:proxy-server]\nrequest_node_count = 5\n", "t"))
+                        .requestNodeCount(3))
+                .isEqualTo(5);
+        assertThat(ProxyConfig.fromIni(IniFile.parse("[app:proxy-server]\nrequest_node_count = 3 * replicas\n", "t"))
+                        .requestNodeCount(3))
+                .isEqualTo(9);
+        assertThatThrownBy(() ->
+                        ProxyConfig.fromIni(IniFile.parse("[app:proxy-server]\nrequest_node_count = lots\n", "t")))
+                .isInstanceOf(ConfigException.class);
+    }
+}
