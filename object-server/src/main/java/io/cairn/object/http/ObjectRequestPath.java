@@ -1,6 +1,6 @@
 package io.cairn.object.http;
 
-import java.io.ByteArrayOutputStream;
+import io.cairn.common.path.PercentCoding;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -62,7 +62,7 @@ public final class ObjectRequestPath {
     static String decode(String uri) throws RequestRejectedException {
         int q = uri.indexOf('?');
         String raw = q >= 0 ? uri.substring(0, q) : uri;
-        byte[] bytes = percentDecode(raw);
+        byte[] bytes = PercentCoding.unquoteToBytes(raw);
         String path;
         try {
             path = StandardCharsets.UTF_8
@@ -113,34 +113,6 @@ public final class ObjectRequestPath {
 
     private static RequestRejectedException invalidPath(String path) {
         return new RequestRejectedException(SwiftStatus.BAD_REQUEST, "Invalid path: " + path);
-    }
-
-    private static byte[] percentDecode(String raw) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
-        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < bytes.length; i++) {
-            byte b = bytes[i];
-            if (b == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
-                out.write(hex(bytes[i + 1]) << 4 | hex(bytes[i + 2]));
-                i += 2;
-            } else {
-                out.write(b);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static int hex(byte b) {
-        if (b >= '0' && b <= '9') {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f') {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F') {
-            return b - 'A' + 10;
-        }
-        return -1;
     }
 
     public String device() {

@@ -1,5 +1,6 @@
 package io.cairn.proxy.auth;
 
+import io.cairn.common.path.PercentCoding;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safety: stateless static methods.
  */
 final class PythonCompat {
-    private static final String HEX = "0123456789ABCDEF";
     private static final String WHATWG_C0_CONTROL_OR_SPACE = controlOrSpace();
 
     private PythonCompat() {}
@@ -124,16 +124,7 @@ final class PythonCompat {
 
     /** Swift's {@code utils.quote(value)}: UTF-8, everything but {@code A-Za-z0-9_.-~/} percent-encoded. */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_.-~/".indexOf(c) >= 0) {
-                sb.append((char) c);
-            } else {
-                sb.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 15));
-            }
-        }
-        return sb.toString();
+        return PercentCoding.quote(s);
     }
 
     /**
