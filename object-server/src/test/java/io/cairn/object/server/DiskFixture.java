@@ -3,7 +3,9 @@ package io.cairn.object.server;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,23 @@ final class DiskFixture {
     /** Every regular file under {@code devices/<device>/<dir>}, relative to that dir, sorted. */
     List<String> files(String device, String dir) throws IOException {
         Path base = devices.resolve(device).resolve(dir);
+        // the server may delete a temp file while we walk: a vanished file means "list again"
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return walk(base);
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof NoSuchFileException) || attempt >= 100) {
+                    throw e;
+                }
+            } catch (NoSuchFileException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static List<String> walk(Path base) throws IOException {
         List<String> out = new ArrayList<>();
         if (!Files.isDirectory(base)) {
             return out;
