@@ -1,0 +1,89 @@
+package io.cairn.common.daemon;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs daemons' passes forever at their intervals (Swift's {@code run_forever}): each daemon on its own
+ * thread, the next pass {@code interval} after the previous one ended, so a slow pass never overlaps
+ * itself and one daemon's pass never delays another's. A pass that throws is recorded as an incomplete
+ * pass and the schedule goes on.
+ *
+ * <p>Thread-safety: {@link #schedule} and {@link #close} from the owner thread.
+ */
+public final class DaemonScheduler implements AutoCloseable {
+    private final Clock clock;
+    private final ReconRegistry recon;
+    private final Consumer<String> log;
+    private final List<ScheduledExecutorService> executors = new ArrayList<>();
+    private final List<ScheduledFuture<?>> futures = new ArrayList<>();
+
+    public DaemonScheduler(Clock clock, ReconRegistry recon, Consumer<String> log) {
+        this.clock = clock;
+        this.recon = recon;
+        this.log = log;
+    }
+
+    /** Runs {@code daemon} every {@code interval}, the first pass after {@code initialDelay}. */
+    public void schedule(Daemon daemon, Duration initialDelay, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException(daemon.name() + ": interval must be positive, got " + interval);
+        }
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cairn-" + daemon.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        executors.add(executor);
+        futures.add(executor.scheduleWithFixedDelay(
+                () -> runPass(daemon), initialDelay.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** One pass of {@code daemon} on the calling thread, recorded in recon; what {@code --once} runs. */
+    public PassReport runPass(Daemon daemon) {
+        Instant start = clock.instant();
+        recon.passStarted(daemon.name(), start);
+        PassReport report;
+        try {
+            report = daemon.runOnce();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            report = new PassReport.Builder(daemon.name(), start)
+                    .error("interrupted")
+                    .build(clock.instant());
+        } catch (RuntimeException e) {
+            log.accept(daemon.name() + ": pass failed: " + e);
+            report = new PassReport.Builder(daemon.name(), start)
+                    .error(String.valueOf(e))
+                    .build(clock.instant());
+        }
+        recon.passFinished(report);
+        log.accept(daemon.name() + ": pass " + (report.completed() ? "completed" : "incomplete") + " in "
+                + report.duration().toMillis() + " ms " + report.counters());
+        return report;
+    }
+
+    /** Stops every schedule, interrupting passes in flight, and waits for their threads to end. */
+    @Override
+    public void close() {
+        futures.forEach(future -> future.cancel(true));
+        executors.forEach(ScheduledExecutorService::shutdownNow);
+        try {
+            for (ScheduledExecutorService executor : executors) {
+                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    log.accept("a daemon did not stop within 30 s of interruption");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
