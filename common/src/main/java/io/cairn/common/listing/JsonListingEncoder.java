@@ -27,7 +27,7 @@ final class JsonListingEncoder extends ListingEncoder {
             CharSequence lastModified) {
         separator(out, first);
         ByteBufUtil.writeAscii(out, "{\"bytes\": ");
-        ByteBufUtil.writeAscii(out, Long.toString(bytes));
+        writeDecimal(out, bytes);
         ByteBufUtil.writeAscii(out, ", \"hash\": ");
         string(out, hash);
         ByteBufUtil.writeAscii(out, ", \"name\": ");
@@ -46,9 +46,9 @@ final class JsonListingEncoder extends ListingEncoder {
         ByteBufUtil.writeAscii(out, "{\"name\": ");
         string(out, name);
         ByteBufUtil.writeAscii(out, ", \"count\": ");
-        ByteBufUtil.writeAscii(out, Long.toString(count));
+        writeDecimal(out, count);
         ByteBufUtil.writeAscii(out, ", \"bytes\": ");
-        ByteBufUtil.writeAscii(out, Long.toString(bytes));
+        writeDecimal(out, bytes);
         ByteBufUtil.writeAscii(out, ", \"last_modified\": ");
         string(out, lastModified);
         out.writeByte('}');

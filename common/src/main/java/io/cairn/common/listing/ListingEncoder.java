@@ -1,6 +1,7 @@
 package io.cairn.common.listing;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 
 /**
  * Writes one listing body incrementally, byte for byte as Swift 2.30.1 writes it, so a server can stream
@@ -99,6 +100,25 @@ public abstract class ListingEncoder {
 
     /** Whether Swift answers this listing with 204 No Content: a plain listing with no entries. */
     public abstract boolean isNoContent();
+
+    /** Writes {@code value} in decimal ASCII without allocating, as {@code Long.toString} would print it. */
+    static void writeDecimal(ByteBuf out, long value) {
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                ByteBufUtil.writeAscii(out, "-9223372036854775808");
+                return;
+            }
+            out.writeByte('-');
+            value = -value;
+        }
+        long divisor = 1;
+        while (divisor <= value / 10) {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10) {
+            out.writeByte((int) ('0' + (value / divisor) % 10));
+        }
+    }
 
     abstract void writeObject(
             ByteBuf out,

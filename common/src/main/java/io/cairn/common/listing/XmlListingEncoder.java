@@ -50,7 +50,7 @@ final class XmlListingEncoder extends ListingEncoder {
         ByteBufUtil.writeAscii(out, "<object>");
         element(out, "name", name);
         element(out, "hash", hash);
-        element(out, "bytes", Long.toString(bytes));
+        numberElement(out, "bytes", bytes);
         element(out, "content_type", contentType);
         element(out, "last_modified", lastModified);
         ByteBufUtil.writeAscii(out, "</object>");
@@ -63,8 +63,8 @@ final class XmlListingEncoder extends ListingEncoder {
         openRoot(out, first);
         ByteBufUtil.writeAscii(out, "<container>");
         element(out, "name", name);
-        element(out, "count", Long.toString(count));
-        element(out, "bytes", Long.toString(bytes));
+        numberElement(out, "count", count);
+        numberElement(out, "bytes", bytes);
         element(out, "last_modified", lastModified);
         ByteBufUtil.writeAscii(out, "</container>");
         tail(out);
@@ -111,6 +111,16 @@ final class XmlListingEncoder extends ListingEncoder {
         if (kind == Kind.ACCOUNT) {
             out.writeByte('\n');
         }
+    }
+
+    private static void numberElement(ByteBuf out, String tag, long value) {
+        out.writeByte('<');
+        ByteBufUtil.writeAscii(out, tag);
+        out.writeByte('>');
+        writeDecimal(out, value);
+        out.writeByte('<').writeByte('/');
+        ByteBufUtil.writeAscii(out, tag);
+        out.writeByte('>');
     }
 
     private static void element(ByteBuf out, String tag, CharSequence text) {
