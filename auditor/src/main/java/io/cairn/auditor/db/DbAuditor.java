@@ -52,7 +52,7 @@ public final class DbAuditor implements Daemon {
     public static final String QUARANTINED = "quarantined";
 
     private static final System.Logger LOG = System.getLogger(DbAuditor.class.getName());
-    private static final Pattern PARTITION = Pattern.compile("[0-9]+");
+    private static final Pattern PARTITION = Pattern.compile("[0-9]{1,9}");
 
     /** Which databases: Swift's {@code server_type}. */
     public enum Kind {
@@ -193,7 +193,7 @@ public final class DbAuditor implements Daemon {
 
     /** {@code PRAGMA quick_check}: null when SQLite answers {@code ok}, else its first complaints. */
     private static @Nullable String quickCheck(DatabaseBroker<?> broker) throws SQLException {
-        return broker.read(c -> {
+        String complaints = broker.read(c -> {
             List<String> rows = new ArrayList<>();
             try (Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("PRAGMA quick_check(10)")) {
@@ -201,8 +201,12 @@ public final class DbAuditor implements Daemon {
                     rows.add(rs.getString(1));
                 }
             }
-            return rows.equals(List.of("ok")) ? null : String.join("; ", rows);
+            if (rows.equals(List.of("ok"))) {
+                return "";
+            }
+            return rows.isEmpty() ? "no answer" : String.join("; ", rows);
         });
+        return complaints.isEmpty() ? null : complaints;
     }
 
     private static List<String> listNames(Path dir, PassReport.Builder report) {

@@ -16,7 +16,6 @@ import io.cairn.object.diskfile.DiskLayout;
 import io.cairn.object.diskfile.LocalDiskFileManager;
 import io.cairn.object.metadata.ObjectMetadata;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
@@ -61,9 +60,10 @@ public final class ObjectAuditor implements Daemon {
     public static final String QUARANTINED = "quarantined";
     public static final String ERRORS = "errors";
     public static final String FILES_PER_SECOND = "files_per_second";
+    public static final String TOMBSTONES_INVALIDATED = "tombstones_invalidated";
     private static final System.Logger LOG = System.getLogger(ObjectAuditor.class.getName());
-    private static final Pattern OBJECTS_DIR = Pattern.compile("objects(-[0-9]+)?");
-    private static final Pattern PARTITION = Pattern.compile("[0-9]+");
+    private static final Pattern OBJECTS_DIR = Pattern.compile("objects(-[0-9]{1,9})?");
+    private static final Pattern PARTITION = Pattern.compile("[0-9]{1,9}");
     private static final int CHUNK = 64 * 1024;
 
     /** Which kind of pass; Swift's {@code auditor_type}. */
@@ -205,7 +205,7 @@ public final class ObjectAuditor implements Daemon {
             reclaimableTombstone(at, e, pass);
         } catch (DiskFileNotExist e) {
             // the hash dir emptied or vanished meanwhile
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) { // Swift's failsafe_object_audit: log, count, go on
             pass.report.add(ERRORS, 1).error("ERROR Trying to audit " + at + ": " + e);
             LOG.log(Level.ERROR, "ERROR Trying to audit " + at, e);
             return;
@@ -237,14 +237,18 @@ public final class ObjectAuditor implements Daemon {
     }
 
     /** Swift: an ALL pass invalidates the suffix of a tombstone older than reclaim_age so hashing reclaims it. */
-    private void reclaimableTombstone(Location at, DiskFileDeleted deleted, Pass pass) throws IOException {
+    private void reclaimableTombstone(Location at, DiskFileDeleted deleted, Pass pass) {
         if (mode != Mode.ALL) {
             return;
         }
         long ageUnits = Timestamp.now(clock).raw() - deleted.timestamp().raw();
         if (ageUnits > config.reclaimAgeSeconds() * Timestamp.UNITS_PER_SECOND) {
-            diskFiles.invalidateSuffixes(at.device(), at.partition(), at.policy(), List.of(at.suffix()));
-            pass.report.add("tombstones_invalidated", 1);
+            try {
+                diskFiles.invalidateSuffixes(at.device(), at.partition(), at.policy(), List.of(at.suffix()));
+                pass.report.add(TOMBSTONES_INVALIDATED, 1);
+            } catch (IOException e) {
+                pass.report.add(ERRORS, 1).error("ERROR invalidating the suffix of " + at + ": " + e);
+            }
         }
     }
 

@@ -130,7 +130,7 @@ class DbAuditorTest {
     @Test
     void shouldReadSwiftsKeysAndDefaultsWhenConfigured() {
         DbAuditorConfig container = DbAuditorConfig.defaults(DbAuditor.Kind.CONTAINER);
-        assertThat(container.interval()).isEqualTo(Duration.ofSeconds(1800));
+        assertThat(container.interval()).isEqualTo(Duration.ofMinutes(30));
         assertThat(container.dbsPerSecond()).isEqualTo(200);
         DbAuditorConfig account = DbAuditorConfig.from(
                 DbAuditor.Kind.ACCOUNT,
