@@ -168,6 +168,8 @@ final class GetOperation extends ObjectOperation {
     private void sendVerifiedInMemory(HttpResponse head, DiskFileReader r) {
         exchange.onDevice(() -> readVerified(r), (ByteBuf body, Throwable failure) -> {
             if (body == null) {
+                // the task closed the reader, unless the device queue was full and it never ran
+                ReadSupport.closeQuietly(r);
                 ReadSupport.answerOpenFailure(
                         exchange, failure == null ? new IllegalStateException("no body read") : failure);
                 return;
