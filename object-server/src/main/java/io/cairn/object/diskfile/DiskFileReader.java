@@ -56,6 +56,14 @@ public interface DiskFileReader extends AutoCloseable {
     @Nullable
     FileChannel detachFileChannel();
 
+    /**
+     * Swift's {@code DiskFileReader._quarantine}: moves the object's whole hash directory to {@code
+     * quarantined/objects[-N]/} and invalidates its suffix (reference §2.7), because a read found the body
+     * corrupt (size or MD5 different from the metadata). Returns the exception for the caller to throw or
+     * report. Blocks on the disk.
+     */
+    DiskFileQuarantined quarantine(String reason) throws IOException;
+
     /** Closes the body file unless it was detached. */
     @Override
     void close() throws IOException;

@@ -27,6 +27,8 @@ final class LocalDiskFile implements DiskFile {
     private final String name;
     private final String nameHash;
     private final Path hashDir;
+    /** Opened by hash directory (auditor): the name comes from the metadata and must hash to the dir. */
+    private final boolean byHash;
 
     LocalDiskFile(
             LocalDiskFileManager manager,
@@ -34,14 +36,15 @@ final class LocalDiskFile implements DiskFile {
             String device,
             int partition,
             int policyIndex,
-            String name,
+            @Nullable String name,
             String nameHash) {
         this.manager = manager;
+        this.byHash = name == null;
         this.devicePath = devicePath;
         this.device = device;
         this.partition = partition;
         this.policyIndex = policyIndex;
-        this.name = name;
+        this.name = name == null ? "" : name;
         this.nameHash = nameHash;
         this.hashDir = DiskLayout.hashDir(devicePath, policyIndex, partition, nameHash);
     }
@@ -132,8 +135,7 @@ final class LocalDiskFile implements DiskFile {
                 metaFile == null || ctypeFile == null || ctypeFile.equals(metaFile) ? null : readMetadata(ctypeFile);
         MetadataMerge.Merged merged = MetadataMerge.merge(dataMeta, dataTs, metaFileMeta, ctypeFileMeta);
         long size = verify(data, merged.metadata(), ch, now);
-        Timestamp metaTs = metaFile == null ? null : metaFile.timestamp();
-        return new LocalDiskFileReader(ch, merged.metadata(), dataMeta, merged.metaMetadata(), dataTs, metaTs, size);
+        return new LocalDiskFileReader(this, data, metaFile, ch, merged, dataMeta, size);
     }
 
     /** Swift's {@code _verify_data_file}: name, X-Delete-At, Content-Length against the file size. */
@@ -143,7 +145,13 @@ final class LocalDiskFile implements DiskFile {
         if (stored == null) {
             throw quarantine(data, "missing name metadata");
         }
-        if (!stored.equals(name)) {
+        if (byHash) {
+            // Swift's _verify_name_matches_hash: hash_path(name.lstrip('/')) hashes "/" + name
+            String fromName = manager.hashPathOfName(stored);
+            if (!fromName.equals(nameHash)) {
+                throw quarantine(data, "Hash of name in metadata does not match directory name");
+            }
+        } else if (!stored.equals(name)) {
             throw new DiskFileCollision(
                     "Client path " + name + " does not match path stored in object metadata " + stored);
         }
@@ -193,9 +201,13 @@ final class LocalDiskFile implements DiskFile {
     }
 
     private DiskFileQuarantined quarantine(OnDiskFileName file, @Nullable String why) throws IOException {
+        return quarantine(file.filename(), why);
+    }
+
+    /** Moves the hash directory to quarantine and invalidates its suffix; returns the exception to throw. */
+    DiskFileQuarantined quarantine(String fileName, @Nullable String why) throws IOException {
         Path to = manager.quarantine().quarantineHashDir(hashDir);
-        return new DiskFileQuarantined(
-                "quarantined " + hashDir + " to " + to + " because " + file.filename() + ": " + why);
+        return new DiskFileQuarantined("quarantined " + hashDir + " to " + to + " because " + fileName + ": " + why);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.cairn.object.diskfile;
 
 import io.cairn.common.io.DeviceRoot;
 import io.cairn.common.path.HashPath;
+import io.cairn.common.time.Timestamp;
 import io.cairn.object.hashes.SuffixHashStore;
 import io.cairn.object.update.AsyncPendingStore;
 import io.cairn.object.update.AsyncUpdate;
@@ -56,6 +57,26 @@ public final class LocalDiskFileManager implements DiskFileManager {
         String hash = hashPath.hex(account, container, object);
         String name = "/" + account + "/" + container + "/" + object;
         return new LocalDiskFile(this, dev, device, partition, policyIndex, name, hash);
+    }
+
+    /**
+     * Opens the object stored in hash directory {@code <device>/objects[-N]/<partition>/<hash[-3:]>/<nameHash>}
+     * without knowing its name, as Swift's auditor does ({@code get_diskfile_from_audit_location}): the name
+     * is read from the metadata and must hash back to {@code nameHash}, else the directory is quarantined.
+     * Otherwise exactly {@link DiskFile#open(Timestamp)}'s checks and exceptions.
+     *
+     * @throws DiskFileDeviceUnavailable if the device is missing or unmounted
+     */
+    public DiskFileReader openByHash(String device, int partition, int policyIndex, String nameHash, Timestamp now)
+            throws IOException {
+        if (partition < 0) {
+            throw new IllegalArgumentException("partition must be >= 0, not " + partition);
+        }
+        if (nameHash.length() < 3) {
+            throw new IllegalArgumentException("not an object hash: " + nameHash);
+        }
+        Path dev = devicePath(device);
+        return new LocalDiskFile(this, dev, device, partition, policyIndex, null, nameHash).open(now);
     }
 
     @Override
@@ -183,6 +204,12 @@ public final class LocalDiskFileManager implements DiskFileManager {
                 : Integer.parseInt(objects.substring(DiskLayout.OBJECTS.length() + 1));
         int partition = Integer.parseInt(partitionDir.getFileName().toString());
         store(dev).invalidate(policy, partition, partitionDir, suffix);
+    }
+
+    /** {@code hash_path} of a stored {@code /a/c/o} name (Swift hashes {@code prefix + name + suffix}). */
+    String hashPathOfName(String name) {
+        String path = name.startsWith("/") ? name.substring(1) : name;
+        return hashPath.hex(path, null, null);
     }
 
     HashDirCleanup cleanup() {

@@ -17,22 +17,26 @@ final class LocalDiskFileReader implements DiskFileReader {
     private final Timestamp dataTimestamp;
     private final @Nullable Timestamp metaTimestamp;
     private final long contentLength;
+    private final LocalDiskFile owner;
+    private final String dataFileName;
 
     LocalDiskFileReader(
+            LocalDiskFile owner,
+            OnDiskFileName data,
+            @Nullable OnDiskFileName metaFile,
             FileChannel channel,
-            ObjectMetadata metadata,
+            MetadataMerge.Merged merged,
             ObjectMetadata dataMetadata,
-            @Nullable ObjectMetadata metaMetadata,
-            Timestamp dataTimestamp,
-            @Nullable Timestamp metaTimestamp,
             long contentLength) {
+        this.owner = owner;
+        this.dataFileName = data.filename();
         this.channel = channel;
         this.readChannel = channel;
-        this.metadata = metadata;
+        this.metadata = merged.metadata();
         this.dataMetadata = dataMetadata;
-        this.metaMetadata = metaMetadata;
-        this.dataTimestamp = dataTimestamp;
-        this.metaTimestamp = metaTimestamp;
+        this.metaMetadata = merged.metaMetadata();
+        this.dataTimestamp = data.timestamp();
+        this.metaTimestamp = metaFile == null ? null : metaFile.timestamp();
         this.contentLength = contentLength;
     }
 
@@ -89,6 +93,11 @@ final class LocalDiskFileReader implements DiskFileReader {
         FileChannel ch = channel;
         channel = null;
         return ch;
+    }
+
+    @Override
+    public DiskFileQuarantined quarantine(String reason) throws IOException {
+        return owner.quarantine(dataFileName, reason);
     }
 
     @Override

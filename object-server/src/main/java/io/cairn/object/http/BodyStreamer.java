@@ -1,11 +1,13 @@
 package io.cairn.object.http;
 
+import io.cairn.object.diskfile.BodyVerifier;
 import io.cairn.object.diskfile.DiskFileReader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.io.EOFException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * it at the end or on failure; each chunk buffer is written (Netty releases it) or released here.
  */
 final class BodyStreamer {
+    private static final System.Logger LOG = System.getLogger(BodyStreamer.class.getName());
     static final int CHUNK = 64 * 1024;
 
     /** A literal byte run or a body range {@code [start, end)}. Immutable (the literal is not copied). */
@@ -58,14 +61,26 @@ final class BodyStreamer {
     private final Exchange exchange;
     private final DiskFileReader reader;
     private final List<Segment> segments;
+    private final @Nullable BodyVerifier verifier;
     private int index;
     private long position;
     private boolean positioned;
 
     BodyStreamer(Exchange exchange, DiskFileReader reader, List<Segment> segments) {
+        this(exchange, reader, segments, null);
+    }
+
+    /**
+     * @param verifier when not null, every body chunk is hashed as it is read and the verification runs
+     *     on the device before the last chunk is handed to the channel: a corrupt object is quarantined and
+     *     the connection closed without that chunk, so the client never receives a complete corrupt body.
+     *     The segments must then be exactly the whole body, in order.
+     */
+    BodyStreamer(Exchange exchange, DiskFileReader reader, List<Segment> segments, @Nullable BodyVerifier verifier) {
         this.exchange = exchange;
         this.reader = reader;
         this.segments = segments;
+        this.verifier = verifier;
     }
 
     void start() {
@@ -101,8 +116,12 @@ final class BodyStreamer {
             return;
         }
         long at = position;
-        exchange.onDevice(() -> readChunk(at, n), (ByteBuf chunk, Throwable failure) -> {
+        boolean last = at + n == s.end() && index == segments.size() - 1;
+        exchange.onDevice(() -> readChunk(at, n, last), (ByteBuf chunk, Throwable failure) -> {
             if (chunk == null) {
+                if (failure != null) {
+                    LOG.log(Level.WARNING, exchange.referer() + ": body cut short: " + ErrorMapping.unwrap(failure));
+                }
                 exchange.ctx().close();
                 finish(false);
                 return;
@@ -112,8 +131,11 @@ final class BodyStreamer {
         });
     }
 
-    /** Reads exactly {@code n} bytes at {@code at}; the buffer is released if the read fails. */
-    private ByteBuf readChunk(long at, int n) throws java.io.IOException {
+    /**
+     * Reads exactly {@code n} bytes at {@code at}; with a verifier, hashes them and, for the last chunk,
+     * verifies the whole body (quarantining a corrupt object). The buffer is released if anything fails.
+     */
+    private ByteBuf readChunk(long at, int n, boolean last) throws java.io.IOException {
         ByteBuf buf = exchange.ctx().alloc().buffer(n);
         boolean ok = false;
         try {
@@ -127,6 +149,13 @@ final class BodyStreamer {
                 pos += read;
             }
             buf.writerIndex(n);
+            BodyVerifier v = verifier;
+            if (v != null) {
+                v.update(buf);
+                if (last) {
+                    v.verify();
+                }
+            }
             ok = true;
             return buf;
         } finally {

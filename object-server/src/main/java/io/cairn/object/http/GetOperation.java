@@ -1,11 +1,14 @@
 package io.cairn.object.http;
 
 import io.cairn.common.time.Timestamp;
+import io.cairn.object.diskfile.BodyVerifier;
 import io.cairn.object.diskfile.DiskFileReader;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -13,6 +16,8 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -22,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * GET {@code /<dev>/<part>/<a>/<c>/<o>}: Swift's {@code ObjectController.GET} with swob's conditional and
- * Range handling (reference §4.9). A whole body or a single range goes out as a {@link DefaultFileRegion}
+ * Range handling (reference §4.9). The whole body is MD5-checked against the ETag before its last byte
+ * leaves (see {@link #sendRange}); a partial single range goes out as a {@link DefaultFileRegion}
  * (sendfile, no copy through the heap); several ranges stream as {@code multipart/byteranges} parts read
  * on the device executor; the in-memory twin (no file) streams too.
  *
@@ -118,10 +124,27 @@ final class GetOperation extends ObjectOperation {
         exchange.send(response);
     }
 
-    /** Bytes {@code [start, end)} of the body: a file region when the body is a file, else streamed. */
+    /**
+     * Bytes {@code [start, end)} of the body. The whole body is never sent unverified ("a GET never serves a
+     * copy whose MD5 does not match"): up to {@code etag_validate_max_bytes} it is read and checked before
+     * the response starts, above that it streams through an MD5 and the last chunk is held back until the
+     * check passed. A part of the body goes as a file region (sendfile) when the body is a file.
+     */
     private void sendRange(HttpResponse head, long start, long end) {
         DiskFileReader r = reader;
         if (r == null) {
+            return;
+        }
+        if (start == 0 && end == r.contentLength()) {
+            if (end <= exchange.api().settings().etagValidateMaxBytes()) {
+                reader = null;
+                sendVerifiedInMemory(head, r);
+            } else {
+                reader = null;
+                exchange.write(head);
+                List<BodyStreamer.Segment> segments = List.of(BodyStreamer.Segment.file(0, end));
+                new BodyStreamer(exchange, r, segments, new BodyVerifier(r)).start();
+            }
             return;
         }
         FileChannel channel = end > start ? r.detachFileChannel() : null;
@@ -139,6 +162,61 @@ final class GetOperation extends ObjectOperation {
             segments.add(BodyStreamer.Segment.file(start, end));
         }
         stream(head, segments);
+    }
+
+    /** Reads and verifies the whole (small) body on the device, then answers with it, or 404 if corrupt. */
+    private void sendVerifiedInMemory(HttpResponse head, DiskFileReader r) {
+        exchange.onDevice(() -> readVerified(r), (ByteBuf body, Throwable failure) -> {
+            if (body == null) {
+                // the task closed the reader, unless the device queue was full and it never ran
+                ReadSupport.closeQuietly(r);
+                ReadSupport.answerOpenFailure(
+                        exchange, failure == null ? new IllegalStateException("no body read") : failure);
+                return;
+            }
+            if (exchange.isDone()) {
+                body.release();
+                return;
+            }
+            exchange.write(head);
+            exchange.write(new DefaultHttpContent(body));
+            exchange.streamed(exchange.ctx().writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+        });
+    }
+
+    /**
+     * Runs on the device executor: the whole body into one buffer, MD5-checked against the ETag (a corrupt
+     * object is quarantined and {@code DiskFileQuarantined} thrown). Closes the reader either way.
+     */
+    private ByteBuf readVerified(DiskFileReader r) throws IOException {
+        try {
+            int length = (int) r.contentLength();
+            ByteBuf buf = exchange.ctx().alloc().buffer(length);
+            boolean ok = false;
+            try {
+                ByteBuffer nio = buf.nioBuffer(0, length);
+                long pos = 0;
+                while (nio.hasRemaining()) {
+                    int n = r.read(nio, pos);
+                    if (n < 0) {
+                        break;
+                    }
+                    pos += n;
+                }
+                buf.writerIndex((int) pos);
+                BodyVerifier verifier = new BodyVerifier(r);
+                verifier.update(buf);
+                verifier.verify();
+                ok = true;
+                return buf;
+            } finally {
+                if (!ok) {
+                    buf.release();
+                }
+            }
+        } finally {
+            ReadSupport.closeQuietly(r);
+        }
     }
 
     private void sendMultipart(HttpResponse head, long[] ranges, long length) {

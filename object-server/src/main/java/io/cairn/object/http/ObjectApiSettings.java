@@ -17,6 +17,9 @@ import java.util.function.IntPredicate;
  * <p>Immutable.
  */
 public final class ObjectApiSettings {
+    /** Default {@code etag_validate_max_bytes}: 8 MiB. */
+    public static final long DEFAULT_ETAG_VALIDATE_MAX_BYTES = 8L * 1024 * 1024;
+
     /** Swift's {@code RESERVED_DATAFILE_META}: never accepted as allowed headers. */
     private static final Set<String> RESERVED = Set.of("content-length", "content-type", "deleted", "etag");
 
@@ -27,6 +30,25 @@ public final class ObjectApiSettings {
     private final boolean replicationServer;
     private final IntPredicate policyExists;
     private final Clock clock;
+    private final long etagValidateMaxBytes;
+
+    /** As the full constructor with {@link #DEFAULT_ETAG_VALIDATE_MAX_BYTES}. */
+    public ObjectApiSettings(
+            Set<String> allowedHeaders,
+            Constraints constraints,
+            Duration maxUploadTime,
+            boolean replicationServer,
+            IntPredicate policyExists,
+            Clock clock) {
+        this(
+                allowedHeaders,
+                constraints,
+                maxUploadTime,
+                replicationServer,
+                policyExists,
+                clock,
+                DEFAULT_ETAG_VALIDATE_MAX_BYTES);
+    }
 
     /**
      * @param allowedHeaders header names (any case) stored with objects besides metadata
@@ -35,6 +57,9 @@ public final class ObjectApiSettings {
      * @param replicationServer {@code replication_server}: false refuses REPLICATE/SSYNC with 405
      * @param policyExists whether a storage policy index is configured (else 503)
      * @param clock "now" when a request carries no {@code X-Timestamp}
+     * @param etagValidateMaxBytes {@code etag_validate_max_bytes}: a whole-body GET of an object up to this
+     *     size is read and MD5-checked before anything is sent (a mismatch answers 404); larger ones are
+     *     streamed through an MD5 and lose their last chunk on a mismatch
      */
     public ObjectApiSettings(
             Set<String> allowedHeaders,
@@ -42,7 +67,13 @@ public final class ObjectApiSettings {
             Duration maxUploadTime,
             boolean replicationServer,
             IntPredicate policyExists,
-            Clock clock) {
+            Clock clock,
+            long etagValidateMaxBytes) {
+        if (etagValidateMaxBytes < 0 || etagValidateMaxBytes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("etag_validate_max_bytes must be in [0, " + (Integer.MAX_VALUE - 8)
+                    + "], not " + etagValidateMaxBytes);
+        }
+        this.etagValidateMaxBytes = etagValidateMaxBytes;
         TreeSet<String> lower = new TreeSet<>();
         for (String h : allowedHeaders) {
             String l = h.strip().toLowerCase(Locale.ROOT);
@@ -92,5 +123,10 @@ public final class ObjectApiSettings {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Whole-body GETs up to this size are verified before the response starts. */
+    public long etagValidateMaxBytes() {
+        return etagValidateMaxBytes;
     }
 }

@@ -59,7 +59,8 @@ public final class ObjectServer implements AutoCloseable {
                 config.maxUploadTime(),
                 config.replicationServer(),
                 policyExists,
-                clock);
+                clock,
+                config.etagValidateMaxBytes());
         ContainerUpdater updater = new ContainerUpdater(
                 client,
                 diskFiles,

@@ -3,6 +3,7 @@ package io.cairn.object.server;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.object.diskfile.DiskFileConfig;
+import io.cairn.object.http.ObjectApiSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ public final class ObjectServerConfig {
             "max_header_size",
             "device_threads",
             "device_queue",
-            "reclaim_age");
+            "reclaim_age",
+            "etag_validate_max_bytes");
 
     /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
     public static final Set<String> ACCEPTED = Set.of(
@@ -109,6 +111,7 @@ public final class ObjectServerConfig {
     private final int deviceThreads;
     private final int deviceQueue;
     private final long reclaimAge;
+    private final long etagValidateMaxBytes;
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
@@ -141,6 +144,8 @@ public final class ObjectServerConfig {
         this.deviceThreads = app.getInt("device_threads", 4, 1, 256);
         this.deviceQueue = app.getInt("device_queue", 1024, 1, 1 << 20);
         this.reclaimAge = (long) app.getDouble("reclaim_age", DiskFileConfig.DEFAULT_RECLAIM_AGE, 0, 1e12);
+        this.etagValidateMaxBytes =
+                app.getLong("etag_validate_max_bytes", ObjectApiSettings.DEFAULT_ETAG_VALIDATE_MAX_BYTES, 0, 1L << 30);
         List<String> ignored = new ArrayList<>();
         for (String key : app.keys()) {
             if (ACCEPTED.contains(key)) {
@@ -258,6 +263,15 @@ public final class ObjectServerConfig {
     /** Cairn's {@code device_queue} (default 1024): queued operations per device before 503. */
     public int deviceQueue() {
         return deviceQueue;
+    }
+
+    /**
+     * Cairn's {@code etag_validate_max_bytes} (default 8 MiB, at most 1 GiB): a GET of a whole object up to
+     * this size is read and MD5-checked before the response starts (corrupt: quarantined, 404); larger
+     * whole-object GETs stream through an MD5 and are cut short before their last chunk when corrupt.
+     */
+    public long etagValidateMaxBytes() {
+        return etagValidateMaxBytes;
     }
 
     /** Keys present that Swift knows and Cairn ignores (e.g. {@code workers}: one process serves all). */

@@ -93,6 +93,44 @@ class LocalDiskFileManagerTest extends DiskFileManagerContract {
     }
 
     @Test
+    void shouldOpenByHashAndCheckTheNameHashWhenTheNameIsUnknown() throws IOException {
+        DiskFile df = obj("o");
+        put(df, "hello", ts(50));
+        LocalDiskFileManager local = (LocalDiskFileManager) manager;
+        try (DiskFileReader r = local.openByHash("sda", 7, 0, df.nameHash(), ts(0))) {
+            assertThat(r.metadata().name()).isEqualTo("/a/c/o");
+            assertThat(read(r)).isEqualTo("hello");
+        }
+        String wrong = "0".repeat(29) + df.nameHash().substring(29);
+        Files.move(hashDir(df), hashDir(df).resolveSibling(wrong));
+        assertThatThrownBy(() -> local.openByHash("sda", 7, 0, wrong, ts(0)))
+                .isInstanceOf(DiskFileQuarantined.class)
+                .hasMessageContaining("Hash of name in metadata does not match directory name");
+        assertThat(devices.resolve("sda/quarantined/objects").resolve(wrong)).exists();
+    }
+
+    @Test
+    void shouldQuarantineAndInvalidateWhenAReaderFindsTheBodyCorrupt() throws IOException {
+        DiskFile df = obj("o");
+        put(df, "hello", ts(50));
+        assertThat(manager.suffixHashes("sda", 7, 0, List.of())).isNotEmpty();
+        try (DiskFileReader r = df.open()) {
+            BodyVerifier good = new BodyVerifier(r);
+            good.update(ByteBuffer.wrap("hello".getBytes(StandardCharsets.US_ASCII)));
+            assertThat(good.mismatch()).isNull();
+            BodyVerifier bad = new BodyVerifier(r);
+            bad.update(ByteBuffer.wrap("hellO".getBytes(StandardCharsets.US_ASCII)));
+            assertThatThrownBy(bad::verify)
+                    .isInstanceOf(DiskFileQuarantined.class)
+                    .hasMessageContaining("ETag 5d41402abc4b2a76b9719d911017c592 and file's md5");
+        }
+        assertThat(hashDir(df)).doesNotExist();
+        assertThat(devices.resolve("sda/quarantined/objects").resolve(df.nameHash()))
+                .exists();
+        assertThat(manager.suffixHashes("sda", 7, 0, List.of())).isEmpty();
+    }
+
+    @Test
     void shouldQuarantineWhenFileSizeDiffersFromContentLength() throws IOException {
         DiskFile df = obj("o");
         put(df, "hello", ts(50));

@@ -379,7 +379,7 @@ class ObjectServerIT {
     }
 
     @Test
-    void shouldSendWholeBodyWithSendfileWhenObjectIsLarge() throws IOException {
+    void shouldSendWholeBodyVerifiedAndRangesWithSendfileWhenObjectIsLarge() throws IOException {
         byte[] big = new byte[3 * 1024 * 1024 + 17];
         new java.util.Random(7).nextBytes(big);
         RawHttp.Response created = send(

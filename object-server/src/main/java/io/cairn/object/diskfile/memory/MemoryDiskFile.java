@@ -104,7 +104,8 @@ final class MemoryDiskFile implements DiskFile {
                 throw new DiskFileExpired(
                         "object " + name + " expired", newest == null ? data.timestamp() : newest, merged.metadata());
             }
-            return new MemoryDiskFileReader(merged, dataFile, data.timestamp(), meta == null ? null : meta.timestamp());
+            return new MemoryDiskFileReader(
+                    merged, dataFile, data.timestamp(), meta == null ? null : meta.timestamp(), dir);
         }
     }
 

@@ -1,11 +1,13 @@
 package io.cairn.object.diskfile.memory;
 
 import io.cairn.common.time.Timestamp;
+import io.cairn.object.diskfile.DiskFileQuarantined;
 import io.cairn.object.diskfile.DiskFileReader;
 import io.cairn.object.diskfile.MetadataMerge;
 import io.cairn.object.metadata.ObjectMetadata;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A {@link DiskFileReader} over an in-memory body; {@link #detachFileChannel()} is always null. */
@@ -14,9 +16,15 @@ final class MemoryDiskFileReader implements DiskFileReader {
     private final MemoryFile data;
     private final Timestamp dataTimestamp;
     private final @Nullable Timestamp metaTimestamp;
+    private final Map<String, MemoryFile> hashDir;
 
     MemoryDiskFileReader(
-            MetadataMerge.Merged merged, MemoryFile data, Timestamp dataTimestamp, @Nullable Timestamp metaTimestamp) {
+            MetadataMerge.Merged merged,
+            MemoryFile data,
+            Timestamp dataTimestamp,
+            @Nullable Timestamp metaTimestamp,
+            Map<String, MemoryFile> hashDir) {
+        this.hashDir = hashDir;
         this.merged = merged;
         this.data = data;
         this.dataTimestamp = dataTimestamp;
@@ -79,6 +87,13 @@ final class MemoryDiskFileReader implements DiskFileReader {
     @Override
     public @Nullable FileChannel detachFileChannel() {
         return null;
+    }
+
+    /** Removes every file of the object (there is no quarantine directory in memory). */
+    @Override
+    public DiskFileQuarantined quarantine(String reason) {
+        hashDir.clear();
+        return new DiskFileQuarantined("quarantined " + merged.metadata().name() + " (in memory): " + reason);
     }
 
     @Override

@@ -1,0 +1,147 @@
+package io.cairn.auditor.object;
+
+import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.Dialect;
+import io.cairn.common.config.IniFile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code [object-auditor]} section of Swift's {@code object-server.conf} (read as Swift's {@code
+ * readconf} does: {@code [DEFAULT]} then the section), with Swift 2.30.1's key names and defaults ({@code
+ * swift/obj/auditor.py}). {@link #ACTED_ON} lists what Cairn uses, {@link #ACCEPTED} what Swift knows and
+ * Cairn accepts without acting on; anything else is reported by {@link #unknownKeys()}.
+ *
+ * <p>Immutable.
+ */
+public final class ObjectAuditorConfig {
+    public static final String SECTION = "object-auditor";
+
+    /** Keys Cairn acts on. */
+    public static final Set<String> ACTED_ON = Set.of(
+            "devices",
+            "mount_check",
+            "interval",
+            "files_per_second",
+            "bytes_per_second",
+            "zero_byte_files_per_second",
+            "reclaim_age");
+
+    /** Keys Swift knows that Cairn accepts without acting on. */
+    public static final Set<String> ACCEPTED = Set.of(
+            "concurrency",
+            "disk_chunk_size",
+            "log_time",
+            "log_name",
+            "log_facility",
+            "log_level",
+            "log_address",
+            "recon_cache_path",
+            "object_size_stats",
+            "rsync_tempfile_timeout",
+            "watchers",
+            "user",
+            "swift_dir",
+            "nice_priority",
+            "ionice_class",
+            "ionice_priority");
+
+    private final Path devices;
+    private final boolean mountCheck;
+    private final Duration interval;
+    private final double filesPerSecond;
+    private final double bytesPerSecond;
+    private final double zeroByteFilesPerSecond;
+    private final long reclaimAgeSeconds;
+    private final List<String> unknownKeys;
+    private final List<String> ignoredKeys;
+
+    private ObjectAuditorConfig(ConfigSection section) {
+        this.devices = Path.of(section.getString("devices", "/srv/node"));
+        this.mountCheck = section.getBoolean("mount_check", true);
+        this.interval = Duration.ofNanos((long) (section.getDouble("interval", 30, 0.001, 1e7) * 1e9));
+        this.filesPerSecond = section.getDouble("files_per_second", 20, 0, 1e9);
+        this.bytesPerSecond = section.getDouble("bytes_per_second", 10_000_000, 0, 1e15);
+        // Swift: int(conf.get('zero_byte_files_per_second', 50))
+        this.zeroByteFilesPerSecond = section.getInt("zero_byte_files_per_second", 50, 0, 1_000_000_000);
+        this.reclaimAgeSeconds = (long) section.getDouble("reclaim_age", 604800, 0, 1e12);
+        List<String> ignored = new ArrayList<>();
+        for (String key : section.keys()) {
+            if (ACCEPTED.contains(key)) {
+                ignored.add(key);
+            }
+        }
+        TreeSet<String> known = new TreeSet<>(ACTED_ON);
+        known.addAll(ACCEPTED);
+        this.ignoredKeys = List.copyOf(ignored);
+        this.unknownKeys = section.unknownKeys(known);
+    }
+
+    /**
+     * From the {@code [object-auditor]} section.
+     *
+     * @throws io.cairn.common.config.ConfigException if a value is invalid or out of range
+     */
+    public static ObjectAuditorConfig from(ConfigSection section) {
+        return new ObjectAuditorConfig(section);
+    }
+
+    /** From a parsed {@code object-server.conf}; Swift's defaults when it has no {@code [object-auditor]}. */
+    public static ObjectAuditorConfig from(IniFile ini) {
+        return from(ini.hasSection(SECTION) ? ini.section(SECTION, Dialect.READCONF) : ini.defaults());
+    }
+
+    /** Swift's defaults. */
+    public static ObjectAuditorConfig defaults() {
+        return from(IniFile.parse("[" + SECTION + "]\n", "defaults"));
+    }
+
+    /** {@code devices} (default {@code /srv/node}). */
+    public Path devices() {
+        return devices;
+    }
+
+    /** {@code mount_check} (default true). */
+    public boolean mountCheck() {
+        return mountCheck;
+    }
+
+    /** {@code interval} (default 30 s): pause between passes. */
+    public Duration interval() {
+        return interval;
+    }
+
+    /** {@code files_per_second} (default 20; 0 = unlimited): objects per second of an ALL pass. */
+    public double filesPerSecond() {
+        return filesPerSecond;
+    }
+
+    /** {@code bytes_per_second} (default 10,000,000; 0 = unlimited): body bytes read per second (ALL). */
+    public double bytesPerSecond() {
+        return bytesPerSecond;
+    }
+
+    /** {@code zero_byte_files_per_second} (default 50; 0 = unlimited): objects per second of a ZBF pass. */
+    public double zeroByteFilesPerSecond() {
+        return zeroByteFilesPerSecond;
+    }
+
+    /** {@code reclaim_age} (default one week): older tombstones get their suffix invalidated (ALL). */
+    public long reclaimAgeSeconds() {
+        return reclaimAgeSeconds;
+    }
+
+    /** Keys Swift knows that Cairn ignores. */
+    public List<String> ignoredKeys() {
+        return ignoredKeys;
+    }
+
+    /** Keys neither Swift's object auditor nor Cairn knows: probable typos. */
+    public List<String> unknownKeys() {
+        return unknownKeys;
+    }
+}
