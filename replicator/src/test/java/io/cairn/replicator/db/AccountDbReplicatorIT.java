@@ -124,7 +124,20 @@ class AccountDbReplicatorIT {
                     .isEqualTo(201);
         }
 
-        PassReport report = replicator(0, ring, TestCluster.fastConfig()).runOnce();
+        DbReplicatorConfig d = TestCluster.fastConfig();
+        PassReport report = replicator(
+                        0,
+                        ring,
+                        new DbReplicatorConfig(
+                                d.interval(),
+                                10,
+                                d.maxDiffs(),
+                                d.concurrency(),
+                                d.nodeTimeout(),
+                                d.connTimeout(),
+                                d.reclaimAge(),
+                                0))
+                .runOnce();
 
         assertThat(report.counter(DbReplicator.FAILURES)).isZero();
         assertThat(report.counter(DbReplicator.DIFF)).isEqualTo(1); // node 1 had the DB

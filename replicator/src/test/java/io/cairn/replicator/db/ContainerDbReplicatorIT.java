@@ -50,12 +50,13 @@ class ContainerDbReplicatorIT {
             assertThat(cluster.putObject(0, part, "acct", "rows", "obj-" + i)).isEqualTo(201);
         }
 
-        PassReport report =
-                cluster.replicator(0, ring, TestCluster.fastConfig()).runOnce();
+        // per_diff 10: 9 rows apart is not "far behind" (Swift's rule), so usync, one batch per peer
+        PassReport report = cluster.replicator(0, ring, perDiff(10)).runOnce();
 
         assertThat(report.counter(DbReplicator.DBS_CHECKED)).isEqualTo(1);
         assertThat(report.counter(DbReplicator.DIFF)).isEqualTo(2);
-        assertThat(report.counter(DbReplicator.MERGE_BATCHES)).isEqualTo(6); // 8 rows in batches of 3, 2 peers
+        assertThat(report.counter(DbReplicator.MERGE_BATCHES)).isEqualTo(2);
+        assertThat(report.counter(DbReplicator.REMOTE_MERGES)).isZero();
         assertThat(report.counter(DbReplicator.FAILURES)).isZero();
         String expected = cluster.listing(0, part, "acct", "rows");
         assertThat(expected).contains("obj-7");
@@ -66,6 +67,41 @@ class ContainerDbReplicatorIT {
         PassReport again = cluster.replicator(0, ring, TestCluster.fastConfig()).runOnce();
         assertThat(again.counter(DbReplicator.NO_CHANGE)).isEqualTo(2);
         assertThat(again.counter(DbReplicator.DIFF)).isZero();
+    }
+
+    @Test
+    void shouldTransferAndMergeTheWholeDbWhenPeersAreFarBehind() throws Exception {
+        Ring ring = threeNodeRing();
+        int part = TestCluster.partition(ring, "acct", "behind");
+        for (int n = 0; n < 3; n++) {
+            assertThat(cluster.createContainer(n, part, "acct", "behind")).isEqualTo(201);
+        }
+        assertThat(cluster.putObject(1, part, "acct", "behind", "peer-only")).isEqualTo(201);
+        for (int i = 0; i < 8; i++) {
+            assertThat(cluster.putObject(0, part, "acct", "behind", "obj-" + i)).isEqualTo(201);
+        }
+
+        PassReport report = cluster.replicator(0, ring, perDiff(3)).runOnce();
+
+        assertThat(report.counter(DbReplicator.REMOTE_MERGES)).isEqualTo(2);
+        assertThat(report.counter(DbReplicator.DIFF)).isZero();
+        assertThat(report.counter(DbReplicator.FAILURES)).isZero();
+        assertThat(cluster.listing(1, part, "acct", "behind")).contains("peer-only", "obj-7");
+        assertThat(cluster.listing(2, part, "acct", "behind")).contains("obj-7").doesNotContain("peer-only");
+        assertThat(cluster.dbHash(2, part, "acct", "behind")).isEqualTo(cluster.dbHash(0, part, "acct", "behind"));
+    }
+
+    private static DbReplicatorConfig perDiff(int perDiff) {
+        DbReplicatorConfig d = TestCluster.fastConfig();
+        return new DbReplicatorConfig(
+                d.interval(),
+                perDiff,
+                d.maxDiffs(),
+                d.concurrency(),
+                d.nodeTimeout(),
+                d.connTimeout(),
+                d.reclaimAge(),
+                0);
     }
 
     @Test
@@ -199,5 +235,37 @@ class ContainerDbReplicatorIT {
         // the account was never told (no account server): Swift keeps such a DB until it was reported
         assertThat(report.counter(DbReplicator.REMOVES)).isZero();
         assertThat(Files.exists(cluster.dbFile(0, part, "acct", "gone"))).isTrue();
+    }
+
+    @Test
+    void shouldStoreOrRefuseATransferredDbFileWhenItsMd5MatchesOrNot() throws Exception {
+        byte[] body = "not really sqlite, but bytes are bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String md5 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("MD5").digest(body));
+        Path tmp = cluster.devices.get(1).resolve("sda/tmp");
+
+        assertThat(transfer(1, "/sda/0/abc/peer-id-1", body, md5)).isEqualTo(201);
+        assertThat(Files.readAllBytes(tmp.resolve("peer-id-1"))).isEqualTo(body);
+        assertThat(transfer(1, "/sda/0/abc/peer-id-2", body, "0".repeat(32))).isEqualTo(422);
+        assertThat(transfer(1, "/sda/0/abc/peer.part", body, md5)).isEqualTo(400);
+        assertThat(transfer(1, "/nodev/0/abc/peer-id-3", body, md5)).isEqualTo(507);
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("peer-id-1");
+        }
+        // the JSON RPCs still reach the container handler on the same server
+        assertThat(TestCluster.send(cluster.port(1), "REPLICATE", "/sda/0/abc", java.util.Map.of())
+                        .statusCode())
+                .isEqualTo(400);
+    }
+
+    private int transfer(int node, String path, byte[] body, String md5) throws Exception {
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + cluster.port(node) + path))
+                .header(io.cairn.common.db.DbFileTransferHandler.MD5_HEADER, md5)
+                .method("REPLICATE", java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return TestCluster.HTTP
+                .send(req, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 }

@@ -52,17 +52,29 @@ class DbReplicatorSwiftInteropIT {
         Ring ring = TestCluster.ring(List.of(cairn.port(0), swift.port()), List.of());
         int part = TestCluster.partition(ring, "acct", "interop");
         assertThat(cairn.createContainer(0, part, "acct", "interop")).isEqualTo(201);
-        SwiftDbServerProcess.Answer created = swiftRequest("PUT", "/sda/" + part + "/acct/interop", cairn.ts());
+        SwiftDbServerProcess.Answer created = swiftRequest(
+                "PUT",
+                "/sda/" + part + "/acct/interop",
+                Map.of("X-Timestamp", cairn.ts(), "X-Backend-Storage-Policy-Index", "0"));
         assertThat(created.status()).isEqualTo(201);
-        for (int i = 0; i < 7; i++) {
-            assertThat(cairn.putObject(0, part, "acct", "interop", "row-" + i)).isEqualTo(201);
+        // rows both have (same timestamps), then rows only Cairn has: Swift is not "far behind", so usync
+        for (int i = 0; i < 10; i++) {
+            String ts = cairn.ts();
+            String path = "/sda/" + part + "/acct/interop/row-" + i;
+            assertThat(TestCluster.send(cairn.port(0), "PUT", path, objectHeaders(ts))
+                            .statusCode())
+                    .isEqualTo(201);
+            if (i < 7) {
+                assertThat(swiftRequest("PUT", path, objectHeaders(ts)).status())
+                        .isEqualTo(201);
+            }
         }
 
         PassReport report = cairn.replicator(0, ring, TestCluster.fastConfig()).runOnce();
 
         assertThat(report.errors()).isEmpty();
         assertThat(report.counter(DbReplicator.DIFF)).isEqualTo(1);
-        assertThat(report.counter(DbReplicator.MERGE_BATCHES)).isEqualTo(3);
+        assertThat(report.counter(DbReplicator.MERGE_BATCHES)).isEqualTo(4); // 10 rows, per_diff 3
         assertThat(report.counter(DbReplicator.FAILURES)).isZero();
         SwiftDbServerProcess.Answer listing =
                 SwiftDbServerProcess.send(swift.port(), "GET", "/sda/" + part + "/acct/interop?format=json", "");
@@ -89,13 +101,27 @@ class DbReplicatorSwiftInteropIT {
                 .isEqualTo(404);
     }
 
-    private SwiftDbServerProcess.Answer swiftRequest(String method, String path, String timestamp) throws Exception {
-        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(
+    private static Map<String, String> objectHeaders(String ts) {
+        return Map.of(
+                "X-Timestamp",
+                ts,
+                "X-Size",
+                "7",
+                "X-Content-Type",
+                "text/plain",
+                "X-Etag",
+                "d41d8cd98f00b204e9800998ecf8427e",
+                "X-Backend-Storage-Policy-Index",
+                "0");
+    }
+
+    private SwiftDbServerProcess.Answer swiftRequest(String method, String path, Map<String, String> headers)
+            throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + swift.port() + path))
-                .header("X-Timestamp", timestamp)
-                .header("X-Backend-Storage-Policy-Index", "0")
-                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
-                .build();
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        headers.forEach(b::header);
+        java.net.http.HttpRequest req = b.build();
         java.net.http.HttpResponse<String> r =
                 TestCluster.HTTP.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
         return new SwiftDbServerProcess.Answer(r.statusCode(), r.body());
