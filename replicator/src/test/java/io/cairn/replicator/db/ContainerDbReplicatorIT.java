@@ -258,6 +258,41 @@ class ContainerDbReplicatorIT {
                 .isEqualTo(400);
     }
 
+    @Test
+    void shouldStopPromptlyWhenThePassIsInterrupted() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Ring ring = TestCluster.ring(List.of(cluster.port(0), silent.getLocalPort()), List.of());
+            int part = TestCluster.partition(ring, "acct", "stuck");
+            assertThat(cluster.createContainer(0, part, "acct", "stuck")).isEqualTo(201);
+            DbReplicatorConfig d = TestCluster.fastConfig();
+            DbReplicator replicator = cluster.replicator(
+                    0,
+                    ring,
+                    new DbReplicatorConfig(
+                            d.interval(), 10, 10, 1, Duration.ofMinutes(5), d.connTimeout(), d.reclaimAge(), 0));
+            java.util.concurrent.atomic.AtomicReference<Throwable> outcome =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            Thread pass = new Thread(() -> {
+                try {
+                    replicator.runOnce();
+                    outcome.set(new AssertionError("pass finished although its peer never answered"));
+                } catch (Throwable t) {
+                    outcome.set(t);
+                }
+            });
+            pass.start();
+            io.cairn.common.testing.Await.until(
+                    "the replicator waits on the silent peer",
+                    Duration.ofSeconds(20),
+                    () -> pass.getState() == Thread.State.WAITING || pass.getState() == Thread.State.TIMED_WAITING);
+            pass.interrupt();
+            pass.join(10_000);
+
+            assertThat(pass.isAlive()).isFalse();
+            assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
+        }
+    }
+
     private int transfer(int node, String path, byte[] body, String md5) throws Exception {
         java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + cluster.port(node) + path))
