@@ -189,8 +189,11 @@ public final class DbFileTransferHandler extends ChannelInboundHandlerAdapter {
             this.device = device;
         }
 
+        /** Refuses at once and closes: the body is never read (later chunks are dropped until the close). */
         void fail(int status, String message) {
-            early = new Answer(status, message);
+            Answer answer = new Answer(status, message);
+            early = answer;
+            respond(answer);
         }
 
         void open(String name, long length, String md5) {
@@ -242,8 +245,7 @@ public final class DbFileTransferHandler extends ChannelInboundHandlerAdapter {
 
         void finish() {
             if (early != null) {
-                respond(early);
-                return;
+                return; // answered when refused
             }
             then(this::complete);
             chain.whenComplete((v, e) -> {
