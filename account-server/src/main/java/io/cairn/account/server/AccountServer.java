@@ -26,6 +26,7 @@ public final class AccountServer implements AutoCloseable {
     private final ContainerReportCommitter committer;
     private final HttpServerHost host;
     private final AccountRequestHandler handler;
+    private final DeviceRoot root;
 
     /**
      * @param config settings
@@ -44,21 +45,16 @@ public final class AccountServer implements AutoCloseable {
         this.executors = new DeviceExecutors(config.threadsPerDisk(), config.queuePerDisk(), "account");
         this.brokers = new AccountBrokers(clock);
         this.committer = new ContainerReportCommitter(executors, config.commitRingSize(), config.commitMaxBatch());
-        AccountOperations ops = new AccountOperations(
-                new DeviceRoot(config.devices(), config.mountCheck()),
-                hashPath,
-                brokers,
-                committer,
-                constraints,
-                policyNames,
-                clock);
+        this.root = new DeviceRoot(config.devices(), config.mountCheck());
+        AccountOperations ops =
+                new AccountOperations(root, hashPath, brokers, committer, constraints, policyNames, clock);
         this.handler = new AccountRequestHandler(ops, executors, constraints.accountListingLimit());
         this.host = HttpServerHost.withOwnGroups(Transport.select(true), 0, "account");
     }
 
     /** Binds {@code bind_ip:bind_port}. */
     public void start() throws InterruptedException {
-        host.start(config.bindIp(), config.bindPort(), new AccountServerInitializer(handler));
+        host.start(config.bindIp(), config.bindPort(), new AccountServerInitializer(handler, root, executors));
     }
 
     /** The bound port. */

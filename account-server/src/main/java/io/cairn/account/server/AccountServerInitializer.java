@@ -1,6 +1,9 @@
 package io.cairn.account.server;
 
 import io.cairn.account.http.AccountRequestHandler;
+import io.cairn.common.db.DbFileTransferHandler;
+import io.cairn.common.io.DeviceExecutors;
+import io.cairn.common.io.DeviceRoot;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -13,9 +16,13 @@ final class AccountServerInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_BODY = 64 * 1024 * 1024;
 
     private final AccountRequestHandler handler;
+    private final DeviceRoot root;
+    private final DeviceExecutors executors;
 
-    AccountServerInitializer(AccountRequestHandler handler) {
+    AccountServerInitializer(AccountRequestHandler handler, DeviceRoot root, DeviceExecutors executors) {
         this.handler = handler;
+        this.root = root;
+        this.executors = executors;
     }
 
     @Override
@@ -26,6 +33,8 @@ final class AccountServerInitializer extends ChannelInitializer<Channel> {
                 // keep-alive / Connection: close bookkeeping
                 .addLast("keepalive", new HttpServerKeepAliveHandler())
                 // account requests are small control-plane messages: aggregate with a limit
+                // REPLICATE /dev/part/hash/<name>: a whole DB file streamed into <dev>/tmp (replicator/README.md)
+                .addLast("db-transfer", new DbFileTransferHandler(root, executors, true))
                 .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
                 // the account protocol, run on the device executors
                 .addLast("account", handler);

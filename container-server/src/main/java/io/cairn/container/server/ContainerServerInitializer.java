@@ -1,5 +1,6 @@
 package io.cairn.container.server;
 
+import io.cairn.common.db.DbFileTransferHandler;
 import io.cairn.common.http.AccessLogHandler;
 import io.cairn.container.http.ContainerContext;
 import io.cairn.container.http.ContainerRequestHandler;
@@ -15,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * The container server's pipeline, one stage per concern:
- * {@code codec → access-log → idle → idle-close → aggregator → container}.
+ * {@code codec → access-log → idle → idle-close → db-transfer → aggregator → container}.
  *
  * <p>Thread-safe: {@link #initChannel} builds fresh per-channel handlers.
  */
@@ -50,6 +51,13 @@ public final class ContainerServerInitializer extends ChannelInitializer<Channel
         // no traffic for client_timeout: the connection is cut (a stuck client must not pin a socket)
         p.addLast("idle", new IdleStateHandler(0, 0, clientTimeout.toMillis(), TimeUnit.MILLISECONDS));
         p.addLast("idle-close", IDLE_CLOSE);
+        // REPLICATE /dev/part/hash/<name>: a whole DB file streamed into <dev>/tmp (replicator/README.md)
+        p.addLast(
+                "db-transfer",
+                new DbFileTransferHandler(
+                        context.devices(),
+                        context.executors(),
+                        context.settings().replicationServer()));
         // container requests carry tiny bodies (REPLICATE the largest): aggregate under an explicit bound
         p.addLast("aggregator", new HttpObjectAggregator(maxRequestBytes));
         // the container protocol: one operation per verb, SQLite on the device executors
