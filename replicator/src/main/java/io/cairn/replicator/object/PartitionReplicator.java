@@ -167,7 +167,7 @@ final class PartitionReplicator {
         SyncOutcome outcome = syncer.sync(node, job.device(), job.partition(), job.policyIndex(), suffixes);
         report.add(OBJECTS_SENT, outcome.objectsSent()).add(BYTES_SENT, outcome.bytesSent());
         if (!outcome.success()) {
-            report.add(PEER_FAILURES, 1);
+            report.add(PEER_FAILURES, 1).incomplete();
             LOG.log(
                     System.Logger.Level.WARNING,
                     "object-replicator: push of " + job + " to " + node.address() + " failed");
@@ -184,7 +184,7 @@ final class PartitionReplicator {
     }
 
     private static void peerFailed(PassReport.Builder report, ReplicationJob job, Device node, Exception e) {
-        report.add(PEER_FAILURES, 1);
+        report.add(PEER_FAILURES, 1).incomplete();
         LOG.log(
                 System.Logger.Level.WARNING,
                 "object-replicator: " + job + " with " + node.address() + ": " + e.getMessage());
@@ -205,7 +205,7 @@ final class PartitionReplicator {
                 report.add(OBJECTS_SENT, outcome.objectsSent()).add(BYTES_SENT, outcome.bytesSent());
                 boolean ok = outcome.success() && rehashAfterRevert(job, node, suffixes, report);
                 if (!outcome.success()) {
-                    report.add(PEER_FAILURES, 1);
+                    report.add(PEER_FAILURES, 1).incomplete();
                 }
                 if (ok) {
                     successes++;
