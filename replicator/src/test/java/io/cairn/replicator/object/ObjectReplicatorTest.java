@@ -185,6 +185,82 @@ class ObjectReplicatorTest {
     }
 
     @Test
+    void shouldPushToAHandoffInsteadWhenAPrimaryAnswers507() throws Exception {
+        ReplicationCluster cluster = fourNodes();
+        String object = cluster.objectWhere(true, 0);
+        int partition = cluster.partition(object);
+        List<String> peers = peersOf(cluster, object);
+        String unmounted = peers.get(0);
+        // the peer's device directory is gone: its object server answers REPLICATE with 507
+        Files.delete(cluster.devicesDir(unmounted).resolve("sda"));
+        cluster.put(LOCAL, object, "x", cluster.secondsAgo(10));
+        CopyingSyncer syncer = syncer(cluster);
+
+        PassReport report =
+                cluster.replicator(syncer, ReplicationCluster.fastConfig()).runOnce();
+
+        List<String> all = new ArrayList<>(List.of(LOCAL, "B", "C", "D"));
+        all.removeAll(cluster.primaries(partition));
+        String handoff = all.get(0);
+        assertThat(syncer.peersCalled()).containsExactlyInAnyOrder(peers.get(1), handoff);
+        assertThat(cluster.files(handoff, object)).hasSize(1);
+        assertThat(report.counter("peer_failures")).isEqualTo(1);
+        assertThat(report.completed()).isFalse();
+    }
+
+    @Test
+    void shouldReplicateEveryPartitionWhenSeveralJobsRunAtOnce() throws Exception {
+        ReplicationCluster cluster = fourNodes();
+        List<String> objects = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            objects.add(cluster.objectWhere(true, i));
+        }
+        objects.add(cluster.objectWhere(false, 0));
+        java.util.Set<Integer> partitions = new java.util.HashSet<>();
+        for (String o : objects) {
+            cluster.put(LOCAL, o, o, cluster.secondsAgo(10));
+            partitions.add(cluster.partition(o));
+        }
+        ObjectReplicatorConfig c = ReplicationCluster.fastConfig();
+        ObjectReplicatorConfig parallel = new ObjectReplicatorConfig(
+                c.interval(), 3, 1, 200, c.httpTimeout(), c.nodeTimeout(), c.connTimeout(), c.reclaimAge(), false, 0);
+
+        PassReport report = cluster.replicator(syncer(cluster), parallel).runOnce();
+
+        assertThat(report.counter("partitions_checked")).isEqualTo(partitions.size());
+        for (String o : objects) {
+            for (String primary : cluster.primaries(cluster.partition(o))) {
+                assertThat(cluster.files(primary, o)).as(o + " on " + primary).hasSize(1);
+            }
+        }
+        assertThat(report.completed()).isTrue();
+    }
+
+    @Test
+    void shouldSkipPrimariesWhenHandoffsFirstAndAHandoffRemains() throws Exception {
+        ReplicationCluster cluster = fourNodes();
+        String handoffObject = cluster.objectWhere(false, 0);
+        String primaryObject = cluster.objectWhere(true, 0);
+        cluster.put(LOCAL, handoffObject, "h", cluster.secondsAgo(10));
+        cluster.put(LOCAL, primaryObject, "p", cluster.secondsAgo(10));
+        ObjectReplicatorConfig c = ReplicationCluster.fastConfig();
+        ObjectReplicatorConfig handoffsFirst = new ObjectReplicatorConfig(
+                c.interval(), 1, 0, 0, c.httpTimeout(), c.nodeTimeout(), c.connTimeout(), c.reclaimAge(), true, 0);
+        CopyingSyncer copying = syncer(cluster);
+        int handoffPartition = cluster.partition(handoffObject);
+        SuffixSyncer handoffFails = (peer, dev, part, policy, suffixes) ->
+                part == handoffPartition ? SyncOutcome.failed() : copying.sync(peer, dev, part, policy, suffixes);
+
+        PassReport report = cluster.replicator(handoffFails, handoffsFirst).runOnce();
+
+        assertThat(report.counter("partitions_checked")).isEqualTo(1);
+        assertThat(report.errors()).anyMatch(e -> e.contains("handoffs_first"));
+        for (String peer : peersOf(cluster, primaryObject)) {
+            assertThat(cluster.files(peer, primaryObject)).isEmpty();
+        }
+    }
+
+    @Test
     void shouldFinishWithinTimeoutsWhenOnePeerIsDownAndOneNeverAnswers() throws Exception {
         Map<String, Kind> peers = new LinkedHashMap<>();
         peers.put("DEAD", Kind.DEAD);
