@@ -68,7 +68,7 @@ final class PartitionReplicator {
     /** Swift's {@code update}: the local device is a primary of the partition. */
     private void update(ReplicationJob job, PassReport.Builder report) throws IOException, InterruptedException {
         Map<String, String> localHashes =
-                diskFiles.suffixHashes(job.device(), job.partition(), job.policyIndex(), List.of());
+                new HashMap<>(diskFiles.suffixHashes(job.device(), job.partition(), job.policyIndex(), List.of()));
         List<Device> primaries = new ArrayList<>(job.nodes());
         Collections.shuffle(primaries, ThreadLocalRandom.current());
         Iterator<Device> handoffs = job.ring().handoffs(job.partition());
@@ -218,11 +218,11 @@ final class PartitionReplicator {
             boolean delete = config.handoffDelete() > 0
                     ? successes >= config.handoffDelete()
                     : !suffixes.isEmpty() && successes == job.nodes().size();
+            if (successes > 0) {
+                report.add(PARTITIONS_SYNCED, 1);
+            }
             if (delete) {
                 report.add(HANDOFFS_REVERTED, 1);
-                if (successes > 0) {
-                    report.add(PARTITIONS_SYNCED, 1);
-                }
                 Set<String> inSyncEverywhere = intersection(remoteRegions);
                 if (inSyncEverywhere != null) {
                     report.add(HANDOFF_OBJECTS_REMOVED, removeObjects(job, inSyncEverywhere));

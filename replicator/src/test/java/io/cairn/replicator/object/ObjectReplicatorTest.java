@@ -192,7 +192,7 @@ class ObjectReplicatorTest {
         List<String> peers = peersOf(cluster, object);
         String unmounted = peers.get(0);
         // the peer's device directory is gone: its object server answers REPLICATE with 507
-        Files.delete(cluster.devicesDir(unmounted).resolve("sda"));
+        PartitionReplicator.deleteTree(cluster.devicesDir(unmounted).resolve("sda"));
         cluster.put(LOCAL, object, "x", cluster.secondsAgo(10));
         CopyingSyncer syncer = syncer(cluster);
 
@@ -270,8 +270,8 @@ class ObjectReplicatorTest {
         CopyingSyncer syncer = syncer(cluster);
 
         long started = System.nanoTime();
-        PassReport report =
-                cluster.replicator(syncer, ReplicationCluster.fastConfig()).runOnce();
+        PassReport report = cluster.replicator(syncer, ReplicationCluster.withHttpTimeout(Duration.ofSeconds(1)))
+                .runOnce();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         // http_timeout 1 s for the silent peer, an immediate refusal for the dead one

@@ -112,13 +112,11 @@ final class ReplicationCluster implements AutoCloseable {
         Path devs = Files.createDirectories(root.resolve(name).resolve("node"));
         Files.createDirectories(devs.resolve("sda"));
         devices.put(name, devs);
-        managers.put(
-                name,
-                new LocalDiskFileManager(
-                        new DeviceRoot(devs, false),
-                        hashPath,
-                        new DiskFileConfig(RECLAIM_AGE_SECONDS, false, 1024),
-                        clock));
+        LocalDiskFileManager manager = new LocalDiskFileManager(
+                new DeviceRoot(devs, false), hashPath, new DiskFileConfig(RECLAIM_AGE_SECONDS, false, 1024), clock);
+        managers.put(name, manager);
+        // creating a store's map file is slow the first time: not inside a timed REPLICATE
+        manager.openSuffixHashStores();
     }
 
     private void startServer(String name, Transport transport) throws Exception {
@@ -275,13 +273,18 @@ final class ReplicationCluster implements AutoCloseable {
                 .build();
     }
 
+    /** Timeouts generous enough for a loaded test machine (2 cores shared by parallel builds). */
     static ObjectReplicatorConfig fastConfig() {
+        return withHttpTimeout(Duration.ofSeconds(15));
+    }
+
+    static ObjectReplicatorConfig withHttpTimeout(Duration httpTimeout) {
         return new ObjectReplicatorConfig(
                 Duration.ofSeconds(30),
                 1,
                 0,
                 0,
-                Duration.ofSeconds(1),
+                httpTimeout,
                 Duration.ofSeconds(1),
                 Duration.ofMillis(500),
                 Duration.ofSeconds(RECLAIM_AGE_SECONDS),
