@@ -357,7 +357,7 @@ class ObjectReplicatorTest {
     }
 
     @Test
-    void shouldSkipAPartitionOnlyOnceWhenNoLocalDeviceIsInTheRing() throws Exception {
+    void shouldReportAndSkipThePolicyWhenThisNodeIsNotInTheRing() throws Exception {
         ReplicationCluster cluster = fourNodes();
         cluster.put(LOCAL, "o1", "x", cluster.secondsAgo(10));
         ObjectReplicator stranger = ObjectReplicator.builder()
