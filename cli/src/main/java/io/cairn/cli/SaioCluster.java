@@ -69,7 +69,9 @@ final class SaioCluster implements AutoCloseable {
             new String[] {"test5", "tester5", "testing5", "service"});
 
     private final Path data;
-    private final List<AutoCloseable> running = new ArrayList<>();
+    /** The servers of node {@code n} at index {@code n - 1}, in start order; empty while stopped. */
+    private final List<List<AutoCloseable>> nodes = new ArrayList<>();
+
     private @Nullable EventLoopGroup proxyBoss;
     private @Nullable EventLoopGroup proxyWorkers;
     private @Nullable ProxyServer proxy;
@@ -84,9 +86,25 @@ final class SaioCluster implements AutoCloseable {
      */
     static SaioCluster start(Path data, String bind, int port, Consumer<String> accessLog)
             throws IOException, InterruptedException {
+        return start(data, bind, port, accessLog, Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, int, Consumer)}, with extra settings written into a new {@code
+     * proxy-server.conf}'s {@code [app:proxy-server]} and {@code [filter:tempauth]} sections (tests use
+     * short timeouts and token lives); an existing file is used as it is.
+     */
+    static SaioCluster start(
+            Path data,
+            String bind,
+            int port,
+            Consumer<String> accessLog,
+            Map<String, String> proxySettings,
+            Map<String, String> tempAuthSettings)
+            throws IOException, InterruptedException {
         SaioCluster c = new SaioCluster(data);
         try {
-            c.prepare(bind, port);
+            c.prepare(bind, port, proxySettings, tempAuthSettings);
             c.startStorage();
             c.startProxy(bind, port, accessLog);
             return c;
@@ -106,7 +124,8 @@ final class SaioCluster implements AutoCloseable {
         return p == null ? -1 : p.port();
     }
 
-    private void prepare(String bind, int port) throws IOException {
+    private void prepare(String bind, int port, Map<String, String> proxySettings, Map<String, String> tempAuthSettings)
+            throws IOException {
         Files.createDirectories(etc());
         Path swiftConf = etc().resolve(SwiftConf.FILE_NAME);
         if (!Files.exists(swiftConf)) {
@@ -131,7 +150,8 @@ final class SaioCluster implements AutoCloseable {
         }
         Path proxyConf = etc().resolve("proxy-server.conf");
         if (!Files.exists(proxyConf)) {
-            Files.writeString(proxyConf, proxyConfText(bind, port), StandardCharsets.UTF_8);
+            Files.writeString(
+                    proxyConf, proxyConfText(bind, port, proxySettings, tempAuthSettings), StandardCharsets.UTF_8);
         }
     }
 
@@ -180,7 +200,8 @@ final class SaioCluster implements AutoCloseable {
                 + "use = egg:swift#" + type + "\n";
     }
 
-    private String proxyConfText(String bind, int port) {
+    private String proxyConfText(
+            String bind, int port, Map<String, String> proxySettings, Map<String, String> tempAuthSettings) {
         StringBuilder users = new StringBuilder();
         for (String[] u : USERS) {
             users.append("user_")
@@ -198,12 +219,32 @@ final class SaioCluster implements AutoCloseable {
                 + "[pipeline:main]\npipeline = catch_errors gatekeeper healthcheck proxy-logging cache tempauth"
                 + " proxy-logging proxy-server\n\n"
                 + "[app:proxy-server]\nuse = egg:swift#proxy\nbind_ip = " + bind + "\nbind_port = " + port + "\n"
-                + "account_autocreate = true\nallow_account_management = true\n\n"
+                + "account_autocreate = true\nallow_account_management = true\n" + settingLines(proxySettings)
+                + "\n"
                 + "[filter:tempauth]\nuse = egg:swift#tempauth\nreseller_prefix = AUTH, SERVICE\n"
-                + "SERVICE_require_group = service\ntoken_secret = " + randomHex(32) + "\n" + users;
+                + "SERVICE_require_group = service\ntoken_secret = " + randomHex(32) + "\n"
+                + settingLines(tempAuthSettings) + users;
+    }
+
+    private static String settingLines(Map<String, String> settings) {
+        StringBuilder b = new StringBuilder();
+        settings.forEach((k, v) -> b.append(k).append(" = ").append(v).append('\n'));
+        return b.toString();
     }
 
     private void startStorage() throws IOException, InterruptedException {
+        for (int n = 1; n <= NODES; n++) {
+            nodes.add(new ArrayList<>());
+            startNode(n);
+        }
+    }
+
+    /** Starts node {@code n}'s (1-based) object, container and account servers on their ring ports. */
+    void startNode(int n) throws IOException, InterruptedException {
+        List<AutoCloseable> servers = nodes.get(n - 1);
+        if (!servers.isEmpty()) {
+            throw new IllegalStateException("node " + n + " is running");
+        }
         SwiftConf swiftConf = SwiftConf.load(etc());
         StoragePolicies policies = StoragePolicies.fromSwiftConf(swiftConf.ini());
         Map<Integer, String> policyNames = new TreeMap<>();
@@ -211,23 +252,44 @@ final class SaioCluster implements AutoCloseable {
             policyNames.put(p.index(), p.name());
         }
         Transport transport = Transport.select(true);
-        for (int n = 1; n <= NODES; n++) {
-            ObjectServerNode object = ObjectServerNode.start(
-                    ObjectServerConfig.load(serverConf("object", n)), swiftConf, transport, Clock.systemUTC());
-            running.add(object);
-            ContainerServer container =
-                    new ContainerServer(ContainerServerConfig.load(serverConf("container", n)), transport);
-            running.add(container);
-            container.start();
-            AccountServer account = new AccountServer(
-                    AccountServerConfig.from(IniFile.load(serverConf("account", n))),
-                    swiftConf.hashPath(),
-                    swiftConf.constraints(),
-                    policyNames,
-                    Clock.systemUTC());
-            running.add(account);
-            account.start();
+        ObjectServerNode object = ObjectServerNode.start(
+                ObjectServerConfig.load(serverConf("object", n)), swiftConf, transport, Clock.systemUTC());
+        servers.add(object);
+        ContainerServer container =
+                new ContainerServer(ContainerServerConfig.load(serverConf("container", n)), transport);
+        servers.add(container);
+        container.start();
+        AccountServer account = new AccountServer(
+                AccountServerConfig.from(IniFile.load(serverConf("account", n))),
+                swiftConf.hashPath(),
+                swiftConf.constraints(),
+                policyNames,
+                Clock.systemUTC());
+        servers.add(account);
+        account.start();
+    }
+
+    /** Stops node {@code n}'s (1-based) servers, newest first; a stopped node stays stopped. */
+    void stopNode(int n) {
+        List<AutoCloseable> servers = nodes.get(n - 1);
+        for (int i = servers.size() - 1; i >= 0; i--) {
+            try {
+                servers.get(i).close();
+            } catch (Exception e) {
+                System.getLogger(SaioCluster.class.getName())
+                        .log(System.Logger.Level.WARNING, "saio: stopping a server of node " + n + " failed", e);
+            }
         }
+        servers.clear();
+    }
+
+    boolean isNodeRunning(int n) {
+        return !nodes.get(n - 1).isEmpty();
+    }
+
+    /** The port node {@code n}'s {@code object}, {@code container} or {@code account} server listens on. */
+    int storagePort(String type, int n) throws IOException {
+        return ringPort(type, n);
     }
 
     private void startProxy(String bind, int port, Consumer<String> accessLog)
@@ -279,14 +341,9 @@ final class SaioCluster implements AutoCloseable {
         }
         proxyWorkers = null;
         proxyBoss = null;
-        for (int i = running.size() - 1; i >= 0; i--) {
-            try {
-                running.get(i).close();
-            } catch (Exception e) {
-                System.getLogger(SaioCluster.class.getName())
-                        .log(System.Logger.Level.WARNING, "saio: stopping a server failed", e);
-            }
+        for (int n = nodes.size(); n >= 1; n--) {
+            stopNode(n);
         }
-        running.clear();
+        nodes.clear();
     }
 }

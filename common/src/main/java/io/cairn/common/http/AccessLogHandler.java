@@ -25,6 +25,9 @@ import java.util.function.LongSupplier;
  * <p>Confined to the channel's event loop. Pipelined requests are matched with responses in order.
  */
 public final class AccessLogHandler extends ChannelDuplexHandler {
+    /** Swift's status for a client that disconnected before its response was complete. */
+    static final int CLIENT_CLOSED_REQUEST = 499;
+
     private final String serverName;
     private final Consumer<String> sink;
     private final LongSupplier nanoClock;
@@ -77,6 +80,21 @@ public final class AccessLogHandler extends ChannelDuplexHandler {
             logOne(ctx.channel().remoteAddress());
         }
         ctx.write(msg, promise);
+    }
+
+    /**
+     * A client that goes away before its response is complete still gets its line, with Swift's 499 (client
+     * disconnect) unless a status was already being sent.
+     */
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        while (!pending.isEmpty()) {
+            if (status == 0) {
+                status = CLIENT_CLOSED_REQUEST;
+            }
+            logOne(ctx.channel().remoteAddress());
+        }
+        super.channelInactive(ctx);
     }
 
     private void logOne(@org.jspecify.annotations.Nullable SocketAddress remote) {

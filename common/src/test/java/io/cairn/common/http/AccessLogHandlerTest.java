@@ -37,4 +37,19 @@ class AccessLogHandlerTest {
                 .contains("\"GET /sda/1/a/c/o\" 200 42 \"-\" \"tx123\" \"-\" 1.500000");
         assertThat(ch.finishAndReleaseAll()).isTrue();
     }
+
+    @Test
+    void shouldLog499WhenTheClientDisconnectsBeforeTheResponse() {
+        List<String> lines = new ArrayList<>();
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        EmbeddedChannel ch = new EmbeddedChannel(new AccessLogHandler("proxy-server", lines::add, now::get));
+        ch.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, "/v1/a/c/o"));
+        FullHttpRequest received = ch.readInbound();
+        received.release();
+
+        ch.close();
+
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).contains("\"PUT /v1/a/c/o\" 499 0 ");
+    }
 }

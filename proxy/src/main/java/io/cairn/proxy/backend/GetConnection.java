@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +49,11 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
     private final Duration chunkTimeout;
     private @Nullable Channel channel;
     private @Nullable ScheduledFuture<?> timer;
+    /** Body chunks that arrived while paused (a read already in flight), handed over on {@link #resume}. */
+    private final ArrayDeque<HttpContent> queued = new ArrayDeque<>();
+
     private boolean gotHead;
+    private boolean complete;
     private boolean done;
     private boolean paused;
 
@@ -97,20 +102,29 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Reads again. */
+    /** Hands over what arrived while paused, then reads again. */
     public void resume() {
         Channel c = channel;
         if (c != null && paused && !done) {
             paused = false;
-            c.config().setAutoRead(true);
-            c.read();
-            arm(chunkTimeout);
+            for (HttpContent next = queued.poll(); next != null; next = queued.poll()) {
+                deliver(next);
+                if (paused || done) {
+                    break;
+                }
+            }
+            if (!paused && !done && !complete) {
+                c.config().setAutoRead(true);
+                c.read();
+                arm(chunkTimeout);
+            }
         }
     }
 
     /** Closes the source without reporting anything (the operation is done with it). */
     public void close() {
         done = true;
+        releaseQueued();
         disarm();
         Channel c = channel;
         if (c != null) {
@@ -135,21 +149,42 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof HttpContent content && !done) {
             if (content instanceof LastHttpContent) {
-                done = true;
+                complete = true;
                 disarm();
                 ctx.close();
             } else {
                 arm(chunkTimeout);
             }
-            listener.body(this, content);
+            // Reads already under way when the listener paused still arrive (and with epoll, the rest of
+            // a response the node finished sending): they wait here, in order, until it resumes.
+            if (paused || !queued.isEmpty()) {
+                queued.add(content);
+            } else {
+                deliver(content);
+            }
         } else if (msg instanceof HttpContent) {
             ReferenceCountUtil.release(msg);
         }
     }
 
+    private void deliver(HttpContent content) {
+        if (content instanceof LastHttpContent) {
+            done = true;
+        }
+        listener.body(this, content);
+    }
+
+    private void releaseQueued() {
+        for (HttpContent c = queued.poll(); c != null; c = queued.poll()) {
+            c.release();
+        }
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        fail();
+        if (!complete) {
+            fail();
+        }
     }
 
     @Override
@@ -183,6 +218,7 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         done = true;
+        releaseQueued();
         disarm();
         Channel c = channel;
         if (c != null) {

@@ -1,5 +1,6 @@
 package io.cairn.proxy.swift;
 
+import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.backend.GetConnection;
 import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.pipeline.AccessPolicy;
@@ -46,8 +47,13 @@ final class ObjectCopyOperation extends BodilessOperation {
     /** {@code PUT} with {@code X-Copy-From: /c/o} (and optional {@code X-Copy-From-Account}). */
     static Operation fromPut(Exchange ex) {
         String from = ex.headers().get("X-Copy-From", "");
-        String account = ex.headers().get("X-Copy-From-Account", ex.path().account());
-        return build(ex, ex, from, account, "X-Copy-From");
+        String account = ex.headers().get("X-Copy-From-Account");
+        if (account == null) {
+            return build(ex, ex, from, ex.path().account(), "X-Copy-From");
+        }
+        account = unquote(account);
+        String bad = checkAccountFormat(account);
+        return bad != null ? invalid(ex, bad) : build(ex, ex, from, account, "X-Copy-From");
     }
 
     /** {@code COPY} with {@code Destination: /c/o} (and optional {@code Destination-Account}). */
@@ -56,7 +62,16 @@ final class ObjectCopyOperation extends BodilessOperation {
         if (dest == null) {
             return invalid(ex, "Destination header required");
         }
-        String account = ex.headers().get("Destination-Account", ex.path().account());
+        String account = ex.headers().get("Destination-Account");
+        if (account == null) {
+            account = ex.path().account();
+        } else {
+            account = unquote(account);
+            String bad = checkAccountFormat(account);
+            if (bad != null) {
+                return invalid(ex, bad);
+            }
+        }
         String[] co = split(dest);
         if (co == null) {
             return invalid(ex, "Destination header must be of the form <container name>/<object name>");
@@ -76,6 +91,18 @@ final class ObjectCopyOperation extends BodilessOperation {
         }
         return new ObjectCopyOperation(
                 destination, new SwiftPath(ex.path().version(), account, co[0], co[1], ""), null);
+    }
+
+    private static String unquote(String wire) {
+        return new String(PercentCoding.unquoteToBytes(wire), StandardCharsets.UTF_8);
+    }
+
+    /** Swift's {@code check_account_format}: the 412 body for a bad account name, or null. */
+    static @Nullable String checkAccountFormat(String account) {
+        if (account.isEmpty()) {
+            return "Account name cannot be empty";
+        }
+        return account.indexOf('/') >= 0 ? "Account name cannot contain slashes" : null;
     }
 
     private static Operation invalid(Exchange ex, String message) {
