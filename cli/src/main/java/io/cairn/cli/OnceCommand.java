@@ -93,7 +93,7 @@ final class OnceCommand {
         Map<String, NodeConfig> nodes = new LinkedHashMap<>();
         if (config != null) {
             if (!Files.exists(config)) {
-                throw new ServerLauncher.UsageException("no config file " + config);
+                throw new ServerLauncher.UsageException("no config file at " + config);
             }
             nodes.put(config.toString(), NodeConfig.load(config));
             return nodes;

@@ -154,7 +154,7 @@ final class ServerLauncher {
             throw new UsageException("--config FILE is required\n" + usage);
         }
         if (!Files.isRegularFile(file) && !(directoryAllowed && Files.isDirectory(file))) {
-            throw new UsageException("no config file " + file);
+            throw new UsageException("no config file at " + file);
         }
         return file;
     }
