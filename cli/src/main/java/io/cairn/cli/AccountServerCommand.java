@@ -34,6 +34,7 @@ public final class AccountServerCommand {
     ServerLauncher.Running start(List<String> args) throws InterruptedException {
         Path file = ServerLauncher.configFile(args, USAGE);
         AccountServerConfig config = AccountServerConfig.from(IniFile.load(file));
+        ServerLauncher.warnUnknown(out, "account-server", file.toString(), config.unknownKeys());
         SwiftConf swiftConf = SwiftConf.load(config.swiftDir());
         Map<Integer, String> policyNames = new HashMap<>();
         for (StoragePolicy p : StoragePolicies.fromSwiftConf(swiftConf.ini()).all()) {
@@ -62,9 +63,8 @@ public final class AccountServerCommand {
         };
     }
 
-    /** Starts and serves until the JVM stops; returns the exit code. */
-    public int run(List<String> args) throws InterruptedException {
-        ServerLauncher.serveUntilStopped(start(args), "account-server", out);
-        return 0;
+    /** Starts and serves until {@code launcher} is told to stop; returns the exit code. */
+    int run(List<String> args, ServerLauncher launcher) {
+        return launcher.launch("account-server", () -> start(args));
     }
 }

@@ -18,33 +18,52 @@ public final class CairnMain {
 
     /** Runs a command and returns the process exit code; never exits itself (tests call this). */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, NodeDaemons.standard(), new ServerLauncher(out, err));
+    }
+
+    /** {@link #run} with the daemons a node may run and how long-running commands wait to be stopped. */
+    static int run(
+            String[] args,
+            InputStream in,
+            PrintStream out,
+            PrintStream err,
+            NodeDaemons daemons,
+            ServerLauncher launcher) {
         if (args.length == 0) {
             err.println(usage());
-            return 2;
+            return ServerLauncher.EXIT_USAGE;
         }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        List<String> rest = List.of(Arrays.copyOfRange(args, 1, args.length));
         return switch (args[0]) {
             case "version" -> {
                 out.println("cairn " + version());
-                yield 0;
+                yield ServerLauncher.EXIT_OK;
             }
-            case "ring" -> ring(rest, in, out, err);
-            case "object-server" -> new ObjectServerCommand(out, err).run(List.of(rest));
-            case "container-server" ->
-                server("container-server", () -> new ContainerServerCommand(out).run(List.of(rest)), err);
-            case "account-server" ->
-                server("account-server", () -> new AccountServerCommand(out).run(List.of(rest)), err);
-            case "saio" -> new SaioCommand(out, err).run(List.of(rest));
+            case "ring" -> ring(rest.toArray(String[]::new), in, out, err);
+            case "object-server" -> new ObjectServerCommand(out, err).run(rest, launcher);
+            case "container-server" -> new ContainerServerCommand(out).run(rest, launcher);
+            case "account-server" -> new AccountServerCommand(out).run(rest, launcher);
+            case "proxy" -> new ProxyCommand(out, err).run(rest, launcher);
+            case "node" -> new NodeCommand(out, err, daemons).run(rest, launcher);
+            case "saio" -> new SaioCommand(out, err, daemons).run(rest, launcher);
+            case "replicator" -> once(NodeDaemons.Kind.REPLICATOR, rest, out, err, daemons);
+            case "auditor" -> once(NodeDaemons.Kind.AUDITOR, rest, out, err, daemons);
+            case "updater" -> once(NodeDaemons.Kind.UPDATER, rest, out, err, daemons);
             case "help", "--help", "-h" -> {
                 out.println(usage());
-                yield 0;
+                yield ServerLauncher.EXIT_OK;
             }
             default -> {
-                err.println("unknown command: " + args[0] + " " + String.join(" ", rest));
+                err.println("unknown command: " + String.join(" ", args));
                 err.println(usage());
-                yield 2;
+                yield ServerLauncher.EXIT_USAGE;
             }
         };
+    }
+
+    private static int once(
+            NodeDaemons.Kind kind, List<String> args, PrintStream out, PrintStream err, NodeDaemons daemons) {
+        return new OnceCommand(kind, out, err, daemons, Clock.systemUTC()).run(args);
     }
 
     private static int ring(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -63,27 +82,6 @@ public final class CairnMain {
         }
     }
 
-    /** One storage server run in the foreground until SIGTERM. */
-    private interface ServerRun {
-        int run() throws InterruptedException;
-    }
-
-    private static int server(String name, ServerRun server, PrintStream err) {
-        try {
-            return server.run();
-        } catch (ServerLauncher.UsageException e) {
-            err.println("cairn " + name + ": " + e.getMessage());
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } catch (RuntimeException e) {
-            // ConfigException, PolicyException, UncheckedIOException: a message the operator can act on
-            err.println("cairn " + name + ": " + e.getMessage());
-            return 1;
-        }
-    }
-
     static String version() {
         String v = CairnMain.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
@@ -97,6 +95,11 @@ public final class CairnMain {
                 "  object-server --config FILE      run an object server (Swift's object-server.conf)",
                 "  container-server --config FILE   run a container server (Swift's container-server.conf)",
                 "  account-server --config FILE     run an account server (Swift's account-server.conf)",
+                "  proxy --config FILE              run a proxy (Swift's proxy-server.conf)",
+                "  node --config FILE|DIR           run one storage host: object, container and account servers",
+                "                                   and their daemons (node.conf, or a dir of Swift's *-server.conf)",
+                "  replicator|auditor|updater --once (--config FILE|DIR | --saio DIR)",
+                "                                   run one pass of those daemons (exit 0: every pass completed)",
                 "  saio [--data DIR] [--port 8080] [--bind 127.0.0.1]",
                 "               run a Swift-all-in-one cluster (1 proxy, 4 storage nodes) in one JVM",
                 "  version      print the version");

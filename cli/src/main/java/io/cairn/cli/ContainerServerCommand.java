@@ -27,6 +27,7 @@ public final class ContainerServerCommand {
     ServerLauncher.Running start(List<String> args) throws InterruptedException {
         Path file = ServerLauncher.configFile(args, USAGE);
         ContainerServerConfig config = ContainerServerConfig.load(file);
+        ServerLauncher.warnUnknown(out, "container-server", file.toString(), config.unknownKeys());
         ContainerServer server = new ContainerServer(config, Transport.select(true));
         try {
             server.start();
@@ -49,9 +50,8 @@ public final class ContainerServerCommand {
         };
     }
 
-    /** Starts and serves until the JVM stops; returns the exit code. */
-    public int run(List<String> args) throws InterruptedException {
-        ServerLauncher.serveUntilStopped(start(args), "container-server", out);
-        return 0;
+    /** Starts and serves until {@code launcher} is told to stop; returns the exit code. */
+    int run(List<String> args, ServerLauncher launcher) {
+        return launcher.launch("container-server", () -> start(args));
     }
 }

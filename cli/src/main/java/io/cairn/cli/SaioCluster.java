@@ -4,6 +4,8 @@ import io.cairn.account.server.AccountServer;
 import io.cairn.account.server.AccountServerConfig;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
+import io.cairn.common.daemon.DaemonScheduler;
+import io.cairn.common.daemon.ReconRegistry;
 import io.cairn.common.http.Transport;
 import io.cairn.container.server.ContainerServer;
 import io.cairn.container.server.ContainerServerConfig;
@@ -30,10 +32,12 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +118,19 @@ final class SaioCluster implements AutoCloseable {
         }
     }
 
+    /** {@link #start}, then every daemon of {@code daemons} on each of the four nodes (see {@link #startDaemons}). */
+    static SaioCluster start(Path data, String bind, int port, Consumer<String> accessLog, NodeDaemons daemons)
+            throws IOException, InterruptedException {
+        SaioCluster c = start(data, bind, port, accessLog);
+        try {
+            c.startDaemons(daemons);
+            return c;
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
     Path etc() {
         return data.resolve("etc");
     }
@@ -146,6 +163,7 @@ final class SaioCluster implements AutoCloseable {
                 if (!Files.exists(conf)) {
                     Files.writeString(conf, serverConfText(type, n), StandardCharsets.UTF_8);
                 }
+                addDaemonSections(conf, type);
             }
         }
         Path proxyConf = etc().resolve("proxy-server.conf");
@@ -318,6 +336,65 @@ final class SaioCluster implements AutoCloseable {
                 accessLog);
         proxy = p;
         p.start();
+    }
+
+    // ---- daemons: kept apart from the server start-up above ----
+
+    /**
+     * Appends to {@code conf} the daemon sections of its server type it lacks ({@code [object-replicator]},
+     * ...), empty so Swift's defaults apply; SAIO data directories made before daemons existed get them too.
+     */
+    private static void addDaemonSections(Path conf, String type) throws IOException {
+        IniFile ini = IniFile.load(conf);
+        StringBuilder missing = new StringBuilder();
+        for (NodeDaemons.Section s : NodeDaemons.Section.values()) {
+            if (s.server().id().equals(type) && !ini.hasSection(s.sectionName())) {
+                missing.append("\n[").append(s.sectionName()).append("]\n");
+            }
+        }
+        if (!missing.isEmpty()) {
+            Files.writeString(conf, missing.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
+    }
+
+    /**
+     * Schedules, for each node, every daemon of {@code registry} configured in the node's server configs, with
+     * the node's object storage; the scheduler stops before the servers on {@link #close}.
+     */
+    private void startDaemons(NodeDaemons registry) {
+        SwiftConf swiftConf = SwiftConf.load(etc());
+        List<ObjectServerNode> objectNodes = new ArrayList<>();
+        for (AutoCloseable r : running) {
+            if (r instanceof ObjectServerNode o) {
+                objectNodes.add(o);
+            }
+        }
+        for (int n = 1; n <= NODES && n <= objectNodes.size(); n++) {
+            NodeConfig config = NodeConfig.fromServerConfs(
+                    serverConf("object", n), serverConf("container", n), serverConf("account", n));
+            Map<ServerType, Integer> ports = new EnumMap<>(ServerType.class);
+            ports.put(ServerType.OBJECT, config.object().bindPort());
+            ports.put(ServerType.CONTAINER, config.container().bindPort());
+            ports.put(ServerType.ACCOUNT, config.account().bindPort());
+            ReconRegistry recon = new ReconRegistry(); // one per node: daemon names repeat across nodes
+            NodeContext ctx = StorageNode.context(
+                    config,
+                    swiftConf,
+                    ports,
+                    Clock.systemUTC(),
+                    recon,
+                    objectNodes.get(n - 1).server().api().diskFiles(),
+                    Transport.select(true));
+            String node = "node" + n + " ";
+            DaemonScheduler scheduler = new DaemonScheduler(
+                    Clock.systemUTC(),
+                    recon,
+                    line -> System.getLogger(SaioCluster.class.getName()).log(System.Logger.Level.INFO, node + line));
+            running.add(scheduler); // closed before the servers: running closes in reverse order
+            for (NodeDaemons.Built d : registry.create(ctx, config.daemonSections(), null)) {
+                scheduler.schedule(d.daemon(), d.interval(), d.interval());
+            }
+        }
     }
 
     private static String randomHex(int bytes) {

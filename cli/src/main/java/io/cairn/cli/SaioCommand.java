@@ -1,11 +1,9 @@
 package io.cairn.cli;
 
-import io.cairn.common.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1]}: a complete cluster in one JVM (see
@@ -21,10 +19,16 @@ final class SaioCommand {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final NodeDaemons daemons;
 
     SaioCommand(PrintStream out, PrintStream err) {
+        this(out, err, NodeDaemons.standard());
+    }
+
+    SaioCommand(PrintStream out, PrintStream err, NodeDaemons daemons) {
         this.out = out;
         this.err = err;
+        this.daemons = daemons;
     }
 
     /**
@@ -33,20 +37,28 @@ final class SaioCommand {
      */
     public static void main(String[] args) {
         int rc = new SaioCommand(System.out, System.err).run(List.of(args));
-        if (rc != 0) {
+        if (rc != ServerLauncher.EXIT_OK) {
             throw new IllegalStateException("cairn saio failed to start (exit code " + rc + ")");
         }
     }
 
-    /** Runs until the JVM is asked to stop; returns the exit code (2: usage, 1: cannot start). */
+    /** Runs until the JVM is asked to stop; returns the exit code (see {@link ServerLauncher}). */
     int run(List<String> args) {
+        return run(args, new ServerLauncher(out, err));
+    }
+
+    int run(List<String> args, ServerLauncher launcher) {
+        return launcher.launch("saio", () -> start(args));
+    }
+
+    /** Parses {@code args}, starts the cluster and prints the banner; the caller closes it. */
+    ServerLauncher.Running start(List<String> args) throws IOException, InterruptedException {
         Path data = Path.of("saio-data");
         String bind = "127.0.0.1";
         int port = 8080;
         for (int i = 0; i < args.size(); i += 2) {
             if (i + 1 >= args.size()) {
-                err.println(USAGE);
-                return 2;
+                throw new ServerLauncher.UsageException("missing value for " + args.get(i) + "\n" + USAGE);
             }
             String value = args.get(i + 1);
             switch (args.get(i)) {
@@ -56,48 +68,28 @@ final class SaioCommand {
                     try {
                         port = Integer.parseInt(value);
                     } catch (NumberFormatException e) {
-                        err.println("cairn saio: --port needs a number, got " + value);
-                        return 2;
+                        throw new ServerLauncher.UsageException("--port needs a number, got " + value);
                     }
                 }
-                default -> {
-                    err.println(USAGE);
-                    return 2;
-                }
+                default ->
+                    throw new ServerLauncher.UsageException("unexpected argument '" + args.get(i) + "'\n" + USAGE);
             }
         }
-        return serve(data.toAbsolutePath(), bind, port);
-    }
+        Path dir = data.toAbsolutePath();
+        SaioCluster cluster =
+                SaioCluster.start(dir, bind, port, line -> ACCESS_LOG.log(System.Logger.Level.INFO, line), daemons);
+        banner(dir, bind, cluster.proxyPort());
+        return new ServerLauncher.Running() {
+            @Override
+            public int port() {
+                return cluster.proxyPort();
+            }
 
-    private int serve(Path data, String bind, int port) {
-        SaioCluster cluster;
-        try {
-            cluster = SaioCluster.start(data, bind, port, line -> ACCESS_LOG.log(System.Logger.Level.INFO, line));
-        } catch (IOException | ConfigException | IllegalArgumentException | IllegalStateException e) {
-            err.println("cairn saio: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(
-                () -> {
-                    cluster.close();
-                    stopped.countDown();
-                },
-                "saio-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        banner(data, bind, cluster.proxyPort());
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (Runtime.getRuntime().removeShutdownHook(hook)) {
+            @Override
+            public void close() {
                 cluster.close();
             }
-        }
-        return 0;
+        };
     }
 
     private void banner(Path data, String bind, int port) {

@@ -30,17 +30,17 @@ class ObjectServerCommandTest {
     }
 
     @Test
-    void shouldFailWhenConfigFileMissing(@TempDir Path dir) {
-        assertThat(run("--config", dir.resolve("nope.conf").toString())).isEqualTo(1);
+    void shouldExitTwoWhenConfigFileMissing(@TempDir Path dir) {
+        assertThat(run("--config", dir.resolve("nope.conf").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no config file");
     }
 
     @Test
-    void shouldFailClearlyWhenSwiftConfMissing(@TempDir Path dir) throws IOException {
+    void shouldExitTwoClearlyWhenSwiftConfMissing(@TempDir Path dir) throws IOException {
         Path conf = Files.writeString(
                 dir.resolve("object-server.conf"),
                 "[DEFAULT]\nswift_dir = " + dir.resolve("etc") + "\nbind_port = 0\n[app:object-server]\n");
-        assertThat(run("--config", conf.toString())).isEqualTo(1);
+        assertThat(run("--config", conf.toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("swift.conf");
     }
 }

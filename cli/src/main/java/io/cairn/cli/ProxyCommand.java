@@ -1,0 +1,164 @@
+package io.cairn.cli;
+
+import io.cairn.common.config.ConfigException;
+import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.IniFile;
+import io.cairn.common.config.SwiftConf;
+import io.cairn.common.http.Transport;
+import io.cairn.proxy.auth.TempAuth;
+import io.cairn.proxy.auth.TempAuthConfig;
+import io.cairn.proxy.pipeline.AccessPolicy;
+import io.cairn.proxy.pipeline.OpenAccess;
+import io.cairn.proxy.pipeline.TempAuthAccess;
+import io.cairn.proxy.routing.ProxyRings;
+import io.cairn.proxy.server.ProxyConfig;
+import io.cairn.proxy.server.ProxyServer;
+import io.cairn.ring.policy.StoragePolicies;
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * {@code ./cairn proxy --config proxy-server.conf}: one proxy from Swift's {@code proxy-server.conf} —
+ * {@code [DEFAULT]} and {@code [app:proxy-server]} ({@link ProxyConfig}), {@code [pipeline:main]} and
+ * {@code [filter:tempauth]} ({@link TempAuthConfig}); {@code swift.conf} and the rings from {@code swift_dir}.
+ * Unknown keys and pipeline stages Cairn does not have are reported at start; serves until SIGTERM.
+ *
+ * <p>Not thread-safe; one instance per invocation.
+ */
+final class ProxyCommand {
+    static final String USAGE = "usage: cairn proxy --config FILE   (Swift's proxy-server.conf)";
+
+    /**
+     * The pipeline stages Cairn's proxy always has (Swift's names); {@code tempauth} is optional, anything else
+     * is reported as not available.
+     */
+    static final Set<String> BUILT_IN_STAGES =
+            Set.of("catch_errors", "gatekeeper", "healthcheck", "proxy-logging", "cache", "listing_formats");
+
+    private static final System.Logger ACCESS_LOG = System.getLogger("io.cairn.proxy.access");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ProxyCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> args, ServerLauncher launcher) {
+        return launcher.launch("proxy", () -> start(args));
+    }
+
+    /** Starts the proxy from {@code args} and prints its address; the caller closes it. */
+    ServerLauncher.Running start(List<String> args) throws IOException, InterruptedException {
+        Path file = ServerLauncher.configFile(args, USAGE);
+        IniFile ini = IniFile.load(file);
+        return start(ini, line -> ACCESS_LOG.log(System.Logger.Level.INFO, line));
+    }
+
+    ServerLauncher.Running start(IniFile ini, Consumer<String> accessLog) throws IOException, InterruptedException {
+        ProxyConfig config = ProxyConfig.fromIni(ini);
+        ServerLauncher.warnUnknown(
+                err, "proxy", ini.source() + " [" + ProxyConfig.APP_SECTION + "]", config.unknownKeys());
+        AccessPolicy access = accessPolicy(ini);
+        SwiftConf swiftConf = SwiftConf.load(config.swiftDir());
+        StoragePolicies policies = StoragePolicies.fromSwiftConf(swiftConf.ini());
+        NodeRings rings = new NodeRings(config.swiftDir(), policies);
+        try {
+            rings.loadAll();
+        } catch (IOException e) {
+            throw new ConfigException(ini.source(), "swift_dir = " + config.swiftDir() + ": " + e.getMessage(), e);
+        }
+        Transport transport = Transport.select(true);
+        EventLoopGroup boss = transport.newEventLoopGroup(1, "proxy-accept");
+        EventLoopGroup workers = transport.newEventLoopGroup(config.workers(), "proxy-io");
+        ProxyServer server = new ProxyServer(
+                config,
+                new ProxyServer.Cluster(
+                        swiftConf, policies, new ProxyRings(rings::account, rings::container, rings::object)),
+                access,
+                transport,
+                boss,
+                workers,
+                accessLog);
+        ServerLauncher.Running running = new ServerLauncher.Running() {
+            private boolean closed;
+
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public void close() {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                server.close();
+                for (EventLoopGroup g : new EventLoopGroup[] {workers, boss}) {
+                    g.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+                }
+            }
+        };
+        try {
+            server.start();
+        } catch (InterruptedException | RuntimeException e) {
+            running.close();
+            throw e;
+        }
+        out.println("cairn proxy: listening on " + config.bindIp() + ":" + server.port() + " (config " + ini.source()
+                + ", auth " + (access.isTempAuth() ? "tempauth" : "none") + ")");
+        return running;
+    }
+
+    /**
+     * tempauth when {@code [pipeline:main]} names it (or, without a pipeline, when {@code [filter:tempauth]}
+     * exists); no auth otherwise, said loudly.
+     */
+    private AccessPolicy accessPolicy(IniFile ini) {
+        List<String> stages = pipeline(ini);
+        boolean tempAuth = stages.isEmpty() ? ini.hasSection("filter:tempauth") : stages.contains("tempauth");
+        if (!tempAuth) {
+            err.println("cairn proxy: WARNING no tempauth in the pipeline: every request is allowed");
+            return new OpenAccess();
+        }
+        ConfigSection section = ini.section("filter:tempauth");
+        TempAuthConfig config = TempAuthConfig.from(section);
+        ServerLauncher.warnUnknown(err, "proxy", ini.source() + " [filter:tempauth]", config.unknownKeys());
+        return new TempAuthAccess(new TempAuth(config), Clock.systemUTC());
+    }
+
+    /** {@code [pipeline:main] pipeline}, checked: it ends in {@code proxy-server}; unknown stages are reported. */
+    private List<String> pipeline(IniFile ini) {
+        if (!ini.hasSection("pipeline:main")) {
+            return List.of();
+        }
+        ConfigSection section = ini.section("pipeline:main");
+        String text = section.getString("pipeline", "").strip();
+        List<String> stages = text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
+        if (stages.isEmpty() || !stages.get(stages.size() - 1).equals("proxy-server")) {
+            throw new ConfigException(
+                    ini.source(), section.name(), "pipeline", text, "must end with the app proxy-server");
+        }
+        List<String> missing = new ArrayList<>();
+        for (String stage : stages.subList(0, stages.size() - 1)) {
+            if (!BUILT_IN_STAGES.contains(stage) && !stage.equals("tempauth") && !missing.contains(stage)) {
+                missing.add(stage);
+            }
+        }
+        if (!missing.isEmpty()) {
+            err.println("cairn proxy: WARNING pipeline stages Cairn does not have (skipped): "
+                    + String.join(", ", missing));
+        }
+        return stages;
+    }
+}
