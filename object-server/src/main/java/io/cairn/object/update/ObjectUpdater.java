@@ -151,7 +151,7 @@ public final class ObjectUpdater implements Daemon, AutoCloseable {
         final PassReport.Builder report;
         final BlockingQueue<Outcome> done = new LinkedBlockingQueue<>();
         final Set<Path> seen = new HashSet<>();
-        final UpdateRateLimiter limiter = new UpdateRateLimiter(config.objectsPerSecond(), System::nanoTime);
+        final UpdateRateLimiter limiter = new UpdateRateLimiter(config.objectsPerSecond());
         int inFlight;
 
         Pass(PassReport.Builder report) {

@@ -1,6 +1,7 @@
 package io.cairn.object.update;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -15,12 +16,20 @@ final class UpdateRateLimiter {
 
     private final long intervalNanos;
     private final LongSupplier nanoClock;
+    private final LongConsumer parkNanos;
     private long nextNanos;
     private boolean started;
 
-    UpdateRateLimiter(double perSecond, LongSupplier nanoClock) {
+    /** A limiter on the system's nano clock that parks the calling thread. */
+    UpdateRateLimiter(double perSecond) {
+        this(perSecond, System::nanoTime, LockSupport::parkNanos);
+    }
+
+    /** @param parkNanos waits about that many nanoseconds (tests advance their clock instead) */
+    UpdateRateLimiter(double perSecond, LongSupplier nanoClock, LongConsumer parkNanos) {
         this.intervalNanos = perSecond <= 0 ? 0 : (long) (1e9 / perSecond);
         this.nanoClock = nanoClock;
+        this.parkNanos = parkNanos;
     }
 
     /** Blocks until the next permit is due. */
@@ -34,7 +43,7 @@ final class UpdateRateLimiter {
             started = true;
         }
         while (nextNanos - now > 0) {
-            LockSupport.parkNanos(nextNanos - now);
+            parkNanos.accept(nextNanos - now);
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while rate limiting");
             }
