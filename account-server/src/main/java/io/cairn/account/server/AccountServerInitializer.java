@@ -1,11 +1,15 @@
 package io.cairn.account.server;
 
 import io.cairn.account.http.AccountRequestHandler;
+import io.cairn.common.daemon.ReconDocuments;
+import io.cairn.common.daemon.ReconHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /** The account server's pipeline. Thread-safe (stateless apart from the sharable handler). */
 final class AccountServerInitializer extends ChannelInitializer<Channel> {
@@ -13,9 +17,14 @@ final class AccountServerInitializer extends ChannelInitializer<Channel> {
     private static final int MAX_BODY = 64 * 1024 * 1024;
 
     private final AccountRequestHandler handler;
+    private final @Nullable ReconDocuments recon;
+    private final @Nullable Executor reconExecutor;
 
-    AccountServerInitializer(AccountRequestHandler handler) {
+    AccountServerInitializer(
+            AccountRequestHandler handler, @Nullable ReconDocuments recon, @Nullable Executor reconExecutor) {
         this.handler = handler;
+        this.recon = recon;
+        this.reconExecutor = reconExecutor;
     }
 
     @Override
@@ -24,7 +33,12 @@ final class AccountServerInitializer extends ChannelInitializer<Channel> {
                 // HTTP/1.1 framing
                 .addLast("codec", new HttpServerCodec(8192, 16384, 8192))
                 // keep-alive / Connection: close bookkeeping
-                .addLast("keepalive", new HttpServerKeepAliveHandler())
+                .addLast("keepalive", new HttpServerKeepAliveHandler());
+        // Swift's recon middleware: /recon/* answered from the node's ReconRegistry
+        if (recon != null && reconExecutor != null) {
+            ch.pipeline().addLast("recon", new ReconHandler(recon, reconExecutor));
+        }
+        ch.pipeline()
                 // account requests are small control-plane messages: aggregate with a limit
                 .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
                 // the account protocol, run on the device executors
