@@ -3,6 +3,7 @@ package io.cairn.cli;
 import io.cairn.common.config.SwiftConf;
 import io.cairn.common.daemon.ReconRegistry;
 import io.cairn.common.http.Transport;
+import io.cairn.object.diskfile.DiskFileConfig;
 import io.cairn.object.diskfile.DiskFileManager;
 import io.cairn.ring.policy.StoragePolicies;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param recon where passes and gauges are reported
  * @param diskFiles the object server's storage when it runs in this JVM ({@code cairn node}, {@code cairn
  *     saio}); null for the {@code --once} commands, whose daemons open the devices themselves
+ * @param diskFileConfig reclaim age and layout settings of the object storage ({@code [object-server]})
  * @param transport epoll or NIO, for backend clients
  */
 record NodeContext(
@@ -42,6 +44,7 @@ record NodeContext(
         Clock clock,
         ReconRegistry recon,
         @Nullable DiskFileManager diskFiles,
+        DiskFileConfig diskFileConfig,
         Transport transport) {
 
     NodeContext {

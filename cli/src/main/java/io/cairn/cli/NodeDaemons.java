@@ -101,11 +101,29 @@ final class NodeDaemons {
     NodeDaemons() {}
 
     /**
-     * The daemons this build of Cairn has. Each real daemon plugs in with one line here, e.g. {@code
-     * .register(Section.OBJECT_REPLICATOR, (ctx, section) -> new ObjectReplicator(...))}.
+     * The daemons this build of Cairn has ({@link StandardDaemons}).
      */
     static NodeDaemons standard() {
+        return StandardDaemons.registerAll(new NodeDaemons());
+    }
+
+    /** A registry with no daemons: servers only. */
+    static NodeDaemons none() {
         return new NodeDaemons();
+    }
+
+    /** Closes the built daemons that own resources (clients, storage handles), newest first. */
+    static void closeAll(List<Built> built) {
+        for (int i = built.size() - 1; i >= 0; i--) {
+            if (built.get(i).daemon() instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    System.getLogger(NodeDaemons.class.getName())
+                            .log(System.Logger.Level.WARNING, "closing " + built.get(i).daemon().name() + " failed", e);
+                }
+            }
+        }
     }
 
     /** Registers (or replaces) the factory of {@code section}; returns this. */

@@ -138,10 +138,15 @@ final class OnceCommand {
         NodeContext ctx = StorageNode.context(config, swiftConf, ports, clock, recon, null, Transport.select(true));
         DaemonScheduler scheduler = new DaemonScheduler(clock, recon, line -> {});
         boolean completed = true;
-        for (NodeDaemons.Built d : registry.create(ctx, config.daemonSections(), kind)) {
-            PassReport report = scheduler.runPass(d.daemon());
-            print(label, report);
-            completed &= report.completed();
+        List<NodeDaemons.Built> built = registry.create(ctx, config.daemonSections(), kind);
+        try {
+            for (NodeDaemons.Built d : built) {
+                PassReport report = scheduler.runPass(d.daemon());
+                print(label, report);
+                completed &= report.completed();
+            }
+        } finally {
+            NodeDaemons.closeAll(built);
         }
         for (String section : unavailable) {
             err.println("cairn " + kind.command() + ": " + label + " " + section

@@ -73,15 +73,18 @@ final class SaioCluster implements AutoCloseable {
             new String[] {"test5", "tester5", "testing5", "service"});
 
     private final Path data;
-    /** The servers of node {@code n} at index {@code n - 1}, in start order; empty while stopped. */
-    private final List<List<AutoCloseable>> nodes = new ArrayList<>();
+    /** Node {@code n} at index {@code n - 1}; null while stopped. */
+    private final List<@Nullable StorageNode> nodes = new ArrayList<>();
+
+    private final NodeDaemons daemons;
 
     private @Nullable EventLoopGroup proxyBoss;
     private @Nullable EventLoopGroup proxyWorkers;
     private @Nullable ProxyServer proxy;
 
-    private SaioCluster(Path data) {
+    private SaioCluster(Path data, NodeDaemons daemons) {
         this.data = data;
+        this.daemons = daemons;
     }
 
     /**
@@ -106,7 +109,23 @@ final class SaioCluster implements AutoCloseable {
             Map<String, String> proxySettings,
             Map<String, String> tempAuthSettings)
             throws IOException, InterruptedException {
-        SaioCluster c = new SaioCluster(data);
+        return start(data, bind, port, accessLog, proxySettings, tempAuthSettings, NodeDaemons.none());
+    }
+
+    /**
+     * As above, and each of the four nodes runs every daemon of {@code daemons} configured in its server
+     * configs, as {@code cairn node} does.
+     */
+    static SaioCluster start(
+            Path data,
+            String bind,
+            int port,
+            Consumer<String> accessLog,
+            Map<String, String> proxySettings,
+            Map<String, String> tempAuthSettings,
+            NodeDaemons daemons)
+            throws IOException, InterruptedException {
+        SaioCluster c = new SaioCluster(data, daemons);
         try {
             c.prepare(bind, port, proxySettings, tempAuthSettings);
             c.startStorage();
@@ -118,17 +137,10 @@ final class SaioCluster implements AutoCloseable {
         }
     }
 
-    /** {@link #start}, then every daemon of {@code daemons} on each of the four nodes (see {@link #startDaemons}). */
+    /** {@link #start(Path, String, int, Consumer)} with every daemon of {@code daemons} on each node. */
     static SaioCluster start(Path data, String bind, int port, Consumer<String> accessLog, NodeDaemons daemons)
             throws IOException, InterruptedException {
-        SaioCluster c = start(data, bind, port, accessLog);
-        try {
-            c.startDaemons(daemons);
-            return c;
-        } catch (RuntimeException e) {
-            c.close();
-            throw e;
-        }
+        return start(data, bind, port, accessLog, Map.of(), Map.of(), daemons);
     }
 
     Path etc() {
@@ -252,57 +264,49 @@ final class SaioCluster implements AutoCloseable {
 
     private void startStorage() throws IOException, InterruptedException {
         for (int n = 1; n <= NODES; n++) {
-            nodes.add(new ArrayList<>());
+            nodes.add(null);
             startNode(n);
         }
     }
 
-    /** Starts node {@code n}'s (1-based) object, container and account servers on their ring ports. */
+    /** Starts node {@code n}'s (1-based) servers on their ring ports, and its daemons. */
     void startNode(int n) throws IOException, InterruptedException {
-        List<AutoCloseable> servers = nodes.get(n - 1);
-        if (!servers.isEmpty()) {
+        if (nodes.get(n - 1) != null) {
             throw new IllegalStateException("node " + n + " is running");
         }
-        SwiftConf swiftConf = SwiftConf.load(etc());
-        StoragePolicies policies = StoragePolicies.fromSwiftConf(swiftConf.ini());
-        Map<Integer, String> policyNames = new TreeMap<>();
-        for (StoragePolicy p : policies.all()) {
-            policyNames.put(p.index(), p.name());
-        }
-        Transport transport = Transport.select(true);
-        ObjectServerNode object = ObjectServerNode.start(
-                ObjectServerConfig.load(serverConf("object", n)), swiftConf, transport, Clock.systemUTC());
-        servers.add(object);
-        ContainerServer container =
-                new ContainerServer(ContainerServerConfig.load(serverConf("container", n)), transport);
-        servers.add(container);
-        container.start();
-        AccountServer account = new AccountServer(
-                AccountServerConfig.from(IniFile.load(serverConf("account", n))),
-                swiftConf.hashPath(),
-                swiftConf.constraints(),
-                policyNames,
-                Clock.systemUTC());
-        servers.add(account);
-        account.start();
+        NodeConfig config =
+                NodeConfig.fromServerConfs(serverConf("object", n), serverConf("container", n), serverConf("account", n));
+        String prefix = "node" + n + " ";
+        nodes.set(
+                n - 1,
+                StorageNode.start(
+                        config,
+                        daemons,
+                        Clock.systemUTC(),
+                        line -> System.getLogger(SaioCluster.class.getName())
+                                .log(System.Logger.Level.INFO, prefix + line)));
     }
 
-    /** Stops node {@code n}'s (1-based) servers, newest first; a stopped node stays stopped. */
+    /** Stops node {@code n}'s (1-based) daemons and servers; a stopped node stays stopped. */
     void stopNode(int n) {
-        List<AutoCloseable> servers = nodes.get(n - 1);
-        for (int i = servers.size() - 1; i >= 0; i--) {
-            try {
-                servers.get(i).close();
-            } catch (Exception e) {
-                System.getLogger(SaioCluster.class.getName())
-                        .log(System.Logger.Level.WARNING, "saio: stopping a server of node " + n + " failed", e);
-            }
+        StorageNode node = nodes.get(n - 1);
+        if (node != null) {
+            node.close();
+            nodes.set(n - 1, null);
         }
-        servers.clear();
     }
 
     boolean isNodeRunning(int n) {
-        return !nodes.get(n - 1).isEmpty();
+        return nodes.get(n - 1) != null;
+    }
+
+    /** Node {@code n}'s running storage node (its recon registry, daemons, ports). */
+    StorageNode node(int n) {
+        StorageNode node = nodes.get(n - 1);
+        if (node == null) {
+            throw new IllegalStateException("node " + n + " is stopped");
+        }
+        return node;
     }
 
     /** The port node {@code n}'s {@code object}, {@code container} or {@code account} server listens on. */
@@ -354,46 +358,6 @@ final class SaioCluster implements AutoCloseable {
         }
         if (!missing.isEmpty()) {
             Files.writeString(conf, missing.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        }
-    }
-
-    /**
-     * Schedules, for each node, every daemon of {@code registry} configured in the node's server configs, with
-     * the node's object storage; the scheduler stops before the servers on {@link #close}.
-     */
-    private void startDaemons(NodeDaemons registry) {
-        SwiftConf swiftConf = SwiftConf.load(etc());
-        List<ObjectServerNode> objectNodes = new ArrayList<>();
-        for (AutoCloseable r : running) {
-            if (r instanceof ObjectServerNode o) {
-                objectNodes.add(o);
-            }
-        }
-        for (int n = 1; n <= NODES && n <= objectNodes.size(); n++) {
-            NodeConfig config = NodeConfig.fromServerConfs(
-                    serverConf("object", n), serverConf("container", n), serverConf("account", n));
-            Map<ServerType, Integer> ports = new EnumMap<>(ServerType.class);
-            ports.put(ServerType.OBJECT, config.object().bindPort());
-            ports.put(ServerType.CONTAINER, config.container().bindPort());
-            ports.put(ServerType.ACCOUNT, config.account().bindPort());
-            ReconRegistry recon = new ReconRegistry(); // one per node: daemon names repeat across nodes
-            NodeContext ctx = StorageNode.context(
-                    config,
-                    swiftConf,
-                    ports,
-                    Clock.systemUTC(),
-                    recon,
-                    objectNodes.get(n - 1).server().api().diskFiles(),
-                    Transport.select(true));
-            String node = "node" + n + " ";
-            DaemonScheduler scheduler = new DaemonScheduler(
-                    Clock.systemUTC(),
-                    recon,
-                    line -> System.getLogger(SaioCluster.class.getName()).log(System.Logger.Level.INFO, node + line));
-            running.add(scheduler); // closed before the servers: running closes in reverse order
-            for (NodeDaemons.Built d : registry.create(ctx, config.daemonSections(), null)) {
-                scheduler.schedule(d.daemon(), d.interval(), d.interval());
-            }
         }
     }
 

@@ -60,19 +60,20 @@ final class StorageNode implements ServerLauncher.Running {
         SwiftConf swiftConf = SwiftConf.load(config.object().swiftDir());
         StoragePolicies policies = StoragePolicies.fromSwiftConf(swiftConf.ini());
         Transport transport = Transport.select(true);
-        ObjectServerNode object = ObjectServerNode.start(config.object(), swiftConf, transport, clock);
+        // One registry per host: the servers serve it at /recon/*, the daemons report into it.
+        ReconRegistry recon = new ReconRegistry();
+        ObjectServerNode object = ObjectServerNode.start(config.object(), swiftConf, transport, clock, recon);
         running.add(object);
         ports.put(ServerType.OBJECT, object.port());
-        ContainerServer container = new ContainerServer(config.container(), transport);
+        ContainerServer container = new ContainerServer(config.container(), transport, recon);
         running.add(container);
         container.start();
         ports.put(ServerType.CONTAINER, container.port());
         AccountServer account = new AccountServer(
-                config.account(), swiftConf.hashPath(), swiftConf.constraints(), policyNames(policies), clock);
+                config.account(), swiftConf.hashPath(), swiftConf.constraints(), policyNames(policies), clock, recon);
         running.add(account);
         account.start();
         ports.put(ServerType.ACCOUNT, account.port());
-        ReconRegistry recon = new ReconRegistry();
         NodeContext ctx = context(
                 config, swiftConf, ports, clock, recon, object.server().api().diskFiles(), transport);
         context = ctx;
@@ -112,6 +113,7 @@ final class StorageNode implements ServerLauncher.Running {
                 clock,
                 recon,
                 diskFiles,
+                config.object().diskFileConfig(),
                 transport);
     }
 
@@ -192,6 +194,7 @@ final class StorageNode implements ServerLauncher.Running {
         if (s != null) {
             s.close();
         }
+        NodeDaemons.closeAll(daemons);
         for (int i = running.size() - 1; i >= 0; i--) {
             try {
                 running.get(i).close();

@@ -4,6 +4,8 @@ import io.cairn.account.commit.ContainerReportCommitter;
 import io.cairn.account.db.AccountBrokers;
 import io.cairn.account.http.AccountOperations;
 import io.cairn.account.http.AccountRequestHandler;
+import io.cairn.common.daemon.ReconDocuments;
+import io.cairn.common.daemon.ReconRegistry;
 import io.cairn.common.http.HttpServerHost;
 import io.cairn.common.http.Transport;
 import io.cairn.common.io.DeviceExecutors;
@@ -12,6 +14,9 @@ import io.cairn.common.path.Constraints;
 import io.cairn.common.path.HashPath;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cairn's account server: owns the device executors, the broker cache, the group-commit ring and the
@@ -27,6 +32,8 @@ public final class AccountServer implements AutoCloseable {
     private final HttpServerHost host;
     private final AccountRequestHandler handler;
     private final DeviceRoot root;
+    private final @Nullable ReconDocuments recon;
+    private final @Nullable ExecutorService reconExecutor;
 
     /**
      * @param config settings
@@ -41,7 +48,26 @@ public final class AccountServer implements AutoCloseable {
             Constraints constraints,
             Map<Integer, String> policyNames,
             Clock clock) {
+        this(config, hashPath, constraints, policyNames, clock, null);
+    }
+
+    /** As above, also serving {@code /recon/*} from {@code recon} (null: no recon). */
+    public AccountServer(
+            AccountServerConfig config,
+            HashPath hashPath,
+            Constraints constraints,
+            Map<Integer, String> policyNames,
+            Clock clock,
+            @Nullable ReconRegistry recon) {
         this.config = config;
+        this.recon = recon == null ? null : new ReconDocuments(recon, config.devices());
+        this.reconExecutor = recon == null
+                ? null
+                : Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "account-server-recon");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         this.executors = new DeviceExecutors(config.threadsPerDisk(), config.queuePerDisk(), "account");
         this.brokers = new AccountBrokers(clock);
         this.committer = new ContainerReportCommitter(executors, config.commitRingSize(), config.commitMaxBatch());
@@ -54,7 +80,7 @@ public final class AccountServer implements AutoCloseable {
 
     /** Binds {@code bind_ip:bind_port}. */
     public void start() throws InterruptedException {
-        host.start(config.bindIp(), config.bindPort(), new AccountServerInitializer(handler, root, executors));
+        host.start(config.bindIp(), config.bindPort(), new AccountServerInitializer(handler, root, executors, recon, reconExecutor));
     }
 
     /** The bound port. */
@@ -73,5 +99,8 @@ public final class AccountServer implements AutoCloseable {
         committer.close();
         executors.close();
         brokers.close();
+        if (reconExecutor != null) {
+            reconExecutor.shutdownNow();
+        }
     }
 }

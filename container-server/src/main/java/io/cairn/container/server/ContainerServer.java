@@ -2,6 +2,8 @@ package io.cairn.container.server;
 
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.SwiftConf;
+import io.cairn.common.daemon.ReconDocuments;
+import io.cairn.common.daemon.ReconRegistry;
 import io.cairn.common.http.BackendClient;
 import io.cairn.common.http.HttpServerHost;
 import io.cairn.common.http.Transport;
@@ -21,6 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,10 +45,18 @@ public final class ContainerServer implements AutoCloseable {
     private @Nullable ObjectRowCommitter committer;
     private @Nullable ContainerBrokers brokers;
     private @Nullable BackendClient backendClient;
+    private final @Nullable ReconRegistry recon;
+    private @Nullable ExecutorService reconExecutor;
 
     public ContainerServer(ContainerServerConfig config, Transport transport) {
+        this(config, transport, null);
+    }
+
+    /** @param recon the node's daemons' passes and gauges, served at {@code /recon/*}; null serves no recon */
+    public ContainerServer(ContainerServerConfig config, Transport transport, @Nullable ReconRegistry recon) {
         this.config = config;
         this.transport = transport;
+        this.recon = recon;
     }
 
     /** Starts serving; reports unknown config keys. */
@@ -89,6 +101,15 @@ public final class ContainerServer implements AutoCloseable {
                 swiftConf.hashPath(),
                 settings);
         Logger access = System.getLogger("io.cairn.container.access");
+        ReconRegistry registry = recon;
+        ExecutorService reconThread = registry == null
+                ? null
+                : Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "container-server-recon");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        reconExecutor = reconThread;
         h.start(
                 config.bindIp(),
                 config.bindPort(),
@@ -96,7 +117,9 @@ public final class ContainerServer implements AutoCloseable {
                         context,
                         config.clientTimeout(),
                         config.maxRequestBytes(),
-                        line -> access.log(Level.INFO, line)));
+                        line -> access.log(Level.INFO, line),
+                        registry == null ? null : new ReconDocuments(registry, config.devices()),
+                        reconThread));
         LOG.log(
                 Level.INFO,
                 "container-server listening on " + config.bindIp() + ":" + h.port() + " (" + transport + ")");
@@ -147,6 +170,10 @@ public final class ContainerServer implements AutoCloseable {
         HttpServerHost h = host;
         if (h != null) {
             h.close();
+        }
+        ExecutorService r = reconExecutor;
+        if (r != null) {
+            r.shutdownNow();
         }
         BackendClient client = backendClient;
         if (client != null) {

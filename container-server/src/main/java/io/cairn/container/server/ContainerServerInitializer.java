@@ -1,6 +1,8 @@
 package io.cairn.container.server;
 
 import io.cairn.common.db.DbFileTransferHandler;
+import io.cairn.common.daemon.ReconDocuments;
+import io.cairn.common.daemon.ReconHandler;
 import io.cairn.common.http.AccessLogHandler;
 import io.cairn.container.http.ContainerContext;
 import io.cairn.container.http.ContainerRequestHandler;
@@ -11,12 +13,14 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The container server's pipeline, one stage per concern:
- * {@code codec → access-log → idle → idle-close → db-transfer → aggregator → container}.
+ * {@code codec → access-log → idle → idle-close → db-transfer → [recon] → aggregator → container}.
  *
  * <p>Thread-safe: {@link #initChannel} builds fresh per-channel handlers.
  */
@@ -32,13 +36,34 @@ public final class ContainerServerInitializer extends ChannelInitializer<Channel
     private final Duration clientTimeout;
     private final int maxRequestBytes;
     private final Consumer<String> accessLog;
+    private final @Nullable ReconDocuments recon;
+    private final @Nullable Executor reconExecutor;
 
     public ContainerServerInitializer(
             ContainerContext context, Duration clientTimeout, int maxRequestBytes, Consumer<String> accessLog) {
+        this(context, clientTimeout, maxRequestBytes, accessLog, null, null);
+    }
+
+    /**
+     * @param recon the {@code /recon/} documents to serve, or null for none
+     * @param reconExecutor where recon documents are built (off the event loop); non-null with {@code recon}
+     */
+    public ContainerServerInitializer(
+            ContainerContext context,
+            Duration clientTimeout,
+            int maxRequestBytes,
+            Consumer<String> accessLog,
+            @Nullable ReconDocuments recon,
+            @Nullable Executor reconExecutor) {
+        if ((recon == null) != (reconExecutor == null)) {
+            throw new IllegalArgumentException("recon documents and their executor come together");
+        }
         this.context = context;
         this.clientTimeout = clientTimeout;
         this.maxRequestBytes = maxRequestBytes;
         this.accessLog = accessLog;
+        this.recon = recon;
+        this.reconExecutor = reconExecutor;
     }
 
     @Override
@@ -59,6 +84,10 @@ public final class ContainerServerInitializer extends ChannelInitializer<Channel
                         context.executors(),
                         context.settings().replicationServer()));
         // container requests carry tiny bodies (REPLICATE the largest): aggregate under an explicit bound
+        // Swift's recon middleware: /recon/* answered from the node's ReconRegistry, before any aggregation
+        if (recon != null && reconExecutor != null) {
+            p.addLast("recon", new ReconHandler(recon, reconExecutor));
+        }
         p.addLast("aggregator", new HttpObjectAggregator(maxRequestBytes));
         // the container protocol: one operation per verb, SQLite on the device executors
         p.addLast("container", new ContainerRequestHandler(context, clientTimeout));

@@ -1,5 +1,7 @@
 package io.cairn.object.server;
 
+import io.cairn.common.daemon.ReconDocuments;
+import io.cairn.common.daemon.ReconRegistry;
 import io.cairn.common.http.BackendClient;
 import io.cairn.common.http.HttpServerHost;
 import io.cairn.common.http.Transport;
@@ -13,7 +15,10 @@ import io.cairn.ring.policy.StoragePolicies;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The object server: binds {@code bind_ip:bind_port} and serves Swift's backend object API over the given
@@ -35,6 +40,8 @@ public final class ObjectServer implements AutoCloseable {
     private final DeviceExecutors executors;
     private final BackendClient client;
     private final ObjectApi api;
+    private final @Nullable ReconDocuments recon;
+    private final @Nullable ExecutorService reconExecutor;
 
     /**
      * @param policies swift.conf's storage policies ({@code StoragePolicies.fromSwiftConf}); a request
@@ -48,7 +55,30 @@ public final class ObjectServer implements AutoCloseable {
             StoragePolicies policies,
             Constraints constraints,
             Clock clock) {
+        this(config, diskFiles, transport, policies, constraints, clock, null);
+    }
+
+    /**
+     * @param recon the node's daemons' passes and gauges, served at {@code /recon/*} (Swift's recon
+     *     middleware); null serves no recon
+     */
+    public ObjectServer(
+            ObjectServerConfig config,
+            DiskFileManager diskFiles,
+            Transport transport,
+            StoragePolicies policies,
+            Constraints constraints,
+            Clock clock,
+            @Nullable ReconRegistry recon) {
         this.config = config;
+        this.recon = recon == null ? null : new ReconDocuments(recon, config.devices());
+        this.reconExecutor = recon == null
+                ? null
+                : Executors.newSingleThreadExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "object-server-recon");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         this.host = HttpServerHost.withOwnGroups(transport, 0, "object-server");
         this.executors = new DeviceExecutors(config.deviceThreads(), config.deviceQueue(), "object");
         this.client = new BackendClient(transport, host.workerGroup(), 64 * 1024, config.connTimeout());
@@ -86,7 +116,9 @@ public final class ObjectServer implements AutoCloseable {
                         api,
                         config.maxHeaderSize(),
                         config.clientTimeout(),
-                        config.logRequests() ? line -> ACCESS.log(Level.INFO, line) : line -> {}));
+                        config.logRequests() ? line -> ACCESS.log(Level.INFO, line) : line -> {},
+                        recon,
+                        reconExecutor));
         LOG.log(Level.INFO, "object-server listening on " + config.bindIp() + ":" + host.port());
     }
 
@@ -106,5 +138,8 @@ public final class ObjectServer implements AutoCloseable {
         host.close();
         client.close();
         executors.close();
+        if (reconExecutor != null) {
+            reconExecutor.shutdownNow();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.cairn.object.server;
 
+import io.cairn.common.daemon.ReconDocuments;
+import io.cairn.common.daemon.ReconHandler;
 import io.cairn.common.http.AccessLogHandler;
 import io.cairn.object.http.ExpectContinueHandler;
 import io.cairn.object.http.ObjectApi;
@@ -11,8 +13,10 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The object server's pipeline, one stage per concern (STYLE habit 1). Bodies are never aggregated: PUT
@@ -30,6 +34,8 @@ public final class ObjectServerInitializer extends ChannelInitializer<Channel> {
     private final int maxHeaderSize;
     private final Duration clientTimeout;
     private final Consumer<String> accessLog;
+    private final @Nullable ReconDocuments recon;
+    private final @Nullable Executor reconExecutor;
 
     /**
      * @param maxHeaderSize longest header line and total header block ({@code max_header_size})
@@ -39,10 +45,29 @@ public final class ObjectServerInitializer extends ChannelInitializer<Channel> {
      */
     public ObjectServerInitializer(
             ObjectApi api, int maxHeaderSize, Duration clientTimeout, Consumer<String> accessLog) {
+        this(api, maxHeaderSize, clientTimeout, accessLog, null, null);
+    }
+
+    /**
+     * @param recon the {@code /recon/} documents to serve, or null for none
+     * @param reconExecutor where recon documents are built (off the event loop); non-null with {@code recon}
+     */
+    public ObjectServerInitializer(
+            ObjectApi api,
+            int maxHeaderSize,
+            Duration clientTimeout,
+            Consumer<String> accessLog,
+            @Nullable ReconDocuments recon,
+            @Nullable Executor reconExecutor) {
+        if ((recon == null) != (reconExecutor == null)) {
+            throw new IllegalArgumentException("recon documents and their executor come together");
+        }
         this.api = api;
         this.maxHeaderSize = maxHeaderSize;
         this.clientTimeout = clientTimeout;
         this.accessLog = accessLog;
+        this.recon = recon;
+        this.reconExecutor = reconExecutor;
     }
 
     @Override
@@ -59,6 +84,10 @@ public final class ObjectServerInitializer extends ChannelInitializer<Channel> {
         p.addLast("keep-alive", new HttpServerKeepAliveHandler());
         // Expect: 100-continue answered only when the operation wants the body (so 409/412/507 come first)
         p.addLast("expect-continue", new ExpectContinueHandler());
+        // Swift's recon middleware: /recon/* answered from the node's ReconRegistry
+        if (recon != null && reconExecutor != null) {
+            p.addLast("recon", new ReconHandler(recon, reconExecutor));
+        }
         // routing to one operation per verb; disk work leaves the event loop for the device executors
         p.addLast("dispatch", new ObjectRequestHandler(api));
     }

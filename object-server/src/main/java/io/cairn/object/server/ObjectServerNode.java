@@ -1,6 +1,7 @@
 package io.cairn.object.server;
 
 import io.cairn.common.config.SwiftConf;
+import io.cairn.common.daemon.ReconRegistry;
 import io.cairn.common.http.Transport;
 import io.cairn.common.io.DeviceRoot;
 import io.cairn.object.diskfile.DiskFileManager;
@@ -9,6 +10,7 @@ import io.cairn.ring.policy.StoragePolicies;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One object server as {@code swift-object-server} runs it: the real {@link LocalDiskFileManager} over
@@ -40,6 +42,22 @@ public final class ObjectServerNode implements AutoCloseable {
     public static ObjectServerNode start(
             ObjectServerConfig config, SwiftConf swiftConf, Transport transport, Clock clock)
             throws IOException, InterruptedException {
+        return start(config, swiftConf, transport, clock, null);
+    }
+
+    /**
+     * Builds the node, serving {@code /recon/*} from {@code recon}, and binds its port.
+     *
+     * @param recon the node's recon registry (daemons report there), or null to serve no recon
+     * @see #start(ObjectServerConfig, SwiftConf, Transport, Clock)
+     */
+    public static ObjectServerNode start(
+            ObjectServerConfig config,
+            SwiftConf swiftConf,
+            Transport transport,
+            Clock clock,
+            @Nullable ReconRegistry recon)
+            throws IOException, InterruptedException {
         StoragePolicies policies = StoragePolicies.fromSwiftConf(swiftConf.ini());
         LocalDiskFileManager diskFiles = new LocalDiskFileManager(
                 new DeviceRoot(config.devices(), config.mountCheck()),
@@ -53,7 +71,7 @@ public final class ObjectServerNode implements AutoCloseable {
                 LOG.log(Level.INFO, "object-server: removed " + removed + " leftover temp files");
             }
             diskFiles.openSuffixHashStores();
-            server = new ObjectServer(config, diskFiles, transport, policies, swiftConf.constraints(), clock);
+            server = new ObjectServer(config, diskFiles, transport, policies, swiftConf.constraints(), clock, recon);
             server.start();
             return new ObjectServerNode(diskFiles, server);
         } catch (IOException | InterruptedException | RuntimeException e) {

@@ -46,6 +46,21 @@ public final class AsyncPendingStore {
 
     /** Writes {@code update} durably; returns the file. */
     public static Path write(Path asyncDir, Path tmpDir, String nameHash, AsyncUpdate update) throws IOException {
+        Path target = pendingFile(asyncDir, nameHash, update);
+        writeTo(target, tmpDir, update);
+        return target;
+    }
+
+    /**
+     * Replaces {@code file} with {@code update} durably (temp file, fsync, rename over it), as Swift's
+     * updater rewrites a pending whose {@code successes} grew. The name stays: it was derived from the
+     * object and the update's timestamp, which a rewrite does not change.
+     */
+    public static void rewrite(Path file, Path tmpDir, AsyncUpdate update) throws IOException {
+        writeTo(file, tmpDir, update);
+    }
+
+    private static void writeTo(Path target, Path tmpDir, AsyncUpdate update) throws IOException {
         byte[] pickle = PickleWriter.dumpProtocol2(toDict(update));
         DurableFiles.createDirectories(tmpDir);
         Path tmp = Files.createTempFile(tmpDir, "cairn-", ".tmp");
@@ -57,9 +72,7 @@ public final class AsyncPendingStore {
                 }
                 ch.force(true);
             }
-            Path target = pendingFile(asyncDir, nameHash, update);
             DurableFiles.renameInto(tmp, target);
-            return target;
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -79,6 +92,9 @@ public final class AsyncPendingStore {
         String containerPath = update.containerPath();
         if (containerPath != null) {
             dict.put("container_path", containerPath);
+        }
+        if (!update.successes().isEmpty()) {
+            dict.put("successes", new ArrayList<Object>(update.successes()));
         }
         return dict;
     }
@@ -115,6 +131,7 @@ public final class AsyncPendingStore {
             h.put(text(e.getKey(), file), text(e.getValue(), file));
         }
         Object path = dict.get("container_path");
+        List<Integer> successes = successes(dict.get("successes"), file);
         try {
             return new AsyncUpdate(
                     text(dict.get("op"), file),
@@ -122,10 +139,29 @@ public final class AsyncPendingStore {
                     text(dict.get("container"), file),
                     text(dict.get("obj"), file),
                     h,
-                    path == null ? null : text(path, file));
+                    path == null ? null : text(path, file),
+                    successes);
         } catch (IllegalArgumentException e) {
             throw new IOException("async_pending " + file + " is invalid: " + e.getMessage(), e);
         }
+    }
+
+    /** Swift's {@code successes}: a list of node ids (ints), absent when no replica accepted yet. */
+    private static List<Integer> successes(@Nullable Object value, Path file) throws IOException {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new IOException("async_pending " + file + " has successes that are not a list: " + value);
+        }
+        List<Integer> ids = new ArrayList<>(list.size());
+        for (Object id : list) {
+            if (!(id instanceof Long || id instanceof Integer)) {
+                throw new IOException("async_pending " + file + " has a non-integer node id in successes: " + id);
+            }
+            ids.add(((Number) id).intValue());
+        }
+        return ids;
     }
 
     private static String text(@Nullable Object o, Path file) throws IOException {

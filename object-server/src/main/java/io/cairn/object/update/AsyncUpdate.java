@@ -3,6 +3,7 @@ package io.cairn.object.update;
 import io.cairn.common.time.Timestamp;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code op}, {@code account}, {@code container}, {@code obj}, {@code headers}, optional {@code
  * container_path}). {@code headers} are the update's headers ({@code X-Size}, {@code X-Etag}, …) as
  * wire strings; {@link #timestamp()} names the file ({@code X-Meta-Timestamp}, else {@code X-Timestamp}).
+ * {@link #successes()} is the updater's {@code successes} list: ids (in the container ring) of the
+ * container replicas that already accepted the update, so a retry skips them.
  *
  * <p>Thread-safety: immutable.
  */
@@ -21,7 +24,9 @@ public final class AsyncUpdate {
     private final String object;
     private final Map<String, String> headers;
     private final @Nullable String containerPath;
+    private final List<Integer> successes;
 
+    /** An update no container replica has accepted yet. */
     public AsyncUpdate(
             String op,
             String account,
@@ -29,6 +34,18 @@ public final class AsyncUpdate {
             String object,
             Map<String, String> headers,
             @Nullable String containerPath) {
+        this(op, account, container, object, headers, containerPath, List.of());
+    }
+
+    /** @param successes container ring device ids that already accepted the update (Swift's {@code successes}) */
+    public AsyncUpdate(
+            String op,
+            String account,
+            String container,
+            String object,
+            Map<String, String> headers,
+            @Nullable String containerPath,
+            List<Integer> successes) {
         if (!op.equals("PUT") && !op.equals("DELETE")) {
             throw new IllegalArgumentException("async update op must be PUT or DELETE, not " + op);
         }
@@ -38,6 +55,7 @@ public final class AsyncUpdate {
         this.object = object;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         this.containerPath = containerPath;
+        this.successes = List.copyOf(successes);
         timestamp(); // validates that the headers carry a timestamp
     }
 
@@ -64,6 +82,16 @@ public final class AsyncUpdate {
 
     public @Nullable String containerPath() {
         return containerPath;
+    }
+
+    /** Container ring device ids that already accepted this update, in the order they did; unmodifiable. */
+    public List<Integer> successes() {
+        return successes;
+    }
+
+    /** This update with {@code successes} replaced. */
+    public AsyncUpdate withSuccesses(List<Integer> newSuccesses) {
+        return new AsyncUpdate(op, account, container, object, headers, containerPath, newSuccesses);
     }
 
     /** {@code X-Meta-Timestamp} if present, else {@code X-Timestamp} (header names case-insensitive). */
@@ -96,16 +124,18 @@ public final class AsyncUpdate {
                 && container.equals(u.container)
                 && object.equals(u.object)
                 && headers.equals(u.headers)
-                && java.util.Objects.equals(containerPath, u.containerPath);
+                && java.util.Objects.equals(containerPath, u.containerPath)
+                && successes.equals(u.successes);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(op, account, container, object, headers, containerPath);
+        return java.util.Objects.hash(op, account, container, object, headers, containerPath, successes);
     }
 
     @Override
     public String toString() {
-        return "AsyncUpdate{" + op + " /" + account + "/" + container + "/" + object + " " + headers + "}";
+        return "AsyncUpdate{" + op + " /" + account + "/" + container + "/" + object + " " + headers
+                + (successes.isEmpty() ? "" : " successes=" + successes) + "}";
     }
 }

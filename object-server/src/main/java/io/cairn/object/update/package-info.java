@@ -1,5 +1,8 @@
 /**
- * Container updates that could not be delivered: async_pending files in Swift's exact pickle format (reference §8.1), written durably and read back for the updater.
+ * Container updates: sent after object writes ({@link io.cairn.object.update.ContainerUpdater}), saved as
+ * async_pending files in Swift's format when they fail (reference §8.1), and replayed by the {@code
+ * object-updater} daemon ({@link io.cairn.object.update.ObjectUpdater}) with per-file retry back-off.
+ * Nothing here serves HTTP requests or touches object data files.
  */
 @NullMarked
 package io.cairn.object.update;
