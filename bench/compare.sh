@@ -18,6 +18,7 @@ get_pool=500
 max_minutes=10
 concurrency=""
 out=""
+targets="cairn,swift"
 keep=0
 extra=()
 
@@ -34,6 +35,7 @@ usage: bench/compare.sh [options]
   --get-pool N          objects prefilled for 4k-get and mixed (default $get_pool)
   --concurrency N       override every workload's connection count
   --max-minutes N       skip the remaining runs once this much time has passed (default $max_minutes)
+  --targets LIST        which servers to run (default cairn,swift; one alone gives no ratios)
   --out FILE            combined JSON (default bench/results/compare-<UTC date>.json)
   --keep                keep the temp dir (data, configs, per-run JSON, server logs)
   --bench-arg ARG       pass ARG to every cairn-bench run (repeatable)
@@ -51,6 +53,7 @@ while [ $# -gt 0 ]; do
     --concurrency) concurrency="$2"; shift 2 ;;
     --max-minutes) max_minutes="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
+    --targets) targets="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     --bench-arg) extra+=("$2"); shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -79,7 +82,9 @@ stale() {
   [ -f "$1" ] || return 0
   [ -n "$(find "$root" -path "$root/.git" -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$1" -print -quit)" ]
 }
-if stale "$bench_jar" || stale "$root/cli/target/cairn.jar"; then
+want() { case ",$targets," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+want cairn || want swift || die "--targets must name cairn and/or swift"
+if stale "$bench_jar" || { want cairn && stale "$root/cli/target/cairn.jar"; }; then
   log "building cli and bench (mvn package, tests skipped)"
   (cd "$root" && mvn -B -q -DskipTests package -pl cli,bench -am >&2) || die "build failed"
 fi
@@ -155,6 +160,7 @@ mount_check = false
 bind_ip = 127.0.0.1
 bind_port = $port
 workers = 1
+user = $(id -un)
 swift_dir = $s/etc
 log_level = WARNING
 
@@ -173,6 +179,7 @@ EOF
 bind_ip = 127.0.0.1
 bind_port = $swift_proxy_port
 workers = $cores
+user = $(id -un)
 swift_dir = $s/etc
 log_level = WARNING
 
@@ -213,14 +220,15 @@ start_swift() {
   pids+=($!); swift_pids+=($!)
   for type in account container object; do
     for n in 1 2 3 4; do
-      "swift-$type-server" "$s/etc/$type-server-$n.conf" > "$s/run/$type-$n.log" 2>&1 &
+      "swift-$type-server" "$s/etc/$type-server-$n.conf" -v > "$s/run/$type-$n.log" 2>&1 &
       pids+=($!); swift_pids+=($!)
     done
   done
-  swift-proxy-server "$s/etc/proxy-server.conf" > "$s/run/proxy.log" 2>&1 &
+  # -v: warnings and errors also go to the log file (without it they go to syslog, absent on many machines)
+  swift-proxy-server "$s/etc/proxy-server.conf" -v > "$s/run/proxy.log" 2>&1 &
   pids+=($!); swift_pids+=($!)
-  wait_port 127.0.0.1 "$swift_proxy_port" 60 "swift proxy"
-  wait_auth "http://127.0.0.1:$swift_proxy_port/auth/v1.0" 60 "swift"
+  wait_port 127.0.0.1 "$swift_proxy_port" 300 "swift proxy"
+  wait_auth "http://127.0.0.1:$swift_proxy_port/auth/v1.0" 300 "swift"
 }
 
 # --- Cairn SAIO ---------------------------------------------------------------------------------------------------
@@ -235,15 +243,20 @@ start_cairn() {
     "$root/cairn" saio --data "$c/data" --port "$cairn_port" > "$c/saio.log" 2>&1 &
   cairn_pid=$!
   pids+=("$cairn_pid")
-  wait_port 127.0.0.1 "$cairn_port" 180 "cairn saio"
-  wait_auth "http://127.0.0.1:$cairn_port/auth/v1.0" 60 "cairn"
+  wait_port 127.0.0.1 "$cairn_port" 300 "cairn saio"
+  wait_auth "http://127.0.0.1:$cairn_port/auth/v1.0" 300 "cairn"
 }
 
 log "temp dir $tmp; setting up Swift $swift_version and Cairn SAIOs ($cores cores)"
-setup_swift
-start_swift
-start_cairn
-log "swift proxy :$swift_proxy_port (pids ${swift_pids[*]}), cairn :$cairn_port (pid $cairn_pid)"
+if want swift; then
+  setup_swift
+  start_swift
+  log "swift proxy :$swift_proxy_port (pids ${swift_pids[*]})"
+fi
+if want cairn; then
+  start_cairn
+  log "cairn :$cairn_port (pid $cairn_pid)"
+fi
 
 # --- runs, interleaved --------------------------------------------------------------------------------------------
 mkdir -p "$tmp/results"
@@ -270,6 +283,7 @@ IFS=, read -r -a wl_list <<< "$workloads"
 for wl in "${wl_list[@]}"; do
   for round in $(seq 1 "$rounds"); do
     for target in cairn swift; do
+      want "$target" || continue
       if [ $((SECONDS - started)) -ge $((max_minutes * 60)) ]; then
         skipped+=("$wl/$target/$round")
         continue
