@@ -13,6 +13,7 @@ workloads="4k-put,4k-get,1m-put,1m-get,64m-put,64m-get,list,mixed"
 duration=10
 warmup=2
 rounds=2
+server_warmup=15
 listing_objects=2000
 get_pool=500
 max_minutes=10
@@ -32,6 +33,8 @@ usage: bench/compare.sh [options]
   --rounds N            A B rounds per workload (default $rounds: cairn swift cairn swift)
   --listing-objects N   objects in the listing container (default $listing_objects; issue 7 asks for 100000, which
                         takes far longer than the 10-minute budget to create through Swift's API)
+  --server-warmup SECS  before any measured run, drive each server with the mixed workload this long (default
+                        $server_warmup; 0: none) so the JVM's JIT and Swift's caches are warm; not reported
   --get-pool N          objects prefilled for 4k-get and mixed (default $get_pool)
   --concurrency N       override every workload's connection count
   --max-minutes N       skip the remaining runs once this much time has passed (default $max_minutes)
@@ -50,6 +53,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds="$2"; shift 2 ;;
     --listing-objects) listing_objects="$2"; shift 2 ;;
     --get-pool) get_pool="$2"; shift 2 ;;
+    --server-warmup) server_warmup="$2"; shift 2 ;;
     --concurrency) concurrency="$2"; shift 2 ;;
     --max-minutes) max_minutes="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
@@ -278,6 +282,18 @@ run_one() { # workload target round
   log "run: $wl against $target (round $round)"
   java -jar "$bench_jar" "${args[@]}" "${extra[@]}" | tee "$tmp/results/$wl-$target-$round.txt"
 }
+
+if [ "$server_warmup" -gt 0 ]; then
+  mkdir -p "$tmp/server-warmup"
+  for target in cairn swift; do
+    want "$target" || continue
+    if [ "$target" = cairn ]; then port=$cairn_port; else port=$swift_proxy_port; fi
+    log "server warm-up: mixed workload against $target for ${server_warmup} s (not reported)"
+    java -jar "$bench_jar" --workload mixed --label "$target" --prefill 100 --warmup 0s --duration "${server_warmup}s" \
+      --auth-url "http://127.0.0.1:$port/auth/v1.0" --progress 0 --json "$tmp/server-warmup/$target.json" \
+      > "$tmp/server-warmup/$target.txt"
+  done
+fi
 
 IFS=, read -r -a wl_list <<< "$workloads"
 for wl in "${wl_list[@]}"; do
