@@ -1,0 +1,320 @@
+#!/usr/bin/env bash
+# Side-by-side load runs: Cairn (./cairn saio) against OpenStack Swift 2.30.1 set up in the same shape (1 proxy with
+# one worker per core, 4 storage nodes, 3 replicas, part power 10, 4 zones, tempauth test:tester/testing, background
+# daemons off, devices in one temp dir on the same filesystem), on loopback ports chosen free at run time. Each
+# workload runs against each server in turn, interleaved A B A B (--rounds), then the table of both and the ratios is
+# printed and the JSON written. Everything started here is stopped by PID on exit. See bench/README.md.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+pyswift=/usr/bin/python3 # Debian's Python, the one Swift is installed for
+
+workloads="4k-put,4k-get,1m-put,1m-get,64m-put,64m-get,list,mixed"
+duration=10
+warmup=2
+rounds=2
+server_warmup=15
+listing_objects=2000
+get_pool=500
+max_minutes=10
+concurrency=""
+out=""
+targets="cairn,swift"
+keep=0
+extra=()
+
+usage() {
+  cat <<EOF
+usage: bench/compare.sh [options]
+  --workloads LIST      comma-separated, from: 4k-put 4k-get 1m-put 1m-get 64m-put 64m-get list mixed
+                        (default: all)
+  --duration SECONDS    measured seconds per run (default $duration)
+  --warmup SECONDS      warm-up seconds per run (default $warmup)
+  --rounds N            A B rounds per workload (default $rounds: cairn swift cairn swift)
+  --listing-objects N   objects in the listing container (default $listing_objects; issue 7 asks for 100000, which
+                        takes far longer than the 10-minute budget to create through Swift's API)
+  --server-warmup SECS  before any measured run, drive each server with the mixed workload this long (default
+                        $server_warmup; 0: none) so the JVM's JIT and Swift's caches are warm; not reported
+  --get-pool N          objects prefilled for 4k-get and mixed (default $get_pool)
+  --concurrency N       override every workload's connection count
+  --max-minutes N       skip the remaining runs once this much time has passed (default $max_minutes)
+  --targets LIST        which servers to run (default cairn,swift; one alone gives no ratios)
+  --out FILE            combined JSON (default bench/results/compare-<UTC date>.json)
+  --keep                keep the temp dir (data, configs, per-run JSON, server logs)
+  --bench-arg ARG       pass ARG to every cairn-bench run (repeatable)
+EOF
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --workloads) workloads="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --listing-objects) listing_objects="$2"; shift 2 ;;
+    --get-pool) get_pool="$2"; shift 2 ;;
+    --server-warmup) server_warmup="$2"; shift 2 ;;
+    --concurrency) concurrency="$2"; shift 2 ;;
+    --max-minutes) max_minutes="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    --targets) targets="$2"; shift 2 ;;
+    --keep) keep=1; shift ;;
+    --bench-arg) extra+=("$2"); shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "compare.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+log() { echo "compare: $*" >&2; }
+die() { echo "compare: ERROR: $*" >&2; exit 1; }
+
+# --- Swift 2.30.1 and memcached (tempauth keeps its tokens in memcache) -------------------------------------------
+if ! "$pyswift" -c 'import swift' 2>/dev/null || ! command -v swift-proxy-server >/dev/null \
+    || ! command -v swift-ring-builder >/dev/null || ! command -v memcached >/dev/null; then
+  log "installing Debian's Swift and memcached"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y \
+    swift swift-proxy swift-object swift-container swift-account python3-swiftclient memcached >&2
+fi
+swift_version=$("$pyswift" -c 'import swift; print(swift.__version__)')
+[ "${swift_version#2.30.1}" != "$swift_version" ] || log "WARNING: Swift is $swift_version, not 2.30.1"
+
+# --- build (only when a jar is missing or older than a source) -----------------------------------------------------
+bench_jar="$root/bench/target/cairn-bench.jar"
+stale() {
+  [ -f "$1" ] || return 0
+  [ -n "$(find "$root" -path "$root/.git" -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$1" -print -quit)" ]
+}
+want() { case ",$targets," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
+want cairn || want swift || die "--targets must name cairn and/or swift"
+if stale "$bench_jar" || { want cairn && stale "$root/cli/target/cairn.jar"; }; then
+  log "building cli and bench (mvn package, tests skipped)"
+  (cd "$root" && mvn -B -q -DskipTests package -pl cli,bench -am >&2) || die "build failed"
+fi
+
+# --- temp dir, process bookkeeping, cleanup ----------------------------------------------------------------------
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cairn-compare.XXXXXX")
+pids=()
+cleanup() {
+  local rc=$?
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  if [ "$keep" -eq 1 ] || [ "$rc" -ne 0 ]; then
+    log "temp dir kept: $tmp"
+  else
+    rm -rf "$tmp"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# N free loopback ports at once (the sockets stay open until all are chosen, so they are distinct)
+free_ports() {
+  "$pyswift" - "$1" <<'EOF'
+import socket, sys
+socks = []
+for _ in range(int(sys.argv[1])):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); socks.append(s)
+print(" ".join(str(s.getsockname()[1]) for s in socks))
+EOF
+}
+
+wait_port() { # host port seconds what
+  local deadline=$((SECONDS + $3))
+  until "$pyswift" -c "import socket,sys; socket.create_connection(('$1', $2), 1).close()" 2>/dev/null; do
+    [ $SECONDS -lt $deadline ] || die "$4 did not listen on $1:$2 within $3 s (logs in $tmp)"
+    sleep 0.2
+  done
+}
+
+wait_auth() { # auth-url seconds what
+  local deadline=$((SECONDS + $2))
+  until curl -sf -o /dev/null -H 'X-Auth-User: test:tester' -H 'X-Auth-Key: testing' "$1"; do
+    [ $SECONDS -lt $deadline ] || die "$3 did not accept test:tester at $1 within $2 s (logs in $tmp)"
+    sleep 0.5
+  done
+}
+
+# --- Swift SAIO ---------------------------------------------------------------------------------------------------
+cores=$(nproc)
+setup_swift() {
+  local s="$tmp/swift" n type port
+  mkdir -p "$s/etc" "$s/run"
+  printf '[swift-hash]\nswift_hash_path_prefix = %s\nswift_hash_path_suffix = %s\n\n[storage-policy:0]\nname = Policy-0\ndefault = yes\n' \
+    "$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')" "$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+    > "$s/etc/swift.conf"
+  read -r -a ports <<< "$(free_ports 14)"
+  swift_proxy_port=${ports[12]}
+  memcache_port=${ports[13]}
+  local i=0
+  for type in account container object; do
+    swift-ring-builder "$s/etc/$type.builder" create 10 3 1 >/dev/null
+    for n in 1 2 3 4; do
+      port=${ports[$i]}; i=$((i + 1))
+      swift-ring-builder "$s/etc/$type.builder" add "r1z$n-127.0.0.1:$port/sdb$n" 1 >/dev/null
+      mkdir -p "$s/srv/node$n/sdb$n"
+      cat > "$s/etc/$type-server-$n.conf" <<EOF
+[DEFAULT]
+devices = $s/srv/node$n
+mount_check = false
+bind_ip = 127.0.0.1
+bind_port = $port
+workers = 1
+user = $(id -un)
+swift_dir = $s/etc
+log_level = WARNING
+
+[pipeline:main]
+pipeline = $type-server
+
+[app:$type-server]
+use = egg:swift#$type
+EOF
+    done
+    swift-ring-builder "$s/etc/$type.builder" rebalance >/dev/null || true
+    [ -f "$s/etc/$type.ring.gz" ] || die "swift-ring-builder made no $type ring"
+  done
+  cat > "$s/etc/proxy-server.conf" <<EOF
+[DEFAULT]
+bind_ip = 127.0.0.1
+bind_port = $swift_proxy_port
+workers = $cores
+user = $(id -un)
+swift_dir = $s/etc
+log_level = WARNING
+
+[pipeline:main]
+pipeline = catch_errors gatekeeper healthcheck proxy-logging cache tempauth proxy-logging proxy-server
+
+[app:proxy-server]
+use = egg:swift#proxy
+account_autocreate = true
+allow_account_management = true
+
+[filter:tempauth]
+use = egg:swift#tempauth
+user_test_tester = testing .admin
+
+[filter:cache]
+use = egg:swift#memcache
+memcache_servers = 127.0.0.1:$memcache_port
+
+[filter:catch_errors]
+use = egg:swift#catch_errors
+
+[filter:gatekeeper]
+use = egg:swift#gatekeeper
+
+[filter:healthcheck]
+use = egg:swift#healthcheck
+
+[filter:proxy-logging]
+use = egg:swift#proxy_logging
+EOF
+}
+
+start_swift() {
+  local s="$tmp/swift" n type
+  swift_pids=()
+  memcached -l 127.0.0.1 -p "$memcache_port" -U 0 -m 64 -u "$(id -un)" > "$s/run/memcached.log" 2>&1 &
+  pids+=($!); swift_pids+=($!)
+  for type in account container object; do
+    for n in 1 2 3 4; do
+      "swift-$type-server" "$s/etc/$type-server-$n.conf" -v > "$s/run/$type-$n.log" 2>&1 &
+      pids+=($!); swift_pids+=($!)
+    done
+  done
+  # -v: warnings and errors also go to the log file (without it they go to syslog, absent on many machines)
+  swift-proxy-server "$s/etc/proxy-server.conf" -v > "$s/run/proxy.log" 2>&1 &
+  pids+=($!); swift_pids+=($!)
+  wait_port 127.0.0.1 "$swift_proxy_port" 300 "swift proxy"
+  wait_auth "http://127.0.0.1:$swift_proxy_port/auth/v1.0" 300 "swift"
+}
+
+# --- Cairn SAIO ---------------------------------------------------------------------------------------------------
+start_cairn() {
+  local c="$tmp/cairn"
+  mkdir -p "$c"
+  # access logs off, as Swift's log_level = WARNING turns off its proxy-logging lines
+  printf 'handlers = java.util.logging.ConsoleHandler\n.level = INFO\nio.cairn.proxy.access.level = WARNING\n' \
+    > "$tmp/cairn-logging.properties"
+  cairn_port=$(free_ports 1)
+  CAIRN_JAVA_OPTS="-Djava.util.logging.config.file=$tmp/cairn-logging.properties ${CAIRN_JAVA_OPTS:-}" \
+    "$root/cairn" saio --data "$c/data" --port "$cairn_port" > "$c/saio.log" 2>&1 &
+  cairn_pid=$!
+  pids+=("$cairn_pid")
+  wait_port 127.0.0.1 "$cairn_port" 300 "cairn saio"
+  wait_auth "http://127.0.0.1:$cairn_port/auth/v1.0" 300 "cairn"
+}
+
+log "temp dir $tmp; setting up Swift $swift_version and Cairn SAIOs ($cores cores)"
+if want swift; then
+  setup_swift
+  start_swift
+  log "swift proxy :$swift_proxy_port (pids ${swift_pids[*]})"
+fi
+if want cairn; then
+  start_cairn
+  log "cairn :$cairn_port (pid $cairn_pid)"
+fi
+
+# --- runs, interleaved --------------------------------------------------------------------------------------------
+mkdir -p "$tmp/results"
+started=$SECONDS
+skipped=()
+run_one() { # workload target round
+  local wl=$1 target=$2 round=$3 port server_pids args=()
+  if [ "$target" = cairn ]; then port=$cairn_port; server_pids=$cairn_pid
+  else port=$swift_proxy_port; server_pids=$(IFS=,; echo "${swift_pids[*]}"); fi
+  args=(--workload "$wl" --label "$target" --duration "${duration}s" --warmup "${warmup}s"
+        --auth-url "http://127.0.0.1:$port/auth/v1.0" --user test:tester --key testing
+        --server-pids "$server_pids" --clock-ticks "$(getconf CLK_TCK)"
+        --json "$tmp/results/$wl-$target-$round.json")
+  case "$wl" in
+    list) args+=(--prefill "$listing_objects") ;;
+    4k-get|mixed) args+=(--prefill "$get_pool") ;;
+  esac
+  [ -z "$concurrency" ] || args+=(--concurrency "$concurrency")
+  log "run: $wl against $target (round $round)"
+  java -jar "$bench_jar" "${args[@]}" "${extra[@]}" | tee "$tmp/results/$wl-$target-$round.txt"
+}
+
+if [ "$server_warmup" -gt 0 ]; then
+  mkdir -p "$tmp/server-warmup"
+  for target in cairn swift; do
+    want "$target" || continue
+    if [ "$target" = cairn ]; then port=$cairn_port; else port=$swift_proxy_port; fi
+    log "server warm-up: mixed workload against $target for ${server_warmup} s (not reported)"
+    java -jar "$bench_jar" --workload mixed --label "$target" --prefill 100 --warmup 0s --duration "${server_warmup}s" \
+      --auth-url "http://127.0.0.1:$port/auth/v1.0" --progress 0 --json "$tmp/server-warmup/$target.json" \
+      > "$tmp/server-warmup/$target.txt"
+  done
+fi
+
+IFS=, read -r -a wl_list <<< "$workloads"
+for wl in "${wl_list[@]}"; do
+  for round in $(seq 1 "$rounds"); do
+    for target in cairn swift; do
+      want "$target" || continue
+      if [ $((SECONDS - started)) -ge $((max_minutes * 60)) ]; then
+        skipped+=("$wl/$target/$round")
+        continue
+      fi
+      run_one "$wl" "$target" "$round"
+    done
+  done
+done
+[ ${#skipped[@]} -eq 0 ] || log "WARNING: time bound of $max_minutes min reached; skipped: ${skipped[*]}"
+
+# --- comparison ---------------------------------------------------------------------------------------------------
+mkdir -p "$root/bench/results"
+[ -n "$out" ] || out="$root/bench/results/compare-$(date -u +%Y%m%dT%H%M%SZ).json"
+machine="$(uname -srm); $cores cores; $(uptime | sed 's/.*load average/load average/')"
+java_version=$(java -version 2>&1 | head -1)
+"$pyswift" "$root/bench/compare_report.py" "$tmp/results" "$out" "$machine" "$java_version" "$swift_version" \
+  "$listing_objects" "${skipped[*]:-}"
+log "JSON written to $out"

@@ -1,0 +1,94 @@
+package io.cairn.bench.report;
+
+import io.cairn.bench.workload.Durations;
+import io.cairn.bench.workload.Operation;
+import io.cairn.bench.workload.WorkloadSpec;
+import java.util.Map;
+
+/**
+ * Renders a {@link RunResult} as one JSON object (the shape is documented in bench/README.md and read by compare.sh):
+ * {@code label, workload, spec{...}, started, elapsedSeconds, ok, errors, errorsByStatus{}, total{...},
+ * operations{PUT{...},...}, serverCpu{...}|null, prefill{requested, done, errors}}; each stats object has {@code
+ * operations, errors, opsPerSecond, bytes, megabytesPerSecond, latencyMs{mean,p50,p90,p99,p99.9,max}}. Stateless.
+ */
+public final class JsonReport {
+    private JsonReport() {}
+
+    /** The JSON text of {@code result}. */
+    public static String render(RunResult result) {
+        JsonWriter w = new JsonWriter().beginObject();
+        w.name("label").value(result.label());
+        w.name("workload").value(result.spec().name());
+        spec(w, result.spec());
+        w.name("started").value(result.started().toString());
+        w.name("elapsedSeconds").value(result.elapsedSeconds());
+        w.name("ok").value(result.errors() == 0 && !result.prefillShort());
+        w.name("errors").value(result.errors());
+        w.name("errorsByStatus").beginObject();
+        for (Map.Entry<String, Long> e : result.errorsByStatus().entrySet()) {
+            w.name(e.getKey()).value(e.getValue());
+        }
+        w.endObject();
+        w.name("total");
+        stats(w, result, result.total());
+        w.name("operations").beginObject();
+        for (Map.Entry<Operation, OperationStats> e : result.byOperation().entrySet()) {
+            w.name(e.getKey().name());
+            stats(w, result, e.getValue());
+        }
+        w.endObject();
+        w.name("serverCpu");
+        ServerCpu cpu = result.serverCpu();
+        if (cpu == null) {
+            w.nullValue();
+        } else {
+            w.beginObject().name("pids").beginArray();
+            for (long pid : cpu.pids()) {
+                w.value(pid);
+            }
+            w.endArray();
+            w.name("processes").value(cpu.processes());
+            w.name("cpuSeconds").value(cpu.cpuSeconds());
+            w.name("cpuMillisPerOp").value(result.serverCpuMillisPerOp());
+            w.endObject();
+        }
+        w.name("prefill").beginObject();
+        w.name("requested").value(result.spec().prefill());
+        w.name("done").value(result.prefillDone());
+        w.name("errors").value(result.prefillErrors());
+        w.endObject();
+        return w.endObject().toString();
+    }
+
+    private static void spec(JsonWriter w, WorkloadSpec spec) {
+        w.name("spec").beginObject();
+        w.name("sizes").value(spec.sizes().toString());
+        w.name("mix").value(spec.mix().toString());
+        w.name("concurrency").value(spec.concurrency());
+        w.name("durationSeconds").value(Durations.seconds(spec.duration()));
+        w.name("operations").value(spec.operations());
+        w.name("warmupSeconds").value(Durations.seconds(spec.warmup()));
+        w.name("containers").value(spec.containers());
+        w.name("prefill").value(spec.prefill());
+        w.name("listLimit").value(spec.listLimit());
+        w.endObject();
+    }
+
+    private static void stats(JsonWriter w, RunResult result, OperationStats s) {
+        w.beginObject();
+        w.name("operations").value(s.successes());
+        w.name("errors").value(s.errors());
+        w.name("opsPerSecond").value(result.opsPerSecond(s));
+        w.name("bytes").value(s.bytes());
+        w.name("megabytesPerSecond").value(result.megabytesPerSecond(s));
+        w.name("latencyMs").beginObject();
+        w.name("mean").value(s.meanMillis());
+        w.name("p50").value(s.latencyMillis(50));
+        w.name("p90").value(s.latencyMillis(90));
+        w.name("p99").value(s.latencyMillis(99));
+        w.name("p99.9").value(s.latencyMillis(99.9));
+        w.name("max").value(s.maxMillis());
+        w.endObject();
+        w.endObject();
+    }
+}

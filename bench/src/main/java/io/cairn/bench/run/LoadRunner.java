@@ -1,0 +1,286 @@
+package io.cairn.bench.run;
+
+import io.cairn.bench.client.AuthSession;
+import io.cairn.bench.client.AuthStrategy;
+import io.cairn.bench.client.PayloadBuffer;
+import io.cairn.bench.client.RequestFactory;
+import io.cairn.bench.client.SwiftRequestFactory;
+import io.cairn.bench.report.OperationStats;
+import io.cairn.bench.report.RunResult;
+import io.cairn.bench.report.ServerCpu;
+import io.cairn.bench.workload.Operation;
+import io.cairn.bench.workload.WorkloadSpec;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs one workload against one endpoint: logs in, creates the containers, opens {@code concurrency} keep-alive
+ * connections on a small event loop group, then prefill → warm-up → measure → drain, printing a progress line every
+ * interval and sampling server CPU at the edges of the measured window. Latencies are closed-loop (a connection issues
+ * its next request when the previous response ended), so they are service times at the offered concurrency, not
+ * corrected for coordinated omission. Not thread-safe: one {@link #run} per instance.
+ */
+public final class LoadRunner {
+    private final WorkloadSpec spec;
+    private final String label;
+    private final AuthStrategy auth;
+    private final @Nullable ProcessCpuSampler cpu;
+    private final PrintStream progress;
+    private final Duration progressInterval;
+    private final int clientThreads;
+
+    /**
+     * @param spec the workload
+     * @param label names the target in reports and container names ({@code cairn}, {@code swift})
+     * @param auth how to log in
+     * @param cpu the server processes to account CPU for, or null
+     * @param progress where progress lines go (stderr)
+     * @param progressInterval how often; zero for none
+     * @param clientThreads event loop threads of the generator
+     */
+    public LoadRunner(
+            WorkloadSpec spec,
+            String label,
+            AuthStrategy auth,
+            @Nullable ProcessCpuSampler cpu,
+            PrintStream progress,
+            Duration progressInterval,
+            int clientThreads) {
+        if (!label.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("label must be [A-Za-z0-9._-]+: " + label);
+        }
+        if (clientThreads < 1) {
+            throw new IllegalArgumentException("client threads must be >= 1");
+        }
+        this.spec = spec;
+        this.label = label;
+        this.auth = auth;
+        this.cpu = cpu;
+        this.progress = progress;
+        this.progressInterval = progressInterval;
+        this.clientThreads = clientThreads;
+    }
+
+    /**
+     * Runs the workload and returns what it measured.
+     *
+     * @throws IOException when login or container creation fails, the servers' PIDs vanish, or connections do not
+     *     stop within the request timeout
+     */
+    public RunResult run() throws IOException, InterruptedException {
+        AuthSession session = auth.authenticate();
+        SwiftRequestFactory requests =
+                new SwiftRequestFactory(session, "bench-" + label + "-" + System.currentTimeMillis());
+        createContainers(session, requests);
+        RunControl control = new RunControl(spec.concurrency(), spec.prefill(), spec.operations());
+        boolean epoll = Epoll.isAvailable();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(
+                clientThreads, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        List<LoadConnection> connections = new ArrayList<>();
+        try (PayloadBuffer payload = new PayloadBuffer(spec.sizes().max(), 42)) {
+            Bootstrap bootstrap = new Bootstrap()
+                    .group(group)
+                    .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
+                    .remoteAddress(new InetSocketAddress(session.storageUrl().getHost(), session.port()));
+            for (int i = 0; i < spec.concurrency(); i++) {
+                connections.add(
+                        new LoadConnection(spec, control, requests, payload, bootstrap, group.next(), 1000L + i));
+            }
+            if (!progressInterval.isZero()) {
+                long ms = progressInterval.toMillis();
+                ticker.scheduleAtFixedRate(new ProgressLine(control), ms, ms, TimeUnit.MILLISECONDS);
+            }
+            return drive(control, connections);
+        } finally {
+            ticker.shutdownNow();
+            for (LoadConnection c : connections) {
+                c.close();
+            }
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private RunResult drive(RunControl control, List<LoadConnection> connections)
+            throws IOException, InterruptedException {
+        if (spec.prefill() > 0) {
+            connections.forEach(LoadConnection::kick);
+            if (!control.prefillIdle.await(spec.prefillTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                control.cutPrefill();
+                await(control.prefillIdle, "prefill");
+            }
+        }
+        control.phase(Phase.WARMUP);
+        connections.forEach(LoadConnection::kick);
+        control.stopped.await(spec.warmup().toMillis(), TimeUnit.MILLISECONDS);
+        ProcessCpuSampler.Sample cpuStart = cpu == null ? null : cpu.sample();
+        Instant started = Instant.now();
+        control.phase(Phase.MEASURE);
+        long start = control.measureStartNanos();
+        if (spec.duration().isZero()) {
+            control.stopped.await();
+        } else {
+            control.stopped.await(spec.duration().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        control.phase(Phase.STOP);
+        await(control.stopped, "drain");
+        long end = System.nanoTime();
+        long lastEnd = 0;
+        for (LoadConnection c : connections) {
+            lastEnd = Math.max(lastEnd, c.lastMeasuredEndNanos());
+        }
+        ServerCpu serverCpu = null;
+        if (cpu != null && cpuStart != null) {
+            ProcessCpuSampler.Sample cpuEnd = cpu.sample();
+            serverCpu = new ServerCpu(cpu.rootPids(), cpuEnd.processes(), cpuEnd.cpuSeconds() - cpuStart.cpuSeconds());
+        }
+        return collect(connections, started, (lastEnd > start ? lastEnd : end) - start, serverCpu, control);
+    }
+
+    private void await(java.util.concurrent.CountDownLatch latch, String what)
+            throws IOException, InterruptedException {
+        long seconds = Math.max(30, spec.sizes().max() >> 20) + 30;
+        if (!latch.await(seconds, TimeUnit.SECONDS)) {
+            throw new IOException(label + ": connections did not stop within " + seconds + " s after " + what);
+        }
+    }
+
+    private RunResult collect(
+            List<LoadConnection> connections,
+            Instant started,
+            long elapsedNanos,
+            @Nullable ServerCpu serverCpu,
+            RunControl control) {
+        Map<Operation, OperationStats> byOp = new EnumMap<>(Operation.class);
+        Map<String, Long> errors = new TreeMap<>();
+        for (LoadConnection c : connections) {
+            for (Map.Entry<Operation, OperationStats> e : c.stats().entrySet()) {
+                byOp.computeIfAbsent(e.getKey(), OperationStats::new).add(e.getValue());
+            }
+            c.errorsByStatus().forEach((k, v) -> errors.merge(k, v, Long::sum));
+        }
+        return new RunResult(
+                label,
+                spec,
+                started,
+                elapsedNanos,
+                byOp,
+                errors,
+                serverCpu,
+                control.prefillDone.sum(),
+                control.prefillErrors.sum());
+    }
+
+    private void createContainers(AuthSession session, RequestFactory requests)
+            throws IOException, InterruptedException {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        for (int i = 0; i < spec.containers(); i++) {
+            io.netty.handler.codec.http.HttpRequest put = requests.createContainer(i);
+            HttpRequest.Builder b = HttpRequest.newBuilder(
+                            URI.create("http://" + session.storageUrl().getHost() + ":" + session.port() + put.uri()))
+                    .timeout(Duration.ofSeconds(30))
+                    .PUT(HttpRequest.BodyPublishers.noBody());
+            for (Map.Entry<String, String> h : put.headers()) {
+                String name = h.getKey().toLowerCase(Locale.ROOT);
+                // the JDK client sets these itself and refuses them from callers
+                if (!name.equals(HttpHeaderNames.HOST.toString())
+                        && !name.equals(HttpHeaderNames.CONNECTION.toString())
+                        && !name.equals(HttpHeaderNames.CONTENT_LENGTH.toString())) {
+                    b.header(h.getKey(), h.getValue());
+                }
+            }
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201 && r.statusCode() != 202) {
+                throw new IOException(label + ": creating container " + put.uri() + " answered " + r.statusCode() + ": "
+                        + r.body().strip());
+            }
+        }
+    }
+
+    /** Prints one progress line: phase, operations, rates and errors since the last line. */
+    private final class ProgressLine implements Runnable {
+        private final RunControl control;
+        private long lastOps;
+        private long lastBytes;
+        private long lastPrefill;
+        private long lastNanos = System.nanoTime();
+
+        ProgressLine(RunControl control) {
+            this.control = control;
+        }
+
+        @Override
+        public void run() {
+            long now = System.nanoTime();
+            double dt = Math.max(1e-3, (now - lastNanos) / 1e9);
+            lastNanos = now;
+            Phase phase = control.phase();
+            long errors = control.errors.sum();
+            String errorText = errors == 0 ? "" : "  ERRORS " + errors;
+            if (phase == Phase.PREFILL) {
+                long done = control.prefillDone.sum();
+                progress.printf(
+                        Locale.ROOT,
+                        "[%s %s] prefill %d/%d (%.0f/s)%s%n",
+                        label,
+                        spec.name(),
+                        done,
+                        spec.prefill(),
+                        (done - lastPrefill) / dt,
+                        errorText);
+                lastPrefill = done;
+                return;
+            }
+            long ops = control.measuredOps.sum();
+            long bytes = control.measuredBytes.sum();
+            double at = phase == Phase.MEASURE ? (now - control.measureStartNanos()) / 1e9 : 0;
+            progress.printf(
+                    Locale.ROOT,
+                    "[%s %s] %s %.0fs  ops %d  %.1f ops/s  %.1f MB/s%s%n",
+                    label,
+                    spec.name(),
+                    phase.name().toLowerCase(Locale.ROOT),
+                    at,
+                    ops,
+                    (ops - lastOps) / dt,
+                    (bytes - lastBytes) / 1e6 / dt,
+                    errorText);
+            lastOps = ops;
+            lastBytes = bytes;
+        }
+    }
+}

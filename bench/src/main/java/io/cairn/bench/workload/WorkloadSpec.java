@@ -1,0 +1,214 @@
+package io.cairn.bench.workload;
+
+import java.time.Duration;
+
+/**
+ * One benchmark workload: sizes, operation mix, concurrency (connections), bounds (measured duration and/or operation
+ * count), warm-up, how many containers the names spread over, how many objects to create before measuring (the pool
+ * GET/HEAD/DELETE/LIST work on) and the listing page size. Immutable and thread-safe; build with {@link #builder}.
+ */
+public final class WorkloadSpec {
+    private final String name;
+    private final SizeDistribution sizes;
+    private final OperationMix mix;
+    private final int concurrency;
+    private final Duration duration;
+    private final long operations;
+    private final Duration warmup;
+    private final int containers;
+    private final int prefill;
+    private final Duration prefillTimeout;
+    private final int listLimit;
+
+    private WorkloadSpec(Builder b) {
+        this.name = b.name;
+        this.sizes = b.sizes;
+        this.mix = b.mix;
+        this.concurrency = b.concurrency;
+        this.duration = b.duration;
+        this.operations = b.operations;
+        this.warmup = b.warmup;
+        this.containers = b.containers;
+        this.prefill = b.prefill;
+        this.prefillTimeout = b.prefillTimeout;
+        this.listLimit = b.listLimit;
+    }
+
+    /** A builder with the defaults: 4KiB PUT, 16 connections, 20 s, 3 s warm-up, 4 containers. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder starting from this spec. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        b.sizes = sizes;
+        b.mix = mix;
+        b.concurrency = concurrency;
+        b.duration = duration;
+        b.operations = operations;
+        b.warmup = warmup;
+        b.containers = containers;
+        b.prefill = prefill;
+        b.prefillTimeout = prefillTimeout;
+        b.listLimit = listLimit;
+        return b;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SizeDistribution sizes() {
+        return sizes;
+    }
+
+    public OperationMix mix() {
+        return mix;
+    }
+
+    /** Number of keep-alive connections, each running one request at a time (closed loop). */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** Measured time; {@link Duration#ZERO} when only {@link #operations} bounds the run. */
+    public Duration duration() {
+        return duration;
+    }
+
+    /** Measured operations; 0 when only {@link #duration} bounds the run. */
+    public long operations() {
+        return operations;
+    }
+
+    public Duration warmup() {
+        return warmup;
+    }
+
+    public int containers() {
+        return containers;
+    }
+
+    /** Objects created (with sizes from {@link #sizes}) before warm-up; not measured. */
+    public int prefill() {
+        return prefill;
+    }
+
+    /** Bound on the prefill phase; when it passes the run continues with the objects made so far, and says so. */
+    public Duration prefillTimeout() {
+        return prefillTimeout;
+    }
+
+    public int listLimit() {
+        return listLimit;
+    }
+
+    /** Mutable builder; not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private SizeDistribution sizes = SizeDistribution.fixed(4096);
+        private OperationMix mix = OperationMix.only(Operation.PUT);
+        private int concurrency = 16;
+        private Duration duration = Duration.ofSeconds(20);
+        private long operations;
+        private Duration warmup = Duration.ofSeconds(3);
+        private int containers = 4;
+        private int prefill;
+        private Duration prefillTimeout = Duration.ofMinutes(2);
+        private int listLimit = 1000;
+
+        private Builder(String name) {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("workload name is blank");
+            }
+            this.name = name;
+        }
+
+        public Builder sizes(SizeDistribution value) {
+            this.sizes = value;
+            return this;
+        }
+
+        public Builder mix(OperationMix value) {
+            this.mix = value;
+            return this;
+        }
+
+        public Builder concurrency(int value) {
+            this.concurrency = value;
+            return this;
+        }
+
+        public Builder duration(Duration value) {
+            this.duration = value;
+            return this;
+        }
+
+        public Builder operations(long value) {
+            this.operations = value;
+            return this;
+        }
+
+        public Builder warmup(Duration value) {
+            this.warmup = value;
+            return this;
+        }
+
+        public Builder containers(int value) {
+            this.containers = value;
+            return this;
+        }
+
+        public Builder prefill(int value) {
+            this.prefill = value;
+            return this;
+        }
+
+        public Builder prefillTimeout(Duration value) {
+            this.prefillTimeout = value;
+            return this;
+        }
+
+        public Builder listLimit(int value) {
+            this.listLimit = value;
+            return this;
+        }
+
+        /**
+         * Checks the ranges and builds.
+         *
+         * @throws IllegalArgumentException naming the bad value
+         */
+        public WorkloadSpec build() {
+            require(concurrency >= 1 && concurrency <= 4096, "concurrency must be 1..4096, got " + concurrency);
+            require(!duration.isNegative() && operations >= 0, "duration and operation count must be >= 0");
+            require(
+                    !duration.isZero() || operations > 0,
+                    "a run needs a bound: a duration > 0 or an operation count > 0");
+            require(containers >= 1 && containers <= 10_000, "containers must be 1..10000, got " + containers);
+            require(prefill >= 0, "prefill must be >= 0, got " + prefill);
+            require(listLimit >= 1 && listLimit <= 10_000, "list limit must be 1..10000, got " + listLimit);
+            require(sizes.max() <= (1L << 40), "object sizes above 1 TiB are not supported");
+            require(
+                    !mix.needsExistingObjects() || prefill > 0 || mix.weight(Operation.PUT) > 0,
+                    "mix " + mix + " reads existing objects: give --prefill N (or add put to the mix)");
+            return new WorkloadSpec(this);
+        }
+
+        private static void require(boolean condition, String message) {
+            if (!condition) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+
+    /** One line: name, sizes, mix, concurrency and bounds. */
+    @Override
+    public String toString() {
+        return name + ": size " + sizes + ", mix " + mix + ", " + concurrency + " connections, "
+                + (operations > 0 ? operations + " ops" : "") + (operations > 0 && !duration.isZero() ? " or " : "")
+                + (duration.isZero() ? "" : Durations.seconds(duration) + " s") + ", warm-up "
+                + Durations.seconds(warmup) + " s, " + containers + " containers, prefill " + prefill;
+    }
+}

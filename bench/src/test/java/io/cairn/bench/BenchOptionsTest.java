@@ -1,0 +1,79 @@
+package io.cairn.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.bench.client.TempAuthStrategy;
+import io.cairn.bench.client.TokenAuthStrategy;
+import io.cairn.bench.workload.Operation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+    @Test
+    void shouldApplyOverridesToTheNamedWorkloadWhenParsing() {
+        BenchOptions o = BenchOptions.parse(List.of(
+                "--workload",
+                "4k-get",
+                "--concurrency",
+                "64",
+                "--duration",
+                "5s",
+                "--prefill",
+                "50",
+                "--auth-url",
+                "http://127.0.0.1:8080/auth/v1.0",
+                "--label",
+                "swift",
+                "--server-pids",
+                "10,11",
+                "--json",
+                "out/r.json",
+                "--fail-on-errors"));
+        assertThat(o.spec.name()).isEqualTo("4k-get");
+        assertThat(o.spec.mix().weight(Operation.GET)).isEqualTo(100);
+        assertThat(o.spec.concurrency()).isEqualTo(64);
+        assertThat(o.spec.duration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(o.spec.prefill()).isEqualTo(50);
+        assertThat(o.auth).isInstanceOf(TempAuthStrategy.class);
+        assertThat(o.label).isEqualTo("swift");
+        assertThat(o.serverPids).containsExactly(10L, 11L);
+        assertThat(o.json).isEqualTo(Path.of("out/r.json"));
+        assertThat(o.failOnErrors).isTrue();
+    }
+
+    @Test
+    void shouldBoundByCountOnlyWhenOpsGivenWithoutDuration() {
+        BenchOptions o = BenchOptions.parse(List.of(
+                "--ops",
+                "500",
+                "--mix",
+                "put=1,head=1",
+                "--size",
+                "1KiB-8KiB",
+                "--storage-url",
+                "http://127.0.0.1:1/v1/AUTH_t",
+                "--token",
+                "tok"));
+        assertThat(o.spec.operations()).isEqualTo(500);
+        assertThat(o.spec.duration()).isZero();
+        assertThat(o.spec.sizes().max()).isEqualTo(8192);
+        assertThat(o.auth).isInstanceOf(TokenAuthStrategy.class);
+    }
+
+    @Test
+    void shouldRejectWhenArgumentsAreWrong() {
+        String auth = "--auth-url";
+        String url = "http://127.0.0.1:1/auth/v1.0";
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--bogus", "1", auth, url)))
+                .hasMessageContaining("unknown option --bogus");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--workload"))).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of())).hasMessageContaining("exactly one of --auth-url");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--concurrency", "x", auth, url)))
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--storage-url", "http://h:1/v1/a")))
+                .hasMessageContaining("--token");
+    }
+}

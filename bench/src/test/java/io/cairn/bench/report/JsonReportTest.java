@@ -1,0 +1,78 @@
+package io.cairn.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cairn.bench.workload.Operation;
+import io.cairn.bench.workload.StandardWorkloads;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class JsonReportTest {
+    static RunResult sample(Map<String, Long> errors, @Nullable ServerCpu cpu) {
+        OperationStats get = new OperationStats(Operation.GET);
+        OperationStats put = new OperationStats(Operation.PUT);
+        for (int i = 0; i < 70; i++) {
+            get.recordSuccess(2_000_000, 16384);
+        }
+        for (int i = 0; i < 20; i++) {
+            put.recordSuccess(8_000_000, 16384);
+        }
+        Map<Operation, OperationStats> byOp = new EnumMap<>(Operation.class);
+        byOp.put(Operation.GET, get);
+        byOp.put(Operation.PUT, put);
+        return new RunResult(
+                "cairn",
+                StandardWorkloads.named("mixed").build(),
+                Instant.parse("2026-11-26T12:00:00Z"),
+                2_000_000_000L,
+                byOp,
+                errors,
+                cpu,
+                1000,
+                0);
+    }
+
+    @Test
+    void shouldWriteTheDocumentedShapeWhenRendering() {
+        String json = JsonReport.render(sample(Map.of(), new ServerCpu(List.of(42L), 3, 0.9)));
+        assertThat(json)
+                .startsWith("{\"label\":\"cairn\",\"workload\":\"mixed\",\"spec\":{\"sizes\":\"16KiB\",")
+                .contains("\"mix\":\"put=20,get=70,delete=10\"")
+                .contains("\"started\":\"2026-11-26T12:00:00Z\",\"elapsedSeconds\":2,\"ok\":true,\"errors\":0,"
+                        + "\"errorsByStatus\":{}")
+                .contains("\"total\":{\"operations\":90,\"errors\":0,\"opsPerSecond\":45,\"bytes\":1474560,"
+                        + "\"megabytesPerSecond\":0.737,\"latencyMs\":{\"mean\":")
+                .contains("\"operations\":{\"PUT\":{\"operations\":20,")
+                .contains("\"GET\":{\"operations\":70,\"errors\":0,\"opsPerSecond\":35,")
+                .contains("\"p50\":2,\"p90\":2,\"p99\":2,\"p99.9\":2,\"max\":2}")
+                .contains("\"serverCpu\":{\"pids\":[42],\"processes\":3,\"cpuSeconds\":0.9,\"cpuMillisPerOp\":10}")
+                .endsWith("\"prefill\":{\"requested\":1000,\"done\":1000,\"errors\":0}}");
+        assertThat(json.chars().filter(c -> c == '{').count())
+                .isEqualTo(json.chars().filter(c -> c == '}').count());
+    }
+
+    @Test
+    void shouldMarkTheRunNotOkAndListStatusesWhenErrorsOccurred() {
+        String json = JsonReport.render(sample(Map.of("GET 503", 3L, "PUT io:closed", 1L), null));
+        assertThat(json)
+                .contains("\"ok\":false,\"errors\":4,\"errorsByStatus\":{\"GET 503\":3,\"PUT io:closed\":1}")
+                .contains("\"serverCpu\":null");
+    }
+
+    @Test
+    void shouldEscapeStringsWhenTheyHoldQuotesOrControlCharacters() {
+        String json = new JsonWriter()
+                .beginObject()
+                .name("a\"b")
+                .value("x\\y\n\u0001")
+                .name("n")
+                .value(Double.NaN)
+                .endObject()
+                .toString();
+        assertThat(json).isEqualTo("{\"a\\\"b\":\"x\\\\y\\n\\u0001\",\"n\":null}");
+    }
+}

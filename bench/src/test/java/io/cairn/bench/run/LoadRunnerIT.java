@@ -1,0 +1,118 @@
+package io.cairn.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cairn.bench.client.TempAuthStrategy;
+import io.cairn.bench.report.OperationStats;
+import io.cairn.bench.report.RunResult;
+import io.cairn.bench.workload.Operation;
+import io.cairn.bench.workload.OperationMix;
+import io.cairn.bench.workload.SizeDistribution;
+import io.cairn.bench.workload.WorkloadSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class LoadRunnerIT {
+    private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+    private LoadRunner runner(WorkloadSpec spec, StubSwiftServer stub, @Nullable ProcessCpuSampler cpu) {
+        return new LoadRunner(
+                spec,
+                "stub",
+                new TempAuthStrategy(URI.create(stub.authUrl()), "test:tester", "testing"),
+                cpu,
+                new PrintStream(progress, true, StandardCharsets.UTF_8),
+                Duration.ofMillis(500),
+                1);
+    }
+
+    @Test
+    void shouldCountEveryOperationAndEachErrorWhenBoundedByCount() throws Exception {
+        try (StubSwiftServer stub = new StubSwiftServer(7)) {
+            WorkloadSpec spec = WorkloadSpec.builder("mixed-test")
+                    .sizes(SizeDistribution.fixed(1000))
+                    .mix(OperationMix.parse("get=60,put=20,head=10,delete=5,list=5"))
+                    .concurrency(4)
+                    .duration(Duration.ZERO)
+                    .operations(400)
+                    .warmup(Duration.ZERO)
+                    .containers(3)
+                    .prefill(40)
+                    .build();
+            RunResult r = runner(spec, stub, null).run();
+
+            // exactly the budget of measured operations, successes and failures together
+            assertThat(r.total().successes() + r.total().errors()).isEqualTo(400);
+            assertThat(r.byOperation()).containsKeys(Operation.GET, Operation.PUT, Operation.HEAD, Operation.LIST);
+            assertThat(r.prefillDone()).isEqualTo(40);
+            assertThat(r.prefillErrors()).isZero();
+            // every 503 the stub sent is counted once, in the measured window or in the (racy, tiny) warm-up
+            long measured503 = r.errorsByStatus().getOrDefault("GET 503", 0L);
+            long warmup503 = r.errorsByStatus().getOrDefault("warm-up GET 503", 0L);
+            assertThat(measured503 + warmup503).isEqualTo(stub.failedGets.get()).isPositive();
+            OperationStats gets =
+                    java.util.Objects.requireNonNull(r.byOperation().get(Operation.GET));
+            assertThat(gets.errors()).isEqualTo(measured503);
+            assertThat(r.errors()).isEqualTo(measured503 + warmup503);
+            assertThat(stub.unauthorized.get()).isZero();
+            // GETs read back the 1000-byte bodies
+            assertThat(gets.bytes()).isEqualTo(gets.successes() * 1000);
+        }
+    }
+
+    @Test
+    void shouldRunForTheDurationAndAccountServerCpuWhenBoundedByTime() throws Exception {
+        try (StubSwiftServer stub = new StubSwiftServer(Integer.MAX_VALUE)) {
+            WorkloadSpec spec = WorkloadSpec.builder("put-test")
+                    .sizes(SizeDistribution.fixed(3 << 20)) // 3 MiB: a body of several payload chunks
+                    .mix(OperationMix.only(Operation.PUT))
+                    .concurrency(2)
+                    .duration(Duration.ofSeconds(2))
+                    .warmup(Duration.ofMillis(300))
+                    .build();
+            ProcessCpuSampler cpu = new ProcessCpuSampler(
+                    java.nio.file.Path.of("/proc"),
+                    List.of(ProcessHandle.current().pid()),
+                    100);
+            RunResult r = runner(spec, stub, cpu).run();
+
+            assertThat(r.errors()).isZero();
+            long puts = r.total().successes();
+            assertThat(puts).isPositive();
+            assertThat(r.total().bytes()).isEqualTo(puts * (3 << 20));
+            // the stub also saw the warm-up PUTs, never fewer bytes than the measured ones
+            assertThat(stub.bytesReceived.get())
+                    .isGreaterThanOrEqualTo(r.total().bytes());
+            assertThat(stub.bytesReceived.get() % (3 << 20)).isZero();
+            assertThat(r.elapsedSeconds()).isBetween(1.9, 10.0);
+            assertThat(java.util.Objects.requireNonNull(r.serverCpu()).cpuSeconds())
+                    .isPositive();
+            assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[stub put-test] measure");
+        }
+    }
+
+    @Test
+    void shouldFailClearlyWhenLoginIsRefused() throws Exception {
+        try (StubSwiftServer stub = new StubSwiftServer(Integer.MAX_VALUE)) {
+            LoadRunner r = new LoadRunner(
+                    WorkloadSpec.builder("x").build(),
+                    "stub",
+                    new TempAuthStrategy(URI.create(stub.authUrl()), "test:tester", "wrong"),
+                    null,
+                    new PrintStream(progress, true, StandardCharsets.UTF_8),
+                    Duration.ZERO,
+                    1);
+            assertThatThrownBy(r::run).isInstanceOf(IOException.class).hasMessageContaining("answered 401");
+        }
+    }
+}

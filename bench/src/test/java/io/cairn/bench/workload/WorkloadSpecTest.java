@@ -1,0 +1,53 @@
+package io.cairn.bench.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class WorkloadSpecTest {
+    @Test
+    void shouldOfferTheIssueSevenWorkloadsWhenNamed() {
+        assertThat(StandardWorkloads.names())
+                .containsExactly("4k-put", "4k-get", "1m-put", "1m-get", "64m-put", "64m-get", "list", "mixed");
+        WorkloadSpec mixed = StandardWorkloads.named("mixed").build();
+        assertThat(mixed.sizes().max()).isEqualTo(16 * 1024);
+        assertThat(mixed.mix().weight(Operation.GET)).isEqualTo(70);
+        assertThat(mixed.mix().weight(Operation.PUT)).isEqualTo(20);
+        assertThat(mixed.mix().weight(Operation.DELETE)).isEqualTo(10);
+        WorkloadSpec list = StandardWorkloads.named("list").build();
+        assertThat(list.prefill()).isEqualTo(100_000);
+        assertThat(list.listLimit()).isEqualTo(1000);
+        assertThat(list.containers()).isEqualTo(1);
+        assertThat(StandardWorkloads.named("64m-get").build().sizes().max()).isEqualTo(64L << 20);
+    }
+
+    @Test
+    void shouldRejectWhenNameUnknown() {
+        assertThatThrownBy(() -> StandardWorkloads.named("8k-put")).hasMessageContaining("known: 4k-put");
+    }
+
+    @Test
+    void shouldRejectWhenRunIsUnboundedOrReadsNothing() {
+        assertThatThrownBy(
+                        () -> WorkloadSpec.builder("x").duration(Duration.ZERO).build())
+                .hasMessageContaining("needs a bound");
+        assertThatThrownBy(() -> WorkloadSpec.builder("x")
+                        .mix(OperationMix.only(Operation.GET))
+                        .build())
+                .hasMessageContaining("--prefill");
+        assertThatThrownBy(() -> WorkloadSpec.builder("x").concurrency(0).build())
+                .hasMessageContaining("concurrency");
+    }
+
+    @Test
+    void shouldParseDurationsWhenGivenUnits() {
+        assertThat(Durations.parse("20s")).isEqualTo(Duration.ofSeconds(20));
+        assertThat(Durations.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Durations.parse("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(Durations.parse("3")).isEqualTo(Duration.ofSeconds(3));
+        assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("not a duration");
+    }
+}
