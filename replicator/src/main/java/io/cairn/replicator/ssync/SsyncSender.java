@@ -205,8 +205,9 @@ public final class SsyncSender {
             }
             ObjectMetadata meta = reader.metaMetadata();
             if (want.meta() && !reader.dataTimestamp().equals(reader.timestamp()) && meta != null) {
+                // Swift's get_metafile_metadata(): the .meta's own metadata without name
                 Map<String, String> headers = new TreeMap<>(meta.asMap());
-                headers.put(ObjectMetadata.NAME, df.name()); // Swift's get_metafile_metadata() includes it
+                headers.remove(ObjectMetadata.NAME);
                 sendSubrequest(c, "POST", urlPath, headers);
                 s.objectsSent++;
             }

@@ -120,22 +120,14 @@ final class SsyncFixture implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Asserts both partition dirs hold the same object files, byte-identical, with equal xattr metadata —
-     * except that a replicated {@code .meta} also holds {@code Name}: Swift 2.30.1's sender sends the
-     * {@code .meta}'s {@code name} as a header and its receiver stores every header it got.
-     */
+    /** Asserts both partition dirs hold the same object files, byte-identical, with equal xattr metadata. */
     static void assertSameObjectFiles(Path a, Path b) throws IOException {
         List<String> files = objectFiles(a);
         assertThat(files).isNotEmpty();
         assertThat(objectFiles(b)).isEqualTo(files);
         for (String f : files) {
             assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
-            Map<String, String> expected =
-                    new LinkedHashMap<>(XattrMetadataStore.read(a.resolve(f)).asMap());
-            if (f.endsWith(".meta")) {
-                expected.put("Name", expected.get("name"));
-            }
+            Map<String, String> expected = XattrMetadataStore.read(a.resolve(f)).asMap();
             assertThat(XattrMetadataStore.read(b.resolve(f)).asMap())
                     .as("metadata of " + f)
                     .isEqualTo(expected);
