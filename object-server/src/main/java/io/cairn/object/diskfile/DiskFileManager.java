@@ -3,6 +3,7 @@ package io.cairn.object.diskfile;
 import io.cairn.object.update.AsyncUpdate;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,26 @@ public interface DiskFileManager extends AutoCloseable {
      */
     DiskFile diskFile(String device, int partition, String account, String container, String object, int policyIndex)
             throws DiskFileDeviceUnavailable;
+
+    /**
+     * The object whose hash directory is {@code objects[-N]/<partition>/<hash[-3:]>/<nameHash>}, named by
+     * the {@code name} stored in its files (after cleanup). Swift's {@code get_diskfile_from_hash}.
+     *
+     * @throws DiskFileNotExist the directory has no files, or none with a readable three-part name
+     * @throws DiskFileDeviceUnavailable if the device is missing or unmounted
+     */
+    DiskFile diskFileFromHash(String device, int partition, String nameHash, int policyIndex) throws IOException;
+
+    /**
+     * Every object hash in the given {@code suffixes} of a partition with its timestamps, after cleaning
+     * each hash directory up; hash directories without {@code .data} or {@code .ts} are skipped, and a
+     * suffix with no files is invalidated (so the next rehash removes it). Swift's {@code yield_hashes}
+     * with explicit suffixes; the order is the directory listing's (sorted here, for determinism).
+     *
+     * @throws DiskFileDeviceUnavailable if the device is missing or unmounted
+     */
+    List<ObjectTimestamps> yieldHashes(String device, int partition, int policyIndex, Collection<String> suffixes)
+            throws IOException;
 
     /**
      * REPLICATE {@code /<device>/<partition>}: Swift's {@code get_hashes} — suffix to md5 hex for every

@@ -78,6 +78,20 @@ public final class FaultyDiskFileManager implements DiskFileManager {
     }
 
     @Override
+    public DiskFile diskFileFromHash(String device, int partition, String nameHash, int policyIndex)
+            throws IOException {
+        call();
+        return new FaultyDiskFile(delegate.diskFileFromHash(device, partition, nameHash, policyIndex));
+    }
+
+    @Override
+    public java.util.List<ObjectTimestamps> yieldHashes(
+            String device, int partition, int policyIndex, Collection<String> suffixes) throws IOException {
+        call();
+        return delegate.yieldHashes(device, partition, policyIndex, suffixes);
+    }
+
+    @Override
     public Map<String, String> suffixHashes(
             String device, int partition, int policyIndex, Collection<String> recalculate) throws IOException {
         call();

@@ -4,15 +4,21 @@ import io.cairn.common.io.DeviceRoot;
 import io.cairn.common.path.HashPath;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.hashes.SuffixHashStore;
+import io.cairn.object.metadata.MetadataFormatException;
+import io.cairn.object.metadata.ObjectMetadata;
+import io.cairn.object.metadata.XattrMetadataStore;
 import io.cairn.object.update.AsyncPendingStore;
 import io.cairn.object.update.AsyncUpdate;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -77,6 +83,86 @@ public final class LocalDiskFileManager implements DiskFileManager {
         }
         Path dev = devicePath(device);
         return new LocalDiskFile(this, dev, device, partition, policyIndex, null, nameHash).open(now);
+    }
+
+    @Override
+    public DiskFile diskFileFromHash(String device, int partition, String nameHash, int policyIndex)
+            throws IOException {
+        Path dev = devicePath(device);
+        Path hashDir = DiskLayout.hashDir(dev, policyIndex, partition, nameHash);
+        List<String> remaining;
+        try {
+            remaining = cleanup.cleanup(hashDir, clock.millis()).remaining();
+        } catch (NotDirectoryException e) {
+            throw new DiskFileNotExist("not a hash directory: " + hashDir);
+        }
+        List<String> files = new ArrayList<>(remaining);
+        files.sort(null);
+        if (files.isEmpty()) {
+            throw new DiskFileNotExist("no files in " + hashDir);
+        }
+        ObjectMetadata metadata;
+        try {
+            // Swift reads the last file of the sorted listing
+            metadata = XattrMetadataStore.read(hashDir.resolve(files.get(files.size() - 1)));
+        } catch (NoSuchFileException | MetadataFormatException e) {
+            throw new DiskFileNotExist("unreadable metadata in " + hashDir + ": " + e.getMessage());
+        }
+        String name = checkedName(metadata.name(), hashDir.toString());
+        return new LocalDiskFile(this, dev, device, partition, policyIndex, name, nameHash);
+    }
+
+    /** Swift's {@code split_path(name, 3, 3, True)}: {@code /a/c/o} with {@code o} possibly holding slashes. */
+    public static String checkedName(@org.jspecify.annotations.Nullable String name, String where)
+            throws DiskFileNotExist {
+        if (name == null || !name.startsWith("/")) {
+            throw new DiskFileNotExist("no valid name in " + where);
+        }
+        String[] parts = name.substring(1).split("/", 3);
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+            throw new DiskFileNotExist("name " + name + " in " + where + " is not /account/container/object");
+        }
+        return name;
+    }
+
+    @Override
+    public List<ObjectTimestamps> yieldHashes(
+            String device, int partition, int policyIndex, Collection<String> suffixes) throws IOException {
+        Path dev = devicePath(device);
+        Path partDir = DiskLayout.partitionDir(dev, policyIndex, partition);
+        List<ObjectTimestamps> out = new ArrayList<>();
+        long now = clock.millis();
+        for (String suffix : suffixes) {
+            if (!DiskLayout.isValidSuffix(suffix)) {
+                continue;
+            }
+            Path suffixDir = partDir.resolve(suffix);
+            List<String> hashes;
+            try {
+                hashes = HashDirCleanup.list(suffixDir);
+            } catch (NotDirectoryException e) {
+                continue;
+            }
+            hashes.sort(null);
+            boolean foundFiles = false;
+            for (String hash : hashes) {
+                HashDirCleanup.Result r;
+                try {
+                    r = cleanup.cleanup(suffixDir.resolve(hash), now);
+                } catch (NotDirectoryException e) {
+                    continue;
+                }
+                foundFiles |= !r.remaining().isEmpty();
+                ObjectTimestamps t = ObjectTimestamps.of(hash, r.files());
+                if (t != null) {
+                    out.add(t);
+                }
+            }
+            if (!foundFiles) {
+                store(dev).invalidate(policyIndex, partition, partDir, suffix);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.cairn.object.http;
 
 import io.cairn.common.io.DeviceExecutors;
 import io.cairn.object.diskfile.DiskFileManager;
+import io.cairn.object.ssync.SsyncReceiver;
 import io.cairn.object.update.ContainerUpdater;
+import java.util.concurrent.Executor;
 
 /**
  * The collaborators every operation uses: storage, the per-device executors that run all blocking disk
@@ -12,6 +14,13 @@ import io.cairn.object.update.ContainerUpdater;
  * @param executors one bounded pool per device; a full queue answers 503 for that device
  * @param updater sends container updates after PUT/POST/DELETE
  * @param settings validated configuration
+ * @param ssync the SSYNC receiver (its sessions block: they run on {@code ssyncThreads})
+ * @param ssyncThreads runs SSYNC sessions, never on an event loop
  */
 public record ObjectApi(
-        DiskFileManager diskFiles, DeviceExecutors executors, ContainerUpdater updater, ObjectApiSettings settings) {}
+        DiskFileManager diskFiles,
+        DeviceExecutors executors,
+        ContainerUpdater updater,
+        ObjectApiSettings settings,
+        SsyncReceiver ssync,
+        Executor ssyncThreads) {}

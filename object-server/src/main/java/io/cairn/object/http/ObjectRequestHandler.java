@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObjectRequestHandler extends ChannelInboundHandlerAdapter implements Exchange.Completion {
     private static final System.Logger LOG = System.getLogger(ObjectRequestHandler.class.getName());
-    private static final String ALLOW = "DELETE, GET, HEAD, OPTIONS, POST, PUT, REPLICATE";
+    private static final String ALLOW = "DELETE, GET, HEAD, OPTIONS, POST, PUT, REPLICATE, SSYNC";
     private static final String ALLOW_NO_REPLICATION = "DELETE, GET, HEAD, OPTIONS, POST, PUT";
 
     private final ObjectApi api;
@@ -98,7 +98,7 @@ public final class ObjectRequestHandler extends ChannelInboundHandlerAdapter imp
                 answerOptions(ctx, request);
                 return;
             }
-            boolean replicate = name.equals("REPLICATE");
+            boolean replicate = name.equals("REPLICATE") || name.equals("SSYNC");
             if (!isServed(name, replicate)) {
                 ObjectRequestPath.decode(request.uri());
                 answer(ctx, request, new RequestRejectedException(SwiftStatus.METHOD_NOT_ALLOWED));
@@ -142,6 +142,7 @@ public final class ObjectRequestHandler extends ChannelInboundHandlerAdapter imp
             case "HEAD" -> new HeadOperation(exchange);
             case "POST" -> new PostOperation(exchange);
             case "DELETE" -> new DeleteOperation(exchange);
+            case "SSYNC" -> new SsyncOperation(exchange);
             default -> new ReplicateOperation(exchange);
         };
     }

@@ -10,6 +10,8 @@ import io.cairn.common.path.Constraints;
 import io.cairn.object.diskfile.DiskFileManager;
 import io.cairn.object.http.ObjectApi;
 import io.cairn.object.http.ObjectApiSettings;
+import io.cairn.object.ssync.SsyncReceiver;
+import io.cairn.object.ssync.SsyncReceiverSettings;
 import io.cairn.object.update.ContainerUpdater;
 import io.cairn.ring.policy.StoragePolicies;
 import java.lang.System.Logger.Level;
@@ -17,6 +19,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +36,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ObjectServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ObjectServer.class.getName());
+    /** Swift's {@code network_chunk_size}: longest SSYNC line and largest body piece read at once. */
+    private static final int NETWORK_CHUNK_SIZE = 65536;
+
     private static final System.Logger ACCESS = System.getLogger("io.cairn.object.access");
 
     private final ObjectServerConfig config;
@@ -42,6 +48,7 @@ public final class ObjectServer implements AutoCloseable {
     private final ObjectApi api;
     private final @Nullable ReconDocuments recon;
     private final @Nullable ExecutorService reconExecutor;
+    private final ExecutorService ssyncThreads;
 
     /**
      * @param policies swift.conf's storage policies ({@code StoragePolicies.fromSwiftConf}); a request
@@ -98,7 +105,24 @@ public final class ObjectServer implements AutoCloseable {
                 config.connTimeout().plus(config.nodeTimeout()),
                 config.containerUpdateTimeout(),
                 ProcessHandle.current().pid());
-        this.api = new ObjectApi(diskFiles, executors, updater, settings);
+        SsyncReceiver ssync = new SsyncReceiver(
+                diskFiles,
+                executors,
+                new SsyncReceiverSettings(
+                        config.clientTimeout(),
+                        NETWORK_CHUNK_SIZE,
+                        config.replicationFailureThreshold(),
+                        config.replicationFailureRatio(),
+                        config.replicationLockTimeout(),
+                        settings.allowedHeaders()),
+                config.replicationConcurrency());
+        AtomicInteger ssyncThreadCount = new AtomicInteger();
+        this.ssyncThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "object-ssync-" + ssyncThreadCount.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.api = new ObjectApi(diskFiles, executors, updater, settings, ssync, ssyncThreads);
     }
 
     /** Binds and starts serving; reports ignored and unknown config keys. */
@@ -137,6 +161,7 @@ public final class ObjectServer implements AutoCloseable {
     public void close() {
         host.close();
         client.close();
+        ssyncThreads.shutdownNow();
         executors.close();
         if (reconExecutor != null) {
             reconExecutor.shutdownNow();

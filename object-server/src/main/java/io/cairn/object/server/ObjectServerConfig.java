@@ -44,7 +44,11 @@ public final class ObjectServerConfig {
             "device_threads",
             "device_queue",
             "reclaim_age",
-            "etag_validate_max_bytes");
+            "etag_validate_max_bytes",
+            "replication_concurrency",
+            "replication_lock_timeout",
+            "replication_failure_threshold",
+            "replication_failure_ratio");
 
     /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
     public static final Set<String> ACCEPTED = Set.of(
@@ -84,11 +88,7 @@ public final class ObjectServerConfig {
             "expiring_objects_container_divisor",
             "expiring_objects_account_name",
             "auto_create_account_prefix",
-            "replication_concurrency",
             "replication_one_per_device",
-            "replication_lock_timeout",
-            "replication_failure_threshold",
-            "replication_failure_ratio",
             "eventlet_tpool_num_threads",
             "nice_priority",
             "ionice_class",
@@ -112,6 +112,10 @@ public final class ObjectServerConfig {
     private final int deviceQueue;
     private final long reclaimAge;
     private final long etagValidateMaxBytes;
+    private final int replicationConcurrency;
+    private final Duration replicationLockTimeout;
+    private final int replicationFailureThreshold;
+    private final double replicationFailureRatio;
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
@@ -146,6 +150,10 @@ public final class ObjectServerConfig {
         this.reclaimAge = (long) app.getDouble("reclaim_age", DiskFileConfig.DEFAULT_RECLAIM_AGE, 0, 1e12);
         this.etagValidateMaxBytes =
                 app.getLong("etag_validate_max_bytes", ObjectApiSettings.DEFAULT_ETAG_VALIDATE_MAX_BYTES, 0, 1L << 30);
+        this.replicationConcurrency = app.getInt("replication_concurrency", 4, 0, 4096);
+        this.replicationLockTimeout = seconds(app.getDouble("replication_lock_timeout", 15, 0.001, 1e6));
+        this.replicationFailureThreshold = app.getInt("replication_failure_threshold", 100, 1, Integer.MAX_VALUE);
+        this.replicationFailureRatio = app.getDouble("replication_failure_ratio", 1.0, 0, 1e9);
         List<String> ignored = new ArrayList<>();
         for (String key : app.keys()) {
             if (ACCEPTED.contains(key)) {
@@ -282,5 +290,25 @@ public final class ObjectServerConfig {
     /** Keys present that neither Swift's object server nor Cairn know: probable typos. */
     public List<String> unknownKeys() {
         return unknownKeys;
+    }
+
+    /** {@code replication_concurrency} (default 4; 0 = unlimited): concurrent SSYNC requests, 503 beyond. */
+    public int replicationConcurrency() {
+        return replicationConcurrency;
+    }
+
+    /** {@code replication_lock_timeout} (default 15 s): waiting for another SSYNC of the same partition. */
+    public Duration replicationLockTimeout() {
+        return replicationLockTimeout;
+    }
+
+    /** {@code replication_failure_threshold} (default 100): failed SSYNC subrequests before hanging up. */
+    public int replicationFailureThreshold() {
+        return replicationFailureThreshold;
+    }
+
+    /** {@code replication_failure_ratio} (default 1.0): failures per success above which SSYNC hangs up. */
+    public double replicationFailureRatio() {
+        return replicationFailureRatio;
     }
 }

@@ -232,4 +232,43 @@ abstract class DiskFileManagerContract {
         java.security.MessageDigest md5 = SuffixHasher.newMd5();
         return HashPath.toHex(md5.digest(s.getBytes(StandardCharsets.US_ASCII)));
     }
+
+    @Test
+    void shouldYieldEveryHashWithItsTimestampsWhenListingSuffixes() throws IOException {
+        put(obj("data"), "x", ts(50));
+        put(obj("posted"), "x", ts(50));
+        obj("posted")
+                .writeMetadata(ObjectMetadata.of(Map.of(
+                        "X-Timestamp", ts(40).internal(),
+                        "Content-Type", "image/png",
+                        "Content-Type-Timestamp", ts(45).internal())));
+        put(obj("gone"), "x", ts(50));
+        obj("gone").delete(ts(30));
+        java.util.Set<String> suffixes =
+                manager.suffixHashes("sda", 7, 0, List.of()).keySet();
+        Map<String, ObjectTimestamps> byHash = new LinkedHashMap<>();
+        for (ObjectTimestamps t : manager.yieldHashes("sda", 7, 0, suffixes)) {
+            byHash.put(t.nameHash(), t);
+        }
+        assertThat(byHash).hasSize(3);
+        assertThat(byHash.get(obj("data").nameHash()))
+                .isEqualTo(new ObjectTimestamps(obj("data").nameHash(), ts(50), null, null, true));
+        assertThat(byHash.get(obj("posted").nameHash()))
+                .isEqualTo(new ObjectTimestamps(obj("posted").nameHash(), ts(50), ts(40), ts(45), true));
+        assertThat(byHash.get(obj("gone").nameHash()))
+                .isEqualTo(new ObjectTimestamps(obj("gone").nameHash(), ts(30), null, null, true));
+        assertThat(manager.yieldHashes("sda", 7, 0, List.of())).isEmpty();
+    }
+
+    @Test
+    void shouldFindTheObjectByItsHashWhenItHasFiles() throws IOException {
+        put(obj("dir/with slash ü"), "body", ts(50));
+        DiskFile df = manager.diskFileFromHash("sda", 7, obj("dir/with slash ü").nameHash(), 0);
+        assertThat(df.name()).isEqualTo("/a/c/dir/with slash ü");
+        try (DiskFileReader r = df.open()) {
+            assertThat(read(r)).isEqualTo("body");
+        }
+        assertThatThrownBy(() -> manager.diskFileFromHash("sda", 7, "0123456789abcdef0123456789abcdef", 0))
+                .isInstanceOf(DiskFileNotExist.class);
+    }
 }

@@ -5,6 +5,9 @@ import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.DiskFile;
 import io.cairn.object.diskfile.DiskFileDeviceUnavailable;
 import io.cairn.object.diskfile.DiskFileManager;
+import io.cairn.object.diskfile.DiskFileNotExist;
+import io.cairn.object.diskfile.LocalDiskFileManager;
+import io.cairn.object.diskfile.ObjectTimestamps;
 import io.cairn.object.diskfile.OnDiskFileName;
 import io.cairn.object.diskfile.OnDiskFileSet;
 import io.cairn.object.diskfile.SuffixHasher;
@@ -128,6 +131,63 @@ public final class MemoryDiskFileManager implements DiskFileManager {
         String hash = hashPath.hex(account, container, object);
         return new MemoryDiskFile(
                 this, device, partition, policyIndex, "/" + account + "/" + container + "/" + object, hash);
+    }
+
+    @Override
+    public DiskFile diskFileFromHash(String device, int partition, String nameHash, int policyIndex)
+            throws DiskFileDeviceUnavailable, DiskFileNotExist {
+        checkDevice(device);
+        Map<String, MemoryFile> dir = hashDir(device, policyIndex, partition, nameHash, false);
+        String name = null;
+        if (dir != null) {
+            synchronized (dir) {
+                cleanup(dir);
+                if (!dir.isEmpty()) {
+                    // Swift reads the last file of the sorted listing; the map is a TreeMap
+                    List<String> names = new ArrayList<>(dir.keySet());
+                    MemoryFile last = dir.get(names.get(names.size() - 1));
+                    name = last == null ? null : last.metadata().name();
+                }
+            }
+        }
+        if (name == null && (dir == null || dir.isEmpty())) {
+            throw new DiskFileNotExist("no files for hash " + nameHash);
+        }
+        String checked = LocalDiskFileManager.checkedName(name, "hash " + nameHash);
+        return new MemoryDiskFile(this, device, partition, policyIndex, checked, nameHash);
+    }
+
+    @Override
+    public List<ObjectTimestamps> yieldHashes(
+            String device, int partition, int policyIndex, Collection<String> suffixes)
+            throws DiskFileDeviceUnavailable {
+        checkDevice(device);
+        List<ObjectTimestamps> out = new ArrayList<>();
+        var part = partitions.get(device + "/" + policyIndex + "/" + partition);
+        if (part == null) {
+            return out;
+        }
+        for (String suffix : suffixes) {
+            Map<String, Map<String, MemoryFile>> hashes = part.get(suffix);
+            if (hashes == null) {
+                continue;
+            }
+            for (Map.Entry<String, Map<String, MemoryFile>> h : new TreeMap<>(hashes).entrySet()) {
+                Map<String, MemoryFile> dir = h.getValue();
+                synchronized (dir) {
+                    OnDiskFileSet set = cleanup(dir);
+                    if (dir.isEmpty()) {
+                        hashes.remove(h.getKey());
+                        continue;
+                    }
+                    ObjectTimestamps t = ObjectTimestamps.of(h.getKey(), set);
+                    if (t != null) {
+                        out.add(t);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Override
