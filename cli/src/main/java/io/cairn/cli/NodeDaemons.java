@@ -120,7 +120,10 @@ final class NodeDaemons {
                     closeable.close();
                 } catch (Exception e) {
                     System.getLogger(NodeDaemons.class.getName())
-                            .log(System.Logger.Level.WARNING, "closing " + built.get(i).daemon().name() + " failed", e);
+                            .log(
+                                    System.Logger.Level.WARNING,
+                                    "closing " + built.get(i).daemon().name() + " failed",
+                                    e);
                 }
             }
         }

@@ -1,16 +1,8 @@
 package io.cairn.cli;
 
-import io.cairn.account.server.AccountServer;
-import io.cairn.account.server.AccountServerConfig;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
-import io.cairn.common.daemon.DaemonScheduler;
-import io.cairn.common.daemon.ReconRegistry;
 import io.cairn.common.http.Transport;
-import io.cairn.container.server.ContainerServer;
-import io.cairn.container.server.ContainerServerConfig;
-import io.cairn.object.server.ObjectServerConfig;
-import io.cairn.object.server.ObjectServerNode;
 import io.cairn.proxy.auth.TempAuth;
 import io.cairn.proxy.auth.TempAuthConfig;
 import io.cairn.proxy.pipeline.TempAuthAccess;
@@ -24,7 +16,6 @@ import io.cairn.ring.builder.DeviceSpec;
 import io.cairn.ring.builder.RingBuilder;
 import io.cairn.ring.format.RingFileWriter;
 import io.cairn.ring.policy.StoragePolicies;
-import io.cairn.ring.policy.StoragePolicy;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -37,11 +28,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -274,8 +263,8 @@ final class SaioCluster implements AutoCloseable {
         if (nodes.get(n - 1) != null) {
             throw new IllegalStateException("node " + n + " is running");
         }
-        NodeConfig config =
-                NodeConfig.fromServerConfs(serverConf("object", n), serverConf("container", n), serverConf("account", n));
+        NodeConfig config = NodeConfig.fromServerConfs(
+                serverConf("object", n), serverConf("container", n), serverConf("account", n));
         String prefix = "node" + n + " ";
         nodes.set(
                 n - 1,

@@ -78,7 +78,8 @@ final class StandardDaemons {
         try {
             LocalDiskFileManager files = localDiskFiles(ctx, resources);
             EventLoopGroup group = ctx.transport().newEventLoopGroup(1, "object-replicator-client");
-            resources.add(() -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS));
+            resources.add(
+                    () -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS));
             BackendClient client =
                     new BackendClient(ctx.transport(), group, MAX_REPLICATE_RESPONSE_BYTES, config.connTimeout());
             resources.add(client);

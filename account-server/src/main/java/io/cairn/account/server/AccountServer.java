@@ -80,7 +80,10 @@ public final class AccountServer implements AutoCloseable {
 
     /** Binds {@code bind_ip:bind_port}. */
     public void start() throws InterruptedException {
-        host.start(config.bindIp(), config.bindPort(), new AccountServerInitializer(handler, root, executors, recon, reconExecutor));
+        host.start(
+                config.bindIp(),
+                config.bindPort(),
+                new AccountServerInitializer(handler, root, executors, recon, reconExecutor));
     }
 
     /** The bound port. */

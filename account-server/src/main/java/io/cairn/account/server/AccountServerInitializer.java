@@ -1,11 +1,11 @@
 package io.cairn.account.server;
 
 import io.cairn.account.http.AccountRequestHandler;
+import io.cairn.common.daemon.ReconDocuments;
+import io.cairn.common.daemon.ReconHandler;
 import io.cairn.common.db.DbFileTransferHandler;
 import io.cairn.common.io.DeviceExecutors;
 import io.cairn.common.io.DeviceRoot;
-import io.cairn.common.daemon.ReconDocuments;
-import io.cairn.common.daemon.ReconHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpObjectAggregator;

@@ -1,8 +1,8 @@
 package io.cairn.container.server;
 
-import io.cairn.common.db.DbFileTransferHandler;
 import io.cairn.common.daemon.ReconDocuments;
 import io.cairn.common.daemon.ReconHandler;
+import io.cairn.common.db.DbFileTransferHandler;
 import io.cairn.common.http.AccessLogHandler;
 import io.cairn.container.http.ContainerContext;
 import io.cairn.container.http.ContainerRequestHandler;

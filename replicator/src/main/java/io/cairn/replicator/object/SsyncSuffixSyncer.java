@@ -21,7 +21,8 @@ public final class SsyncSuffixSyncer implements SuffixSyncer {
     }
 
     @Override
-    public SyncOutcome sync(Device peer, String localDevice, int partition, int policyIndex, Collection<String> suffixes)
+    public SyncOutcome sync(
+            Device peer, String localDevice, int partition, int policyIndex, Collection<String> suffixes)
             throws InterruptedException {
         SsyncResult result = sender.send(
                 new SsyncTarget(peer.replicationIp(), peer.replicationPort(), peer.device()),
