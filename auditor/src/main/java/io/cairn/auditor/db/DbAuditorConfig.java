@@ -5,10 +5,8 @@ import io.cairn.common.config.Dialect;
 import io.cairn.common.config.IniFile;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The {@code [container-auditor]} section of {@code container-server.conf} or {@code [account-auditor]} of
@@ -47,16 +45,8 @@ public final class DbAuditorConfig {
         this.mountCheck = section.getBoolean("mount_check", true);
         this.interval = Duration.ofNanos((long) (section.getDouble("interval", 1800, 0.001, 1e7) * 1e9));
         this.dbsPerSecond = section.getDouble(rateKey(kind), 200, 0, 1e9);
-        List<String> ignored = new ArrayList<>();
-        for (String key : section.keys()) {
-            if (ACCEPTED.contains(key)) {
-                ignored.add(key);
-            }
-        }
-        TreeSet<String> known = new TreeSet<>(actedOn(kind));
-        known.addAll(ACCEPTED);
-        this.ignoredKeys = List.copyOf(ignored);
-        this.unknownKeys = section.unknownKeys(known);
+        this.ignoredKeys = section.presentKeys(ACCEPTED);
+        this.unknownKeys = section.unknownKeys(actedOn(kind), ACCEPTED);
     }
 
     /** The section name: {@code container-auditor} or {@code account-auditor}. */

@@ -5,10 +5,8 @@ import io.cairn.common.config.Dialect;
 import io.cairn.common.config.IniFile;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The {@code [object-auditor]} section of Swift's {@code object-server.conf} (read as Swift's {@code
@@ -69,16 +67,8 @@ public final class ObjectAuditorConfig {
         // Swift: int(conf.get('zero_byte_files_per_second', 50))
         this.zeroByteFilesPerSecond = section.getInt("zero_byte_files_per_second", 50, 0, 1_000_000_000);
         this.reclaimAgeSeconds = (long) section.getDouble("reclaim_age", 604800, 0, 1e12);
-        List<String> ignored = new ArrayList<>();
-        for (String key : section.keys()) {
-            if (ACCEPTED.contains(key)) {
-                ignored.add(key);
-            }
-        }
-        TreeSet<String> known = new TreeSet<>(ACTED_ON);
-        known.addAll(ACCEPTED);
-        this.ignoredKeys = List.copyOf(ignored);
-        this.unknownKeys = section.unknownKeys(known);
+        this.ignoredKeys = section.presentKeys(ACCEPTED);
+        this.unknownKeys = section.unknownKeys(ACTED_ON, ACCEPTED);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.cairn.common.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -284,6 +285,27 @@ public final class ConfigSection {
             }
         }
         return List.copyOf(unknown);
+    }
+
+    /**
+     * Keys of {@code acceptedButIgnored} present in this section (inherited ones included), in section
+     * order: Swift settings Cairn accepts and does not act on, worth a start-up note.
+     */
+    public List<String> presentKeys(Set<String> acceptedButIgnored) {
+        List<String> present = new ArrayList<>();
+        for (String key : keys()) {
+            if (acceptedButIgnored.contains(key)) {
+                present.add(key);
+            }
+        }
+        return List.copyOf(present);
+    }
+
+    /** {@link #unknownKeys(Set)} where the known keys are those acted on plus those accepted and ignored. */
+    public List<String> unknownKeys(Set<String> actedOn, Set<String> acceptedButIgnored) {
+        Set<String> known = new HashSet<>(actedOn);
+        known.addAll(acceptedButIgnored);
+        return unknownKeys(known);
     }
 
     /**

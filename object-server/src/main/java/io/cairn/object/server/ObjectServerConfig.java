@@ -6,10 +6,8 @@ import io.cairn.object.diskfile.DiskFileConfig;
 import io.cairn.object.http.ObjectApiSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Swift's {@code object-server.conf}, parsed once: {@code [DEFAULT]} plus {@code [app:object-server]}
@@ -154,16 +152,8 @@ public final class ObjectServerConfig {
         this.replicationLockTimeout = seconds(app.getDouble("replication_lock_timeout", 15, 0.001, 1e6));
         this.replicationFailureThreshold = app.getInt("replication_failure_threshold", 100, 1, Integer.MAX_VALUE);
         this.replicationFailureRatio = app.getDouble("replication_failure_ratio", 1.0, 0, 1e9);
-        List<String> ignored = new ArrayList<>();
-        for (String key : app.keys()) {
-            if (ACCEPTED.contains(key)) {
-                ignored.add(key);
-            }
-        }
-        TreeSet<String> known = new TreeSet<>(ACTED_ON);
-        known.addAll(ACCEPTED);
-        this.ignoredKeys = List.copyOf(ignored);
-        this.unknownKeys = app.unknownKeys(known);
+        this.ignoredKeys = app.presentKeys(ACCEPTED);
+        this.unknownKeys = app.unknownKeys(ACTED_ON, ACCEPTED);
     }
 
     /** Reads {@code file}'s {@code [app:object-server]} with {@code [DEFAULT]}. */

@@ -4,10 +4,8 @@ import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The {@code [object-updater]} section of {@code object-server.conf} (with {@code [DEFAULT]}, as Swift's
@@ -79,16 +77,8 @@ public final class ObjectUpdaterConfig {
         this.nodeTimeout = seconds(section.getDouble("node_timeout", 10, 0.001, 1e6));
         this.connTimeout = seconds(section.getDouble("conn_timeout", 0.5, 0.001, 1e6));
         this.maxBackoff = seconds(section.getDouble("max_backoff", 3600, 0.001, 1e9));
-        List<String> ignored = new ArrayList<>();
-        for (String key : section.keys()) {
-            if (ACCEPTED.contains(key)) {
-                ignored.add(key);
-            }
-        }
-        TreeSet<String> known = new TreeSet<>(ACTED_ON);
-        known.addAll(ACCEPTED);
-        this.ignoredKeys = List.copyOf(ignored);
-        this.unknownKeys = section.unknownKeys(known);
+        this.ignoredKeys = section.presentKeys(ACCEPTED);
+        this.unknownKeys = section.unknownKeys(ACTED_ON, ACCEPTED);
     }
 
     /** From a parsed section ({@code ini.section("object-updater")}). */

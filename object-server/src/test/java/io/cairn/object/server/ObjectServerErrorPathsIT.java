@@ -62,11 +62,15 @@ class ObjectServerErrorPathsIT {
         now = (System.currentTimeMillis() / 1000) + ".00000";
         ObjectServerConfig config = disk.objectServerConfig("client_timeout = 0.5\n");
         SwiftConf swiftConf = disk.swiftConf();
-        storage = new FaultyDiskFileManager(new LocalDiskFileManager(
+        LocalDiskFileManager local = new LocalDiskFileManager(
                 new DeviceRoot(disk.devices, false),
                 swiftConf.hashPath(),
                 DiskFileConfig.defaults(),
-                Clock.systemUTC()));
+                Clock.systemUTC());
+        // As ObjectServerNode does: creating a device's suffix-hash map on its first PUT takes seconds on a
+        // loaded machine, longer than this test's read timeout.
+        local.openSuffixHashStores();
+        storage = new FaultyDiskFileManager(local);
         ObjectServer s = new ObjectServer(
                 config,
                 storage,
