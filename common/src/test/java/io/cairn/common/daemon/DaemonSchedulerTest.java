@@ -59,6 +59,20 @@ class DaemonSchedulerTest {
     }
 
     @Test
+    void shouldKeepAnErrorsCounterApartFromErrorMessagesInRecon() {
+        PassReport report = new PassReport.Builder("object-auditor", clock.instant())
+                .add("errors", 2)
+                .error("disk sdb1 unreadable")
+                .build(clock.instant());
+
+        Map<String, Object> recon = report.toRecon();
+
+        assertThat(recon).containsEntry("errors", 2L);
+        assertThat(recon).containsEntry("error_messages", List.of("disk sdb1 unreadable"));
+        assertThat(recon).containsEntry("completed", false);
+    }
+
+    @Test
     void shouldRejectNonPositiveInterval() {
         DaemonScheduler scheduler = new DaemonScheduler(clock, new ReconRegistry(), log::add);
         org.assertj.core.api.Assertions.assertThatThrownBy(
