@@ -171,23 +171,33 @@ class DurabilityProbeIT {
         // a read finds the other: no GET returns its corrupt bytes, whichever copy the proxy picks
         Path readData = flipOneByte(rotten, container, read);
         for (int i = 0; i < 6; i++) {
-            assertNeverCorrupt(container, read, readBody, i % 2 == 0);
+            assertServesGoodCopy(container, read, readBody, i % 2 == 0);
         }
         pass(rotten, NodeDaemons.Section.OBJECT_AUDITOR);
         assertThat(readData).doesNotExist();
         assertThat(quarantined(rotten, container, read)).isTrue();
 
+        // asked directly, the object server does not answer with a corrupt copy either
+        String direct = firstObjectWithPrimary(container, "direct-", rotten);
+        byte[] directBody = body(3000, 23);
+        assertThat(putObject(container, direct, directBody)).isEqualTo(201);
+        Path directData = flipOneByte(rotten, container, direct);
+        assertThat(directObjectGet(rotten, container, direct).statusCode()).isEqualTo(404);
+        assertThat(directData).doesNotExist();
+        assertThat(quarantined(rotten, container, direct)).isTrue();
+
         // a replicator pass on another primary puts good copies back
-        int healer = objectPrimaries(container, "audited").get(1);
-        int healer2 = objectPrimaries(container, read).get(1);
-        pass(healer, NodeDaemons.Section.OBJECT_REPLICATOR);
-        if (healer2 != healer) {
-            pass(healer2, NodeDaemons.Section.OBJECT_REPLICATOR);
+        for (String o : List.of("audited", read, direct)) {
+            int other = objectPrimaries(container, o)
+                    .get(objectPrimaries(container, o).get(0) == rotten ? 1 : 0);
+            pass(other, NodeDaemons.Section.OBJECT_REPLICATOR);
         }
         assertThat(auditedData).exists();
         assertThat(directObjectGet(rotten, container, "audited").body()).isEqualTo(auditedBody);
         assertThat(readData).exists();
         assertThat(directObjectGet(rotten, container, read).body()).isEqualTo(readBody);
+        assertThat(directData).exists();
+        assertThat(directObjectGet(rotten, container, direct).body()).isEqualTo(directBody);
         PassReport again = pass(rotten, NodeDaemons.Section.OBJECT_AUDITOR);
         assertThat(again.counter(ObjectAuditor.QUARANTINED)).isZero();
         assertThat(auditedData).exists();
@@ -343,7 +353,14 @@ class DurabilityProbeIT {
         for (NodeDaemons.Built b : saio.cluster().node(node).daemons()) {
             if (b.section() == section) {
                 Daemon d = b.daemon();
-                return d.runOnce();
+                PassReport r = d.runOnce();
+                System.getLogger(DurabilityProbeIT.class.getName())
+                        .log(
+                                System.Logger.Level.INFO,
+                                "node" + node + " " + r.daemon() + ": " + (r.completed() ? "completed" : "incomplete")
+                                        + " in " + r.duration().toMillis() + " ms " + r.counters() + " "
+                                        + r.errors());
+                return r;
             }
         }
         throw new AssertionError("node " + node + " has no " + section.sectionName());
@@ -402,16 +419,14 @@ class DurabilityProbeIT {
         return saio.send(r);
     }
 
-    /** A GET either fails or returns the object's true bytes; never a 200 with other bytes. */
-    private void assertNeverCorrupt(String container, String object, byte[] good, boolean newest) throws Exception {
-        HttpResponse<byte[]> r;
-        try {
-            r = proxyGet(container, object, newest);
-        } catch (IOException e) {
-            return; // the body was cut short: the client sees an error, not corrupt bytes
-        }
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).isEqualTo(good);
+    /**
+     * A GET of a small object returns its true bytes: the object server checks the MD5 before it answers
+     * (quarantining a corrupt copy, 404) and the proxy moves on to a good copy.
+     */
+    private void assertServesGoodCopy(String container, String object, byte[] good, boolean newest) throws Exception {
+        HttpResponse<byte[]> r = proxyGet(container, object, newest);
+        assertThat(r.statusCode()).as("GET %s (X-Newest: %s)", object, newest).isEqualTo(200);
+        assertThat(r.body()).as("GET %s (X-Newest: %s)", object, newest).isEqualTo(good);
     }
 
     // ---- storage servers directly ----
