@@ -347,6 +347,32 @@ class DurabilityProbeIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void shouldFinishTheReplicatorOnceCommandAndExitOneWhenANodeIsDown() {
+        saio.cluster().stopNode(4);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        int rc = CairnMain.run(
+                new String[] {"replicator", "--once", "--saio", data.toString()},
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String printed = out.toString(StandardCharsets.UTF_8);
+        // a dead peer costs a refused connection, not a stalled pass
+        assertThat(took).as(printed).isLessThan(Duration.ofSeconds(30));
+        assertThat(rc).as(printed + err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+        // the live nodes count the dead peer; node 4's own replicators (run on its files) reach the others
+        for (int n = 1; n <= 3; n++) {
+            assertThat(printed).containsPattern("node" + n + " object-replicator: INCOMPLETE .*peer_failures=[1-9]");
+        }
+        assertThat(printed)
+                .containsPattern("node[123] container-replicator: INCOMPLETE .*failures=[1-9]")
+                .contains("node4 object-replicator: completed");
+    }
+
     // ---- daemons ----
 
     private PassReport pass(int node, NodeDaemons.Section section) throws InterruptedException {
