@@ -71,6 +71,7 @@ class DurabilityProbeIT {
         }
         String reclaim = Long.toString(RECLAIM_AGE_SECONDS);
         settings.put("object-replicator", Map.of("interval", "86400", "reclaim_age", reclaim));
+        settings.put("object-auditor", Map.of("interval", "86400", "reclaim_age", reclaim));
         settings.put("app:object-server", Map.of("reclaim_age", reclaim));
         saio = SaioHarness.startWithDaemons(
                 data,
@@ -266,10 +267,12 @@ class DurabilityProbeIT {
                 "reclaim_age to pass",
                 Duration.ofSeconds(RECLAIM_AGE_SECONDS + 5),
                 () -> Instant.now().isAfter(reclaimable));
+        long invalidated = 0;
         for (int n = 1; n <= SaioCluster.NODES; n++) {
-            pass(n, NodeDaemons.Section.OBJECT_AUDITOR);
+            invalidated += pass(n, NodeDaemons.Section.OBJECT_AUDITOR).counter(ObjectAuditor.TOMBSTONES_INVALIDATED);
             pass(n, NodeDaemons.Section.OBJECT_REPLICATOR);
         }
+        assertThat(invalidated).isPositive();
         for (int n = 1; n <= SaioCluster.NODES; n++) {
             assertThat(fileNames(hashDir(n, container, "t"))).as("node %d", n).isEmpty();
         }
