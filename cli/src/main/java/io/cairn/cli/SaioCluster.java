@@ -66,14 +66,17 @@ final class SaioCluster implements AutoCloseable {
     private final List<@Nullable StorageNode> nodes = new ArrayList<>();
 
     private final NodeDaemons daemons;
+    /** Extra settings by section name for server configs written on first start; see the 6-argument start. */
+    private final Map<String, Map<String, String>> serverSettings;
 
     private @Nullable EventLoopGroup proxyBoss;
     private @Nullable EventLoopGroup proxyWorkers;
     private @Nullable ProxyServer proxy;
 
-    private SaioCluster(Path data, NodeDaemons daemons) {
+    private SaioCluster(Path data, NodeDaemons daemons, Map<String, Map<String, String>> serverSettings) {
         this.data = data;
         this.daemons = daemons;
+        this.serverSettings = Map.copyOf(serverSettings);
     }
 
     /**
@@ -114,7 +117,41 @@ final class SaioCluster implements AutoCloseable {
             Map<String, String> tempAuthSettings,
             NodeDaemons daemons)
             throws IOException, InterruptedException {
-        SaioCluster c = new SaioCluster(data, daemons);
+        return launch(new SaioCluster(data, daemons, Map.of()), bind, port, accessLog, proxySettings, tempAuthSettings);
+    }
+
+    /**
+     * As above on {@code 127.0.0.1}, any free proxy port, with extra settings for the storage servers'
+     * configs by section name: {@code app:object-server} (or {@code app:container-server}, ...) goes into a
+     * new server config's app section, {@code object-replicator} (any daemon section) into the daemon section
+     * when it is added. Tests use it for huge daemon intervals (they run passes themselves) and a short
+     * {@code reclaim_age}; sections already on disk are used as they are.
+     */
+    static SaioCluster start(
+            Path data,
+            Consumer<String> accessLog,
+            Map<String, String> proxySettings,
+            Map<String, String> tempAuthSettings,
+            NodeDaemons daemons,
+            Map<String, Map<String, String>> serverSettings)
+            throws IOException, InterruptedException {
+        return launch(
+                new SaioCluster(data, daemons, serverSettings),
+                "127.0.0.1",
+                0,
+                accessLog,
+                proxySettings,
+                tempAuthSettings);
+    }
+
+    private static SaioCluster launch(
+            SaioCluster c,
+            String bind,
+            int port,
+            Consumer<String> accessLog,
+            Map<String, String> proxySettings,
+            Map<String, String> tempAuthSettings)
+            throws IOException, InterruptedException {
         try {
             c.prepare(bind, port, proxySettings, tempAuthSettings);
             c.startStorage();
@@ -216,7 +253,8 @@ final class SaioCluster implements AutoCloseable {
     private String serverConfText(String type, int n) throws IOException {
         return "[DEFAULT]\ndevices = " + data.resolve("srv/node" + n) + "\nmount_check = false\nbind_ip = 127.0.0.1\n"
                 + "bind_port = " + ringPort(type, n) + "\nswift_dir = " + etc() + "\n\n[app:" + type + "-server]\n"
-                + "use = egg:swift#" + type + "\n";
+                + "use = egg:swift#" + type + "\n"
+                + settingLines(serverSettings.getOrDefault("app:" + type + "-server", Map.of()));
     }
 
     private String proxyConfText(
@@ -335,14 +373,17 @@ final class SaioCluster implements AutoCloseable {
 
     /**
      * Appends to {@code conf} the daemon sections of its server type it lacks ({@code [object-replicator]},
-     * ...), empty so Swift's defaults apply; SAIO data directories made before daemons existed get them too.
+     * ...), empty so Swift's defaults apply (or with the settings given at start); SAIO data directories made before daemons existed get them too.
      */
-    private static void addDaemonSections(Path conf, String type) throws IOException {
+    private void addDaemonSections(Path conf, String type) throws IOException {
         IniFile ini = IniFile.load(conf);
         StringBuilder missing = new StringBuilder();
         for (NodeDaemons.Section s : NodeDaemons.Section.values()) {
             if (s.server().id().equals(type) && !ini.hasSection(s.sectionName())) {
-                missing.append("\n[").append(s.sectionName()).append("]\n");
+                missing.append("\n[")
+                        .append(s.sectionName())
+                        .append("]\n")
+                        .append(settingLines(serverSettings.getOrDefault(s.sectionName(), Map.of())));
             }
         }
         if (!missing.isEmpty()) {

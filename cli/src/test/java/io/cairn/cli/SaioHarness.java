@@ -33,6 +33,8 @@ final class SaioHarness implements AutoCloseable {
     final Queue<String> accessLog = new ConcurrentLinkedQueue<>();
     private final Map<String, String> proxySettings;
     private final Map<String, String> tempAuthSettings;
+    private final NodeDaemons daemons;
+    private final Map<String, Map<String, String>> serverSettings;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final HttpClient http;
     private SaioCluster cluster;
@@ -40,11 +42,18 @@ final class SaioHarness implements AutoCloseable {
     /** A storage URL and a token for it. */
     record Login(String storageUrl, String token) {}
 
-    private SaioHarness(Path data, Map<String, String> proxySettings, Map<String, String> tempAuthSettings)
+    private SaioHarness(
+            Path data,
+            Map<String, String> proxySettings,
+            Map<String, String> tempAuthSettings,
+            NodeDaemons daemons,
+            Map<String, Map<String, String>> serverSettings)
             throws IOException, InterruptedException {
         this.data = data;
         this.proxySettings = proxySettings;
         this.tempAuthSettings = tempAuthSettings;
+        this.daemons = daemons;
+        this.serverSettings = serverSettings;
         this.http = HttpClient.newBuilder()
                 .executor(executor)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -54,11 +63,24 @@ final class SaioHarness implements AutoCloseable {
 
     static SaioHarness start(Path data, Map<String, String> proxySettings, Map<String, String> tempAuthSettings)
             throws IOException, InterruptedException {
-        return new SaioHarness(data, proxySettings, tempAuthSettings);
+        return new SaioHarness(data, proxySettings, tempAuthSettings, NodeDaemons.none(), Map.of());
+    }
+
+    /**
+     * A SAIO whose nodes host {@code daemons}, with extra server config settings by section name (see {@link
+     * SaioCluster#start(Path, java.util.function.Consumer, Map, Map, NodeDaemons, Map)}).
+     */
+    static SaioHarness startWithDaemons(
+            Path data,
+            Map<String, String> proxySettings,
+            NodeDaemons daemons,
+            Map<String, Map<String, String>> serverSettings)
+            throws IOException, InterruptedException {
+        return new SaioHarness(data, proxySettings, Map.of(), daemons, serverSettings);
     }
 
     private SaioCluster startCluster() throws IOException, InterruptedException {
-        return SaioCluster.start(data, "127.0.0.1", 0, accessLog::add, proxySettings, tempAuthSettings);
+        return SaioCluster.start(data, accessLog::add, proxySettings, tempAuthSettings, daemons, serverSettings);
     }
 
     SaioCluster cluster() {
