@@ -39,7 +39,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -388,7 +387,6 @@ class DurabilityProbeIT {
      */
     @Test
     @Order(8)
-    @Disabled("proxy bug: ObjectGetOperation lacks Swift's latest_404_timestamp check; enable with the fix")
     void shouldAnswerXNewestWithTheTombstoneWhenAReturningNodeStillHasTheDeletedObject() throws Exception {
         String container = "stale";
         putContainer(container);

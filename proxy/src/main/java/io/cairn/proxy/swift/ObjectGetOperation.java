@@ -1,5 +1,6 @@
 package io.cairn.proxy.swift;
 
+import io.cairn.common.time.Timestamp;
 import io.cairn.proxy.backend.GetConnection;
 import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.pipeline.AccessPolicy;
@@ -49,6 +50,8 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
     private boolean resumable;
     private boolean over;
     private boolean newest;
+    /** The newest tombstone a node answered 404 with; older good sources are not served (Swift: lp 1560574). */
+    private Timestamp latest404 = Timestamp.ofRaw(0, 0);
 
     ObjectGetOperation(Exchange exchange) {
         super(exchange);
@@ -128,11 +131,22 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
             exchange.abort();
             return;
         }
+        if (newest) {
+            // a source found before a tombstone 404 and older than it is dropped, as Swift's _get_source_and_node
+            newestCandidates.removeIf(c -> {
+                boolean stale = sourceTimestamp(candidateHeads.get(c)).compareTo(latest404) < 0;
+                if (stale) {
+                    c.close();
+                }
+                return stale;
+            });
+        }
         if (newest && !newestCandidates.isEmpty()) {
             GetConnection best = null;
             for (GetConnection c : newestCandidates) {
                 if (best == null
-                        || timestampOf(candidateHeads.get(c)).compareTo(timestampOf(candidateHeads.get(best))) > 0) {
+                        || sourceTimestamp(candidateHeads.get(c)).compareTo(sourceTimestamp(candidateHeads.get(best)))
+                                > 0) {
                     best = c;
                 }
             }
@@ -172,6 +186,12 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
             badSource(c, head, status);
             return;
         }
+        if (sourceTimestamp(head).compareTo(latest404) < 0) {
+            // older than a tombstone another node holds: not a source (Swift: the deleted object stays deleted)
+            c.close();
+            tryNext();
+            return;
+        }
         if (newest) {
             c.pause();
             newestCandidates.add(c);
@@ -195,21 +215,40 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
         if (!ignore) {
             statuses.add(status);
         }
+        if (status == 404) {
+            Timestamp tombstone = parseTimestamp(head.headers().get("X-Backend-Timestamp"));
+            if (tombstone.compareTo(latest404) > 0) {
+                latest404 = tombstone;
+            }
+        }
         c.close();
         tryNext();
     }
 
-    private static String timestampOf(@Nullable HttpResponse head) {
+    /** Swift's {@code source_key}: the data, backend, put or object timestamp of a response; 0 when none. */
+    private static Timestamp sourceTimestamp(@Nullable HttpResponse head) {
         if (head == null) {
-            return "";
+            return Timestamp.ofRaw(0, 0);
         }
-        for (String name : new String[] {"X-Backend-Data-Timestamp", "X-Backend-Timestamp", "X-Timestamp"}) {
+        for (String name :
+                new String[] {"X-Backend-Data-Timestamp", "X-Backend-Timestamp", "X-Put-Timestamp", "X-Timestamp"}) {
             String v = head.headers().get(name);
             if (v != null) {
-                return v;
+                return parseTimestamp(v);
             }
         }
-        return "";
+        return Timestamp.ofRaw(0, 0);
+    }
+
+    private static Timestamp parseTimestamp(@Nullable String value) {
+        if (value == null) {
+            return Timestamp.ofRaw(0, 0);
+        }
+        try {
+            return Timestamp.parse(value);
+        } catch (IllegalArgumentException e) {
+            return Timestamp.ofRaw(0, 0);
+        }
     }
 
     private void startRelay(@Nullable HttpResponse backend) {
