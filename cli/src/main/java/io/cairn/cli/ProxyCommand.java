@@ -4,6 +4,7 @@ import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
+import io.cairn.common.http.AccessLogSink;
 import io.cairn.common.http.Transport;
 import io.cairn.proxy.auth.TempAuth;
 import io.cairn.proxy.auth.TempAuthConfig;
@@ -43,7 +44,7 @@ final class ProxyCommand {
     static final Set<String> BUILT_IN_STAGES =
             Set.of("catch_errors", "gatekeeper", "healthcheck", "proxy-logging", "cache", "listing_formats");
 
-    private static final System.Logger ACCESS_LOG = System.getLogger("io.cairn.proxy.access");
+    private static final Consumer<String> ACCESS_LOG = AccessLogSink.toLogger("io.cairn.proxy.access");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -61,7 +62,7 @@ final class ProxyCommand {
     ServerLauncher.Running start(List<String> args) throws IOException, InterruptedException {
         Path file = ServerLauncher.configFile(args, USAGE);
         IniFile ini = IniFile.load(file);
-        return start(ini, line -> ACCESS_LOG.log(System.Logger.Level.INFO, line));
+        return start(ini, ACCESS_LOG);
     }
 
     ServerLauncher.Running start(IniFile ini, Consumer<String> accessLog) throws IOException, InterruptedException {

@@ -1,9 +1,11 @@
 package io.cairn.cli;
 
+import io.cairn.common.http.AccessLogSink;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1]}: a complete cluster in one JVM (see
@@ -15,7 +17,7 @@ import java.util.List;
 final class SaioCommand {
     static final String USAGE = "usage: cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1]";
 
-    private static final System.Logger ACCESS_LOG = System.getLogger("io.cairn.proxy.access");
+    private static final Consumer<String> ACCESS_LOG = AccessLogSink.toLogger("io.cairn.proxy.access");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -76,8 +78,7 @@ final class SaioCommand {
             }
         }
         Path dir = data.toAbsolutePath();
-        SaioCluster cluster =
-                SaioCluster.start(dir, bind, port, line -> ACCESS_LOG.log(System.Logger.Level.INFO, line), daemons);
+        SaioCluster cluster = SaioCluster.start(dir, bind, port, ACCESS_LOG, daemons);
         banner(dir, bind, cluster.proxyPort());
         return new ServerLauncher.Running() {
             @Override

@@ -4,6 +4,7 @@ import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.SwiftConf;
 import io.cairn.common.daemon.ReconDocuments;
 import io.cairn.common.daemon.ReconRegistry;
+import io.cairn.common.http.AccessLogSink;
 import io.cairn.common.http.BackendClient;
 import io.cairn.common.http.HttpServerHost;
 import io.cairn.common.http.Transport;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,7 +102,7 @@ public final class ContainerServer implements AutoCloseable {
                 new AccountUpdater(client, config.nodeTimeout()),
                 swiftConf.hashPath(),
                 settings);
-        Logger access = System.getLogger("io.cairn.container.access");
+        Consumer<String> access = AccessLogSink.toLogger("io.cairn.container.access");
         ReconRegistry registry = recon;
         ExecutorService reconThread = registry == null
                 ? null
@@ -117,7 +119,7 @@ public final class ContainerServer implements AutoCloseable {
                         context,
                         config.clientTimeout(),
                         config.maxRequestBytes(),
-                        line -> access.log(Level.INFO, line),
+                        access,
                         registry == null ? null : new ReconDocuments(registry, config.devices()),
                         reconThread));
         LOG.log(

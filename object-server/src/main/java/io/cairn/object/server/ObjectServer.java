@@ -2,6 +2,7 @@ package io.cairn.object.server;
 
 import io.cairn.common.daemon.ReconDocuments;
 import io.cairn.common.daemon.ReconRegistry;
+import io.cairn.common.http.AccessLogSink;
 import io.cairn.common.http.BackendClient;
 import io.cairn.common.http.HttpServerHost;
 import io.cairn.common.http.Transport;
@@ -20,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +41,7 @@ public final class ObjectServer implements AutoCloseable {
     /** Swift's {@code network_chunk_size}: longest SSYNC line and largest body piece read at once. */
     private static final int NETWORK_CHUNK_SIZE = 65536;
 
-    private static final System.Logger ACCESS = System.getLogger("io.cairn.object.access");
+    private static final Consumer<String> ACCESS = AccessLogSink.toLogger("io.cairn.object.access");
 
     private final ObjectServerConfig config;
     private final HttpServerHost host;
@@ -140,7 +142,7 @@ public final class ObjectServer implements AutoCloseable {
                         api,
                         config.maxHeaderSize(),
                         config.clientTimeout(),
-                        config.logRequests() ? line -> ACCESS.log(Level.INFO, line) : line -> {},
+                        config.logRequests() ? ACCESS : line -> {},
                         recon,
                         reconExecutor));
         LOG.log(Level.INFO, "object-server listening on " + config.bindIp() + ":" + host.port());

@@ -3,6 +3,7 @@ package io.cairn.proxy.backend;
 import io.cairn.common.http.Transport;
 import io.cairn.ring.Device;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
@@ -12,16 +13,27 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens raw HTTP/1.1 client channels to storage nodes on a given event loop (the client's), with {@code
- * conn_timeout} as the connect timeout and Swift's {@code Connection: close} per request.
+ * conn_timeout} as the connect timeout. Object PUTs use one connection each ({@code Connection: close}, as
+ * Swift); GET/HEAD sources return their keep-alive connection when the response completed, and later sources
+ * on the same event loop reuse it ({@link #takeIdle}/{@link #offerIdle}).
  *
- * <p>Thread-safe (immutable).
+ * <p>Thread-safe (the idle channels are per event loop).
  */
 public final class BackendConnector {
     private final Transport transport;
     private final int connectTimeoutMillis;
+    private final IdleBackendChannels idle = new IdleBackendChannels(MAX_IDLE_PER_NODE, MAX_IDLE_NANOS);
+
+    /** Idle keep-alive GET channels kept per node and event loop. */
+    private static final int MAX_IDLE_PER_NODE = 32;
+
+    /** Reuse window of an idle channel: far below the storage servers' client_timeout (60 s). */
+    private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     public BackendConnector(Transport transport, Duration connTimeout) {
         this.transport = transport;
@@ -39,9 +51,22 @@ public final class BackendConnector {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("codec", new HttpClientCodec()).addLast("handler", handler);
+                        ch.pipeline()
+                                .addLast("codec", new HttpClientCodec())
+                                .addLast(IdleBackendChannels.HANDLER, handler);
                     }
                 });
         return b.connect(node.ip(), node.port());
+    }
+
+    /** A live idle keep-alive channel to {@code node} on the calling event loop, or null. */
+    @Nullable
+    Channel takeIdle(Device node) {
+        return idle.take(IdleBackendChannels.key(node.ip(), node.port()));
+    }
+
+    /** Keeps a channel whose keep-alive exchange with {@code node} finished, for the next source. */
+    void offerIdle(Device node, Channel ch) {
+        idle.offer(IdleBackendChannels.key(node.ip(), node.port()), ch);
     }
 }

@@ -3,6 +3,7 @@ package io.cairn.proxy.backend;
 import io.cairn.ring.Device;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
@@ -12,6 +13,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -28,8 +30,14 @@ import org.jspecify.annotations.Nullable;
  * while reading; the listener pauses it for back-pressure. A reset, a timeout or an early end is reported
  * once as a failure.
  *
+ * <p>The request is keep-alive: when the node's response completed and allows it, the channel goes back
+ * to the connector's idle channels and a later source on the same event loop reuses it (no connect,
+ * accept or pipeline set-up). A reused channel that turns out closed by the node before any response
+ * (its idle timeout raced our request) is replaced by a fresh connection once, transparently.
+ *
  * <p>Confined to the client channel's event loop, on which its channel is created.
  */
+@ChannelHandler.Sharable // one retry adds it to a fresh channel; events of a channel no longer its own are ignored
 public final class GetConnection extends ChannelInboundHandlerAdapter {
     /** What the GET operation hears from a source. */
     public interface Listener {
@@ -48,6 +56,12 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
     private final Duration nodeTimeout;
     private final Duration chunkTimeout;
     private @Nullable Channel channel;
+    private @Nullable BackendConnector connector;
+    private @Nullable FullHttpRequest request;
+    /** The channel came from the idle channels (a failure before the head retries on a fresh one). */
+    private boolean reused;
+
+    private boolean keepAlive;
     private @Nullable ScheduledFuture<?> timer;
     /** Body chunks that arrived while paused (a read already in flight), handed over on {@link #resume}. */
     private final ArrayDeque<HttpContent> queued = new ArrayDeque<>();
@@ -64,27 +78,45 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
         this.chunkTimeout = chunkTimeout;
     }
 
-    /** Connects and sends {@code method path} with {@code headers}. */
+    /** Sends {@code method path} with {@code headers} on an idle keep-alive channel to the node, or a new one. */
     public void start(BackendConnector connector, EventLoop loop, HttpMethod method, String path, HttpHeaders headers) {
-        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, path);
-        request.headers().set(headers);
-        request.headers().set("Host", node.ip() + ":" + node.port());
-        request.headers().set("Connection", "close");
-        request.headers().set("Content-Length", 0);
+        FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, path);
+        req.headers().set(headers);
+        req.headers().set("Host", node.ip() + ":" + node.port());
+        req.headers().remove("Connection");
+        req.headers().set("Content-Length", 0);
+        this.connector = connector;
+        Channel idle = loop.inEventLoop() ? connector.takeIdle(node) : null;
+        if (idle != null) {
+            reused = true;
+            request = req.retainedDuplicate(); // kept for one retry on a fresh connection
+            channel = idle;
+            idle.pipeline().replace(IdleBackendChannels.HANDLER, IdleBackendChannels.HANDLER, this);
+            send(idle, req);
+            return;
+        }
+        connect(connector, loop, req);
+    }
+
+    private void connect(BackendConnector connector, EventLoop loop, FullHttpRequest req) {
         ChannelFuture f = connector.connect(loop, node, this);
         channel = f.channel();
         f.addListener(connected -> {
             if (!connected.isSuccess()) {
-                request.release();
+                req.release();
                 fail();
                 return;
             }
-            arm(nodeTimeout);
-            f.channel().writeAndFlush(request).addListener(w -> {
-                if (!w.isSuccess()) {
-                    fail();
-                }
-            });
+            send(f.channel(), req);
+        });
+    }
+
+    private void send(Channel ch, FullHttpRequest req) {
+        arm(nodeTimeout);
+        ch.writeAndFlush(req).addListener(w -> {
+            if (!w.isSuccess()) {
+                failOrRetry(ch);
+            }
         });
     }
 
@@ -94,18 +126,19 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
 
     /** Stops reading (the client is slow); the chunk timer does not run while paused. */
     public void pause() {
-        Channel c = channel;
-        if (c != null && !paused && !done) {
+        if (!paused && !done) {
             paused = true;
-            c.config().setAutoRead(false);
+            Channel c = channel;
+            if (c != null) {
+                c.config().setAutoRead(false);
+            }
             disarm();
         }
     }
 
     /** Hands over what arrived while paused, then reads again. */
     public void resume() {
-        Channel c = channel;
-        if (c != null && paused && !done) {
+        if (paused && !done) {
             paused = false;
             for (HttpContent next = queued.poll(); next != null; next = queued.poll()) {
                 deliver(next);
@@ -113,7 +146,8 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
                     break;
                 }
             }
-            if (!paused && !done && !complete) {
+            Channel c = channel;
+            if (c != null && !paused && !done && !complete) {
                 c.config().setAutoRead(true);
                 c.read();
                 arm(chunkTimeout);
@@ -124,6 +158,7 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
     /** Closes the source without reporting anything (the operation is done with it). */
     public void close() {
         done = true;
+        releaseRequest();
         releaseQueued();
         disarm();
         Channel c = channel;
@@ -134,16 +169,18 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (done) {
+        if (done || ctx.channel() != channel) {
             ReferenceCountUtil.release(msg);
             return;
         }
         if (msg instanceof HttpResponse head) {
             gotHead = true;
+            releaseRequest();
             if (head.status().code() == 100) {
                 ReferenceCountUtil.release(msg);
                 return;
             }
+            keepAlive = HttpUtil.isKeepAlive(head);
             arm(chunkTimeout);
             listener.head(this, head);
         }
@@ -151,7 +188,7 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
             if (content instanceof LastHttpContent) {
                 complete = true;
                 disarm();
-                ctx.close();
+                finishChannel(ctx.channel());
             } else {
                 arm(chunkTimeout);
             }
@@ -174,6 +211,25 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
         listener.body(this, content);
     }
 
+    /** The exchange is over: the channel goes back to the idle channels when the node keeps it alive. */
+    private void finishChannel(Channel ch) {
+        channel = null;
+        BackendConnector c = connector;
+        if (keepAlive && c != null) {
+            c.offerIdle(node, ch);
+        } else {
+            ch.close();
+        }
+    }
+
+    private void releaseRequest() {
+        FullHttpRequest r = request;
+        if (r != null) {
+            request = null;
+            r.release();
+        }
+    }
+
     private void releaseQueued() {
         for (HttpContent c = queued.poll(); c != null; c = queued.poll()) {
             c.release();
@@ -182,13 +238,35 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (!complete) {
-            fail();
+        if (!complete && ctx.channel() == channel) {
+            failOrRetry(ctx.channel());
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (ctx.channel() == channel) {
+            failOrRetry(ctx.channel());
+        } else {
+            ctx.close();
+        }
+    }
+
+    /**
+     * A reused idle channel that broke before any response was closed by the node meanwhile: the request is
+     * sent once more on a fresh connection. Anything else is the source's failure.
+     */
+    private void failOrRetry(Channel broken) {
+        FullHttpRequest r = request;
+        BackendConnector c = connector;
+        if (reused && !gotHead && !done && r != null && c != null && broken == channel) {
+            reused = false;
+            request = null;
+            disarm();
+            broken.close();
+            connect(c, broken.eventLoop(), r);
+            return;
+        }
         fail();
     }
 
@@ -218,6 +296,7 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         done = true;
+        releaseRequest();
         releaseQueued();
         disarm();
         Channel c = channel;
