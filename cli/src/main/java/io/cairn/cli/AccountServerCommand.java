@@ -5,13 +5,10 @@ import io.cairn.account.server.AccountServerConfig;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
 import io.cairn.ring.policy.StoragePolicies;
-import io.cairn.ring.policy.StoragePolicy;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code ./cairn account-server --config FILE}: runs Swift's account server alone from an
@@ -36,12 +33,12 @@ public final class AccountServerCommand {
         AccountServerConfig config = AccountServerConfig.from(IniFile.load(file));
         ServerLauncher.warnUnknown(out, "account-server", file.toString(), config.unknownKeys());
         SwiftConf swiftConf = SwiftConf.load(config.swiftDir());
-        Map<Integer, String> policyNames = new HashMap<>();
-        for (StoragePolicy p : StoragePolicies.fromSwiftConf(swiftConf.ini()).all()) {
-            policyNames.put(p.index(), p.name());
-        }
         AccountServer server = new AccountServer(
-                config, swiftConf.hashPath(), swiftConf.constraints(), policyNames, Clock.systemUTC());
+                config,
+                swiftConf.hashPath(),
+                swiftConf.constraints(),
+                StoragePolicies.fromSwiftConf(swiftConf.ini()).namesByIndex(),
+                Clock.systemUTC());
         try {
             server.start();
         } catch (RuntimeException | InterruptedException e) {
@@ -50,17 +47,7 @@ public final class AccountServerCommand {
         }
         out.println("account-server listening on " + config.bindIp() + ":" + server.port() + " (config " + file
                 + ", devices " + config.devices() + ")");
-        return new ServerLauncher.Running() {
-            @Override
-            public int port() {
-                return server.port();
-            }
-
-            @Override
-            public void close() {
-                server.close();
-            }
-        };
+        return ServerLauncher.Running.of(server::port, server::close);
     }
 
     /** Starts and serves until {@code launcher} is told to stop; returns the exit code. */

@@ -37,17 +37,7 @@ public final class ContainerServerCommand {
         }
         out.println("container-server listening on " + config.bindIp() + ":" + server.port() + " (config " + file
                 + ", devices " + config.devices() + ")");
-        return new ServerLauncher.Running() {
-            @Override
-            public int port() {
-                return server.port();
-            }
-
-            @Override
-            public void close() {
-                server.close();
-            }
-        };
+        return ServerLauncher.Running.of(server::port, server::close);
     }
 
     /** Starts and serves until {@code launcher} is told to stop; returns the exit code. */

@@ -57,16 +57,6 @@ final class ObjectServerCommand {
         SwiftConf swiftConf = SwiftConf.load(config.swiftDir());
         ObjectServerNode node = ObjectServerNode.start(config, swiftConf, Transport.select(true), Clock.systemUTC());
         out.println("cairn object-server: listening on port " + node.port() + " (config " + file + ")");
-        return new ServerLauncher.Running() {
-            @Override
-            public int port() {
-                return node.port();
-            }
-
-            @Override
-            public void close() {
-                node.close();
-            }
-        };
+        return ServerLauncher.Running.of(node::port, node::close);
     }
 }

@@ -80,17 +80,7 @@ final class SaioCommand {
         Path dir = data.toAbsolutePath();
         SaioCluster cluster = SaioCluster.start(dir, bind, port, ACCESS_LOG, daemons);
         banner(dir, bind, cluster.proxyPort());
-        return new ServerLauncher.Running() {
-            @Override
-            public int port() {
-                return cluster.proxyPort();
-            }
-
-            @Override
-            public void close() {
-                cluster.close();
-            }
-        };
+        return ServerLauncher.Running.of(cluster::proxyPort, cluster::close);
     }
 
     private void banner(Path data, String bind, int port) {

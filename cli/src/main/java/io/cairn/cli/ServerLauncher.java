@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.IntSupplier;
 
 /**
  * How every long-running command ({@code object-server}, {@code container-server}, {@code account-server},
@@ -52,6 +53,21 @@ final class ServerLauncher {
         /** Stops everything started; idempotent. */
         @Override
         void close();
+
+        /** One server: its port and how it stops. */
+        static Running of(IntSupplier port, Runnable close) {
+            return new Running() {
+                @Override
+                public int port() {
+                    return port.getAsInt();
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
+        }
     }
 
     /** Starts servers; may throw {@link UsageException}, {@link ConfigException} and the like. */

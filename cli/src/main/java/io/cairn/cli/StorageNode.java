@@ -9,7 +9,6 @@ import io.cairn.container.server.ContainerServer;
 import io.cairn.object.diskfile.DiskFileManager;
 import io.cairn.object.server.ObjectServerNode;
 import io.cairn.ring.policy.StoragePolicies;
-import io.cairn.ring.policy.StoragePolicy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -70,7 +68,7 @@ final class StorageNode implements ServerLauncher.Running {
         container.start();
         ports.put(ServerType.CONTAINER, container.port());
         AccountServer account = new AccountServer(
-                config.account(), swiftConf.hashPath(), swiftConf.constraints(), policyNames(policies), clock, recon);
+                config.account(), swiftConf.hashPath(), swiftConf.constraints(), policies.namesByIndex(), clock, recon);
         running.add(account);
         account.start();
         ports.put(ServerType.ACCOUNT, account.port());
@@ -120,14 +118,6 @@ final class StorageNode implements ServerLauncher.Running {
     private static NodeContext.HostPort hostPort(String ip, Map<ServerType, Integer> ports, ServerType type) {
         Integer port = ports.get(type);
         return new NodeContext.HostPort(ip, port == null ? type.defaultPort() : port);
-    }
-
-    static Map<Integer, String> policyNames(StoragePolicies policies) {
-        Map<Integer, String> names = new TreeMap<>();
-        for (StoragePolicy p : policies.all()) {
-            names.put(p.index(), p.name());
-        }
-        return names;
     }
 
     /** The bound port of {@code type}'s server. */

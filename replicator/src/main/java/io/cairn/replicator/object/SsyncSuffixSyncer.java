@@ -30,9 +30,7 @@ public final class SsyncSuffixSyncer implements SuffixSyncer {
                 partition,
                 policyIndex,
                 suffixes);
-        if (!result.success()) {
-            return new SyncOutcome(false, Set.of(), result.objectsSent(), result.bytesSent());
-        }
-        return new SyncOutcome(true, result.inSyncObjects().keySet(), result.objectsSent(), result.bytesSent());
+        Set<String> inSync = result.success() ? result.inSyncObjects().keySet() : Set.of();
+        return new SyncOutcome(result.success(), inSync, result.objectsSent(), result.bytesSent());
     }
 }

@@ -163,6 +163,15 @@ public final class StoragePolicies {
         return List.copyOf(byIndex.values());
     }
 
+    /** Policy names by index, ascending: what the account server reports per policy. */
+    public Map<Integer, String> namesByIndex() {
+        Map<Integer, String> names = new TreeMap<>();
+        for (StoragePolicy p : byIndex.values()) {
+            names.put(p.index(), p.name());
+        }
+        return names;
+    }
+
     /** The policy with {@code index}, or null. */
     public @Nullable StoragePolicy byIndex(int index) {
         return byIndex.get(index);
