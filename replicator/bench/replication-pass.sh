@@ -100,18 +100,18 @@ done
 swift-ring-builder "$etc/object.builder" rebalance >/dev/null || true
 [ -f "$etc/object.ring.gz" ] || die "swift-ring-builder rebalance wrote no ring"
 
-for n in 1 2 3; do
-  p=${obj_ports[$((n - 1))]}
-  # Cairn: the servers of node n (no daemon sections: nothing runs in the background) ...
-  cat > "$etc/cairn-node-$n.conf" <<CONF
+# A Cairn node.conf for node $1 bound to $2, with any extra sections on stdin appended.
+cairn_node_conf() {
+  local n=$1 ip=$2
+  cat <<CONF
 [DEFAULT]
 devices = $tmp/srv/node$n
 mount_check = false
 swift_dir = $etc
-bind_ip = 127.0.0.1
+bind_ip = $ip
 
 [object-server]
-bind_port = $p
+bind_port = ${obj_ports[$((n - 1))]}
 
 [container-server]
 bind_port = ${ports[$((1 + 2 * n))]}
@@ -119,22 +119,15 @@ bind_port = ${ports[$((1 + 2 * n))]}
 [account-server]
 bind_port = ${ports[$((2 + 2 * n))]}
 CONF
+  cat
+}
+
+for n in 1 2 3; do
+  p=${obj_ports[$((n - 1))]}
+  # Cairn: the servers of node n (no daemon sections: nothing runs in the background) ...
+  cairn_node_conf "$n" 127.0.0.1 </dev/null > "$etc/cairn-node-$n.conf"
   # ... and its replicator, which must see itself as 127.0.0.2:p (the ring's address for d$n)
-  cat > "$etc/cairn-replicator-$n.conf" <<CONF
-[DEFAULT]
-devices = $tmp/srv/node$n
-mount_check = false
-swift_dir = $etc
-bind_ip = 127.0.0.2
-
-[object-server]
-bind_port = $p
-
-[container-server]
-bind_port = ${ports[$((1 + 2 * n))]}
-
-[account-server]
-bind_port = ${ports[$((2 + 2 * n))]}
+  cairn_node_conf "$n" 127.0.0.2 > "$etc/cairn-replicator-$n.conf" <<CONF
 
 [object-replicator]
 interval = 30
