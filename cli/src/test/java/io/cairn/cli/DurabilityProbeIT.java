@@ -115,7 +115,13 @@ class DurabilityProbeIT {
             bodies.put("o" + i, b);
             assertThat(putObject(container, "o" + i, b)).isEqualTo(201);
         }
-        int wiped = containerNodes(container).get(0);
+        // a node holding both the container DB and the account DB (3 of 4 nodes hold each, so two at least hold
+        // both), so the wipe tests both DB replicators whatever the random hash prefix placed where
+        List<Integer> accountNodes = accountNodes();
+        int wiped = containerNodes(container).stream()
+                .filter(accountNodes::contains)
+                .findFirst()
+                .orElseThrow();
         Map<String, byte[]> dataFiles = filesEndingWith(device(wiped), ".data");
         TreeSet<String> dbFiles =
                 new TreeSet<>(filesEndingWith(device(wiped), ".db").keySet());
@@ -540,6 +546,16 @@ class DurabilityProbeIT {
     private int containerPartition(String container) throws IOException {
         Ring ring = RingLoader.open(etc().resolve("container.ring.gz")).ring();
         return ring.partition(SwiftConf.load(etc()).hashPath(), ACCOUNT, container, null);
+    }
+
+    private List<Integer> accountNodes() throws IOException {
+        Ring ring = RingLoader.open(etc().resolve("account.ring.gz")).ring();
+        int partition = ring.partition(SwiftConf.load(etc()).hashPath(), ACCOUNT, null, null);
+        List<Integer> nodes = new ArrayList<>();
+        for (Device d : ring.primaries(partition)) {
+            nodes.add(Integer.parseInt(d.device().substring("sdb".length())));
+        }
+        return nodes;
     }
 
     private List<Integer> containerNodes(String container) throws IOException {
