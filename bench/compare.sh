@@ -244,7 +244,7 @@ start_cairn() {
     > "$tmp/cairn-logging.properties"
   cairn_port=$(free_ports 1)
   CAIRN_JAVA_OPTS="-Djava.util.logging.config.file=$tmp/cairn-logging.properties ${CAIRN_JAVA_OPTS:-}" \
-    "$root/cairn" saio --data "$c/data" --port "$cairn_port" > "$c/saio.log" 2>&1 &
+    "$root/cairn" saio --data "$c/data" --port "$cairn_port" --no-daemons > "$c/saio.log" 2>&1 &
   cairn_pid=$!
   pids+=("$cairn_pid")
   wait_port 127.0.0.1 "$cairn_port" 300 "cairn saio"

@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * {@code cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1]}: a complete cluster in one JVM (see
- * {@link SaioCluster}), Swift-All-In-One style; prints the endpoint, the users and a ready-to-paste {@code
- * swift} command; SIGTERM or Ctrl-C stops it cleanly; data and rings survive a restart.
+ * {@code cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1] [--no-daemons]}: a complete cluster in one JVM
+ * (see {@link SaioCluster}), Swift-All-In-One style; prints the endpoint, the users and a ready-to-paste {@code
+ * swift} command; SIGTERM or Ctrl-C stops it cleanly; data and rings survive a restart. {@code --no-daemons}
+ * runs the servers without replicators, auditors and updaters, as a Swift SAIO started without {@code
+ * swift-init ... rest}: benchmarks compare request paths, not background passes.
  *
  * <p>Not thread-safe; one instance per invocation.
  */
 final class SaioCommand {
-    static final String USAGE = "usage: cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1]";
+    static final String USAGE = "usage: cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1] [--no-daemons]";
 
     private static final Consumer<String> ACCESS_LOG = AccessLogSink.toLogger("io.cairn.proxy.access");
 
@@ -58,7 +60,13 @@ final class SaioCommand {
         Path data = Path.of("saio-data");
         String bind = "127.0.0.1";
         int port = 8080;
+        boolean runDaemons = true;
         for (int i = 0; i < args.size(); i += 2) {
+            if (args.get(i).equals("--no-daemons")) {
+                runDaemons = false;
+                i--; // a flag: no value follows
+                continue;
+            }
             if (i + 1 >= args.size()) {
                 throw new ServerLauncher.UsageException("missing value for " + args.get(i) + "\n" + USAGE);
             }
@@ -78,12 +86,12 @@ final class SaioCommand {
             }
         }
         Path dir = data.toAbsolutePath();
-        SaioCluster cluster = SaioCluster.start(dir, bind, port, ACCESS_LOG, daemons);
-        banner(dir, bind, cluster.proxyPort());
+        SaioCluster cluster = SaioCluster.start(dir, bind, port, ACCESS_LOG, runDaemons ? daemons : NodeDaemons.none());
+        banner(dir, bind, cluster.proxyPort(), runDaemons);
         return ServerLauncher.Running.of(cluster::proxyPort, cluster::close);
     }
 
-    private void banner(Path data, String bind, int port) {
+    private void banner(Path data, String bind, int port, boolean daemonsRun) {
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
         String auth = "http://" + host + ":" + port + "/auth/v1.0";
         out.println("cairn saio: 1 proxy, " + SaioCluster.NODES + " storage nodes, " + SaioCluster.REPLICAS
@@ -94,6 +102,9 @@ final class SaioCommand {
             out.println("    " + u[0] + ":" + u[1] + " / " + u[2] + (u[3].isEmpty() ? "" : "  [" + u[3] + "]"));
         }
         out.println("  try:  swift -A " + auth + " -U test:tester -K testing stat");
+        if (!daemonsRun) {
+            out.println("  background daemons off (--no-daemons): nothing replicates, audits or updates");
+        }
         out.println("  Ctrl-C stops it; data and rings stay in " + data);
         out.flush();
     }

@@ -3,6 +3,9 @@ package io.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.config.IniFile;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,5 +52,24 @@ class SaioDaemonsIT {
                     .containsExactly("app:account-server", "account-replicator", "account-auditor");
         }
         assertThat(created).allSatisfy(d -> assertThat(d.passes.get()).isZero());
+    }
+
+    @Test
+    void shouldStartNoDaemonWhenSaioIsGivenNoDaemons() throws Exception {
+        List<NodeFixtures.FakeDaemon> created = NodeFixtures.newList();
+        ByteArrayOutputStream banner = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(banner, true, StandardCharsets.UTF_8);
+        SaioCommand saio = new SaioCommand(out, out, NodeFixtures.fakes(created, true));
+        try (ServerLauncher.Running running =
+                saio.start(List.of("--data", data.toString(), "--port", "0", "--no-daemons"))) {
+            assertThat(running.port()).isPositive();
+            assertThat(created).isEmpty();
+        }
+        assertThat(banner.toString(StandardCharsets.UTF_8)).contains("background daemons off");
+        // without the flag the same registry is used
+        try (ServerLauncher.Running running = saio.start(List.of("--data", data.toString(), "--port", "0"))) {
+            assertThat(running.port()).isPositive();
+            assertThat(created).hasSize(4 * NodeDaemons.Section.values().length);
+        }
     }
 }
