@@ -53,9 +53,7 @@ public final class BenchMain {
             err.println(BenchOptions.USAGE);
             throw e;
         }
-        ProcessCpuSampler cpu = options.serverPids.isEmpty()
-                ? null
-                : new ProcessCpuSampler(Path.of("/proc"), options.serverPids, options.clockTicks);
+        ProcessCpuSampler cpu = options.cpuSampler(Path.of("/proc"));
         err.println("cairn-bench: " + options.label + " / " + options.spec);
         RunResult result = new LoadRunner(
                         options.spec, options.label, options.auth, cpu, err, options.progress, options.clientThreads)

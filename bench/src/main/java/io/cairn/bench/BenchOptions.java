@@ -3,6 +3,8 @@ package io.cairn.bench;
 import io.cairn.bench.client.AuthStrategy;
 import io.cairn.bench.client.TempAuthStrategy;
 import io.cairn.bench.client.TokenAuthStrategy;
+import io.cairn.bench.run.ProcessCpuSampler;
+import io.cairn.bench.run.ThreadClassifier;
 import io.cairn.bench.workload.Durations;
 import io.cairn.bench.workload.OperationMix;
 import io.cairn.bench.workload.SizeDistribution;
@@ -19,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The command line of {@code cairn-bench.jar}, parsed and checked: a named workload with overrides, the target and its
- * credentials, the server PIDs for CPU accounting and the outputs. Immutable.
+ * credentials, the server PIDs (and the proxy's PIDs or thread names) for CPU accounting and the outputs. Immutable.
  */
 final class BenchOptions {
     static final String USAGE = String.join(
@@ -32,6 +34,8 @@ final class BenchOptions {
             "  target:    --auth-url http://127.0.0.1:8080/auth/v1.0 [--user test:tester] [--key testing]",
             "             or --storage-url http://host:port/v1/AUTH_x --token TOKEN",
             "  report:    --label NAME  --server-pids PID,PID  --clock-ticks 100  --json FILE|-",
+            "             --proxy-pids PID,PID (proxy process trees)  --proxy-threads PREFIX,PREFIX (per-thread",
+            "             accounting of one JVM)  --storage-threads object-,container-,account-",
             "             --progress 1s (0: none)  --client-threads 1  --fail-on-errors",
             "  other:     --list-workloads  --help");
 
@@ -41,6 +45,9 @@ final class BenchOptions {
     final AuthStrategy auth;
     final String label;
     final List<Long> serverPids;
+    final List<Long> proxyPids;
+    final List<String> proxyThreads;
+    final List<String> storageThreads;
     final long clockTicks;
     final @Nullable Path json;
     final boolean jsonToStdout;
@@ -52,7 +59,18 @@ final class BenchOptions {
         this.spec = workload(v);
         this.auth = auth(v);
         this.label = v.getOrDefault("--label", "target");
-        this.serverPids = pids(v.getOrDefault("--server-pids", ""));
+        this.serverPids = pids(v.getOrDefault("--server-pids", ""), "--server-pids");
+        this.proxyPids = pids(v.getOrDefault("--proxy-pids", ""), "--proxy-pids");
+        this.proxyThreads = prefixes(v.getOrDefault("--proxy-threads", ""));
+        this.storageThreads = v.containsKey("--storage-threads")
+                ? prefixes(v.getOrDefault("--storage-threads", ""))
+                : ThreadClassifier.DEFAULT_STORAGE_PREFIXES;
+        if (serverPids.isEmpty() && (!proxyPids.isEmpty() || !proxyThreads.isEmpty())) {
+            throw new IllegalArgumentException("--proxy-pids and --proxy-threads need --server-pids");
+        }
+        if (proxyThreads.isEmpty() && v.containsKey("--storage-threads")) {
+            throw new IllegalArgumentException("--storage-threads needs --proxy-threads");
+        }
         this.clockTicks = positiveLong(v, "--clock-ticks", 100);
         String jsonArg = v.get("--json");
         this.jsonToStdout = "-".equals(jsonArg);
@@ -109,6 +127,9 @@ final class BenchOptions {
                 "--token",
                 "--label",
                 "--server-pids",
+                "--proxy-pids",
+                "--proxy-threads",
+                "--storage-threads",
                 "--clock-ticks",
                 "--json",
                 "--progress",
@@ -178,14 +199,34 @@ final class BenchOptions {
         return new TokenAuthStrategy(URI.create(storageUrl), token);
     }
 
-    private static List<Long> pids(String text) {
+    private static List<Long> pids(String text, String flag) {
         List<Long> pids = new ArrayList<>();
         for (String p : text.split("[,\\s]+")) {
             if (!p.isEmpty()) {
-                pids.add(nonNegativeLong(p, "--server-pids"));
+                pids.add(nonNegativeLong(p, flag));
             }
         }
         return pids;
+    }
+
+    private static List<String> prefixes(String text) {
+        List<String> prefixes = new ArrayList<>();
+        for (String p : text.split(",")) {
+            if (!p.isBlank()) {
+                prefixes.add(p.strip());
+            }
+        }
+        return prefixes;
+    }
+
+    /** The CPU sampler these options ask for, or null without {@code --server-pids}. */
+    @Nullable
+    ProcessCpuSampler cpuSampler(Path procRoot) {
+        if (serverPids.isEmpty()) {
+            return null;
+        }
+        ThreadClassifier threads = proxyThreads.isEmpty() ? null : new ThreadClassifier(proxyThreads, storageThreads);
+        return new ProcessCpuSampler(procRoot, serverPids, proxyPids, threads, clockTicks);
     }
 
     private static long positiveLong(Map<String, String> v, String flag, long fallback) {

@@ -45,6 +45,42 @@ class BenchOptionsTest {
     }
 
     @Test
+    void shouldParseTheProxySplitWhenProxyPidsOrThreadsAreGiven() {
+        List<String> target = List.of("--auth-url", "http://127.0.0.1:8080/auth/v1.0", "--server-pids", "10,11,12");
+        BenchOptions swift = BenchOptions.parse(concat(target, "--proxy-pids", "12"));
+        assertThat(swift.proxyPids).containsExactly(12L);
+        assertThat(swift.proxyThreads).isEmpty();
+        BenchOptions cairn = BenchOptions.parse(concat(target, "--proxy-threads", "proxy-io-, proxy-accept-"));
+        assertThat(cairn.proxyThreads).containsExactly("proxy-io-", "proxy-accept-");
+        assertThat(cairn.storageThreads).containsExactly("object-", "container-", "account-");
+        BenchOptions custom =
+                BenchOptions.parse(concat(target, "--proxy-threads", "px-", "--storage-threads", "disk-,db-"));
+        assertThat(custom.storageThreads).containsExactly("disk-", "db-");
+        assertThat(custom.cpuSampler(Path.of("/proc"))).isNotNull();
+        assertThat(BenchOptions.parse(List.of("--auth-url", "http://h/auth/v1.0"))
+                        .cpuSampler(Path.of("/proc")))
+                .isNull();
+    }
+
+    @Test
+    void shouldRejectTheProxySplitWhenItHasNothingToSplit() {
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--auth-url", "http://h/a", "--proxy-pids", "3")))
+                .hasMessageContaining("need --server-pids");
+        assertThatThrownBy(() -> BenchOptions.parse(
+                        List.of("--auth-url", "http://h/a", "--server-pids", "3", "--storage-threads", "x-")))
+                .hasMessageContaining("--storage-threads needs --proxy-threads");
+        assertThatThrownBy(() -> BenchOptions.parse(
+                        List.of("--auth-url", "http://h/a", "--server-pids", "3", "--proxy-pids", "x")))
+                .hasMessageContaining("--proxy-pids needs a whole number");
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
+
+    @Test
     void shouldBoundByCountOnlyWhenOpsGivenWithoutDuration() {
         BenchOptions o = BenchOptions.parse(List.of(
                 "--ops",

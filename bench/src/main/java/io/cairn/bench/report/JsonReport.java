@@ -8,7 +8,10 @@ import java.util.Map;
 /**
  * Renders a {@link RunResult} as one JSON object (the shape is documented in bench/README.md and read by compare.sh):
  * {@code label, workload, spec{...}, started, elapsedSeconds, ok, errors, errorsByStatus{}, total{...},
- * operations{PUT{...},...}, serverCpu{...}|null, prefill{requested, done, errors}}; each stats object has {@code
+ * operations{PUT{...},...}, serverCpu{...}|null, prefill{requested, done, errors}}; serverCpu holds {@code pids,
+ * processes, cpuSeconds, cpuMillisPerOp, proxyPids, proxyThreads, threads, proxyCpuSeconds, proxyCpuMillisPerOp,
+ * proxyMegabytesPerSecondPerCore, groups{proxy{cpuSeconds,cpuMillisPerOp},...}} (the proxy fields null without a
+ * proxy split); each stats object has {@code
  * operations, errors, opsPerSecond, bytes, megabytesPerSecond, latencyMs{mean,p50,p90,p99,p99.9,max}}. Stateless.
  */
 public final class JsonReport {
@@ -50,6 +53,7 @@ public final class JsonReport {
             w.name("processes").value(cpu.processes());
             w.name("cpuSeconds").value(cpu.cpuSeconds());
             w.name("cpuMillisPerOp").value(result.serverCpuMillisPerOp());
+            proxySplit(w, result, cpu);
             w.endObject();
         }
         w.name("prefill").beginObject();
@@ -58,6 +62,38 @@ public final class JsonReport {
         w.name("errors").value(result.prefillErrors());
         w.endObject();
         return w.endObject().toString();
+    }
+
+    private static void proxySplit(JsonWriter w, RunResult result, ServerCpu cpu) {
+        w.name("proxyPids").beginArray();
+        for (long pid : cpu.proxyPids()) {
+            w.value(pid);
+        }
+        w.endArray();
+        w.name("proxyThreads").beginArray();
+        for (String prefix : cpu.proxyThreadPrefixes()) {
+            w.value(prefix);
+        }
+        w.endArray();
+        w.name("threads").value(cpu.threads());
+        if (!cpu.splitsProxy()) {
+            w.name("proxyCpuSeconds").nullValue();
+            w.name("proxyCpuMillisPerOp").nullValue();
+            w.name("proxyMegabytesPerSecondPerCore").nullValue();
+            w.name("groups").nullValue();
+            return;
+        }
+        w.name("proxyCpuSeconds").value(cpu.proxyCpuSeconds());
+        w.name("proxyCpuMillisPerOp").value(result.proxyCpuMillisPerOp());
+        w.name("proxyMegabytesPerSecondPerCore").value(result.proxyMegabytesPerSecondPerCore());
+        w.name("groups").beginObject();
+        for (Map.Entry<CpuGroup, Double> e : cpu.groupSeconds().entrySet()) {
+            w.name(e.getKey().jsonName()).beginObject();
+            w.name("cpuSeconds").value(e.getValue());
+            w.name("cpuMillisPerOp").value(result.groupCpuMillisPerOp(e.getKey()));
+            w.endObject();
+        }
+        w.endObject();
     }
 
     private static void spec(JsonWriter w, WorkloadSpec spec) {

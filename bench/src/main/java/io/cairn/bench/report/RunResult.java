@@ -81,4 +81,29 @@ public record RunResult(
         long ops = total().successes();
         return cpu == null || ops == 0 ? Double.NaN : cpu.cpuSeconds() * 1000 / ops;
     }
+
+    /** CPU milliseconds of {@code group} per successful operation, or NaN without a proxy split or operations. */
+    public double groupCpuMillisPerOp(CpuGroup group) {
+        ServerCpu cpu = serverCpu;
+        long ops = total().successes();
+        return cpu == null || !cpu.splitsProxy() || ops == 0
+                ? Double.NaN
+                : cpu.groupSeconds().getOrDefault(group, 0.0) * 1000 / ops;
+    }
+
+    /** Proxy CPU milliseconds per successful operation, or NaN without a proxy split or operations. */
+    public double proxyCpuMillisPerOp() {
+        return groupCpuMillisPerOp(CpuGroup.PROXY);
+    }
+
+    /**
+     * Body megabytes (10^6 bytes, both directions) moved per second of proxy CPU — the throughput one fully busy proxy
+     * core would carry at this cost — or NaN without a proxy split or proxy CPU.
+     */
+    public double proxyMegabytesPerSecondPerCore() {
+        ServerCpu cpu = serverCpu;
+        return cpu == null || !cpu.splitsProxy() || cpu.proxyCpuSeconds() <= 0
+                ? Double.NaN
+                : total().bytes() / 1e6 / cpu.proxyCpuSeconds();
+    }
 }

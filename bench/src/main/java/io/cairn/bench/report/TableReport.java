@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Renders a {@link RunResult} as a fixed-width table, one row per operation plus a total, followed by the server CPU
- * and — loudly — any errors or a short prefill. Stateless.
+ * (with the proxy's share, MB/s per proxy core and the CPU by group when a proxy was named) and — loudly — any errors
+ * or a short prefill. Stateless.
  */
 public final class TableReport {
     private TableReport() {}
@@ -47,10 +48,14 @@ public final class TableReport {
         if (cpu != null) {
             sb.append(String.format(
                     Locale.ROOT,
-                    "server CPU: %.2f s over %d processes = %.3f ms per op%n",
+                    "server CPU: %.2f s over %d processes%s = %.3f ms per op%n",
                     cpu.cpuSeconds(),
                     cpu.processes(),
+                    cpu.threads() > 0 ? " (" + cpu.threads() + " threads)" : "",
                     result.serverCpuMillisPerOp()));
+            if (cpu.splitsProxy()) {
+                proxyLines(sb, result, cpu);
+            }
         }
         if (result.prefillShort()) {
             sb.append(String.format(
@@ -67,6 +72,25 @@ public final class TableReport {
                     .append(" !!!!!\n");
         }
         return sb.toString();
+    }
+
+    private static void proxyLines(StringBuilder sb, RunResult result, ServerCpu cpu) {
+        sb.append(String.format(
+                Locale.ROOT,
+                "proxy CPU: %.2f s = %.3f ms per op; %.1f MB/s per proxy core%n",
+                cpu.proxyCpuSeconds(),
+                result.proxyCpuMillisPerOp(),
+                result.proxyMegabytesPerSecondPerCore()));
+        sb.append("CPU by group:");
+        for (Map.Entry<CpuGroup, Double> e : cpu.groupSeconds().entrySet()) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    " %s %.2f s (%.0f%%)",
+                    e.getKey().jsonName(),
+                    e.getValue(),
+                    cpu.cpuSeconds() > 0 ? e.getValue() * 100 / cpu.cpuSeconds() : 0.0));
+        }
+        sb.append('\n');
     }
 
     private static void row(StringBuilder sb, RunResult result, String name, OperationStats s) {

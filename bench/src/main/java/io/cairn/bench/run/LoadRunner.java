@@ -146,7 +146,7 @@ public final class LoadRunner {
         control.phase(Phase.WARMUP);
         connections.forEach(LoadConnection::kick);
         control.stopped.await(spec.warmup().toMillis(), TimeUnit.MILLISECONDS);
-        ProcessCpuSampler.Sample cpuStart = cpu == null ? null : cpu.sample();
+        ProcessCpuSampler.Snapshot cpuStart = cpu == null ? null : cpu.sample();
         Instant started = Instant.now();
         control.phase(Phase.MEASURE);
         long start = control.measureStartNanos();
@@ -164,8 +164,7 @@ public final class LoadRunner {
         }
         ServerCpu serverCpu = null;
         if (cpu != null && cpuStart != null) {
-            ProcessCpuSampler.Sample cpuEnd = cpu.sample();
-            serverCpu = new ServerCpu(cpu.rootPids(), cpuEnd.processes(), cpuEnd.cpuSeconds() - cpuStart.cpuSeconds());
+            serverCpu = cpu.between(cpuStart, cpu.sample());
         }
         return collect(connections, started, (lastEnd > start ? lastEnd : end) - start, serverCpu, control);
     }

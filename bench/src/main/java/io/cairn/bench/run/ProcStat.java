@@ -1,14 +1,17 @@
 package io.cairn.bench.run;
 
 /**
- * The fields of one {@code /proc/<pid>/stat} line the CPU accounting needs. Immutable.
+ * The fields of one {@code /proc/<pid>/stat} (or {@code /proc/<pid>/task/<tid>/stat}) line the CPU accounting needs.
+ * Immutable.
  *
- * @param pid process id (field 1)
+ * @param pid process id, or thread id for a task line (field 1)
+ * @param comm the command or thread name without its parentheses (field 2; the kernel truncates it to 15 bytes)
  * @param ppid parent process id (field 4)
- * @param cpuTicks utime + stime + cutime + cstime (fields 14–17), in clock ticks: the process's own CPU (all threads)
- *     plus that of children it has reaped
+ * @param ownTicks utime + stime (fields 14–15), in clock ticks: for a thread, that thread's own CPU
+ * @param cpuTicks utime + stime + cutime + cstime (fields 14–17), in clock ticks: for a process, its own CPU (all
+ *     threads, including ended ones) plus that of children it has reaped
  */
-public record ProcStat(long pid, long ppid, long cpuTicks) {
+public record ProcStat(long pid, String comm, long ppid, long ownTicks, long cpuTicks) {
     /**
      * Parses a stat line. The command name (field 2) is in parentheses and may itself contain spaces and parentheses,
      * so the fields after it are counted from the last {@code ')'}.
@@ -29,11 +32,9 @@ public record ProcStat(long pid, long ppid, long cpuTicks) {
         try {
             long pid = Long.parseLong(line.substring(0, open).trim());
             long ppid = Long.parseLong(rest[4 - 3]);
-            long ticks = Long.parseLong(rest[14 - 3])
-                    + Long.parseLong(rest[15 - 3])
-                    + Long.parseLong(rest[16 - 3])
-                    + Long.parseLong(rest[17 - 3]);
-            return new ProcStat(pid, ppid, ticks);
+            long own = Long.parseLong(rest[14 - 3]) + Long.parseLong(rest[15 - 3]);
+            long children = Long.parseLong(rest[16 - 3]) + Long.parseLong(rest[17 - 3]);
+            return new ProcStat(pid, line.substring(open + 1, close), ppid, own, own + children);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in /proc/<pid>/stat line: " + abbreviate(line), e);
         }

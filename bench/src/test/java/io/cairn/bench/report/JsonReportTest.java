@@ -49,10 +49,39 @@ class JsonReportTest {
                 .contains("\"operations\":{\"PUT\":{\"operations\":20,")
                 .contains("\"GET\":{\"operations\":70,\"errors\":0,\"opsPerSecond\":35,")
                 .contains("\"p50\":2,\"p90\":2,\"p99\":2,\"p99.9\":2,\"max\":2}")
-                .contains("\"serverCpu\":{\"pids\":[42],\"processes\":3,\"cpuSeconds\":0.9,\"cpuMillisPerOp\":10}")
+                .contains("\"serverCpu\":{\"pids\":[42],\"processes\":3,\"cpuSeconds\":0.9,\"cpuMillisPerOp\":10,")
                 .endsWith("\"prefill\":{\"requested\":1000,\"done\":1000,\"errors\":0}}");
         assertThat(json.chars().filter(c -> c == '{').count())
                 .isEqualTo(json.chars().filter(c -> c == '}').count());
+    }
+
+    static ServerCpu split() {
+        Map<CpuGroup, Double> groups = new EnumMap<>(CpuGroup.class);
+        groups.put(CpuGroup.PROXY, 0.3);
+        groups.put(CpuGroup.STORAGE, 0.45);
+        groups.put(CpuGroup.JIT, 0.15);
+        return new ServerCpu(List.of(42L), 1, 0.9, List.of(), List.of("proxy-"), 57, groups);
+    }
+
+    @Test
+    void shouldWriteTheProxyFieldsWhenTheCpuIsSplit() {
+        String json = JsonReport.render(sample(Map.of(), split()));
+        // 90 ops, 1474560 body bytes: 0.3 s / 90 ops = 3.333 ms; 1.47456 MB / 0.3 s = 4.915 MB/s per proxy core
+        assertThat(json)
+                .contains("\"serverCpu\":{\"pids\":[42],\"processes\":1,\"cpuSeconds\":0.9,\"cpuMillisPerOp\":10,"
+                        + "\"proxyPids\":[],\"proxyThreads\":[\"proxy-\"],\"threads\":57,\"proxyCpuSeconds\":0.3,"
+                        + "\"proxyCpuMillisPerOp\":3.333,\"proxyMegabytesPerSecondPerCore\":4.915,"
+                        + "\"groups\":{\"proxy\":{\"cpuSeconds\":0.3,\"cpuMillisPerOp\":3.333},"
+                        + "\"storage\":{\"cpuSeconds\":0.45,\"cpuMillisPerOp\":5},"
+                        + "\"jit\":{\"cpuSeconds\":0.15,\"cpuMillisPerOp\":1.667}}}");
+    }
+
+    @Test
+    void shouldWriteNullProxyFieldsWhenTheCpuIsNotSplit() {
+        String json = JsonReport.render(sample(Map.of(), new ServerCpu(List.of(42L), 3, 0.9)));
+        assertThat(json)
+                .contains("\"proxyPids\":[],\"proxyThreads\":[],\"threads\":0,\"proxyCpuSeconds\":null,"
+                        + "\"proxyCpuMillisPerOp\":null,\"proxyMegabytesPerSecondPerCore\":null,\"groups\":null}");
     }
 
     @Test
