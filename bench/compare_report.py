@@ -29,9 +29,24 @@ def summary(runs):
         "p99Ms": median([t["latencyMs"]["p99"] for t in total]),
         "p99.9Ms": median([t["latencyMs"]["p99.9"] for t in total]),
         "cpuMillisPerOp": median([(r["serverCpu"] or {}).get("cpuMillisPerOp") for r in runs]),
+        "proxyCpuMillisPerOp": median([(r["serverCpu"] or {}).get("proxyCpuMillisPerOp") for r in runs]),
+        "proxyMegabytesPerSecondPerCore": median(
+            [(r["serverCpu"] or {}).get("proxyMegabytesPerSecondPerCore") for r in runs]),
+        "cpuGroupsMillisPerOp": group_medians(runs),
         "errors": sum(r["errors"] for r in runs),
         "prefillShort": any(r["prefill"]["done"] < r["prefill"]["requested"] for r in runs),
     }
+
+
+def group_medians(runs):
+    """Median CPU ms/op per group (proxy, storage, jit, gc, other, unattributed) over the runs that split the CPU."""
+    names = []
+    for r in runs:
+        for g in ((r["serverCpu"] or {}).get("groups") or {}):
+            if g not in names:
+                names.append(g)
+    return {g: median([(((r["serverCpu"] or {}).get("groups") or {}).get(g) or {}).get("cpuMillisPerOp")
+                       for r in runs]) for g in names}
 
 
 def ratio(a, b):
@@ -60,7 +75,7 @@ def main():
         "workloads": {},
     }
     header = (f"{'workload':<9} {'server':<6} {'ops/s':>9} {'MB/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
-              f"{'p99.9 ms':>9} {'CPU ms/op':>10} {'errors':>6}")
+              f"{'p99.9 ms':>9} {'CPU ms/op':>10} {'proxy ms/op':>11} {'MB/s/pcore':>10} {'errors':>6}")
     print()
     print(header)
     print("-" * len(header))
@@ -75,7 +90,8 @@ def main():
                 any_errors = any_errors or s["errors"] > 0
                 print(f"{w:<9} {t:<6} {fmt(s['opsPerSecond']):>9} {fmt(s['megabytesPerSecond']):>9} "
                       f"{fmt(s['p50Ms'], 2):>8} {fmt(s['p99Ms'], 2):>8} {fmt(s['p99.9Ms'], 2):>9} "
-                      f"{fmt(s['cpuMillisPerOp'], 3):>10} {s['errors']:>6}"
+                      f"{fmt(s['cpuMillisPerOp'], 3):>10} {fmt(s['proxyCpuMillisPerOp'], 3):>11} "
+                      f"{fmt(s['proxyMegabytesPerSecondPerCore']):>10} {s['errors']:>6}"
                       + ("  PREFILL SHORT" if s["prefillShort"] else ""))
         if "cairn" in entry and "swift" in entry:
             c, s = entry["cairn"]["median"], entry["swift"]["median"]
@@ -94,6 +110,17 @@ def main():
           "   (Cairn vs Swift: > 1 means Cairn is better)")
     for line in ratio_lines:
         print(line)
+    group_lines = []
+    for w in names:
+        for t in TARGETS:
+            groups = combined["workloads"][w].get(t, {}).get("median", {}).get("cpuGroupsMillisPerOp") or {}
+            if groups:
+                group_lines.append(f"{w:<9} {t:<6} " + "  ".join(f"{g} {fmt(v, 3)}" for g, v in groups.items()))
+    if group_lines:
+        print()
+        print("server CPU ms/op by group (median; MB/s/pcore = body MB moved per proxy CPU second):")
+        for line in group_lines:
+            print(line)
     print()
     print(f"machine: {machine}; {java_version}; Swift {swift_version}; listing container of {listing_objects} objects")
     if combined["skipped"]:
