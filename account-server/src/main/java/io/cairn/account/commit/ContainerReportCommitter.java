@@ -4,45 +4,46 @@ import io.cairn.account.db.AccountBroker;
 import io.cairn.account.db.ContainerRecord;
 import io.cairn.common.db.GroupCommitWriter;
 import io.cairn.common.io.DeviceExecutors;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Commits container reports to account DBs in batches through a {@link GroupCommitWriter}: where Swift
- * appends each report to the DB's {@code .pending} file and folds it in later, Cairn acknowledges a report
- * once the transaction holding it (and every report queued for that DB meanwhile) committed.
+ * Appends container reports to account DBs' {@code .pending} files in batches through a {@link
+ * GroupCommitWriter}, as Swift's {@code put_container} → {@code put_record} does one by one: a report is
+ * acknowledged once appended (one write per batch, no fsync); the file is folded into SQLite past {@code
+ * PENDING_CAP}, {@code pending_fold_delay} after it became non-empty, and before every read.
+ *
+ * <p>Durability: as Swift's pending file — a process crash loses nothing; an OS crash may lose reports not
+ * yet folded (the container server reports again on its next update).
  *
  * <p>Thread-safe: {@link #submit} from any thread.
  */
 public final class ContainerReportCommitter implements AutoCloseable {
-    private final GroupCommitWriter<AccountBroker, ContainerRecord> writer;
+    private final GroupCommitWriter<ContainerRecord> writer;
 
-    public ContainerReportCommitter(DeviceExecutors executors, int ringSize, int maxBatch) {
-        this.writer = new GroupCommitWriter<>(
-                "account-commit", ringSize, executors, maxBatch, ContainerReportCommitter::apply);
+    /**
+     * @param executors the device executors the DB writers run on
+     * @param ringSize Disruptor ring slots (power of two)
+     * @param maxBatch most reports appended with one write
+     * @param foldDelay how soon after a DB's pending file became non-empty it is folded (zero: at once)
+     */
+    public ContainerReportCommitter(DeviceExecutors executors, int ringSize, int maxBatch, Duration foldDelay) {
+        this.writer = new GroupCommitWriter<>("account-commit", ringSize, executors, maxBatch, foldDelay);
     }
 
-    private static void apply(AccountBroker broker, List<@Nullable ContainerRecord> batch) throws Exception {
-        List<ContainerRecord> records = new ArrayList<>(batch.size());
-        for (ContainerRecord r : batch) {
-            if (r != null) {
-                records.add(r);
-            }
-        }
-        broker.commitPendingQuietly();
-        broker.mergeItems(records, null, -1);
-    }
-
-    /** Queues {@code record} for {@code broker}'s DB on {@code device}; completes after its commit. */
+    /** Queues {@code record} for {@code broker}'s DB on {@code device}; completes once appended. */
     public CompletableFuture<Void> submit(String device, AccountBroker broker, ContainerRecord record) {
         return writer.submit(device, broker, record);
     }
 
-    /** Transactions committed so far. */
-    public long batchesCommitted() {
-        return writer.batchesCommitted();
+    /** Append batches (one pending-file write each) so far. */
+    public long batchesAppended() {
+        return writer.batchesAppended();
+    }
+
+    /** Folds of a pending file into SQLite this writer ran (deferred or at the cap; readers' folds excluded). */
+    public long folds() {
+        return writer.folds();
     }
 
     @Override

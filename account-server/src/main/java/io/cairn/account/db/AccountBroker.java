@@ -2,7 +2,9 @@ package io.cairn.account.db;
 
 import io.cairn.common.codec.PickleException;
 import io.cairn.common.codec.PickleReader;
+import io.cairn.common.codec.PickleWriter;
 import io.cairn.common.codec.PyBytes;
+import io.cairn.common.codec.PyTuple;
 import io.cairn.common.db.DatabaseBroker;
 import io.cairn.common.db.SqlScript;
 import io.cairn.common.listing.ListingParams;
@@ -92,6 +94,26 @@ public final class AccountBroker extends DatabaseBroker<ContainerRecord> {
         } catch (PickleException | IllegalArgumentException e) {
             return null; // Swift logs "Invalid pending entry" and skips it
         }
+    }
+
+    /**
+     * Swift's account server {@code put_container} tuple: {@code (name, put_timestamp, delete_timestamp,
+     * object_count, bytes_used, deleted, storage_policy_index)}. Swift's server passes the request's header
+     * strings for the timestamps, counts and policy index (only {@code deleted} is an int), so they are
+     * pickled as str here too: the decimal form of the parsed value, identical to the header for what
+     * container servers send. (Where the policy header is absent Swift pickles int 0 and Cairn str '0';
+     * both fold the same.)
+     */
+    @Override
+    protected byte[] encodePendingEntry(ContainerRecord r) {
+        return PickleWriter.dumpProtocol2(PyTuple.of(
+                r.name(),
+                r.putTimestamp(),
+                r.deleteTimestamp(),
+                Long.toString(r.objectCount()),
+                Long.toString(r.bytesUsed()),
+                r.deleted(),
+                Integer.toString(r.storagePolicyIndex())));
     }
 
     private static String text(@Nullable Object o) {

@@ -70,7 +70,8 @@ public final class AccountServer implements AutoCloseable {
                 });
         this.executors = new DeviceExecutors(config.threadsPerDisk(), config.queuePerDisk(), "account");
         this.brokers = new AccountBrokers(clock);
-        this.committer = new ContainerReportCommitter(executors, config.commitRingSize(), config.commitMaxBatch());
+        this.committer = new ContainerReportCommitter(
+                executors, config.commitRingSize(), config.commitMaxBatch(), config.pendingFoldDelay());
         this.root = new DeviceRoot(config.devices(), config.mountCheck());
         AccountOperations ops =
                 new AccountOperations(root, hashPath, brokers, committer, constraints, policyNames, clock);
@@ -91,9 +92,9 @@ public final class AccountServer implements AutoCloseable {
         return host.port();
     }
 
-    /** Transactions the group commit made (tests compare it with the number of reports). */
-    public long commitBatches() {
-        return committer.batchesCommitted();
+    /** The container-report writer (its counters show the batching and the folds at work). */
+    public ContainerReportCommitter committer() {
+        return committer;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.cairn.account.server;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,9 @@ import java.util.Set;
  * @param threadsPerDisk {@code threads_per_disk}: SQLite threads per device
  * @param queuePerDisk {@code queue_per_disk}: queued operations per device before 503
  * @param commitRingSize {@code commit_ring_size}: slots of the group-commit ring (power of two)
- * @param commitMaxBatch {@code commit_max_batch}: most reports committed in one transaction
+ * @param commitMaxBatch {@code commit_max_batch}: most reports appended to a {@code .pending} file in one write
+ * @param pendingFoldDelay {@code pending_fold_delay} (seconds, default 1.0): how soon after a {@code .pending}
+ *     file became non-empty it is folded into SQLite when no reader folded it first (0: after every append)
  * @param unknownKeys keys present in the file that this server does not know (reported at start)
  */
 public record AccountServerConfig(
@@ -35,6 +38,7 @@ public record AccountServerConfig(
         int queuePerDisk,
         int commitRingSize,
         int commitMaxBatch,
+        Duration pendingFoldDelay,
         List<String> unknownKeys) {
 
     /** The section Swift's paste pipeline reads. */
@@ -51,7 +55,8 @@ public record AccountServerConfig(
             "threads_per_disk",
             "queue_per_disk",
             "commit_ring_size",
-            "commit_max_batch");
+            "commit_max_batch",
+            "pending_fold_delay");
 
     /** Keys Swift's paste deployment or other daemons use that are fine to find and ignore. */
     static final Set<String> TOLERATED = Set.of(
@@ -79,6 +84,9 @@ public record AccountServerConfig(
         if (Integer.bitCount(commitRingSize) != 1) {
             throw new IllegalArgumentException("commit_ring_size must be a power of two, got " + commitRingSize);
         }
+        if (pendingFoldDelay.isNegative()) {
+            throw new IllegalArgumentException("pending_fold_delay must be >= 0, got " + pendingFoldDelay);
+        }
     }
 
     /** Reads {@code [app:account-server]} (with {@code [DEFAULT]}) of {@code file}. */
@@ -98,12 +106,24 @@ public record AccountServerConfig(
                 s.getInt("queue_per_disk", 1000, 1, 1_000_000),
                 s.getInt("commit_ring_size", 4096, 2, 1 << 24),
                 s.getInt("commit_max_batch", 1000, 1, 100_000),
+                Duration.ofNanos(Math.round(s.getDouble("pending_fold_delay", 1.0, 0, 3600) * 1e9)),
                 unknown);
     }
 
     /** Settings for tests: the given devices directory, port 0, no mount check. */
     public static AccountServerConfig forTest(Path devices) {
         return new AccountServerConfig(
-                "127.0.0.1", 0, devices, false, Path.of("/etc/swift"), ".", 2, 1000, 1024, 1000, List.of());
+                "127.0.0.1",
+                0,
+                devices,
+                false,
+                Path.of("/etc/swift"),
+                ".",
+                2,
+                1000,
+                1024,
+                1000,
+                Duration.ofSeconds(1),
+                List.of());
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,12 +24,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The part of Swift's {@code swift/common/db.py: DatabaseBroker} both DB types share: creation in a
- * temp file renamed into place, one long-lived connection with Swift's settings, transactions, folding
- * in a {@code .pending} file left by Swift, the {@code metadata} column, the sync tables, timestamps
+ * temp file renamed into place, one long-lived connection with Swift's settings, transactions, appending
+ * rows to the {@code .pending} file and folding it in (Swift's {@code put_record}/{@code _commit_puts}),
+ * the {@code metadata} column, the sync tables, timestamps
  * merged by replication, re-id after rsync, and quarantine of a corrupt file.
  *
  * <p>Subclasses ({@code AccountBroker}, {@code ContainerBroker}) add the schema and row semantics:
  * {@link #createTables}, {@link #mergeItems(Connection, List)}, {@link #decodePendingEntry},
+ * {@link #encodePendingEntry},
  * {@link #isDeleted(Connection)}, {@link #info(Connection)}.
  *
  * <p>Thread-safe: every operation holds the broker's monitor, so one broker serialises all work on its
@@ -263,26 +266,91 @@ public abstract class DatabaseBroker<R> implements AutoCloseable {
     // ---------------------------------------------------------------- pending file and rows
 
     /**
-     * Folds the entries a Swift process left in {@code .pending} into the DB in one transaction, then
-     * truncates the file (Swift's {@code _commit_puts}). Undecodable entries are skipped as Swift skips
-     * them. Returns the number of records merged.
+     * The outcome of {@link #appendPending}: the pending file's size in bytes before and after it ({@code
+     * sizeAfter == 0} when the rows were folded straight into the DB because the file was over {@link
+     * PendingFile#PENDING_CAP}). Immutable.
+     */
+    public record PendingAppend(long sizeBefore, long sizeAfter) {
+        /** Whether this append made an empty pending file non-empty (a deferred fold is due). */
+        public boolean startedPendingFile() {
+            return sizeBefore == 0 && sizeAfter > 0;
+        }
+
+        /** Whether the pending file is now over {@link PendingFile#PENDING_CAP} (it should be folded). */
+        public boolean overCap() {
+            return sizeAfter > PendingFile.PENDING_CAP;
+        }
+    }
+
+    /**
+     * Swift's {@code put_record} for a batch: appends every record to {@code .pending} with ONE write (no
+     * fsync) — or, when the file is already over {@link PendingFile#PENDING_CAP}, folds it together with
+     * {@code records} in one transaction instead, as Swift's {@code _commit_puts(item_list)} does.
      *
-     * <p>Locking: within the process the broker's monitor serialises it with every other write. Swift
-     * serialises {@code .pending} appends ({@code put_record}) and this fold ({@code _commit_puts}) across
-     * processes with {@code flock(LOCK_EX)} on {@code <hashdir>/.lock} ({@code lock_parent_directory}).
-     * Java offers only {@code fcntl} record locks ({@code FileChannel.lock}), which on Linux do not exclude
-     * {@code flock} holders, so Cairn takes no cross-process lock: if a Swift process appends to the same
-     * {@code .pending} between this read and the truncate, that entry is lost. Cairn itself never appends
-     * (it commits through the group-commit writer), so disks served by Cairn alone are unaffected; do not
-     * run Swift's and Cairn's servers on one DB concurrently in production (the interop tests do, with
-     * requests that never overlap on one DB).
+     * <p>Durability: once this returns the rows are in the page cache: a process crash loses nothing; an OS
+     * crash or power loss may lose rows not yet folded into SQLite (exactly Swift's guarantee). A row still in
+     * {@code .pending} is visible to every reader, because readers fold first ({@link #commitPending}).
+     *
+     * @throws NoSuchFileException when the DB does not exist (Swift: {@code DatabaseConnectionError "DB doesn't
+     *     exist"})
+     * @throws IOException when the pending file cannot be locked or written (nothing is acknowledged)
+     */
+    public final synchronized PendingAppend appendPending(List<R> records) throws SQLException, IOException {
+        if (!exists()) {
+            throw new NoSuchFileException(dbFile.toString(), null, "DB doesn't exist");
+        }
+        List<byte[]> pickles = new ArrayList<>(records.size());
+        for (R r : records) {
+            pickles.add(encodePendingEntry(r));
+        }
+        Path pending = pendingFile();
+        PendingLock lock = PendingLock.acquire(hashDir());
+        try {
+            long before = PendingFile.size(pending);
+            if (before > PendingFile.PENDING_CAP) {
+                foldLocked(pending, records);
+                return new PendingAppend(before, 0);
+            }
+            try {
+                return new PendingAppend(before, PendingFile.append(pending, pickles));
+            } catch (IOException e) {
+                throw new IOException("cannot append " + records.size() + " row(s) to " + pending + ": " + e, e);
+            }
+        } finally {
+            lock.release();
+        }
+    }
+
+    /**
+     * Folds the {@code .pending} file into the DB in one transaction, then truncates it (Swift's {@code
+     * _commit_puts}): the rows Cairn appended ({@link #appendPending}) and any a Swift process left.
+     * Undecodable entries are skipped as Swift skips them. Returns the number of records merged. Every reader
+     * calls this first, so an acknowledged row is visible to the next read.
+     *
+     * <p>Locking: within the process the broker's monitor serialises it with every other operation of this
+     * broker, and {@code PendingLock} ({@code fcntl} on {@code <hashdir>/.lock}, plus a JVM-wide stripe) with
+     * every append and fold of any Cairn broker or process on the same DB. Swift serialises the same work with
+     * {@code flock(LOCK_EX)} on that file ({@code lock_parent_directory}); on Linux {@code fcntl} and {@code
+     * flock} do not exclude each other, so if a Swift process appends to the same {@code .pending} between
+     * this read and the truncate, that entry is lost. Do not run Swift's and Cairn's servers on one DB
+     * concurrently in production (the interop tests do, with requests that never overlap on one DB).
      */
     public final synchronized int commitPending() throws SQLException, IOException {
         Path pending = pendingFile();
-        if (!Files.exists(pending) || Files.size(pending) == 0) {
+        if (PendingFile.size(pending) == 0) {
             return 0;
         }
-        List<R> records = new ArrayList<>();
+        PendingLock lock = PendingLock.acquire(hashDir());
+        try {
+            return foldLocked(pending, List.of());
+        } finally {
+            lock.release();
+        }
+    }
+
+    /** {@code _commit_puts(extra)} under the pending lock: {@code extra} first, then the file's entries. */
+    private int foldLocked(Path pending, List<R> extra) throws SQLException, IOException {
+        List<R> records = new ArrayList<>(extra);
         for (byte[] pickle : PendingFile.readEntries(pending)) {
             R record = decodePendingEntry(pickle);
             if (record != null) {
@@ -299,6 +367,14 @@ public abstract class DatabaseBroker<R> implements AutoCloseable {
         return records.size();
     }
 
+    private Path hashDir() throws IOException {
+        Path dir = dbFile.getParent();
+        if (dir == null) {
+            throw new IOException("no directory for " + dbFile);
+        }
+        return dir;
+    }
+
     /**
      * {@link #commitPending} for readers that tolerate stale data (Swift's {@code _commit_puts_stale_ok}):
      * an unreadable pending file is left for the next writer instead of failing the read.
@@ -313,6 +389,12 @@ public abstract class DatabaseBroker<R> implements AutoCloseable {
 
     /** Decodes one pickled pending tuple (legacy shorter tuples included), or null when it is not one. */
     protected abstract @Nullable R decodePendingEntry(byte[] pickle);
+
+    /**
+     * {@code pickle.dumps(make_tuple_for_pickle(record), protocol=2)} byte for byte as Swift's server writes
+     * it for the same record; {@link #decodePendingEntry} reads it back.
+     */
+    protected abstract byte[] encodePendingEntry(R record);
 
     /**
      * Merges rows in one transaction (Swift's {@code merge_items}); when {@code source} is a remote DB id,

@@ -8,39 +8,43 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.cairn.common.io.DeviceBusyException;
 import io.cairn.common.io.DeviceExecutors;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Group commit of DB row updates: callers on any thread {@link #submit} an update for a DB; one ring
- * (LMAX Disruptor, one per server) hands them to a single consumer that queues them per DB; each DB has
- * at most one drain task at a time on its device's executor (the single writer of that DB), which
- * takes every update queued so far and applies them with {@link BatchApplier#apply} in ONE
- * transaction. A caller's future completes only after the transaction holding its update committed
- * (or fails with the batch's error). While one batch commits, the next one accumulates, so N
- * concurrent updates to one DB cost far fewer than N transactions.
+ * Group append of DB row updates to the DB's {@code .pending} file, Swift's {@code put_record} done in
+ * batches: callers on any thread {@link #submit} a row for a DB; one ring (LMAX Disruptor, one per server)
+ * hands them to a single consumer that queues them per DB; each DB has at most one drain task at a time on
+ * its device's executor (the single writer of that DB), which takes every row queued so far and appends them
+ * with ONE write ({@link DatabaseBroker#appendPending}), then completes those futures (or fails them all with
+ * the append's error). The drain folds the pending file into SQLite in one transaction ({@link
+ * DatabaseBroker#commitPending}) when it grows past {@link PendingFile#PENDING_CAP}, and once {@code
+ * foldDelay} after it went from empty to non-empty (one timer per DB at most, so rows reach SQLite soon even
+ * when nobody reads; a failed fold is retried after the next append); readers fold before they read.
  *
- * <p>Durability: Swift's {@code .pending} file is neither fsynced nor transactional; here an update is
- * acknowledged after SQLite's commit with {@code synchronous = NORMAL} and a rollback journal, which is
- * at least as durable.
+ * <p>Durability: a future completes once its row reached the page cache (no fsync), exactly Swift's pending
+ * file guarantee: a process crash loses nothing, an OS crash may lose rows not yet folded.
  *
- * <p>Thread-safe: {@link #submit} from any thread; the consumer thread owns the per-DB map; a
- * {@code DbQueue} is guarded by its own monitor.
+ * <p>Thread-safe: {@link #submit} from any thread; the consumer thread owns the per-DB map; a {@code DbQueue}
+ * is guarded by its own monitor; the fold timers run on one daemon scheduler thread and only hand the fold to
+ * the DB's drain.
  *
- * @param <K> identifies a DB (e.g. its broker); equal keys share one queue and one writer
- * @param <U> one update
+ * @param <R> one row update of the DB type
  */
-public final class GroupCommitWriter<K, U> implements AutoCloseable {
-    /** Applies a batch of updates to one DB in a single transaction; throws to fail the whole batch. */
-    @FunctionalInterface
-    public interface BatchApplier<K, U> {
-        void apply(K db, List<@Nullable U> updates) throws Exception;
-    }
+public final class GroupCommitWriter<R> implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(GroupCommitWriter.class.getName());
 
     private static final EventTranslatorVararg<Event> TRANSLATOR = (event, sequence, args) -> {
         event.device = (String) args[0];
@@ -52,26 +56,35 @@ public final class GroupCommitWriter<K, U> implements AutoCloseable {
     private final Disruptor<Event> disruptor;
     private final RingBuffer<Event> ring;
     private final DeviceExecutors executors;
-    private final BatchApplier<K, U> applier;
     private final int maxBatch;
+    private final long foldDelayNanos;
+    private final ScheduledExecutorService foldTimers;
     private final AtomicLong batches = new AtomicLong();
-    private final AtomicLong updates = new AtomicLong();
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong folds = new AtomicLong();
+    private final AtomicLong foldFailures = new AtomicLong();
 
     /**
-     * @param name thread name of the ring's consumer
+     * @param name thread name of the ring's consumer ({@code name + "-fold"} for the fold timers)
      * @param ringSize slots in the ring (power of two); a full ring rejects with {@link DeviceBusyException}
      * @param executors the device executors the writers run on
-     * @param maxBatch most updates applied in one transaction
-     * @param applier applies a batch to one DB
+     * @param maxBatch most rows appended with one write
+     * @param foldDelay how long after a DB's pending file became non-empty its rows are folded into SQLite;
+     *     zero folds right after every append batch
      */
-    public GroupCommitWriter(
-            String name, int ringSize, DeviceExecutors executors, int maxBatch, BatchApplier<K, U> applier) {
-        if (Integer.bitCount(ringSize) != 1 || maxBatch < 1) {
-            throw new IllegalArgumentException("ringSize must be a power of two and maxBatch >= 1");
+    public GroupCommitWriter(String name, int ringSize, DeviceExecutors executors, int maxBatch, Duration foldDelay) {
+        if (Integer.bitCount(ringSize) != 1 || maxBatch < 1 || foldDelay.isNegative()) {
+            throw new IllegalArgumentException("ringSize must be a power of two, maxBatch >= 1 and foldDelay >= 0, got "
+                    + ringSize + ", " + maxBatch + ", " + foldDelay);
         }
         this.executors = executors;
-        this.applier = applier;
         this.maxBatch = maxBatch;
+        this.foldDelayNanos = foldDelay.toNanos();
+        this.foldTimers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name + "-fold");
+            t.setDaemon(true);
+            return t;
+        });
         this.disruptor = new Disruptor<>(
                 Event::new,
                 ringSize,
@@ -87,31 +100,46 @@ public final class GroupCommitWriter<K, U> implements AutoCloseable {
     }
 
     /**
-     * Queues {@code update} for {@code db} on {@code device}; the future completes after the batch
-     * containing it committed. Fails at once with {@link DeviceBusyException} when the ring is full.
+     * Queues {@code row} for {@code db} on {@code device}; the future completes after the batch containing it
+     * was appended to the DB's pending file (or folded into the DB). Fails at once with {@link
+     * DeviceBusyException} when the ring is full.
      */
-    public CompletableFuture<Void> submit(String device, K db, U update) {
+    public CompletableFuture<Void> submit(String device, DatabaseBroker<R> db, R row) {
         CompletableFuture<Void> future = new CompletableFuture<>();
-        if (!ring.tryPublishEvent(TRANSLATOR, device, db, update, future)) {
+        if (!ring.tryPublishEvent(TRANSLATOR, device, db, row, future)) {
             future.completeExceptionally(new DeviceBusyException(device));
         }
         return future;
     }
 
-    /** Transactions (batches) committed so far. */
-    public long batchesCommitted() {
+    /** Append batches (one pending-file write each, or one transaction when over the cap) so far. */
+    public long batchesAppended() {
         return batches.get();
     }
 
-    /** Updates committed so far. */
-    public long updatesCommitted() {
-        return updates.get();
+    /** Rows acknowledged so far (appended or, over the cap, folded with their batch). */
+    public long rowsAppended() {
+        return rows.get();
     }
 
-    /** Stops the ring after the updates already published were handed to their writers. */
+    /** Folds of a pending file into SQLite this writer ran (deferred or over the cap); readers' folds excluded. */
+    public long folds() {
+        return folds.get();
+    }
+
+    /** Folds that failed (the rows stay in the pending file for the next fold or reader). */
+    public long foldFailures() {
+        return foldFailures.get();
+    }
+
+    /**
+     * Stops the ring after the rows already published were handed to their writers, and drops the fold
+     * timers: rows still in a pending file stay there until the next reader or writer folds them.
+     */
     @Override
     public void close() {
         disruptor.shutdown();
+        foldTimers.shutdownNow();
     }
 
     /** A ring slot; fields are written by the publisher and read by the consumer (Disruptor's barrier). */
@@ -146,9 +174,9 @@ public final class GroupCommitWriter<K, U> implements AutoCloseable {
         public void onEvent(Event event, long sequence, boolean endOfBatch) {
             Object db = event.db;
             String device = event.device;
-            if (db != null && device != null && event.future != null) {
-                DbQueue q = queues.computeIfAbsent(db, k -> new DbQueue((K) k, device));
-                if (q.add((U) event.update, (CompletableFuture<Void>) event.future) && !touched.contains(q)) {
+            if (db != null && device != null && event.future != null && event.update != null) {
+                DbQueue q = queues.computeIfAbsent(db, k -> new DbQueue((DatabaseBroker<R>) k, device));
+                if (q.add((R) event.update, (CompletableFuture<Void>) event.future) && !touched.contains(q)) {
                     touched.add(q);
                 }
             }
@@ -165,33 +193,39 @@ public final class GroupCommitWriter<K, U> implements AutoCloseable {
         }
     }
 
-    /** The updates waiting for one DB, and whether its writer is running. Guarded by its monitor. */
+    /**
+     * The rows waiting for one DB, whether its writer is running, and its fold timer. Guarded by its monitor.
+     * {@code foldArmed} is true from the moment a timer is set until the drain starts the fold (so at most
+     * one timer per DB); {@code foldDue} is true from the timer's expiry until the drain takes the fold.
+     */
     private final class DbQueue {
-        private final K db;
+        private final DatabaseBroker<R> db;
         private final String device;
-        private List<@Nullable U> pending = new ArrayList<>();
+        private List<R> pending = new ArrayList<>();
         private List<CompletableFuture<Void>> waiters = new ArrayList<>();
         private boolean running;
+        private boolean foldArmed;
+        private boolean foldDue;
 
-        DbQueue(K db, String device) {
+        DbQueue(DatabaseBroker<R> db, String device) {
             this.db = db;
             this.device = device;
         }
 
-        /** Adds an update; returns true when no writer is running (the consumer must schedule one). */
-        synchronized boolean add(@Nullable U update, CompletableFuture<Void> future) {
-            pending.add(update);
+        /** Adds a row; returns true when no writer is running (the consumer must schedule one). */
+        synchronized boolean add(R row, CompletableFuture<Void> future) {
+            pending.add(row);
             waiters.add(future);
             return !running;
         }
 
         synchronized boolean idle() {
-            return !running && pending.isEmpty();
+            return !running && pending.isEmpty() && !foldArmed;
         }
 
         void schedule() {
             synchronized (this) {
-                if (running || pending.isEmpty()) {
+                if (running || (pending.isEmpty() && !foldDue)) {
                     return;
                 }
                 running = true;
@@ -203,50 +237,109 @@ public final class GroupCommitWriter<K, U> implements AutoCloseable {
             }
         }
 
+        /** The device refused the drain: fail the waiting rows; a due fold waits for another timer. */
         private void failAll(Throwable t) {
             List<CompletableFuture<Void>> failed;
+            boolean rearm;
             synchronized (this) {
                 failed = waiters;
                 pending = new ArrayList<>();
                 waiters = new ArrayList<>();
                 running = false;
+                rearm = foldDue;
+                foldDue = false;
+                foldArmed = false;
             }
             for (CompletableFuture<Void> f : failed) {
                 f.completeExceptionally(t);
             }
+            if (rearm) {
+                armFold();
+            }
         }
 
-        /** The single writer of this DB: commits batch after batch until nothing is left. */
+        /** Sets this DB's fold timer unless one is set already. */
+        private void armFold() {
+            synchronized (this) {
+                if (foldArmed) {
+                    return;
+                }
+                foldArmed = true;
+            }
+            try {
+                foldTimers.schedule(this::foldTimerExpired, foldDelayNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                // the writer is closing: the pending file stays for the next reader
+            }
+        }
+
+        private void foldTimerExpired() {
+            synchronized (this) {
+                foldDue = true;
+            }
+            schedule();
+        }
+
+        /** The single writer of this DB: a due fold first, then batch after batch until nothing is left. */
         private void drain() {
             while (true) {
-                List<@Nullable U> batch;
+                List<R> batch;
                 List<CompletableFuture<Void>> batchWaiters;
                 synchronized (this) {
-                    if (pending.isEmpty()) {
+                    if (foldDue) {
+                        foldDue = false;
+                        foldArmed = false;
+                        batch = List.of();
+                        batchWaiters = List.of();
+                    } else if (pending.isEmpty()) {
                         running = false;
                         return;
-                    }
-                    int n = Math.min(maxBatch, pending.size());
-                    batch = new ArrayList<>(pending.subList(0, n));
-                    batchWaiters = new ArrayList<>(waiters.subList(0, n));
-                    pending.subList(0, n).clear();
-                    waiters.subList(0, n).clear();
-                }
-                Throwable failure = null;
-                try {
-                    applier.apply(db, batch);
-                    batches.incrementAndGet();
-                    updates.addAndGet(batch.size());
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                for (CompletableFuture<Void> f : batchWaiters) {
-                    if (failure == null) {
-                        f.complete(null);
                     } else {
-                        f.completeExceptionally(failure);
+                        int n = Math.min(maxBatch, pending.size());
+                        batch = new ArrayList<>(pending.subList(0, n));
+                        batchWaiters = new ArrayList<>(waiters.subList(0, n));
+                        pending.subList(0, n).clear();
+                        waiters.subList(0, n).clear();
                     }
                 }
+                if (batch.isEmpty()) {
+                    fold();
+                } else {
+                    append(batch, batchWaiters);
+                }
+            }
+        }
+
+        private void append(List<R> batch, List<CompletableFuture<Void>> batchWaiters) {
+            DatabaseBroker.PendingAppend appended;
+            try {
+                appended = db.appendPending(batch);
+            } catch (Throwable t) {
+                for (CompletableFuture<Void> f : batchWaiters) {
+                    f.completeExceptionally(t);
+                }
+                return;
+            }
+            batches.incrementAndGet();
+            rows.addAndGet(batch.size());
+            for (CompletableFuture<Void> f : batchWaiters) {
+                f.complete(null);
+            }
+            if (appended.overCap() || (foldDelayNanos == 0 && appended.sizeAfter() > 0)) {
+                fold();
+            } else if (appended.sizeAfter() > 0) {
+                // normally a no-op but when this batch started the file; also re-arms after a failed fold
+                armFold();
+            }
+        }
+
+        private void fold() {
+            try {
+                db.commitPending();
+                folds.incrementAndGet();
+            } catch (Throwable t) {
+                foldFailures.incrementAndGet();
+                LOG.log(Level.WARNING, "fold of " + db.pendingFile() + " failed; the next reader retries", t);
             }
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,9 +14,20 @@ import java.util.List;
 
 /**
  * A DB's {@code <hash>.db.pending} file as Swift's {@code put_record}/{@code _commit_puts} use it: an
- * append-only sequence of {@code ":" + base64(pickle.dumps(record_tuple, protocol=2))}. Cairn never
- * appends (it commits through the group-commit writer); it only folds in what a Swift process left
- * there and then truncates the file to zero length, as Swift does.
+ * append-only sequence of {@code ":" + base64(pickle.dumps(record_tuple, protocol=2))}, folded into the DB
+ * and then truncated to zero length (the file is kept).
+ *
+ * <h2>Format (Swift 2.30.1, byte for byte)</h2>
+ *
+ * <pre>
+ *   pending file := entry*
+ *   entry        := ':' base64(pickle)        (standard alphabet with '=' padding, no line breaks)
+ *   pickle       := pickle.dumps(make_tuple_for_pickle(record), protocol=2)
+ * </pre>
+ *
+ * <p>Colons never occur in base64, so they delimit entries. Cairn appends every row it acknowledges here
+ * (one {@code write} per batch, no fsync, exactly as Swift's {@code put_record} does) and folds the file
+ * when it grows past {@link #PENDING_CAP}, shortly after it became non-empty, or before any read.
  *
  * <p>Stateless and thread-safe; callers serialise access to one file (the broker's lock).
  */
@@ -65,6 +77,55 @@ public final class PendingFile {
             }
         }
         return out;
+    }
+
+    /**
+     * One entry as Swift's {@code put_record} writes it: {@code b":" + base64.b64encode(pickle)}.
+     */
+    public static byte[] entry(byte[] pickle) {
+        byte[] b64 = Base64.getEncoder().encode(pickle);
+        byte[] out = new byte[b64.length + 1];
+        out[0] = ':';
+        System.arraycopy(b64, 0, out, 1, b64.length);
+        return out;
+    }
+
+    /**
+     * Appends the entries of {@code pickles} with ONE {@code write} (creating the file when missing), without
+     * fsync: the data reaches the page cache, as Swift's {@code fp.write(); fp.flush()} leaves it. Returns the
+     * file's size after the append. The caller holds the DB's pending lock.
+     *
+     * @throws IOException when the file cannot be opened or written; nothing or a torn tail may be left
+     *     (a torn entry is skipped when folded, as Swift skips an invalid entry)
+     */
+    public static long append(Path pendingFile, List<byte[]> pickles) throws IOException {
+        int total = 0;
+        byte[][] entries = new byte[pickles.size()][];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = entry(pickles.get(i));
+            total += entries[i].length;
+        }
+        ByteBuffer buf = ByteBuffer.allocate(total);
+        for (byte[] e : entries) {
+            buf.put(e);
+        }
+        buf.flip();
+        try (FileChannel ch = FileChannel.open(
+                pendingFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            return ch.size();
+        }
+    }
+
+    /** The file's size; 0 when it does not exist. */
+    public static long size(Path pendingFile) throws IOException {
+        try {
+            return Files.size(pendingFile);
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
     }
 
     /** Truncates the file to zero length (kept, as Swift keeps it); a missing file is fine. */

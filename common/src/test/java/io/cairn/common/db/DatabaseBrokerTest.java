@@ -61,6 +61,59 @@ class DatabaseBrokerTest {
     }
 
     @Test
+    void shouldAppendEntriesInSwiftsFormatWithoutATransactionWhenUnderTheCap() throws Exception {
+        try (ToyBroker b = new ToyBroker(dbFile())) {
+            b.initialize("1", 0);
+            long before = b.transactionCount();
+            DatabaseBroker.PendingAppend first = b.appendPending(List.of("one", "two"));
+            DatabaseBroker.PendingAppend second = b.appendPending(List.of("three"));
+            String expected = ":" + b64("one") + ":" + b64("two") + ":" + b64("three");
+            assertThat(Files.readString(b.pendingFile(), StandardCharsets.US_ASCII))
+                    .isEqualTo(expected);
+            assertThat(first.startedPendingFile()).isTrue();
+            assertThat(second.startedPendingFile()).isFalse();
+            assertThat(second.sizeAfter()).isEqualTo(expected.length());
+            assertThat(b.transactionCount()).isEqualTo(before);
+            assertThat(b.commitPending()).isEqualTo(3);
+            assertThat(b.itemsSince(-1, 10)).extracting(r -> r.get("name")).containsExactly("one", "two", "three");
+            assertThat(b.dbFile().resolveSibling(".lock")).exists();
+        }
+    }
+
+    @Test
+    void shouldFoldInsteadOfAppendingWhenThePendingFileIsOverTheCap() throws Exception {
+        try (ToyBroker b = new ToyBroker(dbFile())) {
+            b.initialize("1", 0);
+            StringBuilder big = new StringBuilder();
+            int entries = 0;
+            while (big.length() <= PendingFile.PENDING_CAP) {
+                big.append(':').append(b64("row-" + entries + "-" + "x".repeat(1000)));
+                entries++;
+            }
+            Files.writeString(b.pendingFile(), big, StandardCharsets.US_ASCII);
+            long before = b.transactionCount();
+            DatabaseBroker.PendingAppend outcome = b.appendPending(List.of("late"));
+            assertThat(outcome.sizeBefore()).isGreaterThan(PendingFile.PENDING_CAP);
+            assertThat(outcome.sizeAfter()).isZero();
+            assertThat(b.transactionCount()).isEqualTo(before + 1);
+            assertThat(Files.size(b.pendingFile())).isZero();
+            assertThat(b.info().get("thing_count")).isEqualTo(entries + 1);
+            // Swift's _commit_puts(item_list) merges the new record first, then the file's entries
+            assertThat(b.itemsSince(-1, 1)).extracting(r -> r.get("name")).containsExactly("late");
+        }
+    }
+
+    @Test
+    void shouldRefuseToAppendWhenTheDbDoesNotExist() {
+        try (ToyBroker b = new ToyBroker(dbFile())) {
+            assertThatThrownBy(() -> b.appendPending(List.of("x")))
+                    .isInstanceOf(java.nio.file.NoSuchFileException.class)
+                    .hasMessageContaining("DB doesn't exist");
+            assertThat(b.pendingFile()).doesNotExist();
+        }
+    }
+
+    @Test
     void shouldMergeSyncPointsAndReIdWhenReplicating() throws Exception {
         try (ToyBroker b = new ToyBroker(dbFile())) {
             b.initialize("1", 0);

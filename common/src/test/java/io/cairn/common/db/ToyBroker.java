@@ -43,6 +43,11 @@ final class ToyBroker extends DatabaseBroker<String> {
     }
 
     @Override
+    protected byte[] encodePendingEntry(String record) {
+        return record.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
     protected void mergeItems(Connection c, List<String> items) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO thing (name) VALUES (?)")) {
             for (String name : items) {

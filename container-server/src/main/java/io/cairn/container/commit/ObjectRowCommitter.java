@@ -4,56 +4,54 @@ import io.cairn.common.db.GroupCommitWriter;
 import io.cairn.common.io.DeviceExecutors;
 import io.cairn.container.db.ContainerBroker;
 import io.cairn.container.db.ObjectRecord;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The container server's object-row writer: {@link #submit} queues one row for a container DB on the
- * shared {@link GroupCommitWriter}; the DB's single writer (on its device executor) merges every row
- * queued so far with Swift's {@code merge_items} rules in ONE transaction, and only then completes the
- * futures of that batch. N concurrent updates to one container therefore cost far fewer than N
- * transactions.
+ * The container server's object-row writer, Swift's {@code put_object} → {@code put_record} in batches:
+ * {@link #submit} queues one row for a container DB on the shared {@link GroupCommitWriter}; the DB's single
+ * writer (on its device executor) appends every row queued so far to the DB's {@code .pending} file with ONE
+ * write and then completes the futures of that batch. The pending file is folded into SQLite in one
+ * transaction past Swift's {@code PENDING_CAP}, {@code pending_fold_delay} after it became non-empty, and
+ * before every read (GET/HEAD/POST/PUT/DELETE of the container, REPLICATE).
+ *
+ * <p>Durability: a 201/204 means the row reached the page cache (no fsync), exactly as Swift's pending file:
+ * a process crash loses nothing; an OS crash may lose rows not yet folded.
  *
  * <p>Thread-safe: {@link #submit} from any thread (event loops, device executors).
  */
 public final class ObjectRowCommitter implements AutoCloseable {
-    private final GroupCommitWriter<ContainerBroker, ObjectRecord> writer;
+    private final GroupCommitWriter<ObjectRecord> writer;
 
     /**
      * @param executors the device executors the DB writers run on
      * @param ringSize Disruptor ring slots (power of two); a full ring answers 503 for the device
-     * @param maxBatch most rows merged in one transaction
+     * @param maxBatch most rows appended with one write
+     * @param foldDelay how soon after a DB's pending file became non-empty its rows are folded into SQLite
+     *     (zero: after every append batch)
      */
-    public ObjectRowCommitter(DeviceExecutors executors, int ringSize, int maxBatch) {
-        this.writer = new GroupCommitWriter<>(
-                "container-group-commit", ringSize, executors, maxBatch, ObjectRowCommitter::applyBatch);
+    public ObjectRowCommitter(DeviceExecutors executors, int ringSize, int maxBatch, Duration foldDelay) {
+        this.writer = new GroupCommitWriter<>("container-group-commit", ringSize, executors, maxBatch, foldDelay);
     }
 
-    private static void applyBatch(ContainerBroker broker, List<@Nullable ObjectRecord> updates) throws Exception {
-        List<ObjectRecord> rows = new ArrayList<>(updates.size());
-        for (ObjectRecord r : updates) {
-            if (r != null) {
-                rows.add(r);
-            }
-        }
-        broker.mergeItems(rows, null, -1);
-    }
-
-    /** Queues {@code row} for {@code broker}'s DB on {@code device}; completes once its batch committed. */
+    /** Queues {@code row} for {@code broker}'s DB on {@code device}; completes once its batch was appended. */
     public CompletableFuture<Void> submit(String device, ContainerBroker broker, ObjectRecord row) {
         return writer.submit(device, broker, row);
     }
 
-    /** Transactions (batches) committed so far. */
-    public long batchesCommitted() {
-        return writer.batchesCommitted();
+    /** Append batches (one pending-file write each) so far. */
+    public long batchesAppended() {
+        return writer.batchesAppended();
     }
 
-    /** Rows committed so far. */
-    public long rowsCommitted() {
-        return writer.updatesCommitted();
+    /** Rows acknowledged so far. */
+    public long rowsAppended() {
+        return writer.rowsAppended();
+    }
+
+    /** Folds of a pending file into SQLite this writer ran (deferred or at the cap; readers' folds excluded). */
+    public long folds() {
+        return writer.folds();
     }
 
     @Override

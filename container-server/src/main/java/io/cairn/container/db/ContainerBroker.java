@@ -2,6 +2,8 @@ package io.cairn.container.db;
 
 import io.cairn.common.codec.PickleException;
 import io.cairn.common.codec.PickleReader;
+import io.cairn.common.codec.PickleWriter;
+import io.cairn.common.codec.PyTuple;
 import io.cairn.common.db.DatabaseBroker;
 import io.cairn.common.db.DbMetadata;
 import io.cairn.common.db.SqlScript;
@@ -96,6 +98,25 @@ public final class ContainerBroker extends DatabaseBroker<ObjectRecord> {
         } catch (PickleException | ClassCastException e) {
             return null; // Swift logs "Invalid pending entry" and skips it
         }
+    }
+
+    /**
+     * Swift's container server {@code put_object}/{@code delete_object} tuple: {@code (name, created_at,
+     * size, content_type, etag, deleted, storage_policy_index, ctype_timestamp, meta_timestamp)} with str
+     * texts, int numbers and None for an absent timestamp, pickled at protocol 2.
+     */
+    @Override
+    protected byte[] encodePendingEntry(ObjectRecord r) {
+        return PickleWriter.dumpProtocol2(PyTuple.of(
+                r.name(),
+                r.createdAt(),
+                r.size(),
+                r.contentType(),
+                r.etag(),
+                r.deleted(),
+                r.storagePolicyIndex(),
+                r.ctypeTimestamp(),
+                r.metaTimestamp()));
     }
 
     private static Object nonNull(@Nullable Object o) {

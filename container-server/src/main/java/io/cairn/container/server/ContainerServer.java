@@ -71,7 +71,8 @@ public final class ContainerServer implements AutoCloseable {
         host = h;
         DeviceExecutors ex = new DeviceExecutors(config.deviceThreads(), config.deviceQueue(), "container");
         executors = ex;
-        ObjectRowCommitter c = new ObjectRowCommitter(ex, config.groupCommitRingSize(), config.groupCommitMaxBatch());
+        ObjectRowCommitter c = new ObjectRowCommitter(
+                ex, config.groupCommitRingSize(), config.groupCommitMaxBatch(), config.pendingFoldDelay());
         committer = c;
         ContainerBrokers b = new ContainerBrokers(Clock.systemUTC(), config.maxOpenDbs());
         brokers = b;

@@ -42,6 +42,7 @@ public final class ContainerServerConfig {
             "device_queue",
             "group_commit_ring_size",
             "group_commit_max_batch",
+            "pending_fold_delay",
             "listing_chunk_size",
             "client_timeout",
             "max_open_dbs",
@@ -106,6 +107,7 @@ public final class ContainerServerConfig {
     private final int deviceQueue;
     private final int groupCommitRingSize;
     private final int groupCommitMaxBatch;
+    private final Duration pendingFoldDelay;
     private final int listingChunkSize;
     private final Duration clientTimeout;
     private final int maxOpenDbs;
@@ -131,6 +133,7 @@ public final class ContainerServerConfig {
             throw new IllegalArgumentException("group_commit_ring_size must be a power of two: " + groupCommitRingSize);
         }
         this.groupCommitMaxBatch = s.getInt("group_commit_max_batch", 1000, 1, 1 << 20);
+        this.pendingFoldDelay = seconds(s.getDouble("pending_fold_delay", 1.0, 0, 3600));
         this.listingChunkSize = s.getInt("listing_chunk_size", 64 * 1024, 512, 16 << 20);
         this.clientTimeout = seconds(s.getDouble("client_timeout", 60, 0.001, 86400));
         this.maxOpenDbs = s.getInt("max_open_dbs", 4096, 1, 1 << 20);
@@ -218,6 +221,15 @@ public final class ContainerServerConfig {
 
     public int groupCommitMaxBatch() {
         return groupCommitMaxBatch;
+    }
+
+    /**
+     * {@code pending_fold_delay} (seconds, default 1.0): how soon after a container DB's {@code .pending}
+     * file became non-empty its rows are folded into SQLite when nobody reads it first; 0 folds after every
+     * append batch.
+     */
+    public Duration pendingFoldDelay() {
+        return pendingFoldDelay;
     }
 
     public int listingChunkSize() {
