@@ -18,9 +18,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Opens raw HTTP/1.1 client channels to storage nodes on a given event loop (the client's), with {@code
- * conn_timeout} as the connect timeout. Object PUTs use one connection each ({@code Connection: close}, as
- * Swift); GET/HEAD sources return their keep-alive connection when the response completed, and later sources
- * on the same event loop reuse it ({@link #takeIdle}/{@link #offerIdle}).
+ * conn_timeout} as the connect timeout. GET/HEAD sources and object PUT replicas return their keep-alive
+ * connection when the exchange completed cleanly, and later sources or replicas to the same node on the same
+ * event loop reuse it ({@link #takeIdle}/{@link #offerIdle}) instead of connecting (Swift opens one
+ * connection per PUT replica; reusing it saves the connect, the accept and the pipeline set-up on both ends).
  *
  * <p>Thread-safe (the idle channels are per event loop).
  */
@@ -29,7 +30,7 @@ public final class BackendConnector {
     private final int connectTimeoutMillis;
     private final IdleBackendChannels idle = new IdleBackendChannels(MAX_IDLE_PER_NODE, MAX_IDLE_NANOS);
 
-    /** Idle keep-alive GET channels kept per node and event loop. */
+    /** Idle keep-alive backend channels kept per node and event loop. */
     private static final int MAX_IDLE_PER_NODE = 32;
 
     /** Reuse window of an idle channel: far below the storage servers' client_timeout (60 s). */
@@ -65,7 +66,7 @@ public final class BackendConnector {
         return idle.take(IdleBackendChannels.key(node.ip(), node.port()));
     }
 
-    /** Keeps a channel whose keep-alive exchange with {@code node} finished, for the next source. */
+    /** Keeps a channel whose keep-alive exchange with {@code node} finished, for the next source or replica. */
     void offerIdle(Device node, Channel ch) {
         idle.offer(IdleBackendChannels.key(node.ip(), node.port()), ch);
     }

@@ -12,10 +12,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keep-alive backend channels of finished GET/HEAD sources, kept per event loop and per storage node
- * ({@code ip:port}) so the next source on the same loop skips the TCP connect, the accept and the
- * pipeline set-up on both ends. A small object GET costs little more than those, so reusing the
- * connection is most of its CPU. An idle channel sits behind {@link #IDLE_HANDLER}, which closes it on
+ * Keep-alive backend channels of finished GET/HEAD sources and object PUT replicas, kept per event loop and
+ * per storage node ({@code ip:port}) so the next source or replica on the same loop skips the TCP connect,
+ * the accept and the pipeline set-up on both ends. A small object GET or PUT costs little more than those,
+ * so reusing the connection is a large part of its CPU. An idle channel sits behind {@link #IDLE_HANDLER}, which closes it on
  * anything the node sends or on an error; it is reused only while younger than {@code maxIdleNanos}
  * (well under the storage servers' idle timeouts) and only from its own event loop.
  *
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * only kept from, its own event loop.
  */
 final class IdleBackendChannels {
-    /** Name of the GET source's handler in a backend pipeline; the idle handler takes its place. */
+    /** Name of the source's or replica's handler in a backend pipeline; the idle handler takes its place. */
     static final String HANDLER = "handler";
 
     private static final ChannelHandler IDLE_HANDLER = new IdleHandler();

@@ -4,6 +4,7 @@ import io.cairn.ring.Device;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -31,8 +33,18 @@ import org.jspecify.annotations.Nullable;
  * connection that stays unwritable for {@code node_timeout} is failed (Swift's chunk write timeout) so one
  * slow replica does not stall the others forever.
  *
+ * <p>The request is keep-alive, as {@link GetConnection}'s: an idle channel to the node on this event loop
+ * is taken before connecting, and the channel goes back to the idle channels only after a clean exchange:
+ * {@code 100 Continue}, the whole body and its end written, the final response read to its end, keep-alive
+ * (HTTP/1.1 without {@code Connection: close}), no failure, timeout or abort. Anything else closes it; in
+ * particular a final status instead of {@code 100 Continue} (the node never read the body it was announced,
+ * so the framing of the next request on that channel would be off). A reused channel that breaks before the
+ * node answered anything (its idle timeout raced our request) is replaced by a fresh connection once,
+ * transparently: no body byte is sent before {@code 100 Continue}, so nothing of the client's body is lost.
+ *
  * <p>Confined to the client channel's event loop, on which its channel is created.
  */
+@ChannelHandler.Sharable // one retry adds it to a fresh channel; events of a channel no longer its own are ignored
 public final class PutConnection extends ChannelInboundHandlerAdapter {
     /** What the PUT operation hears from its replicas. */
     public interface Listener {
@@ -52,6 +64,16 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
     private final Listener listener;
     private final Duration nodeTimeout;
     private @Nullable Channel channel;
+    private @Nullable BackendConnector connector;
+    /** The request head, kept until the node answers anything so that a reused channel can be retried. */
+    private @Nullable HttpRequest request;
+    /** The channel came from the idle channels (a failure before any answer retries on a fresh one). */
+    private boolean reused;
+    /** The end of the body was written: the node has the whole request. */
+    private boolean lastWritten;
+    /** The final response allows the channel to carry another request. */
+    private boolean keepAlive;
+
     private @Nullable ScheduledFuture<?> timer;
     private @Nullable ScheduledFuture<?> stallTimer;
     private boolean continued;
@@ -69,13 +91,30 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         this.nodeTimeout = nodeTimeout;
     }
 
-    /** Connects and sends {@code PUT path} with {@code headers} (which carry Content-Length or chunked). */
+    /**
+     * Sends {@code PUT path} with {@code headers} (which carry Content-Length or chunked) on an idle keep-alive
+     * channel to the node, or on a new one.
+     */
     public void start(BackendConnector connector, EventLoop loop, String path, HttpHeaders headers) {
         HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path);
         head.headers().set(headers);
         head.headers().set("Expect", "100-continue");
         head.headers().set("Host", node.ip() + ":" + node.port());
-        head.headers().set("Connection", "close");
+        head.headers().remove("Connection");
+        this.connector = connector;
+        this.request = head;
+        Channel idle = loop.inEventLoop() ? connector.takeIdle(node) : null;
+        if (idle != null) {
+            reused = true;
+            channel = idle;
+            idle.pipeline().replace(IdleBackendChannels.HANDLER, IdleBackendChannels.HANDLER, this);
+            sendHead(idle, head);
+            return;
+        }
+        connect(connector, loop, head);
+    }
+
+    private void connect(BackendConnector connector, EventLoop loop, HttpRequest head) {
         ChannelFuture f = connector.connect(loop, node, this);
         channel = f.channel();
         f.addListener(connected -> {
@@ -83,12 +122,21 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
                 fail();
                 return;
             }
-            timer = loop.schedule(this::timeout, nodeTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            f.channel().writeAndFlush(head).addListener(w -> {
-                if (!w.isSuccess()) {
-                    fail();
-                }
-            });
+            sendHead(f.channel(), head);
+        });
+    }
+
+    /** Sends the head; the node has {@code node_timeout} to answer it (100 Continue or a final status). */
+    private void sendHead(Channel ch, HttpRequest head) {
+        if (finished || ch != channel) {
+            return; // aborted while connecting
+        }
+        cancelTimer();
+        timer = ch.eventLoop().schedule(this::timeout, nodeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        ch.writeAndFlush(head).addListener(w -> {
+            if (!w.isSuccess()) {
+                failOrRetry(ch);
+            }
         });
     }
 
@@ -163,6 +211,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
             if (!w.isSuccess()) {
                 fail();
             } else {
+                lastWritten = true;
                 restartResponseTimer(c);
             }
         });
@@ -179,6 +228,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
     /** Closes the connection (the client went away or the PUT failed); nothing is reported. */
     public void abort() {
         finished = true;
+        request = null;
         cancelTimer();
         Channel c = channel;
         if (c != null) {
@@ -189,7 +239,11 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
+            if (ctx.channel() != channel) {
+                return;
+            }
             if (msg instanceof HttpResponse r) {
+                request = null; // the node answered: no retry from here on
                 onResponseHead(r);
             }
             if (msg instanceof HttpContent content && status != 0 && body.length() < MAX_ERROR_BODY) {
@@ -198,7 +252,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
             if (msg instanceof LastHttpContent && status != 0 && !finished) {
                 finished = true;
                 cancelTimer();
-                ctx.close();
+                finishChannel(ctx.channel());
                 if (!headAnswered) {
                     headAnswered = true;
                     listener.headAnswered(this);
@@ -208,6 +262,20 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
             }
         } finally {
             ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /**
+     * The final response was read to its end: the channel goes back to the idle channels when the exchange
+     * was complete on both sides (100 Continue, the whole body written, keep-alive), else it is closed.
+     */
+    private void finishChannel(Channel ch) {
+        channel = null;
+        BackendConnector c = connector;
+        if (continued && lastWritten && keepAlive && c != null) {
+            c.offerIdle(node, ch);
+        } else {
+            ch.close();
         }
     }
 
@@ -224,10 +292,15 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         }
         status = code;
         responseHeaders = r.headers();
+        keepAlive = HttpUtil.isKeepAlive(r);
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel() != channel) {
+            ctx.fireChannelWritabilityChanged();
+            return;
+        }
         if (!ctx.channel().isWritable() && streaming()) {
             if (stallTimer == null) {
                 armStall(ctx.channel());
@@ -259,13 +332,35 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (!finished) {
-            fail();
+        if (!finished && ctx.channel() == channel) {
+            failOrRetry(ctx.channel());
         }
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (ctx.channel() == channel) {
+            failOrRetry(ctx.channel());
+        } else {
+            ctx.close();
+        }
+    }
+
+    /**
+     * A reused idle channel that broke before the node answered anything was closed by the node meanwhile:
+     * the head is sent once more on a fresh connection (no body byte went out before 100 Continue). Anything
+     * else is the replica's failure.
+     */
+    private void failOrRetry(Channel broken) {
+        HttpRequest head = request;
+        BackendConnector c = connector;
+        if (reused && !finished && head != null && c != null && broken == channel) {
+            reused = false;
+            cancelTimer();
+            broken.close();
+            connect(c, broken.eventLoop(), head);
+            return;
+        }
         fail();
     }
 
@@ -282,6 +377,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         }
         finished = true;
         failed = true;
+        request = null;
         cancelTimer();
         Channel c = channel;
         if (c != null) {

@@ -339,6 +339,76 @@ class ProxyIT {
     }
 
     @Test
+    void shouldReuseBackendConnectionsWhenPutsAreSequential() throws Exception {
+        int puts = 20;
+        for (int i = 0; i < puts; i++) {
+            assertThat(put("seq" + i, randomBytes(4096)).statusCode()).isEqualTo(201);
+        }
+
+        int putConnections = 0;
+        for (StubStorageNode n : nodes) {
+            // at most one connection per node and proxy event loop (2), instead of one per replica PUT
+            assertThat(n.putConnections).hasSizeLessThanOrEqualTo(2);
+            putConnections += n.putConnections.size();
+        }
+        assertThat(putConnections).isLessThanOrEqualTo(nodes.size() * 2).isLessThan(3 * puts);
+        for (int i = 0; i < puts; i++) {
+            for (StubStorageNode n : primaries("seq" + i)) {
+                assertThat(n.stored(key("seq" + i)).body()).isEqualTo(randomBytes(4096));
+            }
+        }
+    }
+
+    @Test
+    void shouldPutOnEveryPrimaryWhenNodesClosedOrRestartedBetweenPuts() throws Exception {
+        assertThat(put("warm", randomBytes(4096)).statusCode()).isEqualTo(201);
+        for (StubStorageNode n : nodes) {
+            n.dropReusedPuts.set(1); // the node's idle timeout fires just as the proxy reuses the connection
+        }
+        byte[] first = randomBytes(4500);
+        assertThat(put("after-drop", first).statusCode()).isEqualTo(201);
+        for (StubStorageNode n : nodes) {
+            n.closeConnections(); // idle timeout on every node: each idle proxy channel is dead or dying
+        }
+        byte[] second = randomBytes(5000);
+        assertThat(put("after-close", second).statusCode()).isEqualTo(201);
+        for (StubStorageNode n : nodes) {
+            n.restart();
+        }
+        byte[] third = randomBytes(6000);
+        assertThat(put("after-restart", third).statusCode()).isEqualTo(201);
+
+        // no replica failed over to a handoff: a dead reused channel was replaced by a fresh connection
+        for (StubStorageNode n : primaries("after-drop")) {
+            assertThat(n.stored(key("after-drop")).body()).isEqualTo(first);
+        }
+        for (StubStorageNode n : primaries("after-close")) {
+            assertThat(n.stored(key("after-close")).body()).isEqualTo(second);
+        }
+        for (StubStorageNode n : primaries("after-restart")) {
+            assertThat(n.stored(key("after-restart")).body()).isEqualTo(third);
+        }
+    }
+
+    @Test
+    void shouldStoreTheNextPutIntactWhenANodeRefusedAPutBefore100Continue() throws Exception {
+        assertThat(put("r", randomBytes(4000)).statusCode()).isEqualTo(201); // leaves idle channels
+        StubStorageNode refusing = primaries("r").get(0);
+        refusing.refuseObjectPuts.set(1); // 400 in place of 100 Continue, body unread, keep-alive
+        assertThat(put("r", randomBytes(4001)).statusCode()).isEqualTo(201); // a handoff stands in
+
+        byte[] third = randomBytes(4002);
+        assertThat(put("r", third).statusCode()).isEqualTo(201);
+
+        // Had the refused channel been reused, the node would have read this PUT's head as the refused body.
+        assertThat(refusing.stored(key("r")).body()).isEqualTo(third);
+        assertThat(refusing.refuseObjectPuts.get()).isZero();
+        HttpResponse<byte[]> g = get("r");
+        assertThat(g.statusCode()).isEqualTo(200);
+        assertThat(g.body()).isEqualTo(third);
+    }
+
+    @Test
     void shouldAnswerHealthcheckAndInfoWithoutBackends() throws Exception {
         HttpResponse<String> h =
                 client.send(HttpRequest.newBuilder(uri("/healthcheck")).build(), HttpResponse.BodyHandlers.ofString());

@@ -33,6 +33,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,8 +41,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A storage node for proxy integration tests: answers Swift's backend protocol for accounts and
  * containers (always present) and objects (kept in memory), with faults the tests switch on: down (port
- * closed), black hole (accepts and never answers), slow (stops reading PUT bodies until released), and
- * GETs that break after some bytes.
+ * closed), black hole (accepts and never answers), slow (stops reading PUT bodies until released), GETs
+ * that break after some bytes, and object PUTs refused with a final status instead of {@code 100 Continue}
+ * (keep-alive, the announced body left unread, as any HTTP/1.1 server that then parses what follows as the
+ * rest of that request), and object PUTs dropped unanswered on a reused connection. It counts the
+ * connections that carried object PUTs.
  */
 final class StubStorageNode implements AutoCloseable {
     /** One stored object. */
@@ -79,6 +83,18 @@ final class StubStorageNode implements AutoCloseable {
     final AtomicLong bodyBytesReceived = new AtomicLong();
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger rangeRequests = new AtomicInteger();
+    /** Channels (by id) that carried at least one object PUT. */
+    final Set<String> putConnections = ConcurrentHashMap.newKeySet();
+    /** Object PUTs still to refuse with {@link #refusal} in place of 100 Continue. */
+    final AtomicInteger refuseObjectPuts = new AtomicInteger();
+
+    /**
+     * Object PUTs arriving on a connection that already carried one, still to drop unanswered (the node's
+     * idle timeout closing the connection just as the proxy reuses it).
+     */
+    final AtomicInteger dropReusedPuts = new AtomicInteger();
+
+    volatile int refusal = 400;
     volatile boolean blackHole;
     volatile long pauseReadsAfter = Long.MAX_VALUE;
     volatile long breakGetsAfter = Long.MAX_VALUE;
@@ -130,6 +146,17 @@ final class StubStorageNode implements AutoCloseable {
         channels.close().syncUninterruptibly();
     }
 
+    /** Closes every accepted connection but keeps listening (the node's idle timeout). */
+    void closeConnections() {
+        channels.close().syncUninterruptibly();
+    }
+
+    /** Stops, then listens again on the same port (a restarted node). */
+    void restart() throws InterruptedException {
+        stop();
+        server = bind(port);
+    }
+
     /** Lets paused PUT bodies flow again. */
     void release() {
         pauseReadsAfter = Long.MAX_VALUE;
@@ -159,6 +186,8 @@ final class StubStorageNode implements AutoCloseable {
         private HttpRequest request = new io.netty.handler.codec.http.DefaultHttpRequest(
                 HttpVersion.HTTP_1_1, io.netty.handler.codec.http.HttpMethod.GET, "/");
         private ByteArrayOutputStream body = new ByteArrayOutputStream();
+        /** The current request was refused: its body (if the client sends it anyway) is dropped. */
+        private boolean refused;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -167,13 +196,10 @@ final class StubStorageNode implements AutoCloseable {
                     return;
                 }
                 if (msg instanceof HttpRequest r) {
-                    requests.incrementAndGet();
-                    request = r;
-                    body = new ByteArrayOutputStream();
-                    if (HttpUtil.is100ContinueExpected(r)) {
-                        ctx.writeAndFlush(
-                                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
-                    }
+                    onHead(ctx, r);
+                }
+                if (msg instanceof HttpContent && refused) {
+                    return;
                 }
                 if (msg instanceof HttpContent c) {
                     int n = c.content().readableBytes();
@@ -193,6 +219,27 @@ final class StubStorageNode implements AutoCloseable {
             } finally {
                 ReferenceCountUtil.release(msg);
             }
+        }
+
+        private void onHead(ChannelHandlerContext ctx, HttpRequest r) {
+            requests.incrementAndGet();
+            request = r;
+            body = new ByteArrayOutputStream();
+            refused = isObjectPut(r) && refuseObjectPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+            if (isObjectPut(r)
+                    && !putConnections.add(ctx.channel().id().asLongText())
+                    && dropReusedPuts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                refused = true;
+                ctx.close();
+            } else if (refused) {
+                send(ctx, full(refusal, new byte[0]));
+            } else if (HttpUtil.is100ContinueExpected(r)) {
+                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+            }
+        }
+
+        private static boolean isObjectPut(HttpRequest r) {
+            return r.method().name().equals("PUT") && r.uri().split("\\?")[0].split("/", 6).length == 6;
         }
 
         private void answer(ChannelHandlerContext ctx) {
