@@ -6,6 +6,7 @@ import io.cairn.object.update.AsyncUpdate;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Wraps a {@link DiskFileManager} and throws a programmed {@link IOException} on the Nth storage call
  * (counting every call on the manager, its disk files, readers' opens and writers) or once more than N
- * body bytes have been written in total — for testing how the layers above handle a failing disk.
+ * body bytes have been written in total — for testing how the layers above handle a failing disk. It
+ * also counts the body bytes read through its readers and the readers still open, so tests can see how
+ * far ahead of a client the server reads and that every reader is closed.
  *
  * <p>Thread-safety: thread-safe (atomic counters); the programmed fault fires once, then is cleared.
  */
@@ -23,6 +26,8 @@ public final class FaultyDiskFileManager implements DiskFileManager {
     private final DiskFileManager delegate;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicLong openReaders = new AtomicLong();
     private final AtomicReference<@Nullable Fault> fault = new AtomicReference<>();
 
     private record Fault(long onCall, long afterBytes, IOException error) {}
@@ -39,6 +44,16 @@ public final class FaultyDiskFileManager implements DiskFileManager {
     /** The first write that takes the total body bytes written from now beyond {@code n} throws {@code error}. */
     public void failAfterBytes(long n, IOException error) {
         fault.set(new Fault(Long.MAX_VALUE, bytes.get() + n, error));
+    }
+
+    /** Body bytes read through {@link DiskFileReader#read} so far, by every reader. */
+    public long bodyBytesRead() {
+        return bytesRead.get();
+    }
+
+    /** Readers opened and not yet closed. */
+    public long openReaders() {
+        return openReaders.get();
     }
 
     /** Calls counted so far. */
@@ -157,13 +172,13 @@ public final class FaultyDiskFileManager implements DiskFileManager {
         @Override
         public DiskFileReader open() throws IOException {
             call();
-            return d.open();
+            return counted(d.open());
         }
 
         @Override
         public DiskFileReader open(Timestamp now) throws IOException {
             call();
-            return d.open(now);
+            return counted(d.open(now));
         }
 
         @Override
@@ -223,6 +238,89 @@ public final class FaultyDiskFileManager implements DiskFileManager {
         @Override
         public void close() throws IOException {
             w.close();
+        }
+    }
+
+    private DiskFileReader counted(DiskFileReader r) {
+        openReaders.incrementAndGet();
+        return new CountingReader(r);
+    }
+
+    /** Counts body bytes read and the close (once); everything else is the delegate's. */
+    private final class CountingReader implements DiskFileReader {
+        private final DiskFileReader r;
+        private boolean closed;
+
+        CountingReader(DiskFileReader r) {
+            this.r = r;
+        }
+
+        @Override
+        public ObjectMetadata metadata() {
+            return r.metadata();
+        }
+
+        @Override
+        public ObjectMetadata dataMetadata() {
+            return r.dataMetadata();
+        }
+
+        @Override
+        public @Nullable ObjectMetadata metaMetadata() {
+            return r.metaMetadata();
+        }
+
+        @Override
+        public Timestamp dataTimestamp() {
+            return r.dataTimestamp();
+        }
+
+        @Override
+        public @Nullable Timestamp metaTimestamp() {
+            return r.metaTimestamp();
+        }
+
+        @Override
+        public Timestamp timestamp() {
+            return r.timestamp();
+        }
+
+        @Override
+        public Timestamp contentTypeTimestamp() {
+            return r.contentTypeTimestamp();
+        }
+
+        @Override
+        public long contentLength() {
+            return r.contentLength();
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            int n = r.read(dst, position);
+            if (n > 0) {
+                bytesRead.addAndGet(n);
+            }
+            return n;
+        }
+
+        @Override
+        public @Nullable FileChannel detachFileChannel() {
+            return r.detachFileChannel();
+        }
+
+        @Override
+        public DiskFileQuarantined quarantine(String reason) throws IOException {
+            return r.quarantine(reason);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                openReaders.decrementAndGet();
+            }
+            r.close();
         }
     }
 }

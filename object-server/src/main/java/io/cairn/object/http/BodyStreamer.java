@@ -13,17 +13,27 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams a response body made of literal bytes and body ranges read through
- * {@link DiskFileReader#read} on the device executor, one chunk in flight at a time: the next chunk is
- * read only when the previous one was written and the channel is writable, so a slow client never
- * makes the server buffer a whole object. Used for multi-range GETs and bodies that are not in a file.
+ * Streams a response body made of literal bytes and body ranges read through {@link DiskFileReader#read}
+ * on the device executor, reading ahead: while chunk n is being written on the event loop, chunk n+1 is
+ * read (and hashed) on the device, so the disk and the socket work at the same time instead of taking
+ * turns. Back-pressure stays: at most {@link #MAX_BUFFERED_CHUNKS} chunks are held per response (one
+ * being read plus those handed to the channel and not yet written to the socket), and no read starts
+ * while the channel is not writable, so a slow client never makes the server buffer a whole object. Used
+ * for whole bodies above {@code etag_validate_max_bytes} (with a {@link BodyVerifier}), multi-range GETs
+ * and bodies that are not in a file.
+ *
+ * <p>At most one read is in flight: the device task for a chunk is submitted from the event loop after
+ * the previous chunk's task completed, so every task happens-after the previous one (the reader and the
+ * verifier are not thread-safe) and chunks are hashed in body order.
  *
  * <p>Confined to the channel's event loop (reads run on the device executor). Owns the reader and closes
- * it at the end or on failure; each chunk buffer is written (Netty releases it) or released here.
+ * it at the end or on failure, never while a read is in flight; each chunk buffer is written (Netty
+ * releases it) or released here.
  */
 final class BodyStreamer {
     private static final System.Logger LOG = System.getLogger(BodyStreamer.class.getName());
-    static final int CHUNK = 64 * 1024;
+    /** Chunks one response may hold at once: the one being read plus those queued on the channel. */
+    static final int MAX_BUFFERED_CHUNKS = 3;
 
     /** A literal byte run or a body range {@code [start, end)}. Immutable (the literal is not copied). */
     static final class Segment {
@@ -62,72 +72,161 @@ final class BodyStreamer {
     private final DiskFileReader reader;
     private final List<Segment> segments;
     private final @Nullable BodyVerifier verifier;
+    private final int chunkSize;
+    /** The segment being sent and, for a body range, the next body byte to read. */
     private int index;
+
     private long position;
     private boolean positioned;
+    /** A device read is running; its chunk is not yet handed to the channel. */
+    private boolean reading;
+    /** Chunks handed to the channel whose write has not completed (still in Netty's outbound buffer). */
+    private int queued;
+    /** A {@link WritabilityWaiter} is installed. */
+    private boolean waitingForWritable;
 
-    BodyStreamer(Exchange exchange, DiskFileReader reader, List<Segment> segments) {
-        this(exchange, reader, segments, null);
+    private boolean finished;
+
+    BodyStreamer(Exchange exchange, DiskFileReader reader, List<Segment> segments, int chunkSize) {
+        this(exchange, reader, segments, chunkSize, null);
     }
 
     /**
+     * @param chunkSize body bytes read at once ({@code disk_chunk_size})
      * @param verifier when not null, every body chunk is hashed as it is read and the verification runs
      *     on the device before the last chunk is handed to the channel: a corrupt object is quarantined and
      *     the connection closed without that chunk, so the client never receives a complete corrupt body.
      *     The segments must then be exactly the whole body, in order.
      */
-    BodyStreamer(Exchange exchange, DiskFileReader reader, List<Segment> segments, @Nullable BodyVerifier verifier) {
+    BodyStreamer(
+            Exchange exchange,
+            DiskFileReader reader,
+            List<Segment> segments,
+            int chunkSize,
+            @Nullable BodyVerifier verifier) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size must be positive, not " + chunkSize);
+        }
         this.exchange = exchange;
         this.reader = reader;
         this.segments = segments;
+        this.chunkSize = chunkSize;
         this.verifier = verifier;
     }
 
     void start() {
-        next();
+        pump();
+        exchange.ctx().flush();
     }
 
-    private void next() {
-        if (!exchange.ctx().channel().isActive()) {
-            finish(false);
-            return;
-        }
-        if (index == segments.size()) {
-            exchange.streamed(exchange.ctx().writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
-            finish(true);
-            return;
-        }
-        Segment s = segments.get(index);
-        byte[] literal = s.literal();
-        if (literal != null) {
-            index++;
-            writeThenNext(Unpooled.wrappedBuffer(literal));
-            return;
-        }
-        if (!positioned) {
-            position = s.start();
-            positioned = true;
-        }
-        int n = (int) Math.min(CHUNK, s.end() - position);
-        if (n <= 0) {
-            index++;
-            positioned = false;
-            next();
-            return;
-        }
-        long at = position;
-        boolean last = at + n == s.end() && index == segments.size() - 1;
-        exchange.onDevice(() -> readChunk(at, n, last), (ByteBuf chunk, Throwable failure) -> {
-            if (chunk == null) {
-                if (failure != null) {
-                    LOG.log(Level.WARNING, exchange.referer() + ": body cut short: " + ErrorMapping.unwrap(failure));
-                }
-                exchange.ctx().close();
+    /**
+     * Moves the response forward as far as the budget allows: writes literal segments, starts the next
+     * chunk read, or ends the response once everything was read. Writes without flushing: callers flush.
+     */
+    private void pump() {
+        while (!finished && !reading) {
+            if (!exchange.ctx().channel().isActive()) {
                 finish(false);
                 return;
             }
-            position += n;
-            writeThenNext(chunk);
+            if (index == segments.size()) {
+                exchange.streamed(exchange.ctx().writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+                finish(true);
+                return;
+            }
+            Segment s = segments.get(index);
+            byte[] literal = s.literal();
+            if (literal != null) {
+                index++;
+                writeLiteral(literal);
+                continue;
+            }
+            if (!positioned) {
+                position = s.start();
+                positioned = true;
+            }
+            int n = (int) Math.min(chunkSize, s.end() - position);
+            if (n <= 0) {
+                index++;
+                positioned = false;
+                continue;
+            }
+            if (queued >= MAX_BUFFERED_CHUNKS - 1) {
+                return; // the budget is full: a chunk's write completion calls pump again
+            }
+            if (!exchange.ctx().channel().isWritable()) {
+                awaitWritable();
+                return;
+            }
+            readNext(n, s);
+        }
+    }
+
+    private void readNext(int n, Segment s) {
+        long at = position;
+        boolean last = at + n == s.end() && index == segments.size() - 1;
+        position += n;
+        reading = true;
+        exchange.onDevice(() -> readChunk(at, n, last), this::chunkRead);
+    }
+
+    private void chunkRead(@Nullable ByteBuf chunk, @Nullable Throwable failure) {
+        reading = false;
+        if (finished) {
+            // the response was abandoned while this chunk was read: finish left the reader to us
+            if (chunk != null) {
+                chunk.release();
+            }
+            ReadSupport.closeQuietly(reader);
+            return;
+        }
+        if (chunk == null) {
+            if (failure != null) {
+                LOG.log(Level.WARNING, exchange.referer() + ": body cut short: " + ErrorMapping.unwrap(failure));
+            }
+            finish(false);
+            return;
+        }
+        // queue this chunk, start reading the next one, then let the socket take them
+        queue(chunk);
+        pump();
+        exchange.ctx().flush();
+    }
+
+    /** Hands {@code chunk} to the channel (unflushed); its completion frees a place in the budget. */
+    private void queue(ByteBuf chunk) {
+        queued++;
+        exchange.ctx().write(new DefaultHttpContent(chunk)).addListener(f -> {
+            queued--;
+            if (!f.isSuccess()) {
+                finish(false);
+            } else {
+                pump();
+                exchange.ctx().flush();
+            }
+        });
+    }
+
+    /** Hands a literal segment (a multipart boundary, a few bytes) to the channel, outside the budget. */
+    private void writeLiteral(byte[] literal) {
+        exchange.ctx()
+                .write(new DefaultHttpContent(Unpooled.wrappedBuffer(literal)))
+                .addListener(f -> {
+                    if (!f.isSuccess()) {
+                        finish(false);
+                    }
+                });
+    }
+
+    private void awaitWritable() {
+        if (waitingForWritable) {
+            return;
+        }
+        waitingForWritable = true;
+        WritabilityWaiter.whenWritable(exchange.ctx(), () -> {
+            waitingForWritable = false;
+            pump();
+            exchange.ctx().flush();
         });
     }
 
@@ -165,20 +264,11 @@ final class BodyStreamer {
         }
     }
 
-    private void writeThenNext(ByteBuf chunk) {
-        exchange.ctx().writeAndFlush(new DefaultHttpContent(chunk)).addListener(f -> {
-            if (!f.isSuccess()) {
-                finish(false);
-            } else if (exchange.ctx().channel().isWritable()) {
-                next();
-            } else {
-                WritabilityWaiter.whenWritable(exchange.ctx(), this::next);
-            }
-        });
-    }
-
-    private boolean finished;
-
+    /**
+     * Ends the response: a complete one closes the reader; an incomplete one closes the connection (the
+     * client sees fewer bytes than Content-Length) and closes the reader unless a read is in flight, in
+     * which case {@link #chunkRead} closes it when the read returns.
+     */
     private void finish(boolean complete) {
         if (finished) {
             return;
@@ -187,6 +277,8 @@ final class BodyStreamer {
         if (!complete) {
             exchange.ctx().close();
         }
-        ReadSupport.closeQuietly(reader);
+        if (!reading) {
+            ReadSupport.closeQuietly(reader);
+        }
     }
 }

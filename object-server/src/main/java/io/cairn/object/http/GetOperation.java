@@ -143,7 +143,9 @@ final class GetOperation extends ObjectOperation {
                 reader = null;
                 exchange.write(head);
                 List<BodyStreamer.Segment> segments = List.of(BodyStreamer.Segment.file(0, end));
-                new BodyStreamer(exchange, r, segments, new BodyVerifier(r)).start();
+                new BodyStreamer(
+                                exchange, r, segments, exchange.api().settings().diskChunkSize(), new BodyVerifier(r))
+                        .start();
             }
             return;
         }
@@ -254,7 +256,7 @@ final class GetOperation extends ObjectOperation {
         }
         reader = null;
         exchange.write(head);
-        new BodyStreamer(exchange, r, segments).start();
+        new BodyStreamer(exchange, r, segments, exchange.api().settings().diskChunkSize()).start();
     }
 
     static String contentRange(long start, long end, long length) {

@@ -20,6 +20,12 @@ public final class ObjectApiSettings {
     /** Default {@code etag_validate_max_bytes}: 8 MiB. */
     public static final long DEFAULT_ETAG_VALIDATE_MAX_BYTES = 8L * 1024 * 1024;
 
+    /** Default {@code disk_chunk_size}: Swift's 65536. */
+    public static final int DEFAULT_DISK_CHUNK_SIZE = 65536;
+
+    /** Largest {@code disk_chunk_size}: a streamed response holds a few chunks of this size at most. */
+    public static final int MAX_DISK_CHUNK_SIZE = 16 * 1024 * 1024;
+
     /** Swift's {@code RESERVED_DATAFILE_META}: never accepted as allowed headers. */
     private static final Set<String> RESERVED = Set.of("content-length", "content-type", "deleted", "etag");
 
@@ -31,6 +37,7 @@ public final class ObjectApiSettings {
     private final IntPredicate policyExists;
     private final Clock clock;
     private final long etagValidateMaxBytes;
+    private final int diskChunkSize;
 
     /** As the full constructor with {@link #DEFAULT_ETAG_VALIDATE_MAX_BYTES}. */
     public ObjectApiSettings(
@@ -88,6 +95,31 @@ public final class ObjectApiSettings {
         this.replicationServer = replicationServer;
         this.policyExists = policyExists;
         this.clock = clock;
+        this.diskChunkSize = DEFAULT_DISK_CHUNK_SIZE;
+    }
+
+    private ObjectApiSettings(ObjectApiSettings base, int diskChunkSize) {
+        if (diskChunkSize < 1 || diskChunkSize > MAX_DISK_CHUNK_SIZE) {
+            throw new IllegalArgumentException(
+                    "disk_chunk_size must be in [1, " + MAX_DISK_CHUNK_SIZE + "], not " + diskChunkSize);
+        }
+        this.allowedHeaders = base.allowedHeaders;
+        this.constraints = base.constraints;
+        this.names = base.names;
+        this.maxUploadTime = base.maxUploadTime;
+        this.replicationServer = base.replicationServer;
+        this.policyExists = base.policyExists;
+        this.clock = base.clock;
+        this.etagValidateMaxBytes = base.etagValidateMaxBytes;
+        this.diskChunkSize = diskChunkSize;
+    }
+
+    /**
+     * These settings with {@code disk_chunk_size}: body bytes a streamed GET reads from the disk at once
+     * (whole bodies above {@link #etagValidateMaxBytes()}, multi-range and non-file bodies).
+     */
+    public ObjectApiSettings withDiskChunkSize(int bytes) {
+        return new ObjectApiSettings(this, bytes);
     }
 
     /** Lower-case names, without Swift's reserved data-file keys. */
@@ -128,5 +160,10 @@ public final class ObjectApiSettings {
     /** Whole-body GETs up to this size are verified before the response starts. */
     public long etagValidateMaxBytes() {
         return etagValidateMaxBytes;
+    }
+
+    /** Body bytes a streamed GET reads from the disk at once. */
+    public int diskChunkSize() {
+        return diskChunkSize;
     }
 }

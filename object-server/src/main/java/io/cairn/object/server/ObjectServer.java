@@ -93,13 +93,14 @@ public final class ObjectServer implements AutoCloseable {
         this.client = new BackendClient(transport, host.workerGroup(), 64 * 1024, config.connTimeout());
         IntPredicate policyExists = index -> policies.byIndex(index) != null;
         ObjectApiSettings settings = new ObjectApiSettings(
-                Set.copyOf(config.allowedHeaders()),
-                constraints,
-                config.maxUploadTime(),
-                config.replicationServer(),
-                policyExists,
-                clock,
-                config.etagValidateMaxBytes());
+                        Set.copyOf(config.allowedHeaders()),
+                        constraints,
+                        config.maxUploadTime(),
+                        config.replicationServer(),
+                        policyExists,
+                        clock,
+                        config.etagValidateMaxBytes())
+                .withDiskChunkSize(config.diskChunkSize());
         ContainerUpdater updater = new ContainerUpdater(
                 client,
                 diskFiles,

@@ -43,6 +43,7 @@ public final class ObjectServerConfig {
             "device_queue",
             "reclaim_age",
             "etag_validate_max_bytes",
+            "disk_chunk_size",
             "replication_concurrency",
             "replication_lock_timeout",
             "replication_failure_threshold",
@@ -77,7 +78,6 @@ public final class ObjectServerConfig {
             "servers_per_port",
             "recon_cache_path",
             "network_chunk_size",
-            "disk_chunk_size",
             "keep_cache_size",
             "keep_cache_private",
             "mb_per_sync",
@@ -110,6 +110,7 @@ public final class ObjectServerConfig {
     private final int deviceQueue;
     private final long reclaimAge;
     private final long etagValidateMaxBytes;
+    private final int diskChunkSize;
     private final int replicationConcurrency;
     private final Duration replicationLockTimeout;
     private final int replicationFailureThreshold;
@@ -148,6 +149,8 @@ public final class ObjectServerConfig {
         this.reclaimAge = (long) app.getDouble("reclaim_age", DiskFileConfig.DEFAULT_RECLAIM_AGE, 0, 1e12);
         this.etagValidateMaxBytes =
                 app.getLong("etag_validate_max_bytes", ObjectApiSettings.DEFAULT_ETAG_VALIDATE_MAX_BYTES, 0, 1L << 30);
+        this.diskChunkSize = app.getInt(
+                "disk_chunk_size", ObjectApiSettings.DEFAULT_DISK_CHUNK_SIZE, 1, ObjectApiSettings.MAX_DISK_CHUNK_SIZE);
         this.replicationConcurrency = app.getInt("replication_concurrency", 4, 0, 4096);
         this.replicationLockTimeout = seconds(app.getDouble("replication_lock_timeout", 15, 0.001, 1e6));
         this.replicationFailureThreshold = app.getInt("replication_failure_threshold", 100, 1, Integer.MAX_VALUE);
@@ -270,6 +273,14 @@ public final class ObjectServerConfig {
      */
     public long etagValidateMaxBytes() {
         return etagValidateMaxBytes;
+    }
+
+    /**
+     * Swift's {@code disk_chunk_size} (default 65536, at most 16 MiB): body bytes a streamed GET reads
+     * from the disk at once (whole bodies above {@code etag_validate_max_bytes}, multi-range bodies).
+     */
+    public int diskChunkSize() {
+        return diskChunkSize;
     }
 
     /** Keys present that Swift knows and Cairn ignores (e.g. {@code workers}: one process serves all). */

@@ -1,7 +1,9 @@
 package io.cairn.object.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.IniFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,5 +52,18 @@ class ObjectServerConfigTest {
         assertThat(config.unknownKeys()).containsExactly("client_timeuot");
         assertThat(config.ignoredKeys()).contains("workers");
         assertThat(config.replicationServer()).isFalse();
+    }
+
+    @Test
+    void shouldActOnDiskChunkSizeWithSwiftsDefaultWhenAbsent() {
+        assertThat(ObjectServerConfig.defaults().diskChunkSize()).isEqualTo(65536);
+        ObjectServerConfig config =
+                ObjectServerConfig.from(IniFile.parse("[app:object-server]\ndisk_chunk_size = 262144\n", "t"));
+        assertThat(config.diskChunkSize()).isEqualTo(262144);
+        assertThat(config.ignoredKeys()).doesNotContain("disk_chunk_size");
+        assertThatThrownBy(
+                        () -> ObjectServerConfig.from(IniFile.parse("[app:object-server]\ndisk_chunk_size = 0\n", "t")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("disk_chunk_size");
     }
 }
