@@ -40,7 +40,7 @@ public final class DurableFiles {
     public static List<Path> createDirectories(Path dir) throws IOException {
         List<Path> missing = new ArrayList<>();
         Path p = dir.toAbsolutePath();
-        while (p != null && !Files.isDirectory(p)) {
+        while (p != null && !isDirectory(p)) {
             missing.add(0, p);
             p = p.getParent();
         }
@@ -60,6 +60,16 @@ public final class DurableFiles {
             }
         }
         return missing;
+    }
+
+    /**
+     * Whether {@code p} is a directory, without an exception when it does not exist: on JDK 17 {@link
+     * Files#isDirectory} builds (and fills the stack trace of) a {@code NoSuchFileException} for a missing path,
+     * which the PUT path hits for every new hash directory. {@link java.io.File#isDirectory} answers from one
+     * {@code stat} with a boolean.
+     */
+    private static boolean isDirectory(Path p) {
+        return p.toFile().isDirectory();
     }
 
     /**

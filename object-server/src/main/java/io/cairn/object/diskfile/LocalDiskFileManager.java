@@ -11,6 +11,7 @@ import io.cairn.object.update.AsyncPendingStore;
 import io.cairn.object.update.AsyncUpdate;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
@@ -21,6 +22,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link DiskFileManager} over real devices, in Swift's layout (reference §2). Holds one {@link
@@ -41,6 +43,7 @@ public final class LocalDiskFileManager implements DiskFileManager {
     private final Quarantine quarantine;
     private final SuffixHasher suffixHasher;
     private final Map<Path, SuffixHashStore> stores = new ConcurrentHashMap<>();
+    private final Map<Path, FileStore> fileStores = new ConcurrentHashMap<>();
 
     public LocalDiskFileManager(DeviceRoot root, HashPath hashPath, DiskFileConfig config, Clock clock) {
         this.root = root;
@@ -260,6 +263,24 @@ public final class LocalDiskFileManager implements DiskFileManager {
                     + root.devicesDir() + (root.mountCheck() ? " (mount_check is on)" : ""));
         }
         return dev;
+    }
+
+    /**
+     * The file store holding {@code dir}, looked up once per directory: {@link Files#getFileStore} reads and
+     * parses {@code /proc/self/mounts} on every call, a visible cost when done for every PUT. The store's
+     * free-space queries {@code statvfs} the directory itself, so a remounted device still answers for what is
+     * mounted there now.
+     */
+    FileStore fileStore(@Nullable Path dir) throws IOException {
+        if (dir == null) {
+            throw new IOException("no directory to find a file store for");
+        }
+        FileStore s = fileStores.get(dir);
+        if (s == null) {
+            s = Files.getFileStore(dir);
+            fileStores.put(dir, s);
+        }
+        return s;
     }
 
     SuffixHashStore store(Path dev) throws IOException {

@@ -47,7 +47,7 @@ final class LocalDiskFileWriter implements DiskFileWriter {
 
     static LocalDiskFileWriter create(LocalDiskFile diskFile, long expectedSize) throws IOException {
         Path tmp = newTempFile(diskFile);
-        if (expectedSize > 0 && Files.getFileStore(tmp).getUsableSpace() < expectedSize) {
+        if (expectedSize > 0 && diskFile.manager().fileStore(tmp.getParent()).getUsableSpace() < expectedSize) {
             Files.deleteIfExists(tmp);
             throw new DiskFileNoSpace("device " + diskFile.device() + " has less than " + expectedSize + " bytes free");
         }
