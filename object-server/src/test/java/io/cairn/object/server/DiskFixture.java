@@ -2,11 +2,18 @@ package io.cairn.object.server;
 
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
+import io.cairn.common.http.Transport;
+import io.cairn.common.io.DeviceRoot;
+import io.cairn.object.diskfile.DiskFileConfig;
+import io.cairn.object.diskfile.DiskFileManager;
+import io.cairn.object.diskfile.LocalDiskFileManager;
+import io.cairn.ring.policy.StoragePolicies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,6 +47,32 @@ final class DiskFixture {
 
     SwiftConf swiftConf() {
         return SwiftConf.load(swiftDir);
+    }
+
+    /**
+     * A local disk-file manager over these devices with its suffix-hash stores already open, as
+     * ObjectServerNode does (creating a device's store on its first PUT takes seconds on a loaded machine,
+     * longer than some tests' read timeouts).
+     */
+    LocalDiskFileManager openLocalManager() throws IOException {
+        LocalDiskFileManager local = new LocalDiskFileManager(
+                new DeviceRoot(devices, false), swiftConf().hashPath(), DiskFileConfig.defaults(), Clock.systemUTC());
+        local.openSuffixHashStores();
+        return local;
+    }
+
+    /** Starts an object server with {@code config} over {@code storage} (native transport when available). */
+    ObjectServer startServer(ObjectServerConfig config, DiskFileManager storage) throws Exception {
+        SwiftConf swiftConf = swiftConf();
+        ObjectServer s = new ObjectServer(
+                config,
+                storage,
+                Transport.select(true),
+                StoragePolicies.fromSwiftConf(swiftConf.ini()),
+                swiftConf.constraints(),
+                Clock.systemUTC());
+        s.start();
+        return s;
     }
 
     /** Every regular file under {@code devices/<device>/<dir>}, relative to that dir, sorted. */

@@ -2,14 +2,8 @@ package io.cairn.object.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.common.config.SwiftConf;
-import io.cairn.common.http.Transport;
-import io.cairn.common.io.DeviceRoot;
 import io.cairn.common.testing.Await;
-import io.cairn.object.diskfile.DiskFileConfig;
 import io.cairn.object.diskfile.FaultyDiskFileManager;
-import io.cairn.object.diskfile.LocalDiskFileManager;
-import io.cairn.ring.policy.StoragePolicies;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -71,23 +64,8 @@ class ObjectGetStreamingIT {
         disk = new DiskFixture(root);
         ObjectServerConfig config =
                 disk.objectServerConfig("etag_validate_max_bytes = 4096\ndisk_chunk_size = " + CHUNK + "\n");
-        SwiftConf swiftConf = disk.swiftConf();
-        LocalDiskFileManager local = new LocalDiskFileManager(
-                new DeviceRoot(disk.devices, false),
-                swiftConf.hashPath(),
-                DiskFileConfig.defaults(),
-                Clock.systemUTC());
-        local.openSuffixHashStores();
-        storage = new FaultyDiskFileManager(local);
-        ObjectServer s = new ObjectServer(
-                config,
-                storage,
-                Transport.select(true),
-                StoragePolicies.fromSwiftConf(swiftConf.ini()),
-                swiftConf.constraints(),
-                Clock.systemUTC());
-        s.start();
-        server = s;
+        storage = new FaultyDiskFileManager(disk.openLocalManager());
+        server = disk.startServer(config, storage);
     }
 
     @AfterEach

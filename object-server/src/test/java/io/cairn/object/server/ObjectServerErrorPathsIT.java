@@ -2,15 +2,10 @@ package io.cairn.object.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.common.config.SwiftConf;
 import io.cairn.common.http.Transport;
-import io.cairn.common.io.DeviceRoot;
 import io.cairn.common.testing.Await;
-import io.cairn.object.diskfile.DiskFileConfig;
 import io.cairn.object.diskfile.DiskFileNoSpace;
 import io.cairn.object.diskfile.FaultyDiskFileManager;
-import io.cairn.object.diskfile.LocalDiskFileManager;
-import io.cairn.ring.policy.StoragePolicies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,25 +56,8 @@ class ObjectServerErrorPathsIT {
         disk = new DiskFixture(root);
         now = (System.currentTimeMillis() / 1000) + ".00000";
         ObjectServerConfig config = disk.objectServerConfig("client_timeout = 0.5\n");
-        SwiftConf swiftConf = disk.swiftConf();
-        LocalDiskFileManager local = new LocalDiskFileManager(
-                new DeviceRoot(disk.devices, false),
-                swiftConf.hashPath(),
-                DiskFileConfig.defaults(),
-                Clock.systemUTC());
-        // As ObjectServerNode does: creating a device's suffix-hash map on its first PUT takes seconds on a
-        // loaded machine, longer than this test's read timeout.
-        local.openSuffixHashStores();
-        storage = new FaultyDiskFileManager(local);
-        ObjectServer s = new ObjectServer(
-                config,
-                storage,
-                Transport.select(true),
-                StoragePolicies.fromSwiftConf(swiftConf.ini()),
-                swiftConf.constraints(),
-                Clock.systemUTC());
-        s.start();
-        server = s;
+        storage = new FaultyDiskFileManager(disk.openLocalManager());
+        server = disk.startServer(config, storage);
     }
 
     @AfterEach
