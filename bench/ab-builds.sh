@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# A B A B of Cairn builds: each VARIANT is a directory holding a copy of one build's cli/target/{cairn.jar,lib,
+# jvm.options} (save one with: mkdir -p /tmp/ab/NAME && cp -r cli/target/{cairn.jar,lib,jvm.options} /tmp/ab/NAME).
+# For each variant in order: a fresh `cairn saio --no-daemons` on a free loopback port, WARMUP seconds of the
+# workload (unmeasured: the JIT needs 60-90 s to settle on 2 cores), then DURATION measured seconds with server CPU
+# split by thread group; the SAIO is stopped by its PID and its data removed. Prints each run's result lines.
+#
+# usage: bench/ab-builds.sh WORKLOAD DURATION WARMUP DIR_A DIR_B [DIR_A DIR_B ...]
+#   e.g. bench/ab-builds.sh 4k-put 20 90 /tmp/ab/before /tmp/ab/after /tmp/ab/before /tmp/ab/after
+set -euo pipefail
+if [[ $# -lt 4 ]]; then
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  exit 2
+fi
+root=$(cd "$(dirname "$0")/.." && pwd)
+bench_jar="$root/bench/target/cairn-bench.jar"
+[[ -f $bench_jar ]] || (cd "$root" && mvn -B -q -DskipTests package -pl bench)
+wl=$1 dur=$2 warm=$3
+shift 3
+work=$(mktemp -d)
+pid=
+cleanup() {
+  if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+printf 'handlers = java.util.logging.ConsoleHandler\n.level = INFO\nio.cairn.proxy.access.level = WARNING\n' \
+  > "$work/logging.properties"
+free_port() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+for v in "$@"; do
+  name=$(basename "$v")
+  port=$(free_port)
+  # shellcheck disable=SC2046 # jvm.options holds one flag per word
+  java $(cat "$v/jvm.options") -Djava.util.logging.config.file="$work/logging.properties" \
+    -jar "$v/cairn.jar" saio --data "$work/data" --port "$port" --no-daemons > "$work/saio-$name.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$port/healthcheck" && break; sleep 0.5; done
+  auth="http://127.0.0.1:$port/auth/v1.0"
+  java -jar "$bench_jar" --workload "$wl" --auth-url "$auth" --duration "${warm}s" --warmup 2s --progress 0 \
+    > /dev/null 2>&1
+  java -jar "$bench_jar" --workload "$wl" --auth-url "$auth" --duration "${dur}s" --warmup 3s --progress 0 \
+    --server-pids "$pid" --proxy-threads proxy- --label "$name" 2>&1 \
+    | grep -E '^(PUT|GET|HEAD|DELETE|LIST|server CPU|proxy CPU|CPU by|!!!!!)' | sed "s/^/$name /"
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  pid=
+  rm -rf "$work/data"
+done
