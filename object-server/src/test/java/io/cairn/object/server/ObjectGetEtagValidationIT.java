@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,19 +57,8 @@ class ObjectGetEtagValidationIT {
     }
 
     private void put(String path, byte[] body) throws IOException {
-        RawHttp.Response created = send(
-                "PUT",
-                path,
-                "X-Timestamp: " + TS1 + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + body.length
-                        + "\r\n",
-                body);
-        assertThat(created.status()).isEqualTo(201);
-    }
-
-    private static byte[] randomBytes(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
+        assertThat(RawHttp.putObject(node.server().port(), path, TS1, body).status())
+                .isEqualTo(201);
     }
 
     private Path onlyDataFile() throws IOException {
@@ -100,8 +88,8 @@ class ObjectGetEtagValidationIT {
 
     @Test
     void shouldServeGoodObjectsByteForByteWhenBelowAndAboveTheThreshold() throws IOException {
-        byte[] small = randomBytes(THRESHOLD, 1);
-        byte[] large = randomBytes(3 * 64 * 1024 + 17, 2);
+        byte[] small = RawHttp.randomBytes(THRESHOLD, 1);
+        byte[] large = RawHttp.randomBytes(3 * 64 * 1024 + 17, 2);
         put("/sda/1/a/c/small", small);
         put("/sda/1/a/c/large", large);
 
@@ -118,7 +106,7 @@ class ObjectGetEtagValidationIT {
 
     @Test
     void shouldAnswer404AndQuarantineWhenASmallObjectIsCorrupt() throws IOException {
-        put("/sda/1/a/c/o", randomBytes(1000, 3));
+        put("/sda/1/a/c/o", RawHttp.randomBytes(1000, 3));
         Path data = onlyDataFile();
         flipByte(data, 500);
 
@@ -136,7 +124,7 @@ class ObjectGetEtagValidationIT {
 
     @Test
     void shouldCutTheResponseShortAndQuarantineWhenALargeObjectIsCorrupt() throws IOException {
-        byte[] body = randomBytes(5 * 64 * 1024 + 100, 4);
+        byte[] body = RawHttp.randomBytes(5 * 64 * 1024 + 100, 4);
         put("/sda/1/a/c/big", body);
         Path data = onlyDataFile();
         flipByte(data, 10);
@@ -155,7 +143,7 @@ class ObjectGetEtagValidationIT {
 
     @Test
     void shouldStillServeRangesUncheckedWhenTheObjectIsCorruptElsewhere() throws IOException {
-        byte[] body = randomBytes(10_000, 5);
+        byte[] body = RawHttp.randomBytes(10_000, 5);
         put("/sda/1/a/c/r", body);
         flipByte(onlyDataFile(), 9_000);
 

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,19 +91,28 @@ class ObjectGetStreamingIT {
     }
 
     private void put(String path, byte[] body) throws IOException {
-        RawHttp.Response created = send(
-                "PUT",
-                path,
-                "X-Timestamp: " + TS1 + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + body.length
-                        + "\r\n",
-                body);
-        assertThat(created.status()).isEqualTo(201);
+        assertThat(RawHttp.putObject(port(), path, TS1, body).status()).isEqualTo(201);
     }
 
-    private static byte[] randomBytes(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
+    /**
+     * A raw connection with a 64 KiB receive buffer that has sent {@code GET /sda/1/a/c/big} (plus {@code
+     * headers}); the caller reads (or stops reading) the response.
+     */
+    private Socket getOverSmallWindow(String headers) throws IOException {
+        Socket s = new Socket();
+        try {
+            s.setReceiveBufferSize(64 * 1024);
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), 5000);
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET /sda/1/a/c/big HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return s;
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     private void awaitReadersClosed() {
@@ -113,7 +121,7 @@ class ObjectGetStreamingIT {
 
     @Test
     void shouldServeALargeBodyIntactWhenItStreamsInManySmallChunks() throws IOException {
-        byte[] body = randomBytes(LARGE, 1);
+        byte[] body = RawHttp.randomBytes(LARGE, 1);
         put("/sda/1/a/c/big", body);
 
         RawHttp.Response got = send("GET", "/sda/1/a/c/big", "", new byte[0]);
@@ -127,7 +135,7 @@ class ObjectGetStreamingIT {
 
     @Test
     void shouldServeEveryPartIntactWhenAMultiRangeGetSpansManyChunks() throws IOException {
-        byte[] body = randomBytes(LARGE, 2);
+        byte[] body = RawHttp.randomBytes(LARGE, 2);
         put("/sda/1/a/c/big", body);
         long[][] ranges = {{0, 5 * CHUNK + 7}, {3 * 1024 * 1024 + 11, 9 * 1024 * 1024}, {LARGE - 100, LARGE}};
 
@@ -158,17 +166,10 @@ class ObjectGetStreamingIT {
 
     @Test
     void shouldStopReadingAheadWhenTheClientStopsReadingThenResume() throws IOException {
-        byte[] body = randomBytes(LARGE, 3);
+        byte[] body = RawHttp.randomBytes(LARGE, 3);
         put("/sda/1/a/c/big", body);
 
-        try (Socket s = new Socket()) {
-            s.setReceiveBufferSize(64 * 1024);
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), 5000);
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            out.write("GET /sda/1/a/c/big HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+        try (Socket s = getOverSmallWindow("Connection: close\r\n")) {
             InputStream in = s.getInputStream();
             assertThat(readHead(in)).contains("content-length: " + LARGE);
 
@@ -192,7 +193,7 @@ class ObjectGetStreamingIT {
 
     @Test
     void shouldCutTheBodyShortAndQuarantineWhenALargeObjectIsCorrupt() throws IOException {
-        byte[] body = randomBytes(LARGE + 1000, 4);
+        byte[] body = RawHttp.randomBytes(LARGE + 1000, 4);
         put("/sda/1/a/c/big", body);
         Path data = onlyDataFile();
         flipByte(data, 10);
@@ -213,16 +214,10 @@ class ObjectGetStreamingIT {
 
     @Test
     void shouldStopReadingAndCloseTheReaderWhenTheClientDisconnectsMidBody() throws IOException {
-        byte[] body = randomBytes(LARGE, 5);
+        byte[] body = RawHttp.randomBytes(LARGE, 5);
         put("/sda/1/a/c/big", body);
 
-        try (Socket s = new Socket()) {
-            s.setReceiveBufferSize(64 * 1024);
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port()), 5000);
-            s.setSoTimeout(30_000);
-            OutputStream out = s.getOutputStream();
-            out.write("GET /sda/1/a/c/big HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
+        try (Socket s = getOverSmallWindow("")) {
             InputStream in = s.getInputStream();
             readHead(in);
             byte[] first = in.readNBytes(1024 * 1024);

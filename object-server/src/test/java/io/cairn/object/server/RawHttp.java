@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 /** A tiny blocking HTTP/1.1 client that sends exactly the bytes a test wants (methods, broken bodies). */
@@ -56,6 +57,22 @@ final class RawHttp {
             out.flush();
             return read(s.getInputStream(), head.startsWith("HEAD "));
         }
+    }
+
+    /** PUTs {@code body} as an octet-stream object at {@code timestamp}; returns the response. */
+    static Response putObject(int port, String path, String timestamp, byte[] body) throws IOException {
+        return exchange(
+                port,
+                "PUT " + path + " HTTP/1.1\r\nHost: x\r\nX-Timestamp: " + timestamp
+                        + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + body.length + "\r\n",
+                body);
+    }
+
+    /** {@code n} reproducible random bytes. */
+    static byte[] randomBytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
     }
 
     static Response read(InputStream in, boolean head) throws IOException {
