@@ -9,22 +9,15 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -95,41 +88,12 @@ class GetConnectionKeepAliveIT {
     }
 
     private Device node() {
-        int port = ((InetSocketAddress) server.localAddress()).getPort();
-        return new Device(0, 1, 1, "127.0.0.1", port, "127.0.0.1", port, "sdb1", 1.0, "");
+        return BackendGets.localNode(server);
     }
 
-    /** Runs one GET source on the client loop; completes with the body, or exceptionally if it failed. */
+    /** Runs one GET source on a client loop; completes with the body, or exceptionally if it failed. */
     private CompletableFuture<String> get(BackendConnector connector) {
-        CompletableFuture<String> result = new CompletableFuture<>();
-        EventLoop loop = clientGroup.next();
-        StringBuilder body = new StringBuilder();
-        GetConnection.Listener listener = new GetConnection.Listener() {
-            @Override
-            public void head(GetConnection c, HttpResponse head) {
-                if (head.status().code() != 200) {
-                    result.completeExceptionally(new AssertionError("status " + head.status()));
-                }
-            }
-
-            @Override
-            public void body(GetConnection c, HttpContent content) {
-                body.append(content.content().toString(StandardCharsets.US_ASCII));
-                content.release();
-                if (content instanceof LastHttpContent) {
-                    c.close();
-                    result.complete(body.toString());
-                }
-            }
-
-            @Override
-            public void failed(GetConnection c) {
-                result.completeExceptionally(new AssertionError("source failed"));
-            }
-        };
-        loop.execute(() -> new GetConnection(node(), listener, Duration.ofSeconds(5), Duration.ofSeconds(5))
-                .start(connector, loop, HttpMethod.GET, "/sdb1/0/a/c/o", new DefaultHttpHeaders()));
-        return result;
+        return BackendGets.body(connector, clientGroup.next(), node(), Duration.ofSeconds(5), "/sdb1/0/a/c/o");
     }
 
     @Test

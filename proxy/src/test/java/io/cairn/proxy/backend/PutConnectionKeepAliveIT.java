@@ -21,7 +21,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
@@ -30,7 +29,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -169,8 +167,7 @@ class PutConnectionKeepAliveIT {
     }
 
     private Device node() {
-        int port = ((InetSocketAddress) server.localAddress()).getPort();
-        return new Device(0, 1, 1, "127.0.0.1", port, "127.0.0.1", port, "sdb1", 1.0, "");
+        return BackendGets.localNode(server);
     }
 
     /** Runs one PUT replica on the client loop; completes with its final status, or -1 if it failed. */
@@ -204,31 +201,7 @@ class PutConnectionKeepAliveIT {
 
     /** Runs one GET source on the client loop; completes with the body. */
     private CompletableFuture<String> get(String path) {
-        CompletableFuture<String> result = new CompletableFuture<>();
-        EventLoop loop = clientGroup.next();
-        StringBuilder body = new StringBuilder();
-        GetConnection.Listener listener = new GetConnection.Listener() {
-            @Override
-            public void head(GetConnection c, HttpResponse head) {}
-
-            @Override
-            public void body(GetConnection c, HttpContent content) {
-                body.append(content.content().toString(StandardCharsets.UTF_8));
-                content.release();
-                if (content instanceof LastHttpContent) {
-                    c.close();
-                    result.complete(body.toString());
-                }
-            }
-
-            @Override
-            public void failed(GetConnection c) {
-                result.completeExceptionally(new AssertionError("source failed"));
-            }
-        };
-        loop.execute(() -> new GetConnection(node(), listener, NODE_TIMEOUT, NODE_TIMEOUT)
-                .start(connector, loop, HttpMethod.GET, path, new DefaultHttpHeaders()));
-        return result;
+        return BackendGets.body(connector, clientGroup.next(), node(), NODE_TIMEOUT, path);
     }
 
     private int status(CompletableFuture<Integer> f) throws Exception {
