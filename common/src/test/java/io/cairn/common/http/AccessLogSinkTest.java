@@ -17,18 +17,7 @@ class AccessLogSinkTest {
         String name = "io.cairn.test.access." + System.nanoTime();
         Logger logger = Logger.getLogger(name);
         List<LogRecord> records = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                records.add(r);
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
+        Handler capture = capturing(records);
         logger.setUseParentHandlers(false);
         logger.addHandler(capture);
         try {
@@ -52,7 +41,21 @@ class AccessLogSinkTest {
         String name = "io.cairn.test.access.quiet." + System.nanoTime();
         Logger logger = Logger.getLogger(name);
         List<LogRecord> records = new ArrayList<>();
-        Handler capture = new Handler() {
+        Handler capture = capturing(records);
+        logger.setUseParentHandlers(false);
+        logger.setLevel(Level.WARNING);
+        logger.addHandler(capture);
+        try {
+            AccessLogSink.toLogger(name).accept("a line");
+            assertThat(records).isEmpty();
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    /** A handler that adds every record it is given to {@code records}. */
+    private static Handler capturing(List<LogRecord> records) {
+        return new Handler() {
             @Override
             public void publish(LogRecord r) {
                 records.add(r);
@@ -64,14 +67,5 @@ class AccessLogSinkTest {
             @Override
             public void close() {}
         };
-        logger.setUseParentHandlers(false);
-        logger.setLevel(Level.WARNING);
-        logger.addHandler(capture);
-        try {
-            AccessLogSink.toLogger(name).accept("a line");
-            assertThat(records).isEmpty();
-        } finally {
-            logger.removeHandler(capture);
-        }
     }
 }
