@@ -54,11 +54,7 @@ class ProxyFaultIT {
 
     @AfterEach
     void restartStoppedNodes() throws Exception {
-        for (int n = 1; n <= SaioCluster.NODES; n++) {
-            if (!saio.cluster().isNodeRunning(n)) {
-                saio.cluster().startNode(n);
-            }
-        }
+        saio.restartStoppedNodes();
     }
 
     @AfterAll

@@ -87,6 +87,15 @@ final class SaioHarness implements AutoCloseable {
         return cluster;
     }
 
+    /** Starts every storage node a test stopped, so the next test sees all four. */
+    void restartStoppedNodes() throws IOException, InterruptedException {
+        for (int n = 1; n <= SaioCluster.NODES; n++) {
+            if (!cluster.isNodeRunning(n)) {
+                cluster.startNode(n);
+            }
+        }
+    }
+
     int port() {
         return cluster.proxyPort();
     }
