@@ -101,6 +101,17 @@ swift-ring-builder "$etc/object.builder" rebalance >/dev/null || true
 [ -f "$etc/object.ring.gz" ] || die "swift-ring-builder rebalance wrote no ring"
 
 # A Cairn node.conf for node $1 bound to $2, with any extra sections on stdin appended.
+# The [DEFAULT] section of a Swift server/daemon conf for node n: node bind-ip port log-name [key=value ...]
+swift_defaults() {
+  local n=$1 ip=$2 port=$3 name=$4
+  shift 4
+  printf '[DEFAULT]\ndevices = %s\nmount_check = false\nswift_dir = %s\nbind_ip = %s\nbind_port = %s\nuser = %s\n' \
+    "$tmp/srv/node$n" "$etc" "$ip" "$port" "$me"
+  local kv
+  for kv in "$@"; do printf '%s = %s\n' "${kv%%=*}" "${kv#*=}"; done
+  printf 'recon_cache_path = %s\nlog_name = %s\n' "$tmp/cache" "$name"
+}
+
 cairn_node_conf() {
   local n=$1 ip=$2
   cat <<CONF
@@ -135,17 +146,8 @@ concurrency = 1
 replicator_workers = 0
 CONF
   # Swift: object server of node n, and its replicator (same devices)
-  cat > "$etc/swift-object-server-$n.conf" <<CONF
-[DEFAULT]
-devices = $tmp/srv/node$n
-mount_check = false
-swift_dir = $etc
-bind_ip = 127.0.0.1
-bind_port = $p
-user = $me
-workers = auto
-recon_cache_path = $tmp/cache
-log_name = object-server-$n
+  swift_defaults "$n" 127.0.0.1 "$p" "object-server-$n" workers=auto > "$etc/swift-object-server-$n.conf"
+  cat >> "$etc/swift-object-server-$n.conf" <<CONF
 
 [pipeline:main]
 pipeline = object-server
@@ -153,16 +155,8 @@ pipeline = object-server
 [app:object-server]
 use = egg:swift#object
 CONF
-  cat > "$etc/swift-object-replicator-$n.conf" <<CONF
-[DEFAULT]
-devices = $tmp/srv/node$n
-mount_check = false
-swift_dir = $etc
-bind_ip = 127.0.0.2
-bind_port = $p
-user = $me
-recon_cache_path = $tmp/cache
-log_name = object-replicator-$n
+  swift_defaults "$n" 127.0.0.2 "$p" "object-replicator-$n" > "$etc/swift-object-replicator-$n.conf"
+  cat >> "$etc/swift-object-replicator-$n.conf" <<CONF
 
 [object-replicator]
 sync_method = ssync
