@@ -5,11 +5,12 @@
 # workload (unmeasured: the JIT needs 60-90 s to settle on 2 cores), then DURATION measured seconds with server CPU
 # split by thread group; the SAIO is stopped by its PID and its data removed. Prints each run's result lines.
 #
+# Access logs are off on every server, as in compare.sh; AB_ACCESS_LOGS=on keeps them on.
 # usage: bench/ab-builds.sh WORKLOAD DURATION WARMUP DIR_A DIR_B [DIR_A DIR_B ...]
 #   e.g. bench/ab-builds.sh 4k-put 20 90 /tmp/ab/before /tmp/ab/after /tmp/ab/before /tmp/ab/after
 set -euo pipefail
 if [[ $# -lt 4 ]]; then
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,7 +25,12 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-printf 'handlers = java.util.logging.ConsoleHandler\n.level = INFO\nio.cairn.proxy.access.level = WARNING\n' \
+# access logs off on every server, as in compare.sh (Swift's log_level = WARNING); AB_ACCESS_LOGS=on keeps them
+access_level=WARNING
+[[ ${AB_ACCESS_LOGS:-off} == on ]] && access_level=INFO
+printf '%s\n' 'handlers = java.util.logging.ConsoleHandler' '.level = INFO' \
+  "io.cairn.proxy.access.level = $access_level" "io.cairn.object.access.level = $access_level" \
+  "io.cairn.container.access.level = $access_level" "io.cairn.account.access.level = $access_level" \
   > "$work/logging.properties"
 free_port() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 for v in "$@"; do

@@ -242,8 +242,11 @@ start_swift() {
 start_cairn() {
   local c="$tmp/cairn"
   mkdir -p "$c"
-  # access logs off, as Swift's log_level = WARNING turns off its proxy-logging lines
-  printf 'handlers = java.util.logging.ConsoleHandler\n.level = INFO\nio.cairn.proxy.access.level = WARNING\n' \
+  # access logs off on every Cairn server, as Swift's log_level = WARNING turns off both its proxy-logging lines and
+  # its object/container/account servers' request lines (they log at INFO)
+  printf '%s\n' 'handlers = java.util.logging.ConsoleHandler' '.level = INFO' \
+    'io.cairn.proxy.access.level = WARNING' 'io.cairn.object.access.level = WARNING' \
+    'io.cairn.container.access.level = WARNING' 'io.cairn.account.access.level = WARNING' \
     > "$tmp/cairn-logging.properties"
   cairn_port=$(free_ports 1)
   CAIRN_JAVA_OPTS="-Djava.util.logging.config.file=$tmp/cairn-logging.properties ${CAIRN_JAVA_OPTS:-}" \
