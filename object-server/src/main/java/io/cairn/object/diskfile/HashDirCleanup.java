@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -67,8 +68,20 @@ public final class HashDirCleanup {
         return nowMillis * 100L - tsMillisTimes100 > reclaimAgeSeconds * 100_000L;
     }
 
-    /** Names in {@code dir}, or empty when it does not exist. */
+    /**
+     * Names in {@code dir}, or empty when it does not exist. Every PUT of a new object lists a hash directory
+     * that is not there: {@link java.io.File#list()} answers that with {@code null} from one {@code open}, where
+     * {@link Files#newDirectoryStream} builds three exceptions, so the NIO call only runs to report why a
+     * directory that exists could not be listed.
+     */
     static List<String> list(Path dir) throws IOException {
+        String[] listed = dir.toFile().list();
+        if (listed != null) {
+            return new ArrayList<>(Arrays.asList(listed));
+        }
+        if (!dir.toFile().exists()) {
+            return new ArrayList<>();
+        }
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
