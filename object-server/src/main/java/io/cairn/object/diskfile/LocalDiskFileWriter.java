@@ -10,13 +10,21 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,20 +54,65 @@ final class LocalDiskFileWriter implements DiskFileWriter {
     }
 
     static LocalDiskFileWriter create(LocalDiskFile diskFile, long expectedSize) throws IOException {
-        Path tmp = newTempFile(diskFile);
-        if (expectedSize > 0 && diskFile.manager().fileStore(tmp.getParent()).getUsableSpace() < expectedSize) {
-            Files.deleteIfExists(tmp);
+        TempFile tmp = TempFile.create(diskFile);
+        if (expectedSize > 0
+                && diskFile.manager().fileStore(tmp.path.getParent()).getUsableSpace() < expectedSize) {
+            tmp.discard();
             throw new DiskFileNoSpace("device " + diskFile.device() + " has less than " + expectedSize + " bytes free");
         }
-        return new LocalDiskFileWriter(diskFile, expectedSize, tmp, FileChannel.open(tmp, StandardOpenOption.WRITE));
+        return new LocalDiskFileWriter(diskFile, expectedSize, tmp.path, tmp.channel);
     }
 
-    private static Path newTempFile(LocalDiskFile diskFile) throws IOException {
-        Path tmpDir = DiskLayout.tmpDir(diskFile.devicePath(), diskFile.policyIndex());
-        if (!Files.isDirectory(tmpDir)) {
-            DurableFiles.createDirectories(tmpDir);
+    /**
+     * Swift's {@code mkstemp} in {@code <dev>/tmp[-N]}: one {@code open(O_CREAT|O_EXCL, 0600)} under a random name.
+     * {@code Files.createTempFile} would create the file and the writer then open it again, and it draws each name
+     * from a shared {@code SecureRandom}; {@code O_EXCL} already makes any name safe. The directory is created
+     * only when the open finds it missing, as Swift's {@code mkstemp} retry does, rather than checked every time.
+     */
+    private static final class TempFile {
+        private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+        private static final Set<StandardOpenOption> CREATE_NEW_WRITE =
+                EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        private static final int ATTEMPTS = 16;
+
+        final Path path;
+        final FileChannel channel;
+
+        private TempFile(Path path, FileChannel channel) {
+            this.path = path;
+            this.channel = channel;
         }
-        return Files.createTempFile(tmpDir, LocalDiskFileManager.TEMP_PREFIX, ".tmp");
+
+        static TempFile create(LocalDiskFile diskFile) throws IOException {
+            Path tmpDir = DiskLayout.tmpDir(diskFile.devicePath(), diskFile.policyIndex());
+            for (int attempt = 1; ; attempt++) {
+                Path candidate = tmpDir.resolve(LocalDiskFileManager.TEMP_PREFIX
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                try {
+                    return new TempFile(candidate, FileChannel.open(candidate, CREATE_NEW_WRITE, OWNER_ONLY));
+                } catch (NoSuchFileException e) {
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                    DurableFiles.createDirectories(tmpDir);
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                } catch (IOException e) {
+                    throw translate(e);
+                }
+            }
+        }
+
+        void discard() throws IOException {
+            try {
+                channel.close();
+            } finally {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     // hot path: no allocation (the md5 and channel are reused for every chunk)
@@ -149,11 +202,11 @@ final class LocalDiskFileWriter implements DiskFileWriter {
 
     /** Writes a zero-byte {@code .meta}/{@code .ts} with {@code metadata} (+ {@code name}) through the same path. */
     static void writeEmpty(LocalDiskFile diskFile, String fileName, ObjectMetadata metadata) throws IOException {
-        Path tmp = newTempFile(diskFile);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            finish(diskFile, tmp, ch, fileName, metadata.with(ObjectMetadata.NAME, diskFile.name()));
+        TempFile tmp = TempFile.create(diskFile);
+        try {
+            finish(diskFile, tmp.path, tmp.channel, fileName, metadata.with(ObjectMetadata.NAME, diskFile.name()));
         } finally {
-            Files.deleteIfExists(tmp);
+            tmp.discard();
         }
     }
 
