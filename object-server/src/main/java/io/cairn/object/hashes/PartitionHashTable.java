@@ -1,6 +1,7 @@
 package io.cairn.object.hashes;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -77,6 +78,55 @@ final class PartitionHashTable {
             off += ENTRY;
         }
         return out;
+    }
+
+    /**
+     * {@link #invalidate} on the byte form, giving exactly the bytes {@code decode(bytes).invalidate(suffix).encode()}
+     * would, without building the table: every object PUT invalidates a suffix, and decoding a partition's few
+     * hundred entries into a tree map and back was most of the Java time of a small PUT's commit. May return
+     * {@code bytes} itself, changed.
+     */
+    static byte[] invalidate(byte @Nullable [] bytes, int suffix) {
+        if (bytes == null || bytes.length < HEADER || bytes[0] != VERSION || (bytes.length - HEADER) % ENTRY != 0) {
+            PartitionHashTable t = decode(bytes);
+            t.invalidate(suffix);
+            return t.encode();
+        }
+        int lo = 0;
+        int hi = (bytes.length - HEADER) / ENTRY - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int off = HEADER + mid * ENTRY;
+            int at = ((bytes[off] & 0xFF) << 8) | (bytes[off + 1] & 0xFF);
+            if (at < suffix) {
+                lo = mid + 1;
+            } else if (at > suffix) {
+                hi = mid - 1;
+            } else {
+                bytes[off + 2] = 0;
+                Arrays.fill(bytes, off + 3, off + ENTRY, (byte) 0);
+                bumpGeneration(bytes);
+                return bytes;
+            }
+        }
+        int insertAt = HEADER + lo * ENTRY;
+        byte[] out = new byte[bytes.length + ENTRY];
+        System.arraycopy(bytes, 0, out, 0, insertAt);
+        out[insertAt] = (byte) (suffix >>> 8);
+        out[insertAt + 1] = (byte) suffix;
+        System.arraycopy(bytes, insertAt, out, insertAt + ENTRY, bytes.length - insertAt);
+        bumpGeneration(out);
+        return out;
+    }
+
+    private static void bumpGeneration(byte[] bytes) {
+        int generation =
+                ((bytes[2] & 0xFF) << 24) | ((bytes[3] & 0xFF) << 16) | ((bytes[4] & 0xFF) << 8) | (bytes[5] & 0xFF);
+        generation++;
+        bytes[2] = (byte) (generation >>> 24);
+        bytes[3] = (byte) (generation >>> 16);
+        bytes[4] = (byte) (generation >>> 8);
+        bytes[5] = (byte) generation;
     }
 
     void invalidate(int suffix) {

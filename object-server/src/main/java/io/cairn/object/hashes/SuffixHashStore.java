@@ -90,11 +90,7 @@ public final class SuffixHashStore implements AutoCloseable {
             return;
         }
         int number = PartitionHashTable.suffixNumber(suffix);
-        map.compute(key(policyIndex, partition), (k, old) -> {
-            PartitionHashTable t = PartitionHashTable.decode(old);
-            t.invalidate(number);
-            return t.encode();
-        });
+        map.compute(key(policyIndex, partition), (k, old) -> PartitionHashTable.invalidate(old, number));
         if (pythonSharesDisk) {
             SwiftHashesFiles.appendInvalid(partitionDir, suffix);
         }
