@@ -224,13 +224,18 @@ final class PutOperation extends ObjectOperation {
         }
         if (pending.isEmpty()) {
             if (lastReceived) {
-                commit(w);
+                commit(w, List.of());
             }
             return;
         }
         List<ByteBuf> batch = new ArrayList<>(pending);
         pending.clear();
         pendingBytes = 0;
+        if (lastReceived) {
+            // the rest of the body is here (all of it, for most small objects): write and commit in one device task
+            commit(w, batch);
+            return;
+        }
         writeInFlight = true;
         if (pausedReading) {
             resumeReading();
@@ -250,20 +255,28 @@ final class PutOperation extends ObjectOperation {
         });
     }
 
-    private void commit(DiskFileWriter w) {
+    /**
+     * Writes {@code lastBatch} and commits, in one device task. From here the task owns the writer (it closes it
+     * either way), so an abandon meanwhile leaves it alone.
+     */
+    private void commit(DiskFileWriter w, List<ByteBuf> lastBatch) {
         if (expectedLength >= 0 && received != expectedLength) {
+            lastBatch.forEach(ByteBuf::release);
             answerAndAbandon(new RequestRejectedException(SwiftStatus.CLIENT_DISCONNECT));
             return;
         }
         state = State.COMMITTING;
+        writer = null;
         Timestamp ts = timestamp;
         if (ts == null) {
+            lastBatch.forEach(ByteBuf::release);
             throw new IllegalStateException("commit before start");
         }
         Map<String, String> metadata = requestMetadata(ts);
         String requestEtag = header("ETag");
         long size = received;
-        exchange.onDevice(() -> WriteSupport.commit(w, metadata, requestEtag, size), this::committed);
+        exchange.onDevice(
+                () -> WriteSupport.writeAndCommit(w, lastBatch, metadata, requestEtag, size), this::committed);
     }
 
     /** {@code _get_request_metadata}; Content-Length and ETag are added at commit. */
@@ -281,7 +294,6 @@ final class PutOperation extends ObjectOperation {
     }
 
     private void committed(@Nullable ObjectMetadata stored, @Nullable Throwable failure) {
-        writer = null;
         if (stored == null) {
             state = State.DONE;
             exchange.fail(failure == null ? new IllegalStateException("nothing stored") : failure);

@@ -80,6 +80,23 @@ final class WriteSupport {
         }
     }
 
+    /** {@link #writeAll} then {@link #commit}: the writer is closed and every chunk released either way. */
+    static ObjectMetadata writeAndCommit(
+            DiskFileWriter writer,
+            List<ByteBuf> lastBatch,
+            Map<String, String> metadata,
+            @Nullable String requestEtag,
+            long size)
+            throws IOException, RequestRejectedException {
+        try {
+            writeAll(writer, lastBatch);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(writer);
+            throw e;
+        }
+        return commit(writer, metadata, requestEtag, size);
+    }
+
     /** Closes (aborts unless committed) a writer, logging a failure. */
     static Boolean closeQuietly(DiskFileWriter writer) {
         try {
