@@ -139,7 +139,9 @@ public final class PickleReader {
         private int[] marks = new int[8];
         private int markCount;
 
-        private final @Nullable Object[] smallMemo = new Object[SMALL_MEMO];
+        // grown on demand up to SMALL_MEMO: most pickles Cairn reads (pending rows, metadata) memoize a handful
+        // of values, and filling a 1,024-slot array per decode showed in the container servers' profile
+        private @Nullable Object[] smallMemo = new Object[16];
         private @Nullable HashMap<Long, @Nullable Object> bigMemo;
         private int memoCount;
 
@@ -467,6 +469,12 @@ public final class PickleReader {
         private void memoPut(long index) throws PickleException {
             Object v = peek();
             if (index < SMALL_MEMO) {
+                if (index >= smallMemo.length) {
+                    int oldLength = smallMemo.length;
+                    smallMemo =
+                            Arrays.copyOf(smallMemo, Math.min(SMALL_MEMO, Math.max(oldLength * 2, (int) index + 1)));
+                    Arrays.fill(smallMemo, oldLength, smallMemo.length, NO_VALUE);
+                }
                 if (smallMemo[(int) index] == NO_VALUE) {
                     memoCount++;
                 }
@@ -486,12 +494,12 @@ public final class PickleReader {
         }
 
         private @Nullable Object memoGet(long index) throws PickleException {
-            if (index < SMALL_MEMO) {
+            if (index < smallMemo.length) {
                 Object v = smallMemo[(int) index];
                 if (v != NO_VALUE) {
                     return v;
                 }
-            } else if (bigMemo != null && bigMemo.containsKey(index)) {
+            } else if (index >= SMALL_MEMO && bigMemo != null && bigMemo.containsKey(index)) {
                 return bigMemo.get(index);
             }
             throw fail("memo value " + index + " not found");
