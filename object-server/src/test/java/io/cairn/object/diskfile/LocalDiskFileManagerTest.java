@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.List;
 import java.util.stream.Stream;
@@ -174,6 +175,23 @@ class LocalDiskFileManagerTest extends DiskFileManagerContract {
             assertThat(files(devices.resolve("sda/tmp"))).hasSize(1);
         }
         assertThat(files(devices.resolve("sda/tmp"))).isEmpty();
+    }
+
+    @Test
+    void shouldCreateTheTmpDirAndAnOwnerOnlyTempFileWhenAWriterOpensOnAFreshDevice() throws IOException {
+        Path tmp = devices.resolve("sda/tmp");
+        assertThat(tmp).doesNotExist();
+        try (DiskFileWriter w1 = obj("o1").writer(-1);
+                DiskFileWriter w2 = obj("o2").writer(-1)) {
+            List<String> names = files(tmp);
+            assertThat(names).hasSize(2).allMatch(n -> n.startsWith(LocalDiskFileManager.TEMP_PREFIX));
+            for (String n : names) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve(n))))
+                        .isEqualTo("rw-------");
+            }
+            assertThat(w1.bytesWritten()).isEqualTo(w2.bytesWritten()).isZero();
+        }
+        assertThat(files(tmp)).isEmpty();
     }
 
     @Test
