@@ -6,7 +6,8 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.UUID;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,6 +19,8 @@ import java.util.function.LongSupplier;
  * <p>Confined to the channel's event loop; requests on one connection are served one at a time.
  */
 public final class TransIdHandler extends ChannelDuplexHandler {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private final String suffix;
     private final LongSupplier epochMillis;
     private String current = "";
@@ -30,16 +33,40 @@ public final class TransIdHandler extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
-            String uuid = UUID.randomUUID().toString().replace("-", "");
             String extra = request.headers().get("X-Trans-Id-Extra", "");
             if (extra.length() > 32) {
                 extra = extra.substring(0, 32);
             }
-            current = "tx" + uuid.substring(0, 21) + "-" + String.format("%010x", epochMillis.getAsLong() / 1000)
-                    + suffix + extra;
+            current = transId(ThreadLocalRandom.current(), epochMillis.getAsLong() / 1000) + suffix + extra;
             request.headers().set("X-Trans-Id", current);
         }
         ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * {@code tx<uuid4().hex[:21]>-<%010x seconds>}, built without {@code UUID.randomUUID} (a shared
+     * {@code SecureRandom}: the id names a request in logs, it guards nothing) or {@code String.format}. The
+     * version nibble (4) and variant bits stay where a uuid4 has them, so ids look exactly like Swift's.
+     */
+    static String transId(Random random, long epochSeconds) {
+        char[] id = new char[2 + 21 + 1 + 10];
+        id[0] = 't';
+        id[1] = 'x';
+        long high = random.nextLong();
+        for (int i = 0; i < 16; i++) {
+            id[2 + i] = HEX[(int) (high >>> (60 - 4 * i)) & 0xF];
+        }
+        int low = random.nextInt();
+        for (int i = 0; i < 5; i++) {
+            id[18 + i] = HEX[(low >>> (16 - 4 * i)) & 0xF];
+        }
+        id[2 + 12] = '4';
+        id[2 + 16] = HEX[8 | ((low >>> 20) & 0x3)];
+        id[23] = '-';
+        for (int i = 0; i < 10; i++) {
+            id[24 + i] = HEX[(int) (epochSeconds >>> (36 - 4 * i)) & 0xF];
+        }
+        return new String(id);
     }
 
     @Override
