@@ -36,6 +36,9 @@ public final class XattrMetadataStore {
     static final String KEY = "swift.metadata";
     static final String CHECKSUM_KEY = "swift.metadata_checksum";
 
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK_SIZE));
+
     private XattrMetadataStore() {}
 
     /** Thrown when the filesystem refuses the xattrs for lack of room ({@code ENOSPC}/{@code E2BIG}). */
@@ -119,14 +122,32 @@ public final class XattrMetadataStore {
         return view(file).list();
     }
 
+    /**
+     * One {@code getxattr} into a per-thread buffer that fits any chunk (Swift writes at most {@link #CHUNK_SIZE}
+     * bytes per name, and Linux allows no more than 64 KiB per value): asking for the size first, as
+     * {@code view.size} then {@code view.read} would, costs the JDK a second open and read of the attribute.
+     */
     private static byte[] readAttr(UserDefinedFileAttributeView view, String name) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(view.size(name));
-        while (buf.hasRemaining()) {
-            if (view.read(name, buf) <= 0) {
-                break;
+        ByteBuffer buf = READ_BUFFER.get();
+        buf.clear();
+        try {
+            view.read(name, buf);
+        } catch (IOException e) {
+            int size = view.size(name);
+            if (size <= buf.capacity()) {
+                throw e;
             }
+            // a value longer than Swift ever writes (another writer, another filesystem): read it at its size
+            buf = ByteBuffer.allocate(size);
+            int n;
+            do {
+                n = view.read(name, buf);
+            } while (n > 0 && buf.hasRemaining());
         }
-        return buf.array();
+        buf.flip();
+        byte[] out = new byte[buf.remaining()];
+        buf.get(out);
+        return out;
     }
 
     static String chunkName(int key) {
