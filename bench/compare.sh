@@ -14,7 +14,8 @@ duration=6
 warmup=2
 rounds=2
 server_warmup=45
-listing_objects=2000
+listing_objects=100000
+listing_fill=db
 get_pool=500
 max_minutes=10
 concurrency=""
@@ -31,8 +32,11 @@ usage: bench/compare.sh [options]
   --duration SECONDS    measured seconds per run (default $duration)
   --warmup SECONDS      warm-up seconds per run (default $warmup)
   --rounds N            A B rounds per workload (default $rounds: cairn swift cairn swift)
-  --listing-objects N   objects in the listing container (default $listing_objects; issue 7 asks for 100000, which
-                        takes far longer than the 10-minute budget to create through Swift's API)
+  --listing-objects N   objects in the listing container (default $listing_objects, issue 7's size)
+  --listing-fill db|api how the list workload's container is filled (default $listing_fill): db creates one container
+                        per server through the API and merges the rows into its SQLite DBs on every replica with
+                        bench/fill-container.py (Swift's own ContainerBroker; seconds), once before the runs; api
+                        PUTs the objects in each run (cairn-bench --prefill: minutes for 100000 on Swift)
   --server-warmup SECS  before any measured run, drive each server with the mixed workload this long (default
                         $server_warmup; 0: none) so the JVM's JIT and Swift's caches are warm; not reported; counts
                         toward --max-minutes
@@ -54,6 +58,7 @@ while [ $# -gt 0 ]; do
     --warmup) warmup="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --listing-objects) listing_objects="$2"; shift 2 ;;
+    --listing-fill) listing_fill="$2"; shift 2 ;;
     --get-pool) get_pool="$2"; shift 2 ;;
     --server-warmup) server_warmup="$2"; shift 2 ;;
     --concurrency) concurrency="$2"; shift 2 ;;
@@ -69,6 +74,9 @@ done
 
 log() { echo "compare: $*" >&2; }
 die() { echo "compare: ERROR: $*" >&2; exit 1; }
+case "$listing_fill" in db|api) ;; *) die "--listing-fill must be db or api, got '$listing_fill'" ;; esac
+[[ "$listing_objects" =~ ^[1-9][0-9]*$ ]] || die "--listing-objects must be a whole number >= 1"
+listing_container="listing-$listing_objects"
 
 # --- Swift 2.30.1 and memcached (tempauth keeps its tokens in memcache) -------------------------------------------
 if ! "$pyswift" -c 'import swift' 2>/dev/null || ! command -v swift-proxy-server >/dev/null \
@@ -283,13 +291,57 @@ run_one() { # workload target round
         --server-pids "$server_pids" "${proxy[@]}" --clock-ticks "$(getconf CLK_TCK)"
         --json "$tmp/results/$wl-$target-$round.json")
   case "$wl" in
-    list) args+=(--prefill "$listing_objects") ;;
+    list)
+      if [ "$listing_fill" = db ]; then args+=(--list-container "$listing_container" --list-objects "$listing_objects")
+      else args+=(--prefill "$listing_objects"); fi ;;
     4k-get|mixed) args+=(--prefill "$get_pool") ;;
   esac
   [ -z "$concurrency" ] || args+=(--concurrency "$concurrency")
   log "run: $wl against $target (round $round)"
   java -jar "$bench_jar" "${args[@]}" "${extra[@]}" | tee "$tmp/results/$wl-$target-$round.txt"
 }
+
+# --- the listing container, filled in its DBs (--listing-fill db) -------------------------------------------------
+# The container is created through the API (so every replica's DB and the account exist), then
+# bench/fill-container.py merges the same rows into each replica's DB with Swift's ContainerBroker: both servers
+# list identical rows from identical schemas. The tool then reads the count and pages back through the API.
+fill_listing() { # target
+  local port swift_dir swift_conf devices auth storage_url token status before
+  if [ "$1" = cairn ]; then
+    port=$cairn_port; swift_dir="$tmp/cairn/data/etc"; swift_conf="$swift_dir/swift.conf"
+    devices=("$tmp/cairn/data/srv/node"*)
+  else
+    # Swift's servers take the hash prefix/suffix from swift.common.utils.SWIFT_CONF_FILE (/etc/swift/swift.conf),
+    # not from swift_dir: the temp swift.conf above does not decide where their DBs are
+    port=$swift_proxy_port; swift_dir="$tmp/swift/etc"
+    swift_conf=$("$pyswift" -c 'from swift.common import utils; print(utils.SWIFT_CONF_FILE)')
+    devices=("$tmp/swift/srv/node"*)
+  fi
+  auth=$(curl -sf -D - -o /dev/null -H 'X-Auth-User: test:tester' -H 'X-Auth-Key: testing' \
+    "http://127.0.0.1:$port/auth/v1.0" | tr -d '\r') || die "$1: login for the listing fill failed"
+  storage_url=$(sed -n 's/^[Xx]-[Ss]torage-[Uu]rl: //p' <<< "$auth")
+  token=$(sed -n 's/^[Xx]-[Aa]uth-[Tt]oken: //p' <<< "$auth")
+  [ -n "$storage_url" ] && [ -n "$token" ] || die "$1: login gave no X-Storage-Url/X-Auth-Token"
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "X-Auth-Token: $token" -H 'Content-Length: 0' \
+    "$storage_url/$listing_container")
+  [ "$status" = 201 ] || [ "$status" = 202 ] || die "$1: PUT $storage_url/$listing_container answered $status"
+  # read once before the fill, so a server that cached the (empty) container's count would show it after the fill
+  before=$(curl -sf -I -H "X-Auth-Token: $token" "$storage_url/$listing_container" | tr -d '\r' \
+    | sed -n 's/^[Xx]-[Cc]ontainer-[Oo]bject-[Cc]ount: //p') || before=""
+  log "listing fill: $listing_objects rows into $1's $listing_container (every replica's DB; count before: ${before:-?})"
+  "$pyswift" "$root/bench/fill-container.py" --swift-dir "$swift_dir" --swift-conf "$swift_conf" \
+    --devices "${devices[@]}" \
+    --account "${storage_url##*/}" --container "$listing_container" --objects "$listing_objects" \
+    --verify-url "$storage_url" --verify-token "$token" >&2 || die "$1: filling the listing container failed"
+}
+case ",$workloads," in
+  *,list,*)
+    if [ "$listing_fill" = db ]; then
+      for target in cairn swift; do
+        if want "$target"; then fill_listing "$target"; fi
+      done
+    fi ;;
+esac
 
 if [ "$server_warmup" -gt 0 ]; then
   mkdir -p "$tmp/server-warmup"
@@ -324,5 +376,5 @@ mkdir -p "$root/bench/results"
 machine="$(uname -srm); $cores cores; $(uptime | sed 's/.*load average/load average/')"
 java_version=$(java -version 2>&1 | head -1)
 "$pyswift" "$root/bench/compare_report.py" "$tmp/results" "$out" "$machine" "$java_version" "$swift_version" \
-  "$listing_objects" "${skipped[*]:-}"
+  "$listing_objects" "${skipped[*]:-}" "$listing_fill"
 log "JSON written to $out"

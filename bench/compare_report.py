@@ -1,7 +1,9 @@
 """Combines the per-run JSON files of bench/compare.sh into one comparison: prints each server's median over its
 rounds and the Cairn/Swift ratios, and writes the combined JSON. Usage (compare.sh calls it):
 
-    compare_report.py RESULTS_DIR OUT_JSON MACHINE JAVA_VERSION SWIFT_VERSION LISTING_OBJECTS SKIPPED
+    compare_report.py RESULTS_DIR OUT_JSON MACHINE JAVA_VERSION SWIFT_VERSION LISTING_OBJECTS SKIPPED [LISTING_FILL]
+
+LISTING_FILL is how the listing container was filled: db (bench/fill-container.py, the default) or api.
 """
 import datetime
 import glob
@@ -59,6 +61,7 @@ def fmt(v, digits=1):
 
 def main():
     results_dir, out, machine, java_version, swift_version, listing_objects, skipped = sys.argv[1:8]
+    listing_fill = sys.argv[8] if len(sys.argv) > 8 else "db"
     runs = {}
     for path in sorted(glob.glob(os.path.join(results_dir, "*.json"))):
         with open(path, encoding="utf-8") as f:
@@ -71,6 +74,7 @@ def main():
         "java": java_version,
         "swift": swift_version,
         "listingObjects": int(listing_objects),
+        "listingFill": listing_fill,
         "skipped": skipped.split(),
         "workloads": {},
     }
@@ -122,7 +126,9 @@ def main():
         for line in group_lines:
             print(line)
     print()
-    print(f"machine: {machine}; {java_version}; Swift {swift_version}; listing container of {listing_objects} objects")
+    how = "rows merged into its DBs" if listing_fill == "db" else "objects PUT through the API"
+    print(f"machine: {machine}; {java_version}; Swift {swift_version}; listing container of {listing_objects} objects"
+          f" ({how})")
     if combined["skipped"]:
         print("SKIPPED (time bound): " + " ".join(combined["skipped"]))
     combined["errors"] = any_errors

@@ -31,6 +31,8 @@ final class BenchOptions {
             "             --size SIZE|MIN-MAX|SIZE:W,SIZE:W  --mix put=70,get=20,delete=10,head=0,list=0",
             "             --concurrency N  --duration 20s  --ops N  --warmup 3s  --containers N",
             "             --prefill N  --prefill-timeout 120s  --list-limit 1000",
+            "             --list-container NAME --list-objects N (list an existing container holding objects",
+            "             o000000000000 ... of ids 0..N-1 instead of prefilling one; compare.sh fills it on disk)",
             "  target:    --auth-url http://127.0.0.1:8080/auth/v1.0 [--user test:tester] [--key testing]",
             "             or --storage-url http://host:port/v1/AUTH_x --token TOKEN",
             "  report:    --label NAME  --server-pids PID,PID  --clock-ticks 100  --json FILE|-",
@@ -120,6 +122,8 @@ final class BenchOptions {
                 "--prefill",
                 "--prefill-timeout",
                 "--list-limit",
+                "--list-container",
+                "--list-objects",
                 "--auth-url",
                 "--user",
                 "--key",
@@ -178,7 +182,26 @@ final class BenchOptions {
         if (v.containsKey("--list-limit")) {
             b.listLimit((int) positiveLong(v, "--list-limit", 1000));
         }
+        listContainer(v, b);
         return b.build();
+    }
+
+    /** {@code --list-container NAME --list-objects N}: list an existing container instead of prefilling one. */
+    private static void listContainer(Map<String, String> v, WorkloadSpec.Builder b) {
+        String listContainer = v.get("--list-container");
+        if (listContainer == null) {
+            if (v.containsKey("--list-objects")) {
+                throw new IllegalArgumentException("--list-objects needs --list-container");
+            }
+            return;
+        }
+        if (!v.containsKey("--list-objects")) {
+            throw new IllegalArgumentException("--list-container needs --list-objects N (the objects it holds)");
+        }
+        b.listContainer(listContainer, positiveLong(v, "--list-objects", 1));
+        if (!v.containsKey("--prefill")) {
+            b.prefill(0); // the container is filled already: no prefill unless asked (which build() rejects)
+        }
     }
 
     private static AuthStrategy auth(Map<String, String> v) {

@@ -100,6 +100,51 @@ class BenchOptionsTest {
     }
 
     @Test
+    void shouldListTheExistingContainerWithoutPrefillWhenListContainerIsGiven() {
+        BenchOptions o = BenchOptions.parse(List.of(
+                "--workload",
+                "list",
+                "--list-container",
+                "listing-100000",
+                "--list-objects",
+                "100000",
+                "--auth-url",
+                "http://127.0.0.1:1/auth/v1.0"));
+        assertThat(o.spec.listContainer()).isEqualTo("listing-100000");
+        assertThat(o.spec.listObjects()).isEqualTo(100_000);
+        assertThat(o.spec.prefill()).isZero(); // the list workload's 100,000-object prefill is dropped
+        assertThat(o.spec.listLimit()).isEqualTo(1000);
+    }
+
+    @Test
+    void shouldRejectAListContainerWhenItsCountOrWorkloadDoesNotFit() {
+        String auth = "--auth-url";
+        String url = "http://127.0.0.1:1/auth/v1.0";
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--workload", "list", "--list-container", "c", auth, url)))
+                .hasMessageContaining("--list-container needs --list-objects");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--workload", "list", "--list-objects", "5", auth, url)))
+                .hasMessageContaining("--list-objects needs --list-container");
+        assertThatThrownBy(() -> BenchOptions.parse(
+                        List.of("--workload", "list", "--list-container", "c", "--list-objects", "0", auth, url)))
+                .hasMessageContaining("--list-objects must be > 0");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of(
+                        "--workload",
+                        "list",
+                        "--list-container",
+                        "c",
+                        "--list-objects",
+                        "5",
+                        "--prefill",
+                        "5",
+                        auth,
+                        url)))
+                .hasMessageContaining("prefill must be 0");
+        assertThatThrownBy(() -> BenchOptions.parse(
+                        List.of("--workload", "4k-get", "--list-container", "c", "--list-objects", "5", auth, url)))
+                .hasMessageContaining("the mix must be list alone");
+    }
+
+    @Test
     void shouldRejectWhenArgumentsAreWrong() {
         String auth = "--auth-url";
         String url = "http://127.0.0.1:1/auth/v1.0";

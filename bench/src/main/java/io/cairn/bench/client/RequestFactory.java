@@ -12,6 +12,9 @@ public interface RequestFactory {
     /** The request that creates container {@code container} (index) before the load starts. */
     HttpRequest createContainer(int container);
 
+    /** The request that reads container {@code container}'s metadata (object count) before the load starts. */
+    HttpRequest headContainer(int container);
+
     /**
      * The request head for {@code op} on object {@code objectId} in container {@code container}; {@code contentLength}
      * is the body size of a PUT; {@code listMarker} is the object id after which a LIST page starts (-1: from the

@@ -11,14 +11,16 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 
 /**
- * Swift API requests under a storage URL: containers {@code <prefix>-<n>}, objects {@code o<12-digit id>}; every name is
- * ASCII-safe so no percent-encoding is needed. Immutable and thread-safe.
+ * Swift API requests under a storage URL: containers {@code <prefix>-<n>} (or one existing container, see {@link
+ * #forContainer}), objects {@code o<12-digit id>}; every name is ASCII-safe so no percent-encoding is needed. Immutable
+ * and thread-safe.
  */
 public final class SwiftRequestFactory implements RequestFactory {
     private static final AsciiString OCTET_STREAM = AsciiString.cached("application/octet-stream");
 
     private final String basePath;
     private final String containerPrefix;
+    private final boolean fixedContainer;
     private final AsciiString host;
     private final RequestSigner signer;
 
@@ -27,18 +29,28 @@ public final class SwiftRequestFactory implements RequestFactory {
      * @param containerPrefix first part of every container name, unique per run (e.g. {@code bench-1732611234})
      */
     public SwiftRequestFactory(AuthSession session, String containerPrefix) {
-        if (!containerPrefix.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("container prefix must be [A-Za-z0-9._-]+: " + containerPrefix);
+        this(session, containerPrefix, false);
+    }
+
+    private SwiftRequestFactory(AuthSession session, String containerName, boolean fixedContainer) {
+        if (!containerName.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("container name or prefix must be [A-Za-z0-9._-]+: " + containerName);
         }
         this.basePath = session.basePath();
-        this.containerPrefix = containerPrefix;
+        this.containerPrefix = containerName;
+        this.fixedContainer = fixedContainer;
         this.host = new AsciiString(session.storageUrl().getHost() + ":" + session.port());
         this.signer = session.signer();
     }
 
+    /** Requests that address the one container {@code name} whatever the container index. */
+    public static SwiftRequestFactory forContainer(AuthSession session, String name) {
+        return new SwiftRequestFactory(session, name, true);
+    }
+
     /** The name of container {@code index}. */
     public String containerName(int index) {
-        return containerPrefix + "-" + index;
+        return fixedContainer ? containerPrefix : containerPrefix + "-" + index;
     }
 
     @Override
@@ -46,6 +58,11 @@ public final class SwiftRequestFactory implements RequestFactory {
         HttpRequest r = head(HttpMethod.PUT, basePath + "/" + containerName(container));
         HttpUtil.setContentLength(r, 0);
         return r;
+    }
+
+    @Override
+    public HttpRequest headContainer(int container) {
+        return head(HttpMethod.HEAD, basePath + "/" + containerName(container));
     }
 
     @Override

@@ -107,6 +107,11 @@ public final class JsonReport {
         w.name("containers").value(spec.containers());
         w.name("prefill").value(spec.prefill());
         w.name("listLimit").value(spec.listLimit());
+        String listContainer = spec.listContainer();
+        if (listContainer != null) { // only with one: the other runs' JSON keeps its shape
+            w.name("listContainer").value(listContainer);
+            w.name("listObjects").value(spec.listObjects());
+        }
         w.endObject();
     }
 

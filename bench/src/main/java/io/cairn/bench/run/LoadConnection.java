@@ -158,8 +158,9 @@ final class LoadConnection {
     private void prepareList() {
         op = Operation.LIST;
         container = random.nextInt(spec.containers());
-        // prefill ids c, c + n, c + 2n, ... live in container c (n containers); names sort as ids do
-        long issued = control.prefillIssued();
+        // prefill ids c, c + n, c + 2n, ... live in container c (n containers); names sort as ids do. An existing
+        // list container is the one container (n = 1) holding ids 0 .. listObjects - 1
+        long issued = spec.listContainer() != null ? spec.listObjects() : control.prefillIssued();
         long inContainer = issued <= container ? 0 : (issued - container - 1) / spec.containers() + 1;
         long pages = Math.max(1, (inContainer + spec.listLimit() - 1) / spec.listLimit());
         long page = random.nextLong(pages);

@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one workload against one endpoint: logs in, creates the containers, opens {@code concurrency} keep-alive
+ * Runs one workload against one endpoint: logs in, creates the containers (or, for an existing list container, checks
+ * that its object count is the one the spec names), opens {@code concurrency} keep-alive
  * connections on a small event loop group, then prefill → warm-up → measure → drain, printing a progress line every
  * interval and sampling server CPU at the edges of the measured window. Latencies are closed-loop (a connection issues
  * its next request when the previous response ended), so they are service times at the offered concurrency, not
@@ -91,14 +92,20 @@ public final class LoadRunner {
     /**
      * Runs the workload and returns what it measured.
      *
-     * @throws IOException when login or container creation fails, the servers' PIDs vanish, or connections do not
-     *     stop within the request timeout
+     * @throws IOException when login or container creation fails, an existing list container is missing or holds
+     *     another number of objects, the servers' PIDs vanish, or connections do not stop within the request timeout
      */
     public RunResult run() throws IOException, InterruptedException {
         AuthSession session = auth.authenticate();
-        SwiftRequestFactory requests =
-                new SwiftRequestFactory(session, "bench-" + label + "-" + System.currentTimeMillis());
-        createContainers(session, requests);
+        String listContainer = spec.listContainer();
+        SwiftRequestFactory requests;
+        if (listContainer != null) {
+            requests = SwiftRequestFactory.forContainer(session, listContainer);
+            checkListContainer(session, requests);
+        } else {
+            requests = new SwiftRequestFactory(session, "bench-" + label + "-" + System.currentTimeMillis());
+            createContainers(session, requests);
+        }
         RunControl control = new RunControl(spec.concurrency(), spec.prefill(), spec.operations());
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
@@ -209,25 +216,48 @@ public final class LoadRunner {
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         for (int i = 0; i < spec.containers(); i++) {
             io.netty.handler.codec.http.HttpRequest put = requests.createContainer(i);
-            HttpRequest.Builder b = HttpRequest.newBuilder(
-                            URI.create("http://" + session.storageUrl().getHost() + ":" + session.port() + put.uri()))
-                    .timeout(Duration.ofSeconds(30))
-                    .PUT(HttpRequest.BodyPublishers.noBody());
-            for (Map.Entry<String, String> h : put.headers()) {
-                String name = h.getKey().toLowerCase(Locale.ROOT);
-                // the JDK client sets these itself and refuses them from callers
-                if (!name.equals(HttpHeaderNames.HOST.toString())
-                        && !name.equals(HttpHeaderNames.CONNECTION.toString())
-                        && !name.equals(HttpHeaderNames.CONTENT_LENGTH.toString())) {
-                    b.header(h.getKey(), h.getValue());
-                }
-            }
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = send(client, session, put, "PUT");
             if (r.statusCode() != 201 && r.statusCode() != 202) {
                 throw new IOException(label + ": creating container " + put.uri() + " answered " + r.statusCode() + ": "
                         + r.body().strip());
             }
         }
+    }
+
+    /** Fails unless the existing list container answers HEAD with the object count the spec names. */
+    private void checkListContainer(AuthSession session, RequestFactory requests)
+            throws IOException, InterruptedException {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        io.netty.handler.codec.http.HttpRequest head = requests.headContainer(0);
+        HttpResponse<String> r = send(client, session, head, "HEAD");
+        if (r.statusCode() != 204 && r.statusCode() != 200) {
+            throw new IOException(label + ": list container " + head.uri() + " answered HEAD with " + r.statusCode());
+        }
+        String count = r.headers().firstValue("X-Container-Object-Count").orElse("(none)");
+        if (!count.equals(Long.toString(spec.listObjects()))) {
+            throw new IOException(label + ": list container " + head.uri() + " holds " + count
+                    + " objects (X-Container-Object-Count), the run expects " + spec.listObjects());
+        }
+    }
+
+    private static HttpResponse<String> send(
+            HttpClient client, AuthSession session, io.netty.handler.codec.http.HttpRequest request, String method)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create("http://" + session.storageUrl().getHost() + ":" + session.port() + request.uri()))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        for (Map.Entry<String, String> h : request.headers()) {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            // the JDK client sets these itself and refuses them from callers
+            if (!name.equals(HttpHeaderNames.HOST.toString())
+                    && !name.equals(HttpHeaderNames.CONNECTION.toString())
+                    && !name.equals(HttpHeaderNames.CONTENT_LENGTH.toString())) {
+                b.header(h.getKey(), h.getValue());
+            }
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Prints one progress line: phase, operations, rates and errors since the last line. */

@@ -1,11 +1,13 @@
 package io.cairn.bench.workload;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One benchmark workload: sizes, operation mix, concurrency (connections), bounds (measured duration and/or operation
  * count), warm-up, how many containers the names spread over, how many objects to create before measuring (the pool
- * GET/HEAD/DELETE/LIST work on) and the listing page size. Immutable and thread-safe; build with {@link #builder}.
+ * GET/HEAD/DELETE/LIST work on) and the listing page size — or, instead of a prefill, an existing container to list that
+ * already holds a known number of objects. Immutable and thread-safe; build with {@link #builder}.
  */
 public final class WorkloadSpec {
     private final String name;
@@ -19,6 +21,8 @@ public final class WorkloadSpec {
     private final int prefill;
     private final Duration prefillTimeout;
     private final int listLimit;
+    private final @Nullable String listContainer;
+    private final long listObjects;
 
     private WorkloadSpec(Builder b) {
         this.name = b.name;
@@ -32,6 +36,8 @@ public final class WorkloadSpec {
         this.prefill = b.prefill;
         this.prefillTimeout = b.prefillTimeout;
         this.listLimit = b.listLimit;
+        this.listContainer = b.listContainer;
+        this.listObjects = b.listObjects;
     }
 
     /** A builder with the defaults: 4KiB PUT, 16 connections, 20 s, 3 s warm-up, 4 containers. */
@@ -52,6 +58,8 @@ public final class WorkloadSpec {
         b.prefill = prefill;
         b.prefillTimeout = prefillTimeout;
         b.listLimit = listLimit;
+        b.listContainer = listContainer;
+        b.listObjects = listObjects;
         return b;
     }
 
@@ -104,6 +112,20 @@ public final class WorkloadSpec {
         return listLimit;
     }
 
+    /**
+     * The existing container LIST pages through instead of the run's own (null: the run creates its containers), or
+     * null. It holds objects {@code o000000000000 … } with ids 0 to {@link #listObjects} - 1, put there by someone else
+     * (compare.sh: {@code bench/fill-container.py}); the run creates nothing and only lists.
+     */
+    public @Nullable String listContainer() {
+        return listContainer;
+    }
+
+    /** The objects {@link #listContainer} holds (ids 0 to n - 1); 0 without one. */
+    public long listObjects() {
+        return listObjects;
+    }
+
     /** Mutable builder; not thread-safe. */
     public static final class Builder {
         private final String name;
@@ -117,6 +139,8 @@ public final class WorkloadSpec {
         private int prefill;
         private Duration prefillTimeout = Duration.ofMinutes(2);
         private int listLimit = 1000;
+        private @Nullable String listContainer;
+        private long listObjects;
 
         private Builder(String name) {
             if (name.isBlank()) {
@@ -176,6 +200,16 @@ public final class WorkloadSpec {
         }
 
         /**
+         * Lists the existing {@code container}, which holds {@code objects} objects named by ids 0 to {@code objects}
+         * - 1, instead of a container of the run's own; null clears it.
+         */
+        public Builder listContainer(@Nullable String container, long objects) {
+            this.listContainer = container;
+            this.listObjects = container == null ? 0 : objects;
+            return this;
+        }
+
+        /**
          * Checks the ranges and builds.
          *
          * @throws IllegalArgumentException naming the bad value
@@ -190,10 +224,33 @@ public final class WorkloadSpec {
             require(prefill >= 0, "prefill must be >= 0, got " + prefill);
             require(listLimit >= 1 && listLimit <= 10_000, "list limit must be 1..10000, got " + listLimit);
             require(sizes.max() <= (1L << 40), "object sizes above 1 TiB are not supported");
+            if (listContainer != null) {
+                checkListContainer(listContainer);
+            }
             require(
-                    !mix.needsExistingObjects() || prefill > 0 || mix.weight(Operation.PUT) > 0,
+                    !mix.needsExistingObjects()
+                            || prefill > 0
+                            || mix.weight(Operation.PUT) > 0
+                            || listContainer != null,
                     "mix " + mix + " reads existing objects: give --prefill N (or add put to the mix)");
             return new WorkloadSpec(this);
+        }
+
+        private void checkListContainer(String container) {
+            require(
+                    container.matches("[A-Za-z0-9._-]+"),
+                    "list container must be [A-Za-z0-9._-]+ (no URL encoding is done), got '" + container + "'");
+            require(listObjects >= 1, "a list container needs its object count (>= 1), got " + listObjects);
+            require(
+                    mix.weight(Operation.LIST) > 0
+                            && mix.weight(Operation.PUT)
+                                            + mix.weight(Operation.GET)
+                                            + mix.weight(Operation.HEAD)
+                                            + mix.weight(Operation.DELETE)
+                                    == 0,
+                    "a list container is only listed: the mix must be list alone, got " + mix);
+            require(prefill == 0, "a list container is filled beforehand: prefill must be 0, got " + prefill);
+            require(containers == 1, "a list container is the one container: containers must be 1, got " + containers);
         }
 
         private static void require(boolean condition, String message) {
@@ -209,6 +266,9 @@ public final class WorkloadSpec {
         return name + ": size " + sizes + ", mix " + mix + ", " + concurrency + " connections, "
                 + (operations > 0 ? operations + " ops" : "") + (operations > 0 && !duration.isZero() ? " or " : "")
                 + (duration.isZero() ? "" : Durations.seconds(duration) + " s") + ", warm-up "
-                + Durations.seconds(warmup) + " s, " + containers + " containers, prefill " + prefill;
+                + Durations.seconds(warmup) + " s, "
+                + (listContainer == null
+                        ? containers + " containers, prefill " + prefill
+                        : "existing container " + listContainer + " of " + listObjects + " objects");
     }
 }

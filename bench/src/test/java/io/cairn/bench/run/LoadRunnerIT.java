@@ -102,6 +102,57 @@ class LoadRunnerIT {
     }
 
     @Test
+    void shouldListOnlyTheExistingContainerWhenAListContainerIsGiven() throws Exception {
+        try (StubSwiftServer stub = new StubSwiftServer(Integer.MAX_VALUE)) {
+            stub.containerObjectCount.set(2500);
+            WorkloadSpec spec = WorkloadSpec.builder("list-test")
+                    .mix(OperationMix.only(Operation.LIST))
+                    .containers(1)
+                    .listContainer("listing-2500", 2500)
+                    .concurrency(2)
+                    .duration(Duration.ZERO)
+                    .operations(60)
+                    .warmup(Duration.ZERO)
+                    .build();
+            RunResult r = runner(spec, stub, null).run();
+
+            assertThat(r.errors()).isZero();
+            assertThat(r.total().successes()).isEqualTo(60);
+            assertThat(r.prefillDone()).isZero();
+            List<String> seen = List.copyOf(stub.containerRequests);
+            // one HEAD (the count check) first, no container PUT, then only pages of the named container
+            assertThat(seen.get(0)).isEqualTo("HEAD /v1/AUTH_test/listing-2500");
+            List<String> lists = seen.subList(1, seen.size());
+            assertThat(lists)
+                    .hasSizeGreaterThanOrEqualTo(60)
+                    .allSatisfy(line -> assertThat(line)
+                            .matches("GET /v1/AUTH_test/listing-2500\\?format=json&limit=1000"
+                                    + "(&marker=o0000000(00999|01999))?"));
+            // 2,500 objects are 3 pages of 1,000: from the start, after o…999 and after o…1999; all three are hit
+            assertThat(lists)
+                    .anyMatch(line -> line.endsWith("limit=1000"))
+                    .anyMatch(line -> line.endsWith("marker=o000000000999"))
+                    .anyMatch(line -> line.endsWith("marker=o000000001999"));
+        }
+    }
+
+    @Test
+    void shouldRefuseToRunWhenTheListContainerHoldsAnotherCount() throws Exception {
+        try (StubSwiftServer stub = new StubSwiftServer(Integer.MAX_VALUE)) {
+            stub.containerObjectCount.set(99_000);
+            WorkloadSpec spec = WorkloadSpec.builder("list-test")
+                    .mix(OperationMix.only(Operation.LIST))
+                    .containers(1)
+                    .listContainer("listing", 100_000)
+                    .build();
+            assertThatThrownBy(() -> runner(spec, stub, null).run())
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("holds 99000 objects (X-Container-Object-Count), the run expects 100000");
+            assertThat(stub.containerRequests).containsExactly("HEAD /v1/AUTH_test/listing");
+        }
+    }
+
+    @Test
     void shouldFailClearlyWhenLoginIsRefused() throws Exception {
         try (StubSwiftServer stub = new StubSwiftServer(Integer.MAX_VALUE)) {
             LoadRunner r = new LoadRunner(

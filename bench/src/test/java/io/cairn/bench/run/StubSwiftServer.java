@@ -27,13 +27,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A tiny in-memory Swift endpoint for the generator's tests (Netty on loopback port 0): tempauth login, container PUT,
- * object PUT/GET/HEAD/DELETE, a one-entry JSON listing; every {@code failEveryNthGet}-th object GET answers 503.
- * Counts what it saw. Thread-safe.
+ * container HEAD (204 with {@link #containerObjectCount} as X-Container-Object-Count, when set), object
+ * PUT/GET/HEAD/DELETE, a one-entry JSON listing; every {@code failEveryNthGet}-th object GET answers 503. Counts what it
+ * saw and keeps every container request line. Thread-safe.
  */
 final class StubSwiftServer implements AutoCloseable {
     static final String TOKEN = "AUTH_tk-stub";
@@ -46,6 +49,10 @@ final class StubSwiftServer implements AutoCloseable {
     final AtomicLong failedGets = new AtomicLong();
     final AtomicLong bytesReceived = new AtomicLong();
     final AtomicLong unauthorized = new AtomicLong();
+    /** X-Container-Object-Count of a container HEAD; negative: the header is left out. */
+    final AtomicLong containerObjectCount = new AtomicLong(-1);
+    /** {@code "<METHOD> <uri>"} of every container request, in arrival order. */
+    final Queue<String> containerRequests = new ConcurrentLinkedQueue<>();
 
     StubSwiftServer(int failEveryNthGet) throws InterruptedException {
         this.failEveryNthGet = failEveryNthGet;
@@ -94,6 +101,14 @@ final class StubSwiftServer implements AutoCloseable {
         boolean object = path.split("/").length == 5; // "", v1, AUTH_test, container, object
         HttpMethod method = req.method();
         if (!object) {
+            containerRequests.add(method + " " + req.uri());
+            if (method.equals(HttpMethod.HEAD)) {
+                FullHttpResponse r = response(HttpResponseStatus.NO_CONTENT, new byte[0]);
+                if (containerObjectCount.get() >= 0) {
+                    r.headers().set("X-Container-Object-Count", containerObjectCount.get());
+                }
+                return r;
+            }
             return method.equals(HttpMethod.GET)
                     ? response(HttpResponseStatus.OK, "[{\"name\":\"o000000000000\"}]".getBytes(StandardCharsets.UTF_8))
                     : response(HttpResponseStatus.CREATED, new byte[0]);

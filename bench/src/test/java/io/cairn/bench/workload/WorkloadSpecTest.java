@@ -42,6 +42,44 @@ class WorkloadSpecTest {
     }
 
     @Test
+    void shouldAcceptAListContainerOnlyForAListOnlyRunWithoutPrefill() {
+        WorkloadSpec list = StandardWorkloads.named("list")
+                .prefill(0)
+                .listContainer("listing-100000", 100_000)
+                .build();
+        assertThat(list.listContainer()).isEqualTo("listing-100000");
+        assertThat(list.listObjects()).isEqualTo(100_000);
+        assertThat(list.toString()).contains("existing container listing-100000 of 100000 objects");
+        assertThat(StandardWorkloads.named("list").build().listContainer()).isNull();
+
+        assertThatThrownBy(() -> StandardWorkloads.named("list")
+                        .listContainer("listing", 10)
+                        .build())
+                .hasMessageContaining("prefill must be 0, got 100000");
+        assertThatThrownBy(() -> StandardWorkloads.named("mixed")
+                        .prefill(0)
+                        .listContainer("listing", 10)
+                        .build())
+                .hasMessageContaining("the mix must be list alone");
+        assertThatThrownBy(() -> StandardWorkloads.named("list")
+                        .prefill(0)
+                        .containers(2)
+                        .listContainer("listing", 10)
+                        .build())
+                .hasMessageContaining("containers must be 1");
+        assertThatThrownBy(() -> StandardWorkloads.named("list")
+                        .prefill(0)
+                        .listContainer("a/b", 10)
+                        .build())
+                .hasMessageContaining("[A-Za-z0-9._-]+");
+        assertThatThrownBy(() -> StandardWorkloads.named("list")
+                        .prefill(0)
+                        .listContainer("listing", 0)
+                        .build())
+                .hasMessageContaining("object count (>= 1)");
+    }
+
+    @Test
     void shouldParseDurationsWhenGivenUnits() {
         assertThat(Durations.parse("20s")).isEqualTo(Duration.ofSeconds(20));
         assertThat(Durations.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
