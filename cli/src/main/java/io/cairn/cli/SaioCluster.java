@@ -251,8 +251,10 @@ final class SaioCluster implements AutoCloseable {
     }
 
     private String serverConfText(String type, int n) throws IOException {
+        // workers = 1: four hosts share this machine's cores, as in Swift's SAIO (and bench/compare.sh's Swift)
         return "[DEFAULT]\ndevices = " + data.resolve("srv/node" + n) + "\nmount_check = false\nbind_ip = 127.0.0.1\n"
-                + "bind_port = " + ringPort(type, n) + "\nswift_dir = " + etc() + "\n\n[app:" + type + "-server]\n"
+                + "bind_port = " + ringPort(type, n) + "\nswift_dir = " + etc() + "\nworkers = 1\n\n[app:" + type
+                + "-server]\n"
                 + "use = egg:swift#" + type + "\n"
                 + settingLines(serverSettings.getOrDefault("app:" + type + "-server", Map.of()));
     }

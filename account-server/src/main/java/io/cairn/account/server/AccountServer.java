@@ -76,7 +76,7 @@ public final class AccountServer implements AutoCloseable {
         AccountOperations ops =
                 new AccountOperations(root, hashPath, brokers, committer, constraints, policyNames, clock);
         this.handler = new AccountRequestHandler(ops, executors, constraints.accountListingLimit());
-        this.host = HttpServerHost.withOwnGroups(Transport.select(true), 0, "account");
+        this.host = HttpServerHost.withOwnGroups(Transport.select(true), config.workers(), "account");
     }
 
     /** Binds {@code bind_ip:bind_port}. */

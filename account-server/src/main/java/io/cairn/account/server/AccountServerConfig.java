@@ -25,6 +25,7 @@ import java.util.Set;
  * @param commitMaxBatch {@code commit_max_batch}: most reports appended to a {@code .pending} file in one write
  * @param pendingFoldDelay {@code pending_fold_delay} (seconds, default 1.0): how soon after a {@code .pending}
  *     file became non-empty it is folded into SQLite when no reader folded it first (0: after every append)
+ * @param workers {@code workers} (default {@code auto}: one per core, as Swift's {@code config_auto_int_value}): event-loop threads; 0 means one, as Swift's single-process mode
  * @param unknownKeys keys present in the file that this server does not know (reported at start)
  */
 public record AccountServerConfig(
@@ -39,6 +40,7 @@ public record AccountServerConfig(
         int commitRingSize,
         int commitMaxBatch,
         Duration pendingFoldDelay,
+        int workers,
         List<String> unknownKeys) {
 
     /** The section Swift's paste pipeline reads. */
@@ -56,12 +58,12 @@ public record AccountServerConfig(
             "queue_per_disk",
             "commit_ring_size",
             "commit_max_batch",
-            "pending_fold_delay");
+            "pending_fold_delay",
+            "workers");
 
     /** Keys Swift's paste deployment or other daemons use that are fine to find and ignore. */
     static final Set<String> TOLERATED = Set.of(
             "use",
-            "workers",
             "user",
             "log_facility",
             "log_level",
@@ -107,6 +109,7 @@ public record AccountServerConfig(
                 s.getInt("commit_ring_size", 4096, 2, 1 << 24),
                 s.getInt("commit_max_batch", 1000, 1, 100_000),
                 Duration.ofNanos(Math.round(s.getDouble("pending_fold_delay", 1.0, 0, 3600) * 1e9)),
+                Math.max(1, s.getAutoInt("workers", Runtime.getRuntime().availableProcessors(), 0, 1024)),
                 unknown);
     }
 
@@ -124,6 +127,7 @@ public record AccountServerConfig(
                 1024,
                 1000,
                 Duration.ofSeconds(1),
+                1,
                 List.of());
     }
 }

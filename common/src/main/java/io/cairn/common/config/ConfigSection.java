@@ -188,6 +188,18 @@ public final class ConfigSection {
         return (int) getLong(key, defaultValue, min, max);
     }
 
+    /**
+     * Swift's {@code config_auto_int_value}: {@code auto} (any case) or an absent key gives {@code autoValue}, else an
+     * integer within {@code [min, max]} as {@link #getInt} reads it. Used for {@code workers}.
+     */
+    public int getAutoInt(String key, int autoValue, int min, int max) {
+        String v = values.get(key);
+        if (v == null || v.strip().equalsIgnoreCase("auto")) {
+            return autoValue;
+        }
+        return getInt(key, autoValue, min, max);
+    }
+
     /** A long as Python's {@code int()} reads it, within {@code [min, max]}; see {@link #getInt}. */
     public long getLong(String key, long defaultValue, long min, long max) {
         String v = values.get(key);

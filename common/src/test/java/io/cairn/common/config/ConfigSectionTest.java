@@ -85,6 +85,19 @@ class ConfigSectionTest {
     }
 
     @Test
+    void shouldReadAutoOrAnIntegerWhenParsingAnAutoIntValue() {
+        ConfigSection s = IniFile.parse("[a]\nw1 = auto\nw2 = AUTO\nw3 = 5\nw4 = many\n", "t")
+                .section("a");
+        assertThat(s.getAutoInt("w1", 8, 0, 64)).isEqualTo(8);
+        assertThat(s.getAutoInt("w2", 8, 0, 64)).isEqualTo(8);
+        assertThat(s.getAutoInt("w3", 8, 0, 64)).isEqualTo(5);
+        assertThat(s.getAutoInt("absent", 8, 0, 64)).isEqualTo(8);
+        assertThatThrownBy(() -> s.getAutoInt("w4", 8, 0, 64))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("w4");
+    }
+
+    @Test
     void shouldNameFileSectionKeyValueAndRangeWhenValueIsBad() {
         ConfigSection r = ini.section("object-replicator");
         assertThatThrownBy(() -> r.getInt("concurrency", 1, 5, 10))

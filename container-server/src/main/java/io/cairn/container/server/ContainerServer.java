@@ -67,7 +67,7 @@ public final class ContainerServer implements AutoCloseable {
             LOG.log(Level.WARNING, "container-server.conf: unknown key '" + key + "' is ignored");
         }
         SwiftConf swiftConf = SwiftConf.load(config.swiftDir());
-        HttpServerHost h = HttpServerHost.withOwnGroups(transport, 0, "container");
+        HttpServerHost h = HttpServerHost.withOwnGroups(transport, config.workers(), "container");
         host = h;
         DeviceExecutors ex = new DeviceExecutors(config.deviceThreads(), config.deviceQueue(), "container");
         executors = ex;

@@ -46,13 +46,13 @@ public final class ContainerServerConfig {
             "listing_chunk_size",
             "client_timeout",
             "max_open_dbs",
-            "max_request_bytes");
+            "max_request_bytes",
+            "workers");
 
     /** Swift keys accepted without effect in Cairn (logging, process and OS tuning). */
     public static final List<String> IGNORED_SWIFT_KEYS = List.of(
             "use",
             "user",
-            "workers",
             "max_clients",
             "backlog",
             "bind_timeout",
@@ -112,6 +112,7 @@ public final class ContainerServerConfig {
     private final Duration clientTimeout;
     private final int maxOpenDbs;
     private final int maxRequestBytes;
+    private final int workers;
     private final List<String> unknownKeys;
 
     private ContainerServerConfig(ConfigSection s, List<String> unknownKeys) {
@@ -138,6 +139,7 @@ public final class ContainerServerConfig {
         this.clientTimeout = seconds(s.getDouble("client_timeout", 60, 0.001, 86400));
         this.maxOpenDbs = s.getInt("max_open_dbs", 4096, 1, 1 << 20);
         this.maxRequestBytes = s.getInt("max_request_bytes", 8 << 20, 1024, 1 << 30);
+        this.workers = Math.max(1, s.getAutoInt("workers", Runtime.getRuntime().availableProcessors(), 0, 1024));
         this.unknownKeys = List.copyOf(unknownKeys);
     }
 
@@ -248,6 +250,12 @@ public final class ContainerServerConfig {
     /** Largest request body accepted (container requests are tiny; REPLICATE bodies are the largest). */
     public int maxRequestBytes() {
         return maxRequestBytes;
+    }
+
+    /** {@code workers} (default {@code auto}: one per core, as Swift's {@code config_auto_int_value}): event-loop
+     * threads; 0 means one, as Swift's single-process mode. */
+    public int workers() {
+        return workers;
     }
 
     /** Keys set in the file that this config does not know (probable typos), sorted. */

@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * storage. Owns its event loops, device executors and backend client; does not own the
  * {@link DiskFileManager} (the caller built it, and closes it after this server).
  *
- * <p>{@code workers} is accepted and ignored: one process with one event loop per core and one executor
- * per device replaces Swift's forked workers.
+ * <p>{@code workers} sets the number of event-loop threads (default one per core): one process with that many
+ * event loops and one executor per device replaces Swift's forked workers.
  *
  * <p>Thread-safety: {@link #start} and {@link #close} are called by the owner thread; {@link #port} is
  * safe after {@code start}.
@@ -88,7 +88,7 @@ public final class ObjectServer implements AutoCloseable {
                     thread.setDaemon(true);
                     return thread;
                 });
-        this.host = HttpServerHost.withOwnGroups(transport, 0, "object-server");
+        this.host = HttpServerHost.withOwnGroups(transport, config.workers(), "object-server");
         this.executors = new DeviceExecutors(config.deviceThreads(), config.deviceQueue(), "object");
         this.client = new BackendClient(transport, host.workerGroup(), 64 * 1024, config.connTimeout());
         IntPredicate policyExists = index -> policies.byIndex(index) != null;

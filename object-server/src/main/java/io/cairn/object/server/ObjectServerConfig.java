@@ -47,12 +47,12 @@ public final class ObjectServerConfig {
             "replication_concurrency",
             "replication_lock_timeout",
             "replication_failure_threshold",
-            "replication_failure_ratio");
+            "replication_failure_ratio",
+            "workers");
 
     /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
     public static final Set<String> ACCEPTED = Set.of(
             "use",
-            "workers",
             "user",
             "disable_fallocate",
             "fallocate_reserve",
@@ -107,6 +107,7 @@ public final class ObjectServerConfig {
     private final boolean logRequests;
     private final int maxHeaderSize;
     private final int deviceThreads;
+    private final int workers;
     private final int deviceQueue;
     private final long reclaimAge;
     private final long etagValidateMaxBytes;
@@ -145,6 +146,8 @@ public final class ObjectServerConfig {
         this.logRequests = app.getBoolean("log_requests", true);
         this.maxHeaderSize = app.getInt("max_header_size", 8192, 1024, 1 << 20);
         this.deviceThreads = app.getInt("device_threads", 4, 1, 256);
+        this.workers =
+                Math.max(1, app.getAutoInt("workers", Runtime.getRuntime().availableProcessors(), 0, 1024));
         this.deviceQueue = app.getInt("device_queue", 1024, 1, 1 << 20);
         this.reclaimAge = (long) app.getDouble("reclaim_age", DiskFileConfig.DEFAULT_RECLAIM_AGE, 0, 1e12);
         this.etagValidateMaxBytes =
@@ -261,6 +264,12 @@ public final class ObjectServerConfig {
         return deviceThreads;
     }
 
+    /** {@code workers} (default {@code auto}: one per core, as Swift's {@code config_auto_int_value}): event-loop
+     * threads; 0 means one, as Swift's single-process mode. */
+    public int workers() {
+        return workers;
+    }
+
     /** Cairn's {@code device_queue} (default 1024): queued operations per device before 503. */
     public int deviceQueue() {
         return deviceQueue;
@@ -283,7 +292,7 @@ public final class ObjectServerConfig {
         return diskChunkSize;
     }
 
-    /** Keys present that Swift knows and Cairn ignores (e.g. {@code workers}: one process serves all). */
+    /** Keys present that Swift knows and Cairn ignores (e.g. {@code user}). */
     public List<String> ignoredKeys() {
         return ignoredKeys;
     }

@@ -48,9 +48,9 @@ class ObjectServerConfigTest {
     @Test
     void shouldReportUnknownAndIgnoredKeysWhenPresent() {
         ObjectServerConfig config = ObjectServerConfig.from(IniFile.parse(
-                "[DEFAULT]\nworkers = 8\n[app:object-server]\nclient_timeuot = 5\nreplication_server = false\n", "t"));
+                "[DEFAULT]\nuser = swift\n[app:object-server]\nclient_timeuot = 5\nreplication_server = false\n", "t"));
         assertThat(config.unknownKeys()).containsExactly("client_timeuot");
-        assertThat(config.ignoredKeys()).contains("workers");
+        assertThat(config.ignoredKeys()).contains("user");
         assertThat(config.replicationServer()).isFalse();
     }
 
@@ -65,5 +65,27 @@ class ObjectServerConfigTest {
                         () -> ObjectServerConfig.from(IniFile.parse("[app:object-server]\ndisk_chunk_size = 0\n", "t")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("disk_chunk_size");
+    }
+
+    @Test
+    void shouldActOnWorkersAsEventLoopThreadsWhenSetAutoOrZero() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(ObjectServerConfig.defaults().workers()).isEqualTo(cores);
+        assertThat(workers("auto")).isEqualTo(cores);
+        assertThat(workers("3")).isEqualTo(3);
+        assertThat(workers("0")).isOne();
+        assertThat(ObjectServerConfig.from(IniFile.parse("[DEFAULT]\nworkers = 2\n[app:object-server]\n", "t"))
+                        .workers())
+                .isEqualTo(2);
+        assertThatThrownBy(() -> workers("-1"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("workers");
+    }
+
+    private static int workers(String value) {
+        ObjectServerConfig config =
+                ObjectServerConfig.from(IniFile.parse("[app:object-server]\nworkers = " + value + "\n", "t"));
+        assertThat(config.ignoredKeys()).doesNotContain("workers");
+        return config.workers();
     }
 }
