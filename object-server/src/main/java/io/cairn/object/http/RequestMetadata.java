@@ -3,7 +3,9 @@ package io.cairn.object.http;
 import io.cairn.common.time.DeleteAt;
 import io.cairn.common.time.Timestamp;
 import io.netty.handler.codec.http.HttpHeaders;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,9 @@ import java.util.TreeMap;
  * <p>Stateless and thread-safe.
  */
 final class RequestMetadata {
+    private static final String BACKEND_OVERRIDE = "x-backend-container-update-override-";
+    private static final String SYSMETA_OVERRIDE = "x-object-sysmeta-container-update-override-";
+
     private RequestMetadata() {}
 
     /** The header name as Swift sees it through WSGI: {@code _} → {@code -}, then Python's {@code title()}. */
@@ -120,15 +125,30 @@ final class RequestMetadata {
     static Map<String, String> withOverrides(Map<String, String> update, Iterable<Map.Entry<String, String>> source) {
         Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         out.putAll(update);
-        for (String prefix :
-                new String[] {"x-backend-container-update-override-", "x-object-sysmeta-container-update-override-"}) {
-            for (Map.Entry<String, String> e : source) {
-                String key = e.getKey().toLowerCase(Locale.ROOT);
-                if (key.startsWith(prefix)) {
-                    out.put("x-" + key.substring(prefix.length()), e.getValue());
+        // one pass without lower-casing every header (this runs for every object PUT and DELETE): backend
+        // overrides go in as found, sysmeta ones are kept aside and applied after, so they win
+        List<Map.Entry<String, String>> sysmeta = null;
+        for (Map.Entry<String, String> e : source) {
+            String key = e.getKey();
+            if (startsWithIgnoreCase(key, BACKEND_OVERRIDE)) {
+                out.put("x-" + key.substring(BACKEND_OVERRIDE.length()).toLowerCase(Locale.ROOT), e.getValue());
+            } else if (startsWithIgnoreCase(key, SYSMETA_OVERRIDE)) {
+                if (sysmeta == null) {
+                    sysmeta = new ArrayList<>(2);
                 }
+                sysmeta.add(e);
+            }
+        }
+        if (sysmeta != null) {
+            for (Map.Entry<String, String> e : sysmeta) {
+                String key = e.getKey();
+                out.put("x-" + key.substring(SYSMETA_OVERRIDE.length()).toLowerCase(Locale.ROOT), e.getValue());
             }
         }
         return out;
+    }
+
+    private static boolean startsWithIgnoreCase(String s, String lowerPrefix) {
+        return s.regionMatches(true, 0, lowerPrefix, 0, lowerPrefix.length());
     }
 }
