@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BackendClient implements AutoCloseable {
     private static final AttributeKey<InFlight> IN_FLIGHT = AttributeKey.valueOf("cairn.backend.inFlight");
+    private static final AttributeKey<Boolean> USED = AttributeKey.valueOf("cairn.backend.used");
 
     private final ChannelPoolMap<InetSocketAddress, SimpleChannelPool> pools;
     private final AbstractChannelPoolMap<InetSocketAddress, SimpleChannelPool> poolMap;
@@ -70,6 +71,17 @@ public final class BackendClient implements AutoCloseable {
      */
     public CompletableFuture<BackendResponse> send(BackendRequest request, Duration timeout) {
         CompletableFuture<BackendResponse> result = new CompletableFuture<>();
+        attempt(request, timeout, result, false);
+        return result;
+    }
+
+    /**
+     * One try on a pooled connection. A reused keep-alive connection can be closed by the node (its idle timeout)
+     * just as a request goes out; that request is sent once more on a fresh connection, as Swift's proxy and
+     * Cairn's PUT connections do. Requests here are idempotent (updates carry their timestamp).
+     */
+    private void attempt(
+            BackendRequest request, Duration timeout, CompletableFuture<BackendResponse> result, boolean retried) {
         InetSocketAddress address = InetSocketAddress.createUnresolved(request.host(), request.port());
         SimpleChannelPool pool = pools.get(address);
         pool.acquire().addListener((Future<Channel> acquired) -> {
@@ -80,9 +92,23 @@ public final class BackendClient implements AutoCloseable {
                 return;
             }
             Channel channel = acquired.getNow();
-            dispatch(pool, channel, request, timeout, result);
+            boolean reused = channel.attr(USED).getAndSet(Boolean.TRUE) != null;
+            if (!reused || retried) {
+                dispatch(pool, channel, request, timeout, result);
+                return;
+            }
+            CompletableFuture<BackendResponse> first = new CompletableFuture<>();
+            first.whenComplete((response, failure) -> {
+                if (failure instanceof ClosedBeforeResponse) {
+                    attempt(request, timeout, result, true);
+                } else if (failure != null) {
+                    result.completeExceptionally(failure);
+                } else {
+                    result.complete(response);
+                }
+            });
+            dispatch(pool, channel, request, timeout, first);
         });
-        return result;
     }
 
     private static void dispatch(
@@ -115,8 +141,8 @@ public final class BackendClient implements AutoCloseable {
                 InFlight f = channel.attr(IN_FLIGHT).getAndSet(null);
                 if (f != null) {
                     f.timer.cancel(false);
-                    f.result.completeExceptionally(
-                            new IOException("cannot send " + request + ": " + written.cause(), written.cause()));
+                    f.result.completeExceptionally(new ClosedBeforeResponse(
+                            "cannot send " + request + ": " + written.cause(), written.cause()));
                     channel.close();
                     pool.release(channel);
                 }
@@ -127,6 +153,15 @@ public final class BackendClient implements AutoCloseable {
     @Override
     public void close() {
         poolMap.close();
+    }
+
+    /** The connection went away before its response was complete: on a reused connection, worth one more try. */
+    private static final class ClosedBeforeResponse extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ClosedBeforeResponse(String message, @Nullable Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The request a pooled connection is serving right now. */
@@ -173,13 +208,21 @@ public final class BackendClient implements AutoCloseable {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
-            fail(ctx, new IOException("connection closed by " + ctx.channel().remoteAddress()));
+            fail(
+                    ctx,
+                    new ClosedBeforeResponse(
+                            "connection closed by " + ctx.channel().remoteAddress(), null));
             ctx.fireChannelInactive();
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            fail(ctx, cause instanceof IOException io ? io : new IOException(cause));
+            // a socket error (reset by the node) ends the connection as a close does; a decoding error does not
+            fail(
+                    ctx,
+                    cause instanceof IOException io
+                            ? new ClosedBeforeResponse(String.valueOf(io.getMessage()), io)
+                            : new IOException(cause));
             ctx.close();
         }
 

@@ -94,6 +94,45 @@ class BackendClientIT {
     }
 
     @Test
+    void shouldSendOnceMoreOnAFreshConnectionWhenAReusedOneClosesBeforeAnswering() throws Exception {
+        assertThat(get("/first").status()).isEqualTo(200);
+
+        BackendResponse r = get("/drop-reused");
+
+        assertThat(r.bodyText()).isEqualTo("GET /drop-reused ");
+        assertThat(connections.get()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldFailWithoutRetryingWhenAFreshConnectionClosesBeforeAnswering() {
+        CompletableFuture<BackendResponse> f = client.send(
+                BackendRequest.of("127.0.0.1", server.port(), HttpMethod.GET, "/drop"), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(java.io.IOException.class);
+        assertThat(connections.get()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRetryOnlyOnceWhenTheFreshConnectionAlsoCloses() throws Exception {
+        assertThat(get("/first").status()).isEqualTo(200);
+
+        CompletableFuture<BackendResponse> f = client.send(
+                BackendRequest.of("127.0.0.1", server.port(), HttpMethod.GET, "/drop"), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(java.io.IOException.class);
+        assertThat(connections.get()).isEqualTo(2);
+    }
+
+    private BackendResponse get(String path) throws Exception {
+        return client.send(BackendRequest.of("127.0.0.1", server.port(), HttpMethod.GET, path), Duration.ofSeconds(5))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void shouldFailWithTimeoutWhenServerDoesNotAnswer() {
         CompletableFuture<BackendResponse> f = client.send(
                 BackendRequest.of("127.0.0.1", server.port(), HttpMethod.GET, "/silent"), Duration.ofMillis(200));
@@ -115,11 +154,21 @@ class BackendClientIT {
                 .hasCauseInstanceOf(java.io.IOException.class);
     }
 
-    /** Answers every request with "METHOD uri body", except /silent which gets no answer. */
+    /**
+     * Answers every request with "METHOD uri body", except: /silent gets no answer; /drop-reused closes the
+     * connection unanswered when it is not the connection's first request; /drop always closes it unanswered.
+     */
     private static final class EchoHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private int served;
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+            served++;
             if (req.uri().equals("/silent")) {
+                return;
+            }
+            if (req.uri().equals("/drop") || (req.uri().equals("/drop-reused") && served > 1)) {
+                ctx.close();
                 return;
             }
             String text = req.method() + " " + req.uri() + " " + req.content().toString(StandardCharsets.UTF_8);
