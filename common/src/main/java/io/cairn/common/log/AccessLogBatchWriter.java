@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The consumer of {@link AccessLogWriter}'s ring: writes each line where its {@link LogRoute} says, collects
- * console text for the whole batch and writes it in chunks of at most {@value #CONSOLE_CHUNK} characters,
+ * console text for the whole batch and writes it whenever it passes {@value #CONSOLE_CHUNK} characters, then
  * flushes the console and the handlers it used when the batch ends (the ring drained), and reports drops
  * and handler failures at most once per {@link #REPORT_INTERVAL_NANOS}.
  *
@@ -45,6 +45,9 @@ final class AccessLogBatchWriter implements EventHandler<LineEvent> {
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private final ByteBuffer bytes = ByteBuffer.allocate(CONSOLE_CHUNK);
+    /** The text copied out of {@link #text}: the encoder's fast path needs an array-backed buffer. */
+    private char[] chars = new char[CONSOLE_CHUNK + 4096];
+
     private final List<Handler> toFlush = new ArrayList<>();
     private final AtomicLong written = new AtomicLong();
     private boolean consoleDirty;
@@ -180,7 +183,12 @@ final class AccessLogBatchWriter implements EventHandler<LineEvent> {
         if (text.length() == 0) {
             return;
         }
-        CharBuffer in = CharBuffer.wrap(text);
+        int length = text.length();
+        if (chars.length < length) {
+            chars = new char[length];
+        }
+        text.getChars(0, length, chars, 0);
+        CharBuffer in = CharBuffer.wrap(chars, 0, length);
         encoder.reset();
         CoderResult result;
         do {

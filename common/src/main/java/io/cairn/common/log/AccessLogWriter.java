@@ -42,7 +42,12 @@ public final class AccessLogWriter implements AutoCloseable {
     /** Slots in the ring of a server process's writer: about a second of lines at full load. */
     public static final int DEFAULT_CAPACITY = 16_384;
 
-    private static final long MIN_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /**
+     * The writer's first park when the ring is empty: long enough that a busy server's lines are written a
+     * millisecond's worth per batch (one wake-up, one write), short enough that nobody waits for a log line.
+     */
+    private static final long MIN_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long IDLE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long CLOSE_DRAIN_NANOS = TimeUnit.SECONDS.toNanos(10);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.lmax.disruptor.AlertException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.TimeoutException;
 import java.util.concurrent.TimeUnit;
@@ -29,21 +30,21 @@ class IdleParkWaitStrategyTest {
     }
 
     @Test
-    void shouldReturnTheLastPublishedSequenceWhenLinesArePublished() throws Exception {
-        RingBuffer<long[]> ring = ring(TimeUnit.SECONDS.toNanos(30));
-        SequenceBarrier barrier = ring.newBarrier();
-        Thread publisher = new Thread(() -> {
-            for (int i = 0; i < 3; i++) {
-                ring.publish(ring.next());
-            }
-        });
+    void shouldReturnTheAvailableSequenceWhenItReachesTheWantedOneWhileParked() throws Exception {
+        IdleParkWaitStrategy strategy =
+                new IdleParkWaitStrategy(10 * MICROS, 1000 * MICROS, TimeUnit.SECONDS.toNanos(30));
+        SequenceBarrier barrier = ring(TimeUnit.SECONDS.toNanos(30)).newBarrier();
+        Sequence cursor = new Sequence(-1);
+        Thread publisher = new Thread(() -> cursor.set(2));
         publisher.start();
 
-        long available = barrier.waitFor(0);
+        long available = strategy.waitFor(1, cursor, cursor, barrier);
         publisher.join();
 
-        assertThat(available).isBetween(0L, 2L);
-        assertThat(barrier.waitFor(2)).isEqualTo(2);
+        assertThat(available).isEqualTo(2);
+        assertThat(strategy.waitFor(2, cursor, cursor, barrier))
+                .as("already there")
+                .isEqualTo(2);
     }
 
     @Test
