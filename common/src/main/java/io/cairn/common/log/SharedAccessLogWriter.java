@@ -35,6 +35,11 @@ public final class SharedAccessLogWriter {
         return w;
     }
 
+    /** How many {@link #acquire}s are not released yet (0: no writer thread runs). */
+    public static synchronized int users() {
+        return users;
+    }
+
     /** Gives back one {@link #acquire}; the last one closes the writer (writes what was queued, joins its thread). */
     public static synchronized void release(AccessLogWriter released) {
         if (released != writer || users == 0) {

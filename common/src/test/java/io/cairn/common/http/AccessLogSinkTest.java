@@ -149,6 +149,7 @@ class AccessLogSinkTest {
         AccessLogSink proxy = AccessLogSink.toLogger(name + ".proxy");
         AccessLogSink object = AccessLogSink.toLogger(name + ".object");
         assertThat(sharedWriterThreads()).isEqualTo(1);
+        assertThat(SharedAccessLogWriter.users()).isEqualTo(2);
 
         proxy.accept("proxy line");
         proxy.close();
@@ -160,6 +161,7 @@ class AccessLogSinkTest {
         assertThat(messages(first)).containsExactly("proxy line");
         assertThat(messages(second)).containsExactly("object line");
         assertThat(sharedWriterThreads()).isZero();
+        assertThat(SharedAccessLogWriter.users()).isZero();
     }
 
     private static long sharedWriterThreads() {
