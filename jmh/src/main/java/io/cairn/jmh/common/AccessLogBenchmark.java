@@ -1,7 +1,6 @@
 package io.cairn.jmh.common;
 
 import io.cairn.common.http.AccessLogSink;
-import io.cairn.common.log.AccessLogDestination;
 import io.cairn.common.log.AccessLogWriter;
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
@@ -23,7 +22,6 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -43,14 +41,14 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code work}, {@code workThenOldLine}, {@code workThenNewLine}: {@value #WORK} tokens of
  *       {@code Blackhole.consumeCPU} (a stand-in for serving the request) alone, then followed by one line the
  *       old or the new way; the difference to {@code work} is the caller's cost of a line at a rate the writer
- *       keeps up with (each iteration prints the writer's written and dropped lines: 0 dropped expected);
- *   <li>{@code slowWorkThenNewLine}: the same at about 20 k lines a second; each iteration prints the writer
- *       thread's CPU time per line written, the cost moved off the event loop;
+ *       keeps up with (on two busy cores it includes some of the writer thread's cost: the two compete);
+ *   <li>{@code slowWorkThenNewLine}: the same at about 20 k lines a second;
  *   <li>{@code newLineFlood}: {@link AccessLogSink#accept} back to back: far more lines than the writer can
- *       write, so almost all are dropped — the cost of a line when the ring is full;
- *   <li>{@code newThroughWriter}: 1,000 lines handed off and waited for until the writer wrote them — the
- *       writer thread's cost per line (format + batched write), with the caller spinning meanwhile.
+ *       write, so almost all are dropped — the cost of a line when the ring is full.
  * </ul>
+ *
+ * <p>Each iteration of the new-path benchmarks prints the writer's lines written and dropped and the writer
+ * thread's CPU time per line written: the cost moved off the event loop.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -61,8 +59,6 @@ public class AccessLogBenchmark {
     /** A typical object-server PUT line. */
     static final String LINE = "object-server 127.0.0.1 \"PUT /sdb1/12345/AUTH_test/photos/2026/11/26/img_0001.jpg\""
             + " 201 0 \"-\" \"tx5f0c2a9e1b3d4c6e8f7a0-0069271c80\" \"-\" 0.001234";
-
-    private static final int BATCH = 1_000;
 
     /** Blackhole.consumeCPU tokens standing in for a request's work (about a microsecond). */
     private static final long WORK = 500;
@@ -115,7 +111,6 @@ public class AccessLogBenchmark {
         private PrintStream devNull;
         AccessLogWriter writer;
         AccessLogSink sink;
-        AccessLogDestination destination;
         private long writtenBefore;
         private long droppedBefore;
         private long writerCpuBefore;
@@ -128,7 +123,6 @@ public class AccessLogBenchmark {
             devNull = new PrintStream(new FileOutputStream("/dev/null"), true);
             writer = new AccessLogWriter("jmh-access-log", AccessLogWriter.DEFAULT_CAPACITY, devNull);
             sink = AccessLogSink.toLogger(name, writer);
-            destination = writer.destination(name);
             for (Thread t : Thread.getAllStackTraces().keySet()) {
                 if (t.getName().equals("jmh-access-log")) {
                     writerThreadId = t.getId();
@@ -194,21 +188,5 @@ public class AccessLogBenchmark {
     @Benchmark
     public void newLineFlood(NewPath path) {
         path.sink.accept(LINE);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(BATCH)
-    public long newThroughWriter(NewPath path) {
-        AccessLogWriter writer = path.writer;
-        long target = writer.linesWritten() + BATCH;
-        for (int i = 0; i < BATCH; i++) {
-            while (!writer.offer(path.destination, LINE)) {
-                Thread.onSpinWait(); // full: offer again (counted as a drop), every line must be written
-            }
-        }
-        while (writer.linesWritten() < target) {
-            Thread.onSpinWait();
-        }
-        return target;
     }
 }
