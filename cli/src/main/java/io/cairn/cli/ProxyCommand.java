@@ -44,7 +44,8 @@ final class ProxyCommand {
     static final Set<String> BUILT_IN_STAGES =
             Set.of("catch_errors", "gatekeeper", "healthcheck", "proxy-logging", "cache", "listing_formats");
 
-    private static final Consumer<String> ACCESS_LOG = AccessLogSink.toLogger("io.cairn.proxy.access");
+    /** The {@code java.util.logging} logger of the proxy's access lines. */
+    static final String ACCESS_LOGGER = "io.cairn.proxy.access";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -62,7 +63,19 @@ final class ProxyCommand {
     ServerLauncher.Running start(List<String> args) throws IOException, InterruptedException {
         Path file = ServerLauncher.configFile(args, USAGE);
         IniFile ini = IniFile.load(file);
-        return start(ini, ACCESS_LOG);
+        AccessLogSink accessLog = AccessLogSink.toLogger(ACCESS_LOGGER);
+        ServerLauncher.Running proxy;
+        try {
+            proxy = start(ini, accessLog);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            accessLog.close();
+            throw e;
+        }
+        // the access log closes after the proxy's event loops stopped, so every line logged is written
+        return ServerLauncher.Running.of(proxy::port, () -> {
+            proxy.close();
+            accessLog.close();
+        });
     }
 
     ServerLauncher.Running start(IniFile ini, Consumer<String> accessLog) throws IOException, InterruptedException {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * {@code cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1] [--no-daemons]}: a complete cluster in one JVM
@@ -18,8 +17,6 @@ import java.util.function.Consumer;
  */
 final class SaioCommand {
     static final String USAGE = "usage: cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1] [--no-daemons]";
-
-    private static final Consumer<String> ACCESS_LOG = AccessLogSink.toLogger("io.cairn.proxy.access");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -86,9 +83,20 @@ final class SaioCommand {
             }
         }
         Path dir = data.toAbsolutePath();
-        SaioCluster cluster = SaioCluster.start(dir, bind, port, ACCESS_LOG, runDaemons ? daemons : NodeDaemons.none());
+        AccessLogSink accessLog = AccessLogSink.toLogger(ProxyCommand.ACCESS_LOGGER);
+        SaioCluster cluster;
+        try {
+            cluster = SaioCluster.start(dir, bind, port, accessLog, runDaemons ? daemons : NodeDaemons.none());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            accessLog.close();
+            throw e;
+        }
         banner(dir, bind, cluster.proxyPort(), runDaemons);
-        return ServerLauncher.Running.of(cluster::proxyPort, cluster::close);
+        // the access log closes after the cluster's event loops stopped, so every line logged is written
+        return ServerLauncher.Running.of(cluster::proxyPort, () -> {
+            cluster.close();
+            accessLog.close();
+        });
     }
 
     private void banner(Path data, String bind, int port, boolean daemonsRun) {

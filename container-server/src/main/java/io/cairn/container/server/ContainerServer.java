@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +48,7 @@ public final class ContainerServer implements AutoCloseable {
     private @Nullable BackendClient backendClient;
     private final @Nullable ReconRegistry recon;
     private @Nullable ExecutorService reconExecutor;
+    private @Nullable AccessLogSink accessLog;
 
     public ContainerServer(ContainerServerConfig config, Transport transport) {
         this(config, transport, null);
@@ -103,7 +103,8 @@ public final class ContainerServer implements AutoCloseable {
                 new AccountUpdater(client, config.nodeTimeout()),
                 swiftConf.hashPath(),
                 settings);
-        Consumer<String> access = AccessLogSink.toLogger("io.cairn.container.access");
+        AccessLogSink access = AccessLogSink.toLogger("io.cairn.container.access");
+        accessLog = access;
         ReconRegistry registry = recon;
         ExecutorService reconThread = registry == null
                 ? null
@@ -173,6 +174,11 @@ public final class ContainerServer implements AutoCloseable {
         HttpServerHost h = host;
         if (h != null) {
             h.close();
+        }
+        AccessLogSink access = accessLog;
+        if (access != null) {
+            access.close(); // after the event loops stopped: every line logged is written
+            accessLog = null;
         }
         ExecutorService r = reconExecutor;
         if (r != null) {

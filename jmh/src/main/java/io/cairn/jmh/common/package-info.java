@@ -1,2 +1,2 @@
-/** Benchmarks of {@code common}: hash paths, timestamps, the pickle codec. */
+/** Benchmarks of {@code common}: hash paths, timestamps, the pickle codec, listings, the access log. */
 package io.cairn.jmh.common;

@@ -41,8 +41,6 @@ public final class ObjectServer implements AutoCloseable {
     /** Swift's {@code network_chunk_size}: longest SSYNC line and largest body piece read at once. */
     private static final int NETWORK_CHUNK_SIZE = 65536;
 
-    private static final Consumer<String> ACCESS = AccessLogSink.toLogger("io.cairn.object.access");
-
     private final ObjectServerConfig config;
     private final HttpServerHost host;
     private final DeviceExecutors executors;
@@ -51,6 +49,7 @@ public final class ObjectServer implements AutoCloseable {
     private final @Nullable ReconDocuments recon;
     private final @Nullable ExecutorService reconExecutor;
     private final ExecutorService ssyncThreads;
+    private @Nullable AccessLogSink accessLog;
 
     /**
      * @param policies swift.conf's storage policies ({@code StoragePolicies.fromSwiftConf}); a request
@@ -136,16 +135,17 @@ public final class ObjectServer implements AutoCloseable {
         if (!config.unknownKeys().isEmpty()) {
             LOG.log(Level.WARNING, "object-server: unknown config keys (typos?): " + config.unknownKeys());
         }
+        Consumer<String> access = line -> {};
+        if (config.logRequests()) {
+            AccessLogSink sink = AccessLogSink.toLogger("io.cairn.object.access");
+            accessLog = sink;
+            access = sink;
+        }
         host.start(
                 config.bindIp(),
                 config.bindPort(),
                 new ObjectServerInitializer(
-                        api,
-                        config.maxHeaderSize(),
-                        config.clientTimeout(),
-                        config.logRequests() ? ACCESS : line -> {},
-                        recon,
-                        reconExecutor));
+                        api, config.maxHeaderSize(), config.clientTimeout(), access, recon, reconExecutor));
         LOG.log(Level.INFO, "object-server listening on " + config.bindIp() + ":" + host.port());
     }
 
@@ -159,10 +159,18 @@ public final class ObjectServer implements AutoCloseable {
         return api;
     }
 
-    /** Stops accepting, then stops the client and the device executors (running disk work finishes). */
+    /**
+     * Stops accepting, then stops the client and the device executors (running disk work finishes); the access
+     * log writes the lines of the requests served.
+     */
     @Override
     public void close() {
         host.close();
+        AccessLogSink sink = accessLog;
+        if (sink != null) {
+            sink.close(); // after the event loops stopped: every line logged is written
+            accessLog = null;
+        }
         client.close();
         ssyncThreads.shutdownNow();
         executors.close();
