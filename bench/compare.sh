@@ -3,7 +3,9 @@
 # one worker per core, 4 storage nodes, 3 replicas, part power 10, 4 zones, tempauth test:tester/testing, background
 # daemons off, devices in one temp dir on the same filesystem), on loopback ports chosen free at run time. Each
 # workload runs against each server in turn, interleaved A B A B (--rounds), then the table of both and the ratios is
-# printed and the JSON written. Everything started here is stopped by PID on exit. See bench/README.md.
+# printed and the JSON written. With --p99-rate, 4k-put and 4k-get also run open-loop at that fixed rate against both
+# (equal offered load), for issue 7's p99 target. Everything started here is stopped by PID on exit. See
+# bench/README.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +24,7 @@ concurrency=""
 out=""
 targets="cairn,swift"
 keep=0
+p99_rate=""
 extra=()
 
 usage() {
@@ -47,6 +50,10 @@ usage: bench/compare.sh [options]
   --targets LIST        which servers to run (default cairn,swift; one alone gives no ratios)
   --out FILE            combined JSON (default bench/results/compare-<UTC date>.json)
   --keep                keep the temp dir (data, configs, per-run JSON, server logs)
+  --p99-rate OPS        after the workloads, run 4k-put and 4k-get against both servers at this fixed offered rate
+                        (cairn-bench --rate: open loop, latency from each request's intended start), same rounds and
+                        warm-ups, and print their p99s and ratio "at equal offered load" (default: not run); these
+                        runs count toward --max-minutes
   --bench-arg ARG       pass ARG to every cairn-bench run (repeatable)
 EOF
 }
@@ -66,6 +73,7 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift 2 ;;
     --targets) targets="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
+    --p99-rate) p99_rate="$2"; shift 2 ;;
     --bench-arg) extra+=("$2"); shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "compare.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -77,6 +85,10 @@ die() { echo "compare: ERROR: $*" >&2; exit 1; }
 case "$listing_fill" in db|api) ;; *) die "--listing-fill must be db or api, got '$listing_fill'" ;; esac
 [[ "$listing_objects" =~ ^[1-9][0-9]*$ ]] || die "--listing-objects must be a whole number >= 1"
 listing_container="listing-$listing_objects"
+if [ -n "$p99_rate" ]; then
+  [[ "$p99_rate" =~ ^[0-9]+([.][0-9]+)?$ ]] && [[ "$p99_rate" =~ [1-9] ]] \
+    || die "--p99-rate must be a number of operations per second > 0, got '$p99_rate'"
+fi
 
 # --- Swift 2.30.1 and memcached (tempauth keeps its tokens in memcache) -------------------------------------------
 if ! "$pyswift" -c 'import swift' 2>/dev/null || ! command -v swift-proxy-server >/dev/null \
@@ -280,16 +292,19 @@ fi
 mkdir -p "$tmp/results"
 started=$SECONDS
 skipped=()
-run_one() { # workload target round
-  local wl=$1 target=$2 round=$3 port server_pids proxy args=()
+run_one() { # workload target round [rate]
+  local wl=$1 target=$2 round=$3 rate=${4:-} port server_pids proxy args=() name
   # the proxy's CPU apart: Cairn's proxy is the SAIO JVM's proxy-* threads (proxy-accept-*, proxy-io-*), Swift's the
   # proxy-server process and its workers
   if [ "$target" = cairn ]; then port=$cairn_port; server_pids=$cairn_pid; proxy=(--proxy-threads proxy-)
   else port=$swift_proxy_port; server_pids=$(IFS=,; echo "${swift_pids[*]}"); proxy=(--proxy-pids "$swift_proxy_pid"); fi
+  name="$wl-$target-$round"
+  [ -z "$rate" ] || name="$wl-rate$rate-$target-$round"
   args=(--workload "$wl" --label "$target" --duration "${duration}s" --warmup "${warmup}s"
         --auth-url "http://127.0.0.1:$port/auth/v1.0" --user test:tester --key testing
         --server-pids "$server_pids" "${proxy[@]}" --clock-ticks "$(getconf CLK_TCK)"
-        --json "$tmp/results/$wl-$target-$round.json")
+        --json "$tmp/results/$name.json")
+  [ -z "$rate" ] || args+=(--rate "$rate")
   case "$wl" in
     list)
       if [ "$listing_fill" = db ]; then args+=(--list-container "$listing_container" --list-objects "$listing_objects")
@@ -297,8 +312,8 @@ run_one() { # workload target round
     4k-get|mixed) args+=(--prefill "$get_pool") ;;
   esac
   [ -z "$concurrency" ] || args+=(--concurrency "$concurrency")
-  log "run: $wl against $target (round $round)"
-  java -jar "$bench_jar" "${args[@]}" "${extra[@]}" | tee "$tmp/results/$wl-$target-$round.txt"
+  log "run: $wl against $target (round $round${rate:+, offered $rate ops/s})"
+  java -jar "$bench_jar" "${args[@]}" "${extra[@]}" | tee "$tmp/results/$name.txt"
 }
 
 # --- the listing container, filled in its DBs (--listing-fill db) -------------------------------------------------
@@ -355,19 +370,29 @@ if [ "$server_warmup" -gt 0 ]; then
   done
 fi
 
-IFS=, read -r -a wl_list <<< "$workloads"
-for wl in "${wl_list[@]}"; do
+run_rounds() { # workload [rate]: A B A B, each run skipped once the time bound is reached
+  local wl=$1 rate=${2:-} round target
   for round in $(seq 1 "$rounds"); do
     for target in cairn swift; do
       want "$target" || continue
       if [ $((SECONDS - started)) -ge $((max_minutes * 60)) ]; then
-        skipped+=("$wl/$target/$round")
+        skipped+=("$wl${rate:+@$rate}/$target/$round")
         continue
       fi
-      run_one "$wl" "$target" "$round"
+      run_one "$wl" "$target" "$round" "$rate"
     done
   done
+}
+IFS=, read -r -a wl_list <<< "$workloads"
+for wl in "${wl_list[@]}"; do
+  run_rounds "$wl"
 done
+# equal offered load: both servers get the same schedule, so their p99s compare at the same throughput
+if [ -n "$p99_rate" ]; then
+  for wl in 4k-put 4k-get; do
+    run_rounds "$wl" "$p99_rate"
+  done
+fi
 [ ${#skipped[@]} -eq 0 ] || log "WARNING: time bound of $max_minutes min reached; skipped: ${skipped[*]}"
 
 # --- comparison ---------------------------------------------------------------------------------------------------
@@ -376,5 +401,5 @@ mkdir -p "$root/bench/results"
 machine="$(uname -srm); $cores cores; $(uptime | sed 's/.*load average/load average/')"
 java_version=$(java -version 2>&1 | head -1)
 "$pyswift" "$root/bench/compare_report.py" "$tmp/results" "$out" "$machine" "$java_version" "$swift_version" \
-  "$listing_objects" "${skipped[*]:-}" "$listing_fill"
+  "$listing_objects" "${skipped[*]:-}" "$listing_fill" "$p99_rate"
 log "JSON written to $out"

@@ -31,6 +31,8 @@ final class BenchOptions {
             "             --size SIZE|MIN-MAX|SIZE:W,SIZE:W  --mix put=70,get=20,delete=10,head=0,list=0",
             "             --concurrency N  --duration 20s  --ops N  --warmup 3s  --containers N",
             "             --prefill N  --prefill-timeout 120s  --list-limit 1000",
+            "             --rate OPS (open loop: OPS requests/s over all connections on a fixed schedule, latency",
+            "             from each one's intended start; default: closed loop)",
             "             --list-container NAME --list-objects N (list an existing container holding objects",
             "             o000000000000 ... of ids 0..N-1 instead of prefilling one; compare.sh fills it on disk)",
             "  target:    --auth-url http://127.0.0.1:8080/auth/v1.0 [--user test:tester] [--key testing]",
@@ -124,6 +126,7 @@ final class BenchOptions {
                 "--list-limit",
                 "--list-container",
                 "--list-objects",
+                "--rate",
                 "--auth-url",
                 "--user",
                 "--key",
@@ -181,6 +184,9 @@ final class BenchOptions {
         }
         if (v.containsKey("--list-limit")) {
             b.listLimit((int) positiveLong(v, "--list-limit", 1000));
+        }
+        if (v.containsKey("--rate")) {
+            b.rate(positiveRate(v.getOrDefault("--rate", "")));
         }
         listContainer(v, b);
         return b.build();
@@ -262,6 +268,19 @@ final class BenchOptions {
             throw new IllegalArgumentException(flag + " must be > 0");
         }
         return n;
+    }
+
+    private static double positiveRate(String text) {
+        double rate;
+        try {
+            rate = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--rate needs operations per second, got '" + text + "'", e);
+        }
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("--rate must be > 0 operations per second, got " + text);
+        }
+        return rate;
     }
 
     private static long nonNegativeLong(String text, String flag) {

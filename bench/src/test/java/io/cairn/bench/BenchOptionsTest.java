@@ -145,6 +145,38 @@ class BenchOptionsTest {
     }
 
     @Test
+    void shouldRunAnOpenLoopAtTheGivenRateWhenRateIsGiven() {
+        String auth = "--auth-url";
+        String url = "http://127.0.0.1:1/auth/v1.0";
+        BenchOptions closed = BenchOptions.parse(List.of(auth, url));
+        assertThat(closed.spec.openLoop()).isFalse();
+        assertThat(closed.spec.rate()).isZero();
+        BenchOptions open = BenchOptions.parse(List.of("--rate", "62.5", "--duration", "6s", auth, url));
+        assertThat(open.spec.openLoop()).isTrue();
+        assertThat(open.spec.rate()).isEqualTo(62.5);
+        assertThat(open.spec.concurrency()).isEqualTo(16); // still bounds the requests in flight
+        assertThat(open.spec.toString()).endsWith(", offered 62.5 ops/s (open loop)");
+        assertThat(BenchOptions.parse(List.of("--rate", "60", auth, url)).spec.toString())
+                .endsWith(", offered 60 ops/s (open loop)");
+    }
+
+    @Test
+    void shouldRejectARateWhenItIsNotAPositiveNumberOrHasNoDuration() {
+        String auth = "--auth-url";
+        String url = "http://127.0.0.1:1/auth/v1.0";
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--rate", "0", auth, url)))
+                .hasMessageContaining("--rate must be > 0");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--rate", "-5", auth, url)))
+                .hasMessageContaining("--rate must be > 0");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--rate", "Infinity", auth, url)))
+                .hasMessageContaining("--rate must be > 0");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--rate", "fast", auth, url)))
+                .hasMessageContaining("--rate needs operations per second, got 'fast'");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--rate", "50", "--ops", "100", auth, url)))
+                .hasMessageContaining("a rate runs for a duration");
+    }
+
+    @Test
     void shouldRejectWhenArgumentsAreWrong() {
         String auth = "--auth-url";
         String url = "http://127.0.0.1:1/auth/v1.0";

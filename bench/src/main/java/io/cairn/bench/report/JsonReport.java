@@ -4,6 +4,7 @@ import io.cairn.bench.workload.Durations;
 import io.cairn.bench.workload.Operation;
 import io.cairn.bench.workload.WorkloadSpec;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a {@link RunResult} as one JSON object (the shape is documented in bench/README.md and read by compare.sh):
@@ -11,7 +12,9 @@ import java.util.Map;
  * operations{PUT{...},...}, serverCpu{...}|null, prefill{requested, done, errors}}; serverCpu holds {@code pids,
  * processes, cpuSeconds, cpuMillisPerOp, proxyPids, proxyThreads, threads, proxyCpuSeconds, proxyCpuMillisPerOp,
  * proxyMegabytesPerSecondPerCore, groups{proxy{cpuSeconds,cpuMillisPerOp},...}} (the proxy fields null without a
- * proxy split); each stats object has {@code
+ * proxy split), rate{offeredOpsPerSecond, achievedOpsPerSecond, achievedFraction, windowSeconds, scheduled,
+ * notStarted, lateStarts, maxStartDelayMs, latencyFrom, keptUp, warning}|null (null for a closed loop); each stats
+ * object has {@code
  * operations, errors, opsPerSecond, bytes, megabytesPerSecond, latencyMs{mean,p50,p90,p99,p99.9,max}}. Stateless.
  */
 public final class JsonReport {
@@ -56,12 +59,40 @@ public final class JsonReport {
             proxySplit(w, result, cpu);
             w.endObject();
         }
+        rate(w, result.rate());
         w.name("prefill").beginObject();
         w.name("requested").value(result.spec().prefill());
         w.name("done").value(result.prefillDone());
         w.name("errors").value(result.prefillErrors());
         w.endObject();
         return w.endObject().toString();
+    }
+
+    private static void rate(JsonWriter w, @Nullable RateStats rate) {
+        w.name("rate");
+        if (rate == null) {
+            w.nullValue();
+            return;
+        }
+        w.beginObject();
+        w.name("offeredOpsPerSecond").value(rate.offeredOpsPerSecond());
+        w.name("achievedOpsPerSecond").value(rate.achievedOpsPerSecond());
+        w.name("achievedFraction").value(rate.achievedFraction());
+        w.name("windowSeconds").value(rate.windowSeconds());
+        w.name("scheduled").value(rate.scheduled());
+        w.name("notStarted").value(rate.notStarted());
+        w.name("lateStarts").value(rate.lateStarts());
+        w.name("maxStartDelayMs").value(rate.maxStartDelayMillis());
+        w.name("latencyFrom").value("intended start");
+        w.name("keptUp").value(rate.keptUp());
+        w.name("warning");
+        String warning = rate.warning();
+        if (warning == null) {
+            w.nullValue();
+        } else {
+            w.value(warning);
+        }
+        w.endObject();
     }
 
     private static void proxySplit(JsonWriter w, RunResult result, ServerCpu cpu) {
@@ -107,6 +138,9 @@ public final class JsonReport {
         w.name("containers").value(spec.containers());
         w.name("prefill").value(spec.prefill());
         w.name("listLimit").value(spec.listLimit());
+        if (spec.openLoop()) { // only with one, as listContainer
+            w.name("rateOpsPerSecond").value(spec.rate());
+        }
         String listContainer = spec.listContainer();
         if (listContainer != null) { // only with one: the other runs' JSON keeps its shape
             w.name("listContainer").value(listContainer);

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param serverCpu CPU the servers used in the window, or null when no PIDs were given
  * @param prefillDone objects the prefill phase created (compare with {@link WorkloadSpec#prefill})
  * @param prefillErrors failed prefill PUTs
+ * @param rate what an open-loop run offered and achieved, or null for a closed loop (whose latencies are service
+ *     times at the offered concurrency; an open loop's count from each request's intended start)
  */
 public record RunResult(
         String label,
@@ -31,7 +33,8 @@ public record RunResult(
         Map<String, Long> errorsByStatus,
         @Nullable ServerCpu serverCpu,
         long prefillDone,
-        long prefillErrors) {
+        long prefillErrors,
+        @Nullable RateStats rate) {
     public RunResult {
         byOperation = new EnumMap<>(byOperation);
         errorsByStatus = new TreeMap<>(errorsByStatus);

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Renders a {@link RunResult} as a fixed-width table, one row per operation plus a total, followed by the server CPU
- * (with the proxy's share, MB/s per proxy core and the CPU by group when a proxy was named) and — loudly — any errors
- * or a short prefill. Stateless.
+ * (with the proxy's share, MB/s per proxy core and the CPU by group when a proxy was named), an open loop's offered and
+ * achieved rates, and — loudly — any errors, a short prefill or a server that could not keep up with the offered
+ * rate. Stateless.
  */
 public final class TableReport {
     private TableReport() {}
@@ -57,6 +58,10 @@ public final class TableReport {
                 proxyLines(sb, result, cpu);
             }
         }
+        RateStats rate = result.rate();
+        if (rate != null) {
+            rateLines(sb, rate);
+        }
         if (result.prefillShort()) {
             sb.append(String.format(
                     Locale.ROOT,
@@ -72,6 +77,25 @@ public final class TableReport {
                     .append(" !!!!!\n");
         }
         return sb.toString();
+    }
+
+    private static void rateLines(StringBuilder sb, RateStats rate) {
+        sb.append(String.format(
+                Locale.ROOT,
+                "open loop: offered %.1f ops/s, achieved %.1f ops/s (%.1f %%) in the %.2f s window; %d scheduled,"
+                        + " %d started late (connection busy), max start delay %.2f ms; latency from the intended"
+                        + " start%n",
+                rate.offeredOpsPerSecond(),
+                rate.achievedOpsPerSecond(),
+                rate.achievedFraction() * 100,
+                rate.windowSeconds(),
+                rate.scheduled(),
+                rate.lateStarts(),
+                rate.maxStartDelayMillis()));
+        String warning = rate.warning();
+        if (warning != null) {
+            sb.append("!!!!! ").append(warning.toUpperCase(Locale.ROOT)).append(" !!!!!\n");
+        }
     }
 
     private static void proxyLines(StringBuilder sb, RunResult result, ServerCpu cpu) {

@@ -29,10 +29,13 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One closed-loop keep-alive connection: issues an operation, waits for the whole response, records it, issues the
- * next — until the phase says stop. Reconnects when the server closes or the connection fails (each failure is one
- * recorded error). Confined to its channel's event loop, except {@link #kick} (any thread) and the result accessors
- * (read by the runner after the connection reported itself idle through the control's latches).
+ * One keep-alive connection with one request in flight at a time. Closed loop: issues an operation, waits for the whole
+ * response, records it, issues the next — until the phase says stop. Open loop ({@link WorkloadSpec#openLoop}): after
+ * the prefill it follows its slots of the control's {@link RateSchedule} through a {@link RatePacer} (waiting for a slot
+ * when free early, starting a late one as soon as it is free) and records latency from each slot's intended start.
+ * Reconnects when the server closes or the connection fails (each failure is one recorded error). Confined to its
+ * channel's event loop, except {@link #kick} (any thread) and the result accessors (read by the runner after the
+ * connection reported itself idle through the control's latches).
  */
 final class LoadConnection {
     private final WorkloadSpec spec;
@@ -41,6 +44,8 @@ final class LoadConnection {
     private final PayloadBuffer payload;
     private final Bootstrap bootstrap;
     private final EventLoop loop;
+    private final int index;
+    private final Runnable slotTimer = this::startNext;
     private final SplittableRandom random;
     private final ObjectPool pool = new ObjectPool();
     private final EnumMap<Operation, OperationStats> stats = new EnumMap<>(Operation.class);
@@ -49,6 +54,7 @@ final class LoadConnection {
     private boolean prefillIdleReported;
     private boolean stopReported;
     private long lastMeasuredEndNanos;
+    private @Nullable RatePacer pacer;
 
     // the operation in flight
     private boolean inFlight;
@@ -60,6 +66,8 @@ final class LoadConnection {
     private long listMarker;
     private long bodyLength;
     private long startNanos;
+    private boolean scheduledOp; // an open-loop slot: latency counts from intendedNanos, not startNanos
+    private long intendedNanos;
     private int status;
     private long receivedBytes;
     private boolean closeAfter;
@@ -71,13 +79,14 @@ final class LoadConnection {
             PayloadBuffer payload,
             Bootstrap bootstrap,
             EventLoop loop,
-            long seed) {
+            int index) {
         this.spec = spec;
         this.control = control;
         this.requests = requests;
         this.payload = payload;
-        this.random = new SplittableRandom(seed);
+        this.random = new SplittableRandom(1000L + index);
         this.loop = loop;
+        this.index = index;
         // every channel of this connection lives on one event loop, so all its state is confined to that thread
         this.bootstrap = bootstrap.clone(loop).handler(new ChannelInitializer<Channel>() {
             @Override
@@ -112,18 +121,21 @@ final class LoadConnection {
                 return;
             }
             prefillOp = true;
+            scheduledOp = false;
             measured = false;
             prepare(Operation.PUT, id);
+        } else if (spec.openLoop()) {
+            if (!takeSlot()) {
+                return;
+            }
         } else {
             boolean measure = phase == Phase.MEASURE;
             if (phase == Phase.STOP || (measure && !control.takeMeasuredOp())) {
-                if (!stopReported) {
-                    stopReported = true;
-                    control.stopped.countDown();
-                }
+                reportStopped();
                 return;
             }
             prefillOp = false;
+            scheduledOp = false;
             measured = measure;
             chooseOperation();
         }
@@ -132,6 +144,42 @@ final class LoadConnection {
             send(ch);
         } else {
             connectAndSend();
+        }
+    }
+
+    /**
+     * Open loop: takes this connection's due slot and prepares its operation (true), or arms a timer for the slot, or
+     * reports the connection stopped when its schedule is over (false).
+     */
+    private boolean takeSlot() {
+        RatePacer p = pacer;
+        if (p == null) {
+            p = new RatePacer(control.rateSchedule(), index, System::nanoTime);
+            pacer = p;
+        }
+        switch (p.next()) {
+            case WAIT -> {
+                loop.schedule(slotTimer, p.waitNanos(), TimeUnit.NANOSECONDS);
+                return false;
+            }
+            case STOP -> {
+                reportStopped();
+                return false;
+            }
+            case DUE -> p.take();
+        }
+        prefillOp = false;
+        scheduledOp = true;
+        intendedNanos = p.intendedNanos();
+        measured = p.measured();
+        chooseOperation();
+        return true;
+    }
+
+    private void reportStopped() {
+        if (!stopReported) {
+            stopReported = true;
+            control.stopped.countDown();
         }
     }
 
@@ -210,6 +258,7 @@ final class LoadConnection {
         long now = System.nanoTime();
         inFlight = false;
         boolean ok = op.isSuccess(status);
+        slotFinished(ok);
         if (prefillOp) {
             if (ok) {
                 pool.add(objectId);
@@ -224,7 +273,8 @@ final class LoadConnection {
             }
             if (measured) {
                 long bytes = op == Operation.PUT ? bodyLength : receivedBytes;
-                stats(op).recordSuccess(now - startNanos, bytes);
+                // open loop: from the intended start, so time spent queued behind a slow server counts
+                stats(op).recordSuccess(now - (scheduledOp ? intendedNanos : startNanos), bytes);
                 lastMeasuredEndNanos = now;
                 control.measuredOps.increment();
                 control.measuredBytes.add(bytes);
@@ -239,11 +289,19 @@ final class LoadConnection {
             return;
         }
         inFlight = false;
+        slotFinished(false);
         if (prefillOp) {
             countError("prefill " + op.name() + " " + reason);
             control.prefillErrors.increment();
         } else {
             recordFailure(op.name() + " " + reason, System.nanoTime());
+        }
+    }
+
+    private void slotFinished(boolean ok) {
+        RatePacer p = pacer;
+        if (scheduledOp && p != null) {
+            p.finished(ok);
         }
     }
 
@@ -284,6 +342,12 @@ final class LoadConnection {
     /** When the last measured operation of this connection ended (0 if none). */
     long lastMeasuredEndNanos() {
         return lastMeasuredEndNanos;
+    }
+
+    /** This connection's open-loop accounting, or null (closed loop); read after the connection stopped. */
+    @Nullable
+    RatePacer pacer() {
+        return pacer;
     }
 
     /** Closes the channel, if any. */

@@ -6,6 +6,7 @@ import io.cairn.bench.client.PayloadBuffer;
 import io.cairn.bench.client.RequestFactory;
 import io.cairn.bench.client.SwiftRequestFactory;
 import io.cairn.bench.report.OperationStats;
+import io.cairn.bench.report.RateStats;
 import io.cairn.bench.report.RunResult;
 import io.cairn.bench.report.ServerCpu;
 import io.cairn.bench.workload.Operation;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +46,12 @@ import org.jspecify.annotations.Nullable;
  * Runs one workload against one endpoint: logs in, creates the containers (or, for an existing list container, checks
  * that its object count is the one the spec names), opens {@code concurrency} keep-alive
  * connections on a small event loop group, then prefill → warm-up → measure → drain, printing a progress line every
- * interval and sampling server CPU at the edges of the measured window. Latencies are closed-loop (a connection issues
- * its next request when the previous response ended), so they are service times at the offered concurrency, not
- * corrected for coordinated omission. Not thread-safe: one {@link #run} per instance.
+ * interval and sampling server CPU at the edges of the measured window. In a closed loop (the default) a connection
+ * issues its next request when the previous response ended, so latencies are service times at the offered concurrency,
+ * not corrected for coordinated omission. With a rate ({@link WorkloadSpec#openLoop}) the warm-up and the measured
+ * window follow a fixed {@link RateSchedule} that starts with the warm-up, and latencies count from each request's
+ * intended start, so time queued behind a slow server is measured too. Not thread-safe: one {@link #run} per
+ * instance.
  */
 public final class LoadRunner {
     private final WorkloadSpec spec;
@@ -124,8 +129,7 @@ public final class LoadRunner {
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                     .remoteAddress(new InetSocketAddress(session.storageUrl().getHost(), session.port()));
             for (int i = 0; i < spec.concurrency(); i++) {
-                connections.add(
-                        new LoadConnection(spec, control, requests, payload, bootstrap, group.next(), 1000L + i));
+                connections.add(new LoadConnection(spec, control, requests, payload, bootstrap, group.next(), i));
             }
             if (!progressInterval.isZero()) {
                 long ms = progressInterval.toMillis();
@@ -147,49 +151,95 @@ public final class LoadRunner {
             connections.forEach(LoadConnection::kick);
             if (!control.prefillIdle.await(spec.prefillTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 control.cutPrefill();
-                await(control.prefillIdle, "prefill");
+                await(control.prefillIdle, "prefill", 0);
             }
+        }
+        // an open loop's schedule starts with the warm-up, so the server is at the offered rate when the window opens
+        RateSchedule schedule = spec.openLoop()
+                ? new RateSchedule(spec.rate(), spec.concurrency(), System.nanoTime(), spec.warmup(), spec.duration())
+                : null;
+        long measureAt = schedule != null
+                ? schedule.measureStartNanos()
+                : System.nanoTime() + spec.warmup().toNanos();
+        if (schedule != null) {
+            control.rateSchedule(schedule);
         }
         control.phase(Phase.WARMUP);
         connections.forEach(LoadConnection::kick);
-        control.stopped.await(spec.warmup().toMillis(), TimeUnit.MILLISECONDS);
+        awaitUntil(control.stopped, measureAt);
         ProcessCpuSampler.Snapshot cpuStart = cpu == null ? null : cpu.sample();
         Instant started = Instant.now();
-        control.phase(Phase.MEASURE);
+        control.measureFrom(schedule != null ? measureAt : System.nanoTime());
         long start = control.measureStartNanos();
         if (spec.duration().isZero()) {
             control.stopped.await();
         } else {
-            control.stopped.await(spec.duration().toMillis(), TimeUnit.MILLISECONDS);
+            awaitUntil(control.stopped, start + spec.duration().toNanos());
         }
         control.phase(Phase.STOP);
-        await(control.stopped, "drain");
-        long end = System.nanoTime();
-        long lastEnd = 0;
-        for (LoadConnection c : connections) {
-            lastEnd = Math.max(lastEnd, c.lastMeasuredEndNanos());
-        }
+        // an open loop's connections stop by themselves: after their last slot, or at the schedule's drain bound
+        await(control.stopped, "drain", schedule == null ? 0 : schedule.abandonAfterNanos() - System.nanoTime());
         ServerCpu serverCpu = null;
         if (cpu != null && cpuStart != null) {
             serverCpu = cpu.between(cpuStart, cpu.sample());
         }
-        return collect(connections, started, (lastEnd > start ? lastEnd : end) - start, serverCpu, control);
+        RateStats rate = schedule == null ? null : rateStats(schedule, connections);
+        return collect(connections, started, start, serverCpu, control, rate);
     }
 
-    private void await(java.util.concurrent.CountDownLatch latch, String what)
-            throws IOException, InterruptedException {
-        long seconds = Math.max(30, spec.sizes().max() >> 20) + 30;
+    private static void awaitUntil(CountDownLatch latch, long deadlineNanos) throws InterruptedException {
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0) {
+            latch.await(left, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static RateStats rateStats(RateSchedule schedule, List<LoadConnection> connections) {
+        long completed = 0;
+        long issued = 0;
+        long notStarted = 0;
+        long late = 0;
+        long maxDelay = 0;
+        for (LoadConnection c : connections) {
+            RatePacer p = c.pacer();
+            if (p != null) {
+                completed += p.completedInWindow();
+                issued += p.measuredSlots();
+                notStarted += p.notStarted();
+                late += p.lateStarts();
+                maxDelay = Math.max(maxDelay, p.maxStartDelayNanos());
+            }
+        }
+        return new RateStats(
+                schedule.opsPerSecond(),
+                schedule.windowSeconds(),
+                completed,
+                issued + notStarted,
+                notStarted,
+                late,
+                maxDelay);
+    }
+
+    private void await(CountDownLatch latch, String what, long extraNanos) throws IOException, InterruptedException {
+        long seconds = Math.max(30, spec.sizes().max() >> 20) + 30 + Math.max(0, extraNanos) / 1_000_000_000L;
         if (!latch.await(seconds, TimeUnit.SECONDS)) {
             throw new IOException(label + ": connections did not stop within " + seconds + " s after " + what);
         }
     }
 
+    /** The result; the window runs from {@code startNanos} until the last measured operation ended (or now). */
     private RunResult collect(
             List<LoadConnection> connections,
             Instant started,
-            long elapsedNanos,
+            long startNanos,
             @Nullable ServerCpu serverCpu,
-            RunControl control) {
+            RunControl control,
+            @Nullable RateStats rate) {
+        long lastEnd = 0;
+        for (LoadConnection c : connections) {
+            lastEnd = Math.max(lastEnd, c.lastMeasuredEndNanos());
+        }
+        long elapsedNanos = (lastEnd > startNanos ? lastEnd : System.nanoTime()) - startNanos;
         Map<Operation, OperationStats> byOp = new EnumMap<>(Operation.class);
         Map<String, Long> errors = new TreeMap<>();
         for (LoadConnection c : connections) {
@@ -207,7 +257,8 @@ public final class LoadRunner {
                 errors,
                 serverCpu,
                 control.prefillDone.sum(),
-                control.prefillErrors.sum());
+                control.prefillErrors.sum(),
+                rate);
     }
 
     private void createContainers(AuthSession session, RequestFactory requests)

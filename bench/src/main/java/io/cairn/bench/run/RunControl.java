@@ -3,11 +3,12 @@ package io.cairn.bench.run;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The state the runner thread shares with the connections: the phase, the id counters, the measured-operation budget,
- * the latches connections count down when they go idle, and live counters for the progress line. Thread-safe
- * (volatile fields, atomics, latches).
+ * The state the runner thread shares with the connections: the phase, the open-loop schedule (if any), the id counters,
+ * the measured-operation budget, the latches connections count down when they go idle, and live counters for the
+ * progress line. Thread-safe (volatile fields, atomics, latches).
  */
 final class RunControl {
     private volatile Phase phase = Phase.PREFILL;
@@ -24,6 +25,7 @@ final class RunControl {
     final LongAdder measuredBytes = new LongAdder();
     final LongAdder errors = new LongAdder();
     private volatile long measureStartNanos;
+    private volatile @Nullable RateSchedule rateSchedule;
 
     RunControl(int connections, long prefillTarget, long measuredOperations) {
         this.prefillTarget = prefillTarget;
@@ -44,8 +46,32 @@ final class RunControl {
         phase = next;
     }
 
+    /** Enters the measure phase with the window starting at {@code startNanos} (an open loop's scheduled start). */
+    void measureFrom(long startNanos) {
+        measureStartNanos = startNanos;
+        phase = Phase.MEASURE;
+    }
+
     long measureStartNanos() {
         return measureStartNanos;
+    }
+
+    /** Sets the open-loop schedule; before the connections are kicked into the warm-up. */
+    void rateSchedule(RateSchedule schedule) {
+        rateSchedule = schedule;
+    }
+
+    /**
+     * The open-loop schedule.
+     *
+     * @throws IllegalStateException when the runner set none (a closed-loop run)
+     */
+    RateSchedule rateSchedule() {
+        RateSchedule s = rateSchedule;
+        if (s == null) {
+            throw new IllegalStateException("no rate schedule: the run is closed-loop");
+        }
+        return s;
     }
 
     /** The next prefill object id, or -1 when the pool is complete or the prefill was cut short. */

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * One benchmark workload: sizes, operation mix, concurrency (connections), bounds (measured duration and/or operation
  * count), warm-up, how many containers the names spread over, how many objects to create before measuring (the pool
  * GET/HEAD/DELETE/LIST work on) and the listing page size — or, instead of a prefill, an existing container to list that
- * already holds a known number of objects. Immutable and thread-safe; build with {@link #builder}.
+ * already holds a known number of objects — and, for an open-loop run, the offered rate. Immutable and thread-safe;
+ * build with {@link #builder}.
  */
 public final class WorkloadSpec {
     private final String name;
@@ -23,6 +24,7 @@ public final class WorkloadSpec {
     private final int listLimit;
     private final @Nullable String listContainer;
     private final long listObjects;
+    private final double rate;
 
     private WorkloadSpec(Builder b) {
         this.name = b.name;
@@ -38,6 +40,7 @@ public final class WorkloadSpec {
         this.listLimit = b.listLimit;
         this.listContainer = b.listContainer;
         this.listObjects = b.listObjects;
+        this.rate = b.rate;
     }
 
     /** A builder with the defaults: 4KiB PUT, 16 connections, 20 s, 3 s warm-up, 4 containers. */
@@ -60,6 +63,7 @@ public final class WorkloadSpec {
         b.listLimit = listLimit;
         b.listContainer = listContainer;
         b.listObjects = listObjects;
+        b.rate = rate;
         return b;
     }
 
@@ -75,7 +79,10 @@ public final class WorkloadSpec {
         return mix;
     }
 
-    /** Number of keep-alive connections, each running one request at a time (closed loop). */
+    /**
+     * Number of keep-alive connections, each running one request at a time: in a closed loop each issues its next
+     * request when the previous one ended; at a {@link #rate} they bound the requests in flight.
+     */
     public int concurrency() {
         return concurrency;
     }
@@ -126,6 +133,19 @@ public final class WorkloadSpec {
         return listObjects;
     }
 
+    /**
+     * The offered rate in operations per second over all connections (an open loop: requests start on a fixed
+     * schedule and latency counts from each one's intended start), or 0 for a closed loop.
+     */
+    public double rate() {
+        return rate;
+    }
+
+    /** Whether requests follow a fixed schedule ({@link #rate} &gt; 0) rather than a closed loop. */
+    public boolean openLoop() {
+        return rate > 0;
+    }
+
     /** Mutable builder; not thread-safe. */
     public static final class Builder {
         private final String name;
@@ -141,6 +161,7 @@ public final class WorkloadSpec {
         private int listLimit = 1000;
         private @Nullable String listContainer;
         private long listObjects;
+        private double rate;
 
         private Builder(String name) {
             if (name.isBlank()) {
@@ -209,6 +230,12 @@ public final class WorkloadSpec {
             return this;
         }
 
+        /** Offers {@code opsPerSecond} operations per second on a fixed schedule; 0 for a closed loop. */
+        public Builder rate(double opsPerSecond) {
+            this.rate = opsPerSecond;
+            return this;
+        }
+
         /**
          * Checks the ranges and builds.
          *
@@ -227,6 +254,7 @@ public final class WorkloadSpec {
             if (listContainer != null) {
                 checkListContainer(listContainer);
             }
+            checkRate();
             require(
                     !mix.needsExistingObjects()
                             || prefill > 0
@@ -234,6 +262,15 @@ public final class WorkloadSpec {
                             || listContainer != null,
                     "mix " + mix + " reads existing objects: give --prefill N (or add put to the mix)");
             return new WorkloadSpec(this);
+        }
+
+        private void checkRate() {
+            require(
+                    Double.isFinite(rate) && rate >= 0 && rate <= 10_000_000,
+                    "rate must be 0 (closed loop) or up to 10000000 ops/s, got " + rate);
+            require(
+                    rate == 0 || (!duration.isZero() && operations == 0),
+                    "a rate runs for a duration: give --duration and no --ops (the schedule's window is the duration)");
         }
 
         private void checkListContainer(String container) {
@@ -260,7 +297,7 @@ public final class WorkloadSpec {
         }
     }
 
-    /** One line: name, sizes, mix, concurrency and bounds. */
+    /** One line: name, sizes, mix, concurrency, bounds and the offered rate, if any. */
     @Override
     public String toString() {
         return name + ": size " + sizes + ", mix " + mix + ", " + concurrency + " connections, "
@@ -269,6 +306,14 @@ public final class WorkloadSpec {
                 + Durations.seconds(warmup) + " s, "
                 + (listContainer == null
                         ? containers + " containers, prefill " + prefill
-                        : "existing container " + listContainer + " of " + listObjects + " objects");
+                        : "existing container " + listContainer + " of " + listObjects + " objects")
+                + (rate > 0 ? ", offered " + rateText(rate) + " ops/s (open loop)" : "");
+    }
+
+    /** A rate for reports: whole numbers without a fraction ({@code 60}), others as given ({@code 2.5}). */
+    public static String rateText(double opsPerSecond) {
+        return opsPerSecond == Math.rint(opsPerSecond) && opsPerSecond < 1e15
+                ? Long.toString((long) opsPerSecond)
+                : Double.toString(opsPerSecond);
     }
 }

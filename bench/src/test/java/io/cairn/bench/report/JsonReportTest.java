@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
     static RunResult sample(Map<String, Long> errors, @Nullable ServerCpu cpu) {
+        return sample(errors, cpu, null);
+    }
+
+    static RunResult sample(Map<String, Long> errors, @Nullable ServerCpu cpu, @Nullable RateStats rate) {
         OperationStats get = new OperationStats(Operation.GET);
         OperationStats put = new OperationStats(Operation.PUT);
         for (int i = 0; i < 70; i++) {
@@ -26,14 +30,17 @@ class JsonReportTest {
         byOp.put(Operation.PUT, put);
         return new RunResult(
                 "cairn",
-                StandardWorkloads.named("mixed").build(),
+                StandardWorkloads.named("mixed")
+                        .rate(rate == null ? 0 : rate.offeredOpsPerSecond())
+                        .build(),
                 Instant.parse("2026-11-26T12:00:00Z"),
                 2_000_000_000L,
                 byOp,
                 errors,
                 cpu,
                 1000,
-                0);
+                0,
+                rate);
     }
 
     @Test
@@ -50,7 +57,8 @@ class JsonReportTest {
                 .contains("\"GET\":{\"operations\":70,\"errors\":0,\"opsPerSecond\":35,")
                 .contains("\"p50\":2,\"p90\":2,\"p99\":2,\"p99.9\":2,\"max\":2}")
                 .contains("\"serverCpu\":{\"pids\":[42],\"processes\":3,\"cpuSeconds\":0.9,\"cpuMillisPerOp\":10,")
-                .endsWith("\"prefill\":{\"requested\":1000,\"done\":1000,\"errors\":0}}");
+                .contains("\"listLimit\":1000},") // no rate: the spec keeps its closed-loop shape
+                .endsWith("\"rate\":null,\"prefill\":{\"requested\":1000,\"done\":1000,\"errors\":0}}");
         assertThat(json.chars().filter(c -> c == '{').count())
                 .isEqualTo(json.chars().filter(c -> c == '}').count());
     }
@@ -82,6 +90,30 @@ class JsonReportTest {
         assertThat(json)
                 .contains("\"proxyPids\":[],\"proxyThreads\":[],\"threads\":0,\"proxyCpuSeconds\":null,"
                         + "\"proxyCpuMillisPerOp\":null,\"proxyMegabytesPerSecondPerCore\":null,\"groups\":null}");
+    }
+
+    @Test
+    void shouldWriteOfferedAndAchievedRatesWhenTheRunWasOpenLoop() {
+        // 60 ops/s offered over 6 s (360 scheduled); 354 succeeded inside the window: 59 ops/s, 98.3 %
+        String json = JsonReport.render(sample(Map.of(), null, new RateStats(60, 6, 354, 360, 0, 4, 12_345_678)));
+        assertThat(json)
+                .contains("\"listLimit\":1000,\"rateOpsPerSecond\":60}")
+                .contains("\"rate\":{\"offeredOpsPerSecond\":60,\"achievedOpsPerSecond\":59,"
+                        + "\"achievedFraction\":0.983,\"windowSeconds\":6,\"scheduled\":360,\"notStarted\":0,"
+                        + "\"lateStarts\":4,\"maxStartDelayMs\":12.346,\"latencyFrom\":\"intended start\","
+                        + "\"keptUp\":true,\"warning\":null},");
+    }
+
+    @Test
+    void shouldWarnThatTheServerCouldNotKeepUpWhenItAchievedTooLittle() {
+        // 60 offered, 50 achieved (83.3 %), 40 slots given up at the drain bound
+        String json =
+                JsonReport.render(sample(Map.of(), null, new RateStats(60, 6, 300, 360, 40, 280, 2_000_000_000L)));
+        assertThat(json)
+                .contains("\"achievedOpsPerSecond\":50,")
+                .contains("\"keptUp\":false,\"warning\":\"server could not keep up: achieved 50.0 of 60.0 ops/s"
+                        + " offered (83.3 % < 95 %); 40 of 360 scheduled operations never started;"
+                        + " latencies are mostly queueing\"}");
     }
 
     @Test

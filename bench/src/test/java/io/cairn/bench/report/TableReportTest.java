@@ -35,6 +35,30 @@ class TableReportTest {
     }
 
     @Test
+    void shouldShowOfferedAndAchievedRatesWhenTheRunWasOpenLoop() {
+        String table = TableReport.render(
+                JsonReportTest.sample(Map.of(), null, new RateStats(60, 6, 358, 360, 0, 2, 3_500_000)));
+        assertThat(table)
+                .contains("offered 60 ops/s (open loop)")
+                .contains("open loop: offered 60.0 ops/s, achieved 59.7 ops/s (99.4 %) in the 6.00 s window;"
+                        + " 360 scheduled, 2 started late (connection busy), max start delay 3.50 ms;"
+                        + " latency from the intended start")
+                .doesNotContain("KEEP UP")
+                .doesNotContain("!!!!!");
+    }
+
+    @Test
+    void shouldSayItLoudlyWhenTheServerCouldNotKeepUp() {
+        // 94 % of the offered rate: just under the bar
+        String table = TableReport.render(
+                JsonReportTest.sample(Map.of(), null, new RateStats(100, 10, 940, 1000, 0, 700, 900_000_000)));
+        assertThat(table)
+                .contains("achieved 94.0 ops/s (94.0 %)")
+                .contains("!!!!! SERVER COULD NOT KEEP UP: ACHIEVED 94.0 OF 100.0 OPS/S OFFERED (94.0 % < 95 %);"
+                        + " LATENCIES ARE MOSTLY QUEUEING !!!!!");
+    }
+
+    @Test
     void shouldSayItLoudlyWhenTheRunHadErrors() {
         String table = TableReport.render(JsonReportTest.sample(Map.of("GET 503", 3L), null));
         assertThat(table).contains("!!!!! 3 ERRORS in this run: {GET 503=3} !!!!!");

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.bench.client.TempAuthStrategy;
+import io.cairn.bench.report.JsonReport;
 import io.cairn.bench.report.OperationStats;
+import io.cairn.bench.report.RateStats;
 import io.cairn.bench.report.RunResult;
+import io.cairn.bench.report.TableReport;
 import io.cairn.bench.workload.Operation;
 import io.cairn.bench.workload.OperationMix;
 import io.cairn.bench.workload.SizeDistribution;
@@ -98,6 +101,66 @@ class LoadRunnerIT {
             assertThat(java.util.Objects.requireNonNull(r.serverCpu()).cpuSeconds())
                     .isPositive();
             assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[stub put-test] measure");
+        }
+    }
+
+    @Test
+    void shouldIssueEveryScheduledOperationWhenTheServerKeepsUpWithTheRate() throws Exception {
+        try (StubSwiftServer stub = new StubSwiftServer(Integer.MAX_VALUE)) {
+            WorkloadSpec spec = WorkloadSpec.builder("rate-test")
+                    .sizes(SizeDistribution.fixed(4096))
+                    .mix(OperationMix.only(Operation.PUT))
+                    .concurrency(4)
+                    .duration(Duration.ofSeconds(2)) // 2 s: a stall of the loaded machine weighs less
+                    .warmup(Duration.ofMillis(200))
+                    .rate(200) // every 5 ms: 40 warm-up slots, then 400 measured ones
+                    .build();
+            RunResult r = runner(spec, stub, null).run();
+
+            assertThat(r.errors()).isZero();
+            RateStats rate = java.util.Objects.requireNonNull(r.rate());
+            assertThat(rate.offeredOpsPerSecond()).isEqualTo(200);
+            assertThat(rate.scheduled()).isEqualTo(400);
+            assertThat(rate.notStarted()).isZero();
+            assertThat(r.total().successes()).isEqualTo(400);
+            // the schedule, not the server's speed, set the count: exactly the warm-up and measured slots were sent
+            assertThat(stub.objectPuts.get()).isEqualTo(440);
+            assertThat(rate.achievedOpsPerSecond()).isBetween(190.0, 210.0);
+            assertThat(rate.keptUp()).isTrue();
+            assertThat(TableReport.render(r))
+                    .contains("open loop: offered 200.0 ops/s")
+                    .doesNotContain("KEEP UP");
+        }
+    }
+
+    @Test
+    void shouldCountTheQueueingAndSayTheServerCouldNotKeepUpWhenItIsTooSlowForTheRate() throws Exception {
+        try (StubSwiftServer stub = new StubSwiftServer(Integer.MAX_VALUE)) {
+            stub.putDelayMillis.set(100); // 2 connections of 100 ms PUTs: at most 20 ops/s
+            WorkloadSpec spec = WorkloadSpec.builder("slow-test")
+                    .sizes(SizeDistribution.fixed(1000))
+                    .mix(OperationMix.only(Operation.PUT))
+                    .concurrency(2)
+                    .duration(Duration.ofSeconds(1))
+                    .warmup(Duration.ZERO)
+                    .rate(50)
+                    .build();
+            RunResult r = runner(spec, stub, null).run();
+
+            RateStats rate = java.util.Objects.requireNonNull(r.rate());
+            assertThat(rate.scheduled()).isEqualTo(50);
+            assertThat(rate.achievedOpsPerSecond()).isLessThan(30.0);
+            assertThat(rate.keptUp()).isFalse();
+            assertThat(rate.lateStarts()).isPositive();
+            // the backlog did not drain within the bound (1 s after the window): the rest were given up and counted
+            assertThat(rate.notStarted()).isPositive();
+            assertThat(r.total().successes() + r.total().errors() + rate.notStarted())
+                    .isEqualTo(50);
+            // every PUT took 100 ms to answer, yet the latencies count the time queued behind the slow server
+            assertThat(r.total().latencyMillis(50)).isGreaterThan(300.0);
+            assertThat(r.total().latencyMillis(99)).isGreaterThan(800.0);
+            assertThat(TableReport.render(r)).contains("!!!!! SERVER COULD NOT KEEP UP: ACHIEVED");
+            assertThat(JsonReport.render(r)).contains("\"keptUp\":false,\"warning\":\"server could not keep up");
         }
     }
 

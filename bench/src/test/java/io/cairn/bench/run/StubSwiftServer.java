@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A tiny in-memory Swift endpoint for the generator's tests (Netty on loopback port 0): tempauth login, container PUT,
  * container HEAD (204 with {@link #containerObjectCount} as X-Container-Object-Count, when set), object
- * PUT/GET/HEAD/DELETE, a one-entry JSON listing; every {@code failEveryNthGet}-th object GET answers 503. Counts what it
- * saw and keeps every container request line. Thread-safe.
+ * PUT/GET/HEAD/DELETE, a one-entry JSON listing; every {@code failEveryNthGet}-th object GET answers 503, and object
+ * PUTs answer {@link #putDelayMillis} late (a slow server, without blocking its event loop). Counts what it saw and
+ * keeps every container request line. Thread-safe.
  */
 final class StubSwiftServer implements AutoCloseable {
     static final String TOKEN = "AUTH_tk-stub";
@@ -48,6 +49,10 @@ final class StubSwiftServer implements AutoCloseable {
     final AtomicLong objectGets = new AtomicLong();
     final AtomicLong failedGets = new AtomicLong();
     final AtomicLong bytesReceived = new AtomicLong();
+    final AtomicLong objectPuts = new AtomicLong();
+    /** How long an object PUT's answer is held back (0: at once). */
+    final AtomicLong putDelayMillis = new AtomicLong();
+
     final AtomicLong unauthorized = new AtomicLong();
     /** X-Container-Object-Count of a container HEAD; negative: the header is left out. */
     final AtomicLong containerObjectCount = new AtomicLong(-1);
@@ -121,6 +126,7 @@ final class StubSwiftServer implements AutoCloseable {
             byte[] body = ByteBufUtil.getBytes(req.content());
             objects.put(path, body);
             bytesReceived.addAndGet(body.length);
+            objectPuts.incrementAndGet();
             return response(HttpResponseStatus.CREATED, new byte[0]);
         }
         if (method.equals(HttpMethod.GET)) {
@@ -166,7 +172,16 @@ final class StubSwiftServer implements AutoCloseable {
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-            ctx.writeAndFlush(handle(req));
+            FullHttpResponse response = handle(req);
+            long delay = putDelayMillis.get();
+            if (delay > 0
+                    && req.method().equals(HttpMethod.PUT)
+                    && response.status().code() == 201) {
+                ctx.executor()
+                        .schedule(() -> ctx.writeAndFlush(response), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } else {
+                ctx.writeAndFlush(response);
+            }
         }
     }
 }

@@ -80,6 +80,22 @@ class WorkloadSpecTest {
     }
 
     @Test
+    void shouldKeepTheRateThroughTheBuilderAndRejectItWhenUnbounded() {
+        WorkloadSpec open = StandardWorkloads.named("4k-get").rate(60).build();
+        assertThat(open.openLoop()).isTrue();
+        assertThat(open.toBuilder().build().rate()).isEqualTo(60);
+        assertThat(WorkloadSpec.rateText(2.5)).isEqualTo("2.5");
+        assertThat(WorkloadSpec.rateText(60)).isEqualTo("60");
+        assertThatThrownBy(() -> WorkloadSpec.builder("x").rate(-1).build()).hasMessageContaining("rate must be 0");
+        assertThatThrownBy(() -> WorkloadSpec.builder("x")
+                        .rate(10)
+                        .duration(Duration.ZERO)
+                        .operations(5)
+                        .build())
+                .hasMessageContaining("a rate runs for a duration");
+    }
+
+    @Test
     void shouldParseDurationsWhenGivenUnits() {
         assertThat(Durations.parse("20s")).isEqualTo(Duration.ofSeconds(20));
         assertThat(Durations.parse("1.5s")).isEqualTo(Duration.ofMillis(1500));
