@@ -3,14 +3,17 @@
 # jvm.options} (save one with: mkdir -p /tmp/ab/NAME && cp -r cli/target/{cairn.jar,lib,jvm.options} /tmp/ab/NAME).
 # For each variant in order: a fresh `cairn saio --no-daemons` on a free loopback port, WARMUP seconds of the
 # workload (unmeasured: the JIT needs 60-90 s to settle on 2 cores), then DURATION measured seconds with server CPU
-# split by thread group; the SAIO is stopped by its PID and its data removed. Prints each run's result lines.
+# split by thread group; the SAIO is stopped by its PID. Prints each run's result lines. Every run's data stays until
+# the script ends: on this machine's ext4 without a journal, creating inodes soon after many were deleted is slower
+# (the allocator skips recently deleted inodes: `recently_deleted` showed at about 10 % of a PUT run's CPU), so
+# removing one run's objects would slow the next run's PUTs.
 #
 # Access logs are off on every server, as in compare.sh; AB_ACCESS_LOGS=on keeps them on.
 # usage: bench/ab-builds.sh WORKLOAD DURATION WARMUP DIR_A DIR_B [DIR_A DIR_B ...]
 #   e.g. bench/ab-builds.sh 4k-put 20 90 /tmp/ab/before /tmp/ab/after /tmp/ab/before /tmp/ab/after
 set -euo pipefail
 if [[ $# -lt 4 ]]; then
-  sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,12 +36,14 @@ printf '%s\n' 'handlers = java.util.logging.ConsoleHandler' '.level = INFO' \
   "io.cairn.container.access.level = $access_level" "io.cairn.account.access.level = $access_level" \
   > "$work/logging.properties"
 free_port() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+run=0
 for v in "$@"; do
   name=$(basename "$v")
   port=$(free_port)
   # shellcheck disable=SC2046 # jvm.options holds one flag per word
+  run=$((run + 1))
   java $(cat "$v/jvm.options") -Djava.util.logging.config.file="$work/logging.properties" \
-    -jar "$v/cairn.jar" saio --data "$work/data" --port "$port" --no-daemons > "$work/saio-$name.log" 2>&1 &
+    -jar "$v/cairn.jar" saio --data "$work/data-$run" --port "$port" --no-daemons > "$work/saio-$name.log" 2>&1 &
   pid=$!
   for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$port/healthcheck" && break; sleep 0.5; done
   auth="http://127.0.0.1:$port/auth/v1.0"
@@ -50,5 +55,4 @@ for v in "$@"; do
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   pid=
-  rm -rf "$work/data"
 done
