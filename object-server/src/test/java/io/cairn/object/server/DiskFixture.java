@@ -1,5 +1,7 @@
 package io.cairn.object.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
 import io.cairn.common.http.Transport;
@@ -10,9 +12,12 @@ import io.cairn.object.diskfile.LocalDiskFileManager;
 import io.cairn.ring.policy.StoragePolicies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +96,26 @@ final class DiskFixture {
                     throw e;
                 }
             }
+        }
+    }
+
+    /** The one {@code .data} file under {@code devices/<device>/objects} (fails the test unless exactly one). */
+    Path onlyDataFile(String device) throws IOException {
+        List<String> data = files(device, "objects").stream()
+                .filter(f -> f.endsWith(".data"))
+                .toList();
+        assertThat(data).hasSize(1);
+        return devices.resolve(device).resolve("objects").resolve(data.get(0));
+    }
+
+    /** Flips every bit of one byte in place: same size, same xattrs, different MD5. */
+    static void flipByte(Path file, long position) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            ch.read(one, position);
+            one.put(0, (byte) ~one.get(0));
+            one.rewind();
+            ch.write(one, position);
         }
     }
 

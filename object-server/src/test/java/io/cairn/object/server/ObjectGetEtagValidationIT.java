@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.http.Transport;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -61,26 +58,6 @@ class ObjectGetEtagValidationIT {
                 .isEqualTo(201);
     }
 
-    private Path onlyDataFile() throws IOException {
-        List<String> data = disk.files("sda", "objects").stream()
-                .filter(f -> f.endsWith(".data"))
-                .toList();
-        assertThat(data).hasSize(1);
-        return disk.devices.resolve("sda/objects").resolve(data.get(0));
-    }
-
-    /** Flips every bit of one byte in place: same size, same xattrs, different MD5. */
-    private static void flipByte(Path file, long position) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer one = ByteBuffer.allocate(1);
-            ch.read(one, position);
-            one.flip();
-            byte b = one.get(0);
-            one.put(0, (byte) ~b);
-            ch.write(one, position);
-        }
-    }
-
     private List<String> quarantined() throws IOException {
         Path q = disk.devices.resolve("sda/quarantined/objects");
         return Files.isDirectory(q) ? disk.files("sda", "quarantined/objects") : List.of();
@@ -107,8 +84,8 @@ class ObjectGetEtagValidationIT {
     @Test
     void shouldAnswer404AndQuarantineWhenASmallObjectIsCorrupt() throws IOException {
         put("/sda/1/a/c/o", RawHttp.randomBytes(1000, 3));
-        Path data = onlyDataFile();
-        flipByte(data, 500);
+        Path data = disk.onlyDataFile("sda");
+        DiskFixture.flipByte(data, 500);
 
         RawHttp.Response got = send("GET", "/sda/1/a/c/o", "", new byte[0]);
 
@@ -126,8 +103,8 @@ class ObjectGetEtagValidationIT {
     void shouldCutTheResponseShortAndQuarantineWhenALargeObjectIsCorrupt() throws IOException {
         byte[] body = RawHttp.randomBytes(5 * 64 * 1024 + 100, 4);
         put("/sda/1/a/c/big", body);
-        Path data = onlyDataFile();
-        flipByte(data, 10);
+        Path data = disk.onlyDataFile("sda");
+        DiskFixture.flipByte(data, 10);
 
         RawHttp.Response got = send("GET", "/sda/1/a/c/big", "", new byte[0]);
 
@@ -145,7 +122,7 @@ class ObjectGetEtagValidationIT {
     void shouldStillServeRangesUncheckedWhenTheObjectIsCorruptElsewhere() throws IOException {
         byte[] body = RawHttp.randomBytes(10_000, 5);
         put("/sda/1/a/c/r", body);
-        flipByte(onlyDataFile(), 9_000);
+        DiskFixture.flipByte(disk.onlyDataFile("sda"), 9_000);
 
         RawHttp.Response got = send("GET", "/sda/1/a/c/r", "Range: bytes=0-99\r\n", new byte[0]);
 

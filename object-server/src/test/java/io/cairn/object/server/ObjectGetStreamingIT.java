@@ -11,15 +11,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -195,8 +191,8 @@ class ObjectGetStreamingIT {
     void shouldCutTheBodyShortAndQuarantineWhenALargeObjectIsCorrupt() throws IOException {
         byte[] body = RawHttp.randomBytes(LARGE + 1000, 4);
         put("/sda/1/a/c/big", body);
-        Path data = onlyDataFile();
-        flipByte(data, 10);
+        Path data = disk.onlyDataFile("sda");
+        DiskFixture.flipByte(data, 10);
 
         RawHttp.Response got = send("GET", "/sda/1/a/c/big", "", new byte[0]);
 
@@ -275,24 +271,5 @@ class ObjectGetStreamingIT {
             matched = c == end[matched] ? matched + 1 : (c == '\r' ? 1 : 0);
         }
         return head.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-    }
-
-    private Path onlyDataFile() throws IOException {
-        List<String> data = disk.files("sda", "objects").stream()
-                .filter(f -> f.endsWith(".data"))
-                .toList();
-        assertThat(data).hasSize(1);
-        return disk.devices.resolve("sda/objects").resolve(data.get(0));
-    }
-
-    /** Flips every bit of one byte in place: same size, same xattrs, different MD5. */
-    private static void flipByte(Path file, long position) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer one = ByteBuffer.allocate(1);
-            ch.read(one, position);
-            one.put(0, (byte) ~one.get(0));
-            one.rewind();
-            ch.write(one, position);
-        }
     }
 }
