@@ -203,10 +203,16 @@ final class LocalDiskFileWriter implements DiskFileWriter {
     /** Writes a zero-byte {@code .meta}/{@code .ts} with {@code metadata} (+ {@code name}) through the same path. */
     static void writeEmpty(LocalDiskFile diskFile, String fileName, ObjectMetadata metadata) throws IOException {
         TempFile tmp = TempFile.create(diskFile);
+        boolean renamed = false;
         try {
             finish(diskFile, tmp.path, tmp.channel, fileName, metadata.with(ObjectMetadata.NAME, diskFile.name()));
+            renamed = true;
         } finally {
-            tmp.discard();
+            if (renamed) {
+                tmp.channel.close(); // the file is in its hash dir now: nothing to remove
+            } else {
+                tmp.discard();
+            }
         }
     }
 
