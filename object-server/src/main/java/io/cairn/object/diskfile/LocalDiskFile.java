@@ -1,5 +1,7 @@
 package io.cairn.object.diskfile;
 
+import io.cairn.common.io.LinuxFiles;
+import io.cairn.common.io.NativeFile;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.metadata.MetadataFormatException;
 import io.cairn.object.metadata.ObjectMetadata;
@@ -104,14 +106,30 @@ final class LocalDiskFile implements DiskFile {
             }
             throw new DiskFileNotExist("no object " + name);
         }
+        Path dataPath = hashDir.resolve(data.filename());
+        LinuxFiles linux = manager.linux();
+        NativeFile nativeFile = null;
         FileChannel ch;
         try {
-            ch = FileChannel.open(hashDir.resolve(data.filename()), StandardOpenOption.READ);
+            if (linux == null) {
+                ch = FileChannel.open(dataPath, StandardOpenOption.READ);
+            } else {
+                nativeFile = linux.openRead(dataPath);
+                ch = nativeFile.channel();
+            }
         } catch (NoSuchFileException e) {
             throw new DiskFileNotExist("object " + name + " was replaced while opening");
         }
         try {
-            LocalDiskFileReader reader = construct(ch, files, now);
+            // the open descriptor's xattrs, as Swift's read_metadata(fd): no second open of the .data by path
+            LinuxFiles fdLinux = linux;
+            NativeFile fdFile = nativeFile;
+            ObjectMetadata dataMeta = readMetadata(
+                    data,
+                    fdLinux == null || fdFile == null
+                            ? () -> XattrMetadataStore.read(dataPath)
+                            : () -> XattrMetadataStore.read(fdLinux, fdFile, dataPath));
+            LocalDiskFileReader reader = construct(ch, dataMeta, files, now);
             ch = null;
             return reader;
         } finally {
@@ -121,12 +139,12 @@ final class LocalDiskFile implements DiskFile {
         }
     }
 
-    private LocalDiskFileReader construct(FileChannel ch, OnDiskFileSet files, Timestamp now) throws IOException {
+    private LocalDiskFileReader construct(FileChannel ch, ObjectMetadata dataMeta, OnDiskFileSet files, Timestamp now)
+            throws IOException {
         OnDiskFileName data = files.data();
         if (data == null) {
             throw new IllegalStateException("construct needs a data file");
         }
-        ObjectMetadata dataMeta = readMetadata(data);
         Timestamp dataTs = data.timestamp();
         OnDiskFileName metaFile = files.meta();
         OnDiskFileName ctypeFile = files.contentTypeMeta();
@@ -191,8 +209,19 @@ final class LocalDiskFile implements DiskFile {
 
     /** Reads a file's metadata; unreadable or checksum-mismatching metadata quarantines the object. */
     private ObjectMetadata readMetadata(OnDiskFileName file) throws IOException {
+        Path path = hashDir.resolve(file.filename());
+        return readMetadata(file, () -> manager.readMetadata(path));
+    }
+
+    /** Reads the metadata of one file of the hash dir. */
+    @FunctionalInterface
+    private interface MetadataRead {
+        ObjectMetadata read() throws IOException;
+    }
+
+    private ObjectMetadata readMetadata(OnDiskFileName file, MetadataRead read) throws IOException {
         try {
-            return XattrMetadataStore.read(hashDir.resolve(file.filename()));
+            return read.read();
         } catch (NoSuchFileException e) {
             throw new DiskFileNotExist("object " + name + " changed while opening");
         } catch (MetadataFormatException e) {

@@ -1,6 +1,8 @@
 package io.cairn.object.diskfile;
 
 import io.cairn.common.io.DeviceRoot;
+import io.cairn.common.io.LinuxFiles;
+import io.cairn.common.io.NativeFile;
 import io.cairn.common.path.HashPath;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.hashes.SuffixHashStore;
@@ -35,6 +37,8 @@ public final class LocalDiskFileManager implements DiskFileManager {
     /** Prefix of Cairn's temp files in {@code tmp[-N]}; only these are removed at start. */
     static final String TEMP_PREFIX = "cairn-";
 
+    private static final System.Logger LOG = System.getLogger(LocalDiskFileManager.class.getName());
+
     private final DeviceRoot root;
     private final HashPath hashPath;
     private final DiskFileConfig config;
@@ -45,7 +49,24 @@ public final class LocalDiskFileManager implements DiskFileManager {
     private final Map<Path, SuffixHashStore> stores = new ConcurrentHashMap<>();
     private final Map<Path, FileStore> fileStores = new ConcurrentHashMap<>();
 
+    /** Linux's file calls where this machine has them, else the JDK's; {@code null} once unnamed files failed. */
+    private final @Nullable LinuxFiles linux;
+
+    private volatile boolean unnamedFiles;
+
+    /** A manager that uses {@link LinuxFiles} where this machine offers it. */
     public LocalDiskFileManager(DeviceRoot root, HashPath hashPath, DiskFileConfig config, Clock clock) {
+        this(root, hashPath, config, clock, LinuxFiles.load());
+    }
+
+    /**
+     * @param linux Linux's file calls (unnamed temp files, xattrs on descriptors, writeback hints), or {@code null}
+     *     for the JDK's portable calls only
+     */
+    public LocalDiskFileManager(
+            DeviceRoot root, HashPath hashPath, DiskFileConfig config, Clock clock, @Nullable LinuxFiles linux) {
+        this.linux = linux;
+        this.unnamedFiles = linux != null;
         this.root = root;
         this.hashPath = hashPath;
         this.config = config;
@@ -107,7 +128,7 @@ public final class LocalDiskFileManager implements DiskFileManager {
         ObjectMetadata metadata;
         try {
             // Swift reads the last file of the sorted listing
-            metadata = XattrMetadataStore.read(hashDir.resolve(files.get(files.size() - 1)));
+            metadata = readMetadata(hashDir.resolve(files.get(files.size() - 1)));
         } catch (NoSuchFileException | MetadataFormatException e) {
             throw new DiskFileNotExist("unreadable metadata in " + hashDir + ": " + e.getMessage());
         }
@@ -317,6 +338,40 @@ public final class LocalDiskFileManager implements DiskFileManager {
     String hashPathOfName(String name) {
         String path = name.startsWith("/") ? name.substring(1) : name;
         return hashPath.hex(path, null, null);
+    }
+
+    /** Linux's file calls, or {@code null} where only the JDK's are used. */
+    @Nullable
+    LinuxFiles linux() {
+        return linux;
+    }
+
+    /** Linux's file calls while {@code O_TMPFILE} works on the devices, else {@code null}. */
+    @Nullable
+    LinuxFiles unnamedFiles() {
+        return unnamedFiles ? linux : null;
+    }
+
+    /**
+     * A device's filesystem refused {@code O_TMPFILE}: from now on every device uses named temp files, as Swift
+     * decides once per process whether to {@code use_linkat}.
+     */
+    void unnamedFilesUnsupported(IOException why) {
+        if (unnamedFiles) {
+            unnamedFiles = false;
+            LOG.log(System.Logger.Level.WARNING, "no O_TMPFILE here, using named temp files: " + why.getMessage());
+        }
+    }
+
+    /** The metadata of {@code file}, through an open descriptor where Linux's calls are available. */
+    ObjectMetadata readMetadata(Path file) throws IOException {
+        LinuxFiles l = linux;
+        if (l == null) {
+            return XattrMetadataStore.read(file);
+        }
+        try (NativeFile f = l.openRead(file)) {
+            return XattrMetadataStore.read(l, f, file);
+        }
     }
 
     HashDirCleanup cleanup() {

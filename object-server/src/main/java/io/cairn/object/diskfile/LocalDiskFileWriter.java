@@ -1,6 +1,8 @@
 package io.cairn.object.diskfile;
 
 import io.cairn.common.io.DurableFiles;
+import io.cairn.common.io.LinuxFiles;
+import io.cairn.common.io.NativeFile;
 import io.cairn.common.path.HashPath;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.metadata.ObjectMetadata;
@@ -22,45 +24,146 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Swift's write path (reference §2.5) with its {@code mkstemp} fallback, as Java cannot {@code linkat} an
- * {@code O_TMPFILE}: temp file in {@code <dev>/tmp[-N]} → body (md5 updated while streaming) → xattrs →
- * fsync → invalidate the suffix → rename to {@code <hashdir>/<name>} → fsync the hash dir and every new
- * parent → cleanup of obsolete files.
+ * Swift's write path (reference §2.5): the body goes to a file without a name ({@code O_TMPFILE} in {@code
+ * <dev>/tmp[-N]}, Swift's {@code use_linkat}) or, where the filesystem or platform lacks that, to a temp file there
+ * (Swift's {@code mkstemp} fallback) → body (md5 updated while streaming) → xattrs → fsync → invalidate the suffix
+ * → link (or rename) to {@code <hashdir>/<name>} → fsync the hash dir and every new parent → cleanup of obsolete
+ * files.
  *
  * <p>Thread-safety: not thread-safe (see {@link DiskFileWriter}).
  */
 final class LocalDiskFileWriter implements DiskFileWriter {
+    /**
+     * Bytes written between two writeback hints ({@code sync_file_range(SYNC_FILE_RANGE_WRITE)}) on a large body:
+     * the disk writes while the rest arrives, and the fsync at commit waits for the last stretch only.
+     */
+    static final long WRITEBACK_STRIDE = 8L << 20;
+
     private final LocalDiskFile diskFile;
     private final long expectedSize;
-    private final Path tempFile;
+    private final StagedFile staged;
     private final FileChannel channel;
     private final MessageDigest md5 = SuffixHasher.newMd5();
     private long written;
+    private long writebackFrom;
     private @Nullable String etag;
     private boolean committed;
     private boolean closed;
 
-    private LocalDiskFileWriter(LocalDiskFile diskFile, long expectedSize, Path tempFile, FileChannel channel) {
+    private LocalDiskFileWriter(LocalDiskFile diskFile, long expectedSize, StagedFile staged) {
         this.diskFile = diskFile;
         this.expectedSize = expectedSize;
-        this.tempFile = tempFile;
-        this.channel = channel;
+        this.staged = staged;
+        this.channel = staged.channel();
     }
 
     static LocalDiskFileWriter create(LocalDiskFile diskFile, long expectedSize) throws IOException {
-        TempFile tmp = TempFile.create(diskFile);
-        if (expectedSize > 0
-                && diskFile.manager().fileStore(tmp.path.getParent()).getUsableSpace() < expectedSize) {
-            tmp.discard();
+        StagedFile staged = StagedFile.create(diskFile);
+        if (expectedSize > 0 && diskFile.manager().fileStore(staged.dir()).getUsableSpace() < expectedSize) {
+            staged.close(false);
             throw new DiskFileNoSpace("device " + diskFile.device() + " has less than " + expectedSize + " bytes free");
         }
-        return new LocalDiskFileWriter(diskFile, expectedSize, tmp.path, tmp.channel);
+        return new LocalDiskFileWriter(diskFile, expectedSize, staged);
+    }
+
+    /** Where a body is written before it has its name, in either of Swift's two ways. */
+    private abstract static class StagedFile {
+        /** The device's tmp dir, where the file is (or is not named). */
+        abstract Path dir();
+
+        abstract FileChannel channel();
+
+        abstract void writeMetadata(ObjectMetadata metadata) throws IOException;
+
+        /** Gives the file the name {@code target}, replacing any file of that name; the directory exists. */
+        abstract void publish(Path target) throws IOException;
+
+        abstract void startWriteback(long offset, long length) throws IOException;
+
+        /** Closes the file; one that was not published leaves nothing behind. */
+        abstract void close(boolean published) throws IOException;
+
+        static StagedFile create(LocalDiskFile diskFile) throws IOException {
+            Path tmpDir = DiskLayout.tmpDir(diskFile.devicePath(), diskFile.policyIndex());
+            LinuxFiles linux = diskFile.manager().unnamedFiles();
+            if (linux != null) {
+                try {
+                    return Unnamed.create(linux, tmpDir);
+                } catch (LinuxFiles.UnnamedFilesUnsupported e) {
+                    diskFile.manager().unnamedFilesUnsupported(e);
+                }
+            }
+            return Named.create(tmpDir);
+        }
+    }
+
+    /** {@code open(O_TMPFILE)}, xattrs on the descriptor, {@code linkat} to publish: Swift's {@code use_linkat}. */
+    private static final class Unnamed extends StagedFile {
+        private final LinuxFiles linux;
+        private final NativeFile file;
+        private final Path dir;
+
+        private Unnamed(LinuxFiles linux, NativeFile file, Path dir) {
+            this.linux = linux;
+            this.file = file;
+            this.dir = dir;
+        }
+
+        static Unnamed create(LinuxFiles linux, Path tmpDir) throws IOException {
+            NativeFile file;
+            try {
+                file = linux.openUnnamed(tmpDir);
+            } catch (NoSuchFileException e) {
+                DurableFiles.createDirectories(tmpDir); // as Swift: created when first found missing
+                file = linux.openUnnamed(tmpDir);
+            } catch (IOException e) {
+                throw translate(e);
+            }
+            return new Unnamed(linux, file, tmpDir);
+        }
+
+        @Override
+        Path dir() {
+            return dir;
+        }
+
+        @Override
+        FileChannel channel() {
+            return file.channel();
+        }
+
+        @Override
+        void writeMetadata(ObjectMetadata metadata) throws IOException {
+            XattrMetadataStore.write(linux, file, dir, metadata);
+        }
+
+        /** Swift's {@code link_fd_to_path}: an existing name is unlinked and the link tried once more. */
+        @Override
+        void publish(Path target) throws IOException {
+            try {
+                linux.link(file, target);
+            } catch (FileAlreadyExistsException e) {
+                Files.deleteIfExists(target);
+                linux.link(file, target);
+            }
+        }
+
+        @Override
+        void startWriteback(long offset, long length) throws IOException {
+            linux.startWriteback(file, offset, length);
+        }
+
+        @Override
+        void close(boolean published) throws IOException {
+            file.close(); // an unlinked O_TMPFILE file is gone with its last descriptor
+        }
     }
 
     /**
@@ -69,28 +172,27 @@ final class LocalDiskFileWriter implements DiskFileWriter {
      * from a shared {@code SecureRandom}; {@code O_EXCL} already makes any name safe. The directory is created
      * only when the open finds it missing, as Swift's {@code mkstemp} retry does, rather than checked every time.
      */
-    private static final class TempFile {
+    private static final class Named extends StagedFile {
         private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
         private static final Set<StandardOpenOption> CREATE_NEW_WRITE =
                 EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         private static final int ATTEMPTS = 16;
 
-        final Path path;
-        final FileChannel channel;
+        private final Path path;
+        private final FileChannel channel;
 
-        private TempFile(Path path, FileChannel channel) {
+        private Named(Path path, FileChannel channel) {
             this.path = path;
             this.channel = channel;
         }
 
-        static TempFile create(LocalDiskFile diskFile) throws IOException {
-            Path tmpDir = DiskLayout.tmpDir(diskFile.devicePath(), diskFile.policyIndex());
+        static Named create(Path tmpDir) throws IOException {
             for (int attempt = 1; ; attempt++) {
                 Path candidate = tmpDir.resolve(LocalDiskFileManager.TEMP_PREFIX
                         + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
                 try {
-                    return new TempFile(candidate, FileChannel.open(candidate, CREATE_NEW_WRITE, OWNER_ONLY));
+                    return new Named(candidate, FileChannel.open(candidate, CREATE_NEW_WRITE, OWNER_ONLY));
                 } catch (NoSuchFileException e) {
                     if (attempt == ATTEMPTS) {
                         throw e;
@@ -106,11 +208,47 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             }
         }
 
-        void discard() throws IOException {
+        @Override
+        Path dir() {
+            Path dir = path.getParent();
+            if (dir == null) {
+                throw new IllegalStateException("temp file without a directory: " + path);
+            }
+            return dir;
+        }
+
+        @Override
+        FileChannel channel() {
+            return channel;
+        }
+
+        @Override
+        void writeMetadata(ObjectMetadata metadata) throws IOException {
+            XattrMetadataStore.write(path, metadata);
+        }
+
+        @Override
+        void publish(Path target) throws IOException {
+            try {
+                Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("tmp dir and objects dir of " + target + " are on different filesystems", e);
+            }
+        }
+
+        @Override
+        void startWriteback(long offset, long length) {
+            // the JDK has no sync_file_range: the fsync at commit writes the whole body
+        }
+
+        @Override
+        void close(boolean published) throws IOException {
             try {
                 channel.close();
             } finally {
-                Files.deleteIfExists(path);
+                if (!published) {
+                    Files.deleteIfExists(path);
+                }
             }
         }
     }
@@ -133,6 +271,10 @@ final class LocalDiskFileWriter implements DiskFileWriter {
         md5.update(chunk);
         chunk.position(end);
         written += end - start;
+        if (written - writebackFrom >= WRITEBACK_STRIDE) {
+            staged.startWriteback(writebackFrom, written - writebackFrom);
+            writebackFrom = written;
+        }
     }
 
     // hot path: no copy of the buffer's bytes to the heap; one nioBuffer view per component
@@ -195,36 +337,32 @@ final class LocalDiskFileWriter implements DiskFileWriter {
         m.put(ObjectMetadata.ETAG, computed);
         m.put(ObjectMetadata.NAME, diskFile.name());
         ObjectMetadata stored = ObjectMetadata.of(m);
-        finish(diskFile, tempFile, channel, OnDiskFileName.make(ts, OnDiskFileName.DATA, null), stored);
+        finish(diskFile, staged, OnDiskFileName.make(ts, OnDiskFileName.DATA, null), stored);
         committed = true;
         return stored;
     }
 
     /** Writes a zero-byte {@code .meta}/{@code .ts} with {@code metadata} (+ {@code name}) through the same path. */
     static void writeEmpty(LocalDiskFile diskFile, String fileName, ObjectMetadata metadata) throws IOException {
-        TempFile tmp = TempFile.create(diskFile);
-        boolean renamed = false;
+        StagedFile staged = StagedFile.create(diskFile);
+        boolean published = false;
         try {
-            finish(diskFile, tmp.path, tmp.channel, fileName, metadata.with(ObjectMetadata.NAME, diskFile.name()));
-            renamed = true;
+            finish(diskFile, staged, fileName, metadata.with(ObjectMetadata.NAME, diskFile.name()));
+            published = true;
         } finally {
-            if (renamed) {
-                tmp.channel.close(); // the file is in its hash dir now: nothing to remove
-            } else {
-                tmp.discard();
-            }
+            staged.close(published);
         }
     }
 
-    /** xattrs → fsync → invalidate → rename → dir fsyncs → cleanup. The temp file is gone afterwards. */
-    private static void finish(LocalDiskFile diskFile, Path tmp, FileChannel ch, String fileName, ObjectMetadata m)
+    /** xattrs → fsync → invalidate → link/rename → dir fsyncs → cleanup. The file has its name afterwards. */
+    private static void finish(LocalDiskFile diskFile, StagedFile staged, String fileName, ObjectMetadata m)
             throws IOException {
         try {
-            XattrMetadataStore.write(tmp, m);
+            staged.writeMetadata(m);
         } catch (XattrMetadataStore.XattrSpaceException e) {
-            throw xattrFailure(diskFile, tmp, e);
+            throw xattrFailure(diskFile, staged.dir(), e);
         }
-        ch.force(true);
+        staged.channel().force(true);
         Path hashDir = diskFile.hashDir();
         Path suffixDir = hashDir.getParent();
         Path partDir = suffixDir == null ? null : suffixDir.getParent();
@@ -232,22 +370,27 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             throw new IOException("bad hash dir " + hashDir);
         }
         diskFile.manager().invalidateByPath(partDir, DiskLayout.suffixOf(diskFile.nameHash()));
+        List<Path> created;
         try {
-            DurableFiles.createDirectories(hashDir); // fsyncs the parent of every directory it creates
-            Files.move(tmp, hashDir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException(
-                    "tmp dir and objects dir of " + diskFile.device() + " are on different filesystems", e);
+            created = DurableFiles.createDirectories(hashDir); // fsyncs the parent of every directory it creates
+            staged.publish(hashDir.resolve(fileName));
         } catch (IOException e) {
             throw translate(e);
         }
         DurableFiles.fsyncDirectory(hashDir);
+        // A .data in a hash dir this PUT created has nothing older beside it to remove, short of a concurrent PUT
+        // of the same object that created it first; what such a race leaves, the replicator's cleanup removes (reads
+        // take the newest file meanwhile). Tombstones and .meta files are always cleaned, as a lone tombstone past
+        // reclaim_age goes at once.
+        if (!created.isEmpty() && fileName.endsWith(OnDiskFileName.DATA)) {
+            return;
+        }
         diskFile.manager().cleanup().cleanup(hashDir, diskFile.manager().clock().millis());
     }
 
-    private static IOException xattrFailure(LocalDiskFile diskFile, Path tmp, XattrMetadataStore.XattrSpaceException e)
+    private static IOException xattrFailure(LocalDiskFile diskFile, Path dir, XattrMetadataStore.XattrSpaceException e)
             throws IOException {
-        long free = Files.getFileStore(tmp).getUsableSpace();
+        long free = Files.getFileStore(dir).getUsableSpace();
         if (free < 1024 * 1024) {
             return new DiskFileNoSpace("device " + diskFile.device() + " is full writing metadata", e);
         }
@@ -278,12 +421,6 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             return;
         }
         closed = true;
-        try {
-            channel.close();
-        } finally {
-            if (!committed) {
-                Files.deleteIfExists(tempFile);
-            }
-        }
+        staged.close(committed);
     }
 }

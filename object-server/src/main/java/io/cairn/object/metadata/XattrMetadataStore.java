@@ -1,5 +1,7 @@
 package io.cairn.object.metadata;
 
+import io.cairn.common.io.LinuxFiles;
+import io.cairn.common.io.NativeFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -33,6 +35,7 @@ public final class XattrMetadataStore {
     /** Swift's {@code xattr_size}: bytes per xattr chunk. */
     public static final int CHUNK_SIZE = 65536;
 
+    private static final String USER = "user.";
     static final String KEY = "swift.metadata";
     static final String CHECKSUM_KEY = "swift.metadata_checksum";
 
@@ -62,17 +65,37 @@ public final class XattrMetadataStore {
         writePickle(file, MetadataCodec.encode(metadata));
     }
 
+    /**
+     * Writes {@code metadata} to the xattrs of an open file, one {@code fsetxattr} per name as Swift's {@code
+     * write_metadata(fd, …)}; {@code path} names the file in errors.
+     */
+    public static void write(LinuxFiles linux, NativeFile file, Path path, ObjectMetadata metadata) throws IOException {
+        writePickle(
+                (name, value, off, len) -> linux.setXattr(file, USER + name, value, off, len),
+                path,
+                MetadataCodec.encode(metadata));
+    }
+
     /** Writes already-pickled metadata (chunks, then checksum). */
     public static void writePickle(Path file, byte[] pickle) throws IOException {
         UserDefinedFileAttributeView view = view(file);
+        writePickle((name, value, off, len) -> view.write(name, ByteBuffer.wrap(value, off, len)), file, pickle);
+    }
+
+    /** Sets one xattr; {@code name} without the {@code user.} namespace. */
+    @FunctionalInterface
+    private interface XattrSetter {
+        void set(String name, byte[] value, int off, int len) throws IOException;
+    }
+
+    private static void writePickle(XattrSetter setter, Path file, byte[] pickle) throws IOException {
         byte[] checksum = md5Hex(pickle).getBytes(StandardCharsets.US_ASCII);
         int key = 0;
         try {
             for (int off = 0; off < pickle.length; off += CHUNK_SIZE, key++) {
-                int len = Math.min(CHUNK_SIZE, pickle.length - off);
-                view.write(chunkName(key), ByteBuffer.wrap(pickle, off, len));
+                setter.set(chunkName(key), pickle, off, Math.min(CHUNK_SIZE, pickle.length - off));
             }
-            view.write(CHECKSUM_KEY, ByteBuffer.wrap(checksum));
+            setter.set(CHECKSUM_KEY, checksum, 0, checksum.length);
         } catch (FileSystemException e) {
             String reason = String.valueOf(e.getReason());
             if (reason.contains("No space left") || reason.contains("Argument list too long")) {
@@ -104,15 +127,62 @@ public final class XattrMetadataStore {
         }
         byte[] bytes = pickle.toByteArray();
         if (bytes.length == 0) {
-            throw new MetadataFormatException("no " + "user." + KEY + " xattr on " + file);
+            throw new MetadataFormatException("no " + USER + KEY + " xattr on " + file);
         }
         if (names.contains(CHECKSUM_KEY)) {
-            String stored = new String(readAttr(view, CHECKSUM_KEY), StandardCharsets.US_ASCII);
-            String computed = md5Hex(bytes);
-            if (!stored.equals(computed)) {
-                throw new MetadataFormatException("Metadata checksum mismatch for " + file + ": stored checksum='"
-                        + stored + "', computed='" + computed + "'");
+            verifyChecksum(file, bytes, new String(readAttr(view, CHECKSUM_KEY), StandardCharsets.US_ASCII));
+        }
+        return bytes;
+    }
+
+    private static void verifyChecksum(Path file, byte[] pickle, String stored) throws MetadataFormatException {
+        String computed = md5Hex(pickle);
+        if (!stored.equals(computed)) {
+            throw new MetadataFormatException("Metadata checksum mismatch for " + file + ": stored checksum='" + stored
+                    + "', computed='" + computed + "'");
+        }
+    }
+
+    /**
+     * Reads and decodes the metadata of an open file: one {@code fgetxattr} per chunk until a name is missing, as
+     * Swift's {@code read_metadata(fd)}, and no listing of names; {@code path} names the file in errors.
+     *
+     * @throws MetadataFormatException no metadata, a checksum mismatch, or an unreadable pickle
+     */
+    public static ObjectMetadata read(LinuxFiles linux, NativeFile file, Path path) throws IOException {
+        try {
+            return MetadataCodec.decode(readPickle(linux, file, path));
+        } catch (FileSystemException e) {
+            if (String.valueOf(e.getReason()).contains("out of range")) {
+                return read(path); // a value longer than Swift writes (another writer): read at its size
             }
+            throw e;
+        }
+    }
+
+    private static byte[] readPickle(LinuxFiles linux, NativeFile file, Path path) throws IOException {
+        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+        ByteBuffer buf = READ_BUFFER.get();
+        for (int key = 0; ; key++) {
+            buf.clear();
+            int n = linux.getXattr(file, USER + chunkName(key), buf);
+            if (n < 0) {
+                break;
+            }
+            buf.flip();
+            byte[] chunk = new byte[n];
+            buf.get(chunk);
+            pickle.writeBytes(chunk);
+        }
+        byte[] bytes = pickle.toByteArray();
+        if (bytes.length == 0) {
+            throw new MetadataFormatException("no " + USER + KEY + " xattr on " + path);
+        }
+        buf.clear();
+        int n = linux.getXattr(file, USER + CHECKSUM_KEY, buf);
+        if (n >= 0) {
+            buf.flip();
+            verifyChecksum(path, bytes, StandardCharsets.US_ASCII.decode(buf).toString());
         }
         return bytes;
     }

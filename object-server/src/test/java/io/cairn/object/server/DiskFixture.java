@@ -80,6 +80,30 @@ final class DiskFixture {
         return s;
     }
 
+    /**
+     * The bodies being written on {@code device}: named temp files in its {@code tmp} dir, and the unnamed ({@code
+     * O_TMPFILE}) files there that this process (the server under test runs in it) holds open, which
+     * {@code /proc/self/fd} shows as {@code <tmp>/#<inode> (deleted)}.
+     */
+    List<String> bodiesInProgress(String device) throws IOException {
+        List<String> out = new ArrayList<>(files(device, "tmp"));
+        String tmpPrefix = devices.resolve(device).resolve("tmp").toAbsolutePath() + "/";
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    continue; // closed since the listing
+                }
+                if (target.startsWith(tmpPrefix)) {
+                    out.add(target.substring(tmpPrefix.length()));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Every regular file under {@code devices/<device>/<dir>}, relative to that dir, sorted. */
     List<String> files(String device, String dir) throws IOException {
         Path base = devices.resolve(device).resolve(dir);

@@ -109,7 +109,7 @@ class ObjectServerErrorPathsIT {
 
     private List<String> tempFiles(String device) {
         try {
-            return disk.files(device, "tmp");
+            return disk.bodiesInProgress(device);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,6 +6,7 @@ import io.cairn.common.codec.PickleReader;
 import io.cairn.common.http.Transport;
 import io.cairn.common.testing.Await;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class ObjectServerIT {
         try {
             return disk.files(device, dir);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -246,7 +247,14 @@ class ObjectServerIT {
                 .isEqualTo(503);
         assertThat(send("PATCH", "/sda/1/a/c/o", "", new byte[0]).status()).isEqualTo(405);
         assertThat(objectFiles("sda")).isEmpty();
-        assertThat(disk.files("sda", "tmp")).isEmpty();
+        io.cairn.common.testing.Await.until(
+                "no body left open or named in tmp", java.time.Duration.ofSeconds(5), () -> {
+                    try {
+                        return disk.bodiesInProgress("sda").isEmpty();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     @Test
