@@ -3,6 +3,7 @@ package io.cairn.common.io;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -11,6 +12,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -110,9 +112,10 @@ public final class LinuxFiles {
      */
     public NativeFile openUnnamed(Path dir) throws IOException {
         String path = dir.toString();
+        Scratch scratch = SCRATCH.get();
         int fd;
         try {
-            fd = Bindings.open(path, oTmpFile | O_WRONLY | O_CLOEXEC, OWNER_READ_WRITE);
+            fd = Bindings.open(scratch.first(path), oTmpFile | O_WRONLY | O_CLOEXEC, OWNER_READ_WRITE);
         } catch (LastErrorException e) {
             int errno = e.getErrorCode();
             if (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL) {
@@ -128,7 +131,7 @@ public final class LinuxFiles {
         String path = file.toString();
         int fd;
         try {
-            fd = Bindings.open(path, O_RDONLY | O_CLOEXEC, 0);
+            fd = Bindings.open(SCRATCH.get().first(path), O_RDONLY | O_CLOEXEC, 0);
         } catch (LastErrorException e) {
             throw error(e, path, null);
         }
@@ -153,13 +156,9 @@ public final class LinuxFiles {
 
     /** {@code fsetxattr(fd, name, value[off, off+len), 0)}; {@code name} includes its namespace ({@code user.}). */
     public void setXattr(NativeFile file, String name, byte[] value, int off, int len) throws IOException {
-        byte[] bytes = value;
-        if (off != 0) {
-            bytes = new byte[len];
-            System.arraycopy(value, off, bytes, 0, len);
-        }
+        Scratch scratch = SCRATCH.get();
         try {
-            Bindings.fsetxattr(file.fd(), name, bytes, len, 0);
+            Bindings.fsetxattr(file.fd(), scratch.first(name), scratch.value(value, off, len), len, 0);
         } catch (LastErrorException e) {
             throw error(e, "fd " + file.fd(), name);
         }
@@ -176,15 +175,16 @@ public final class LinuxFiles {
             throw new IllegalArgumentException("getXattr needs a direct buffer");
         }
         int pos = direct.position();
-        ByteBuffer window = direct.slice();
-        long n;
-        try {
-            n = Bindings.fgetxattr(file.fd(), name, window, window.remaining());
-        } catch (LastErrorException e) {
-            if (e.getErrorCode() == ENODATA) {
+        long address = Pointer.nativeValue(Native.getDirectBufferPointer(direct)) + pos;
+        // no LastErrorException here: a missing name ends every metadata read (Swift probes the next chunk until
+        // ENODATA), and an exception with its stack trace would cost more than the call
+        long n = Bindings.fgetxattr(file.fd(), SCRATCH.get().first(name), address, direct.remaining());
+        if (n < 0) {
+            int errno = Native.getLastError();
+            if (errno == ENODATA) {
                 return -1;
             }
-            throw error(e, "fd " + file.fd(), name);
+            throw error(errno, "fd " + file.fd(), name);
         }
         direct.position(pos + (int) n);
         return (int) n;
@@ -198,8 +198,14 @@ public final class LinuxFiles {
      */
     public void link(NativeFile file, Path target) throws IOException {
         String to = target.toString();
+        Scratch scratch = SCRATCH.get();
         try {
-            Bindings.linkat(AT_FDCWD, "/proc/self/fd/" + file.fd(), AT_FDCWD, to, AT_SYMLINK_FOLLOW);
+            Bindings.linkat(
+                    AT_FDCWD,
+                    scratch.first("/proc/self/fd/" + file.fd()),
+                    AT_FDCWD,
+                    scratch.second(to),
+                    AT_SYMLINK_FOLLOW);
         } catch (LastErrorException e) {
             throw error(e, to, null);
         }
@@ -214,8 +220,64 @@ public final class LinuxFiles {
         }
     }
 
+    /**
+     * Native memory of one thread for the calls' strings and values. JNA converts a {@code String} or {@code
+     * byte[]} argument by allocating native memory on every call, which measured at about 4 µs a call, more than
+     * the system call; addresses of reused buffers cost nothing.
+     */
+    private static final class Scratch {
+        private static final int STRING_BYTES = 4097; // PATH_MAX and its NUL
+        private final ByteBuffer first = ByteBuffer.allocateDirect(STRING_BYTES);
+        private final ByteBuffer second = ByteBuffer.allocateDirect(STRING_BYTES);
+        private final ByteBuffer value = ByteBuffer.allocateDirect(65536);
+        private final long firstAddress = Pointer.nativeValue(Native.getDirectBufferPointer(first));
+        private final long secondAddress = Pointer.nativeValue(Native.getDirectBufferPointer(second));
+        private final long valueAddress = Pointer.nativeValue(Native.getDirectBufferPointer(value));
+
+        long first(String s) throws IOException {
+            return cString(first, firstAddress, s);
+        }
+
+        long second(String s) throws IOException {
+            return cString(second, secondAddress, s);
+        }
+
+        /** {@code bytes[off, off+len)} in native memory; a value above 64 KiB (Swift writes none) gets its own. */
+        long value(byte[] bytes, int off, int len) {
+            ByteBuffer buf = value;
+            long address = valueAddress;
+            if (len > buf.capacity()) {
+                buf = ByteBuffer.allocateDirect(len);
+                address = Pointer.nativeValue(Native.getDirectBufferPointer(buf));
+                keepAlive = buf;
+            }
+            buf.clear();
+            buf.put(bytes, off, len);
+            return address;
+        }
+
+        /** Holds a one-off value buffer until the next call, so it is not freed while the call runs. */
+        private @Nullable ByteBuffer keepAlive;
+
+        private static long cString(ByteBuffer buf, long address, String s) throws IOException {
+            // the JDK's file calls encode paths the same way on a UTF-8 system
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length >= buf.capacity()) {
+                throw new FileSystemException(s, null, "File name too long");
+            }
+            buf.clear();
+            buf.put(bytes).put((byte) 0);
+            return address;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private static IOException error(LastErrorException e, String file, @Nullable String other) {
-        int errno = e.getErrorCode();
+        return error(e.getErrorCode(), file, other);
+    }
+
+    private static IOException error(int errno, String file, @Nullable String other) {
         String reason = Bindings.reason(errno);
         return switch (errno) {
             case ENOENT -> new NoSuchFileException(file, other, reason);
@@ -251,15 +313,17 @@ public final class LinuxFiles {
             return s == null ? "errno " + errno : s;
         }
 
-        static native int open(String path, int flags, int mode) throws LastErrorException;
+        // every pointer argument is an address in a Scratch buffer (see there why)
+        static native int open(long path, int flags, int mode) throws LastErrorException;
 
         static native int close(int fd);
 
-        static native int fsetxattr(int fd, String name, byte[] value, long size, int flags) throws LastErrorException;
+        static native int fsetxattr(int fd, long name, long value, long size, int flags) throws LastErrorException;
 
-        static native long fgetxattr(int fd, String name, ByteBuffer value, long size) throws LastErrorException;
+        /** Returns -1 with errno in {@link Native#getLastError()} on failure. */
+        static native long fgetxattr(int fd, long name, long value, long size);
 
-        static native int linkat(int olddirfd, String oldpath, int newdirfd, String newpath, int flags)
+        static native int linkat(int olddirfd, long oldpath, int newdirfd, long newpath, int flags)
                 throws LastErrorException;
 
         @SuppressWarnings("MethodName") // libc's name
