@@ -12,6 +12,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,13 @@ public final class BackendConnector {
     private final Transport transport;
     private final int connectTimeoutMillis;
     private final IdleBackendChannels idle = new IdleBackendChannels(MAX_IDLE_PER_NODE, MAX_IDLE_NANOS);
+
+    /**
+     * Response bodies in chunks of up to 64 KiB, as the client side and the storage servers read them: the codec's
+     * default of 8 KiB cut each socket read of a large GET into eight messages, each one its own trip through both
+     * pipelines and its own write towards the client.
+     */
+    private static final int RESPONSE_CHUNK_BYTES = 64 * 1024;
 
     /** Idle keep-alive backend channels kept per node and event loop. */
     private static final int MAX_IDLE_PER_NODE = 32;
@@ -53,7 +61,12 @@ public final class BackendConnector {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
-                                .addLast("codec", new HttpClientCodec())
+                                .addLast(
+                                        "codec",
+                                        new HttpClientCodec(
+                                                new HttpDecoderConfig().setMaxChunkSize(RESPONSE_CHUNK_BYTES),
+                                                false,
+                                                false))
                                 .addLast(IdleBackendChannels.HANDLER, handler);
                     }
                 });
