@@ -8,6 +8,7 @@ import io.cairn.common.config.IniFile;
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.io.DeviceRoot;
 import io.cairn.common.path.HashPath;
+import io.cairn.common.testing.DiskCorruption;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.DiskFile;
 import io.cairn.object.diskfile.DiskFileConfig;
@@ -94,16 +95,6 @@ class ObjectAuditorTest {
         }
     }
 
-    private static void flipByte(Path file, long position) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer one = ByteBuffer.allocate(1);
-            ch.read(one, position);
-            one.put(0, (byte) ~one.get(0));
-            one.rewind();
-            ch.write(one, position);
-        }
-    }
-
     private Path quarantined(DiskFile df) {
         return devices.resolve("sda/quarantined/objects").resolve(df.nameHash());
     }
@@ -127,7 +118,7 @@ class ObjectAuditorTest {
         Map<String, String> before = manager.suffixHashes("sda", PART, 0, List.of());
         assertThat(before).containsKey(badSuffix);
         Path badData = dataFile(bad);
-        flipByte(badData, 999);
+        DiskCorruption.flipByte(badData, 999);
 
         PassReport report = auditor(ObjectAuditor.Mode.ALL, "").runOnce();
 
@@ -174,7 +165,7 @@ class ObjectAuditorTest {
         try (FileChannel ch = FileChannel.open(dataFile(truncated), StandardOpenOption.WRITE)) {
             ch.truncate(0); // a crash left the file empty; its xattrs still say Content-Length 5000
         }
-        flipByte(dataFile(flipped), 10);
+        DiskCorruption.flipByte(dataFile(flipped), 10);
 
         PassReport zbf = auditor(ObjectAuditor.Mode.ZBF, "").runOnce();
 

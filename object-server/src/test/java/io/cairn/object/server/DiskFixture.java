@@ -12,12 +12,9 @@ import io.cairn.object.diskfile.LocalDiskFileManager;
 import io.cairn.ring.policy.StoragePolicies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,17 +127,6 @@ final class DiskFixture {
                 .toList();
         assertThat(data).hasSize(1);
         return devices.resolve(device).resolve("objects").resolve(data.get(0));
-    }
-
-    /** Flips every bit of one byte in place: same size, same xattrs, different MD5. */
-    static void flipByte(Path file, long position) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer one = ByteBuffer.allocate(1);
-            ch.read(one, position);
-            one.put(0, (byte) ~one.get(0));
-            one.rewind();
-            ch.write(one, position);
-        }
     }
 
     private static List<String> walk(Path base) throws IOException {

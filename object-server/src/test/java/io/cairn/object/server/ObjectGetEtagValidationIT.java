@@ -3,6 +3,7 @@ package io.cairn.object.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.http.Transport;
+import io.cairn.common.testing.DiskCorruption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ class ObjectGetEtagValidationIT {
     void shouldAnswer404AndQuarantineWhenASmallObjectIsCorrupt() throws IOException {
         put("/sda/1/a/c/o", RawHttp.randomBytes(1000, 3));
         Path data = disk.onlyDataFile("sda");
-        DiskFixture.flipByte(data, 500);
+        DiskCorruption.flipByte(data, 500);
 
         RawHttp.Response got = send("GET", "/sda/1/a/c/o", "", new byte[0]);
 
@@ -104,7 +105,7 @@ class ObjectGetEtagValidationIT {
         byte[] body = RawHttp.randomBytes(5 * 64 * 1024 + 100, 4);
         put("/sda/1/a/c/big", body);
         Path data = disk.onlyDataFile("sda");
-        DiskFixture.flipByte(data, 10);
+        DiskCorruption.flipByte(data, 10);
 
         RawHttp.Response got = send("GET", "/sda/1/a/c/big", "", new byte[0]);
 
@@ -122,7 +123,7 @@ class ObjectGetEtagValidationIT {
     void shouldStillServeRangesUncheckedWhenTheObjectIsCorruptElsewhere() throws IOException {
         byte[] body = RawHttp.randomBytes(10_000, 5);
         put("/sda/1/a/c/r", body);
-        DiskFixture.flipByte(disk.onlyDataFile("sda"), 9_000);
+        DiskCorruption.flipByte(disk.onlyDataFile("sda"), 9_000);
 
         RawHttp.Response got = send("GET", "/sda/1/a/c/r", "Range: bytes=0-99\r\n", new byte[0]);
 

@@ -3,6 +3,7 @@ package io.cairn.object.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.testing.Await;
+import io.cairn.common.testing.DiskCorruption;
 import io.cairn.object.diskfile.FaultyDiskFileManager;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -192,7 +193,7 @@ class ObjectGetStreamingIT {
         byte[] body = RawHttp.randomBytes(LARGE + 1000, 4);
         put("/sda/1/a/c/big", body);
         Path data = disk.onlyDataFile("sda");
-        DiskFixture.flipByte(data, 10);
+        DiskCorruption.flipByte(data, 10);
 
         RawHttp.Response got = send("GET", "/sda/1/a/c/big", "", new byte[0]);
 
