@@ -233,6 +233,8 @@ public final class LinuxFiles {
         private final long firstAddress = Pointer.nativeValue(Native.getDirectBufferPointer(first));
         private final long secondAddress = Pointer.nativeValue(Native.getDirectBufferPointer(second));
         private final long valueAddress = Pointer.nativeValue(Native.getDirectBufferPointer(value));
+        /** Holds a one-off value buffer until the next call, so it is not freed while the call runs. */
+        private @Nullable ByteBuffer keepAlive;
 
         long first(String s) throws IOException {
             return cString(first, firstAddress, s);
@@ -255,9 +257,6 @@ public final class LinuxFiles {
             buf.put(bytes, off, len);
             return address;
         }
-
-        /** Holds a one-off value buffer until the next call, so it is not freed while the call runs. */
-        private @Nullable ByteBuffer keepAlive;
 
         private static long cString(ByteBuffer buf, long address, String s) throws IOException {
             // the JDK's file calls encode paths the same way on a UTF-8 system

@@ -122,13 +122,12 @@ final class LocalDiskFile implements DiskFile {
         }
         try {
             // the open descriptor's xattrs, as Swift's read_metadata(fd): no second open of the .data by path
-            LinuxFiles fdLinux = linux;
-            NativeFile fdFile = nativeFile;
+            NativeFile open = nativeFile;
             ObjectMetadata dataMeta = readMetadata(
                     data,
-                    fdLinux == null || fdFile == null
+                    linux == null || open == null
                             ? () -> XattrMetadataStore.read(dataPath)
-                            : () -> XattrMetadataStore.read(fdLinux, fdFile, dataPath));
+                            : () -> XattrMetadataStore.read(linux, open, dataPath));
             LocalDiskFileReader reader = construct(ch, dataMeta, files, now);
             ch = null;
             return reader;

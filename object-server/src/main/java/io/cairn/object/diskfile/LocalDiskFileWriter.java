@@ -179,10 +179,12 @@ final class LocalDiskFileWriter implements DiskFileWriter {
                 EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         private static final int ATTEMPTS = 16;
 
+        private final Path dir;
         private final Path path;
         private final FileChannel channel;
 
-        private Named(Path path, FileChannel channel) {
+        private Named(Path dir, Path path, FileChannel channel) {
+            this.dir = dir;
             this.path = path;
             this.channel = channel;
         }
@@ -192,7 +194,7 @@ final class LocalDiskFileWriter implements DiskFileWriter {
                 Path candidate = tmpDir.resolve(LocalDiskFileManager.TEMP_PREFIX
                         + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
                 try {
-                    return new Named(candidate, FileChannel.open(candidate, CREATE_NEW_WRITE, OWNER_ONLY));
+                    return new Named(tmpDir, candidate, FileChannel.open(candidate, CREATE_NEW_WRITE, OWNER_ONLY));
                 } catch (NoSuchFileException e) {
                     if (attempt == ATTEMPTS) {
                         throw e;
@@ -210,10 +212,6 @@ final class LocalDiskFileWriter implements DiskFileWriter {
 
         @Override
         Path dir() {
-            Path dir = path.getParent();
-            if (dir == null) {
-                throw new IllegalStateException("temp file without a directory: " + path);
-            }
             return dir;
         }
 
