@@ -49,9 +49,10 @@ public final class LocalDiskFileManager implements DiskFileManager {
     private final Map<Path, SuffixHashStore> stores = new ConcurrentHashMap<>();
     private final Map<Path, FileStore> fileStores = new ConcurrentHashMap<>();
 
-    /** Linux's file calls where this machine has them, else the JDK's; {@code null} once unnamed files failed. */
+    /** Linux's file calls where this machine has them; {@code null}: the JDK's calls only. */
     private final @Nullable LinuxFiles linux;
 
+    /** Whether bodies go to {@code O_TMPFILE} files; false for good once a device refused one. */
     private volatile boolean unnamedFiles;
 
     /** A manager that uses {@link LinuxFiles} where this machine offers it. */
