@@ -2,6 +2,7 @@ package io.cairn.cli;
 
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
+import io.cairn.common.http.LoopbackPorts;
 import io.cairn.common.http.Transport;
 import io.cairn.proxy.auth.TempAuth;
 import io.cairn.proxy.auth.TempAuthConfig;
@@ -18,8 +19,6 @@ import io.cairn.ring.format.RingFileWriter;
 import io.cairn.ring.policy.StoragePolicies;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -216,18 +215,12 @@ final class SaioCluster implements AutoCloseable {
         for (String type : TYPES) {
             RingBuilder b = RingBuilder.create(PART_POWER, REPLICAS, 1);
             for (int n = 1; n <= NODES; n++) {
-                int p = freePort();
+                int p = LoopbackPorts.pickFree();
                 b.addDevice(new DeviceSpec(1, n, "127.0.0.1", p, "127.0.0.1", p, "sdb" + n, 1.0, ""));
             }
             b.rebalance(Instant.now());
             b.save(etc().resolve(type + ".builder"));
             RingFileWriter.writeV1(b.toRingData(), ringFile(type));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 

@@ -3,9 +3,9 @@ package io.cairn.account.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.config.SwiftConf;
+import io.cairn.common.http.LoopbackPorts;
 import io.cairn.common.testing.Await;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -60,7 +60,7 @@ class AccountListingSwiftInteropIT {
         Files.createDirectories(devices.resolve("sda"));
         SwiftConf swiftConf = SwiftConf.load(Path.of("/etc/swift"));
         Map<Integer, String> policies = policyNames(swiftConf);
-        int swiftPort = freePort();
+        int swiftPort = LoopbackPorts.pickFree();
         Process swift = startSwift(devices, swiftPort);
         try (AccountServer cairn = new AccountServer(
                 AccountServerConfig.forTest(devices),
@@ -122,12 +122,6 @@ class AccountListingSwiftInteropIT {
                 .redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("swift.log").toFile())
                 .start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static boolean listening(int port) {

@@ -1,11 +1,11 @@
 package io.cairn.common.db;
 
+import io.cairn.common.http.LoopbackPorts;
 import io.cairn.common.testing.Await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,10 +42,7 @@ public final class SwiftDbServerProcess implements AutoCloseable {
      */
     public static SwiftDbServerProcess start(String type, Path devices, Path workDir)
             throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = LoopbackPorts.pickFree();
         Path conf = workDir.resolve("swift-" + type + "-server.conf");
         Files.writeString(
                 conf,

@@ -143,10 +143,7 @@ class BackendClientIT {
 
     @Test
     void shouldFailWithIoErrorWhenNothingListens() throws Exception {
-        int closedPort;
-        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = LoopbackPorts.pickFree();
         CompletableFuture<BackendResponse> f =
                 client.send(BackendRequest.of("127.0.0.1", closedPort, HttpMethod.GET, "/"), Duration.ofSeconds(5));
         assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))

@@ -2,10 +2,10 @@ package io.cairn.container.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.common.http.LoopbackPorts;
 import io.cairn.common.testing.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -74,9 +74,7 @@ class ContainerSwiftInteropIT {
     static void start() throws Exception {
         Path devices = root.resolve("devices");
         cairn = new ContainerTestNode(root, devices, "");
-        try (ServerSocket s = new ServerSocket(0)) {
-            swiftPort = s.getLocalPort();
-        }
+        swiftPort = LoopbackPorts.pickFree();
         Path conf = root.resolve("swift-container-server.conf");
         Files.writeString(
                 conf,

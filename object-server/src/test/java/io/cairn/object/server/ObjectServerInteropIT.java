@@ -3,6 +3,7 @@ package io.cairn.object.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.codec.PickleReader;
+import io.cairn.common.http.LoopbackPorts;
 import io.cairn.common.http.Transport;
 import io.cairn.common.testing.Await;
 import io.cairn.common.testing.Python;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +54,7 @@ class ObjectServerInteropIT {
         disk = new DiskFixture(root);
         cairn = ObjectServerNode.start(
                 disk.objectServerConfig(""), disk.swiftConf(), Transport.select(true), Clock.systemUTC());
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            swiftPort = s.getLocalPort();
-        }
+        swiftPort = LoopbackPorts.pickFree();
         Path conf = Files.writeString(
                 root.resolve("etc/object-server.conf"),
                 "[DEFAULT]\ndevices = " + disk.devices + "\nmount_check = false\nbind_ip = 127.0.0.1\nbind_port = "

@@ -8,6 +8,7 @@ import io.cairn.common.config.SwiftConf;
 import io.cairn.common.daemon.DaemonScheduler;
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.daemon.ReconRegistry;
+import io.cairn.common.http.LoopbackPorts;
 import io.cairn.common.http.Transport;
 import io.cairn.common.path.HashPath;
 import io.cairn.common.testing.Await;
@@ -18,7 +19,6 @@ import io.cairn.ring.Device;
 import io.cairn.ring.Ring;
 import io.cairn.ring.RingData;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -74,9 +74,7 @@ class ObjectUpdaterIT {
         hashPath = SwiftConf.load(swiftDir).hashPath();
         peerA = new ContainerPeer(root.resolve("a"), swiftDir, 0);
         peerA.createContainer("a", "c", TS1);
-        try (ServerSocket reserved = new ServerSocket(0)) {
-            portB = reserved.getLocalPort(); // nothing listens here until startPeerB()
-        }
+        portB = LoopbackPorts.pickFree(); // nothing listens here until startPeerB()
         List<@Nullable Device> devices = List.of(
                 new Device(0, 1, 1, "127.0.0.1", peerA.port(), "127.0.0.1", peerA.port(), "sda", 1.0, ""),
                 new Device(1, 1, 2, "127.0.0.1", portB, "127.0.0.1", portB, "sda", 1.0, ""));

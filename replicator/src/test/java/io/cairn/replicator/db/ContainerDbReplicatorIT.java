@@ -3,6 +3,7 @@ package io.cairn.replicator.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.daemon.PassReport;
+import io.cairn.common.http.LoopbackPorts;
 import io.cairn.ring.Ring;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -187,10 +188,7 @@ class ContainerDbReplicatorIT {
 
     @Test
     void shouldFinishThePassAndCountFailuresWhenPeersAreDeadOrSilent() throws Exception {
-        int deadPort;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            deadPort = s.getLocalPort();
-        }
+        int deadPort = LoopbackPorts.pickFree();
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Ring ring = TestCluster.ring(List.of(cluster.port(0), deadPort, silent.getLocalPort()), List.of());
             int part = TestCluster.partition(ring, "acct", "lonely");

@@ -3,6 +3,7 @@ package io.cairn.replicator.object;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
 import io.cairn.common.http.BackendClient;
+import io.cairn.common.http.LoopbackPorts;
 import io.cairn.common.http.Transport;
 import io.cairn.common.io.DeviceRoot;
 import io.cairn.common.path.HashPath;
@@ -83,12 +84,12 @@ final class ReplicationCluster implements AutoCloseable {
         policies = StoragePolicies.fromSwiftConf(swiftConf.ini());
         Transport transport = Transport.select(true);
         addStorage(LOCAL);
-        ports.put(LOCAL, unusedPort());
+        ports.put(LOCAL, LoopbackPorts.pickFree());
         for (Map.Entry<String, Kind> peer : peers.entrySet()) {
             String name = peer.getKey();
             switch (peer.getValue()) {
                 case SERVER -> startServer(name, transport);
-                case DEAD -> ports.put(name, unusedPort());
+                case DEAD -> ports.put(name, LoopbackPorts.pickFree());
                 case SILENT -> {
                     ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
                     silent.add(s);
@@ -134,12 +135,6 @@ final class ReplicationCluster implements AutoCloseable {
         server.start();
         servers.add(server);
         ports.put(name, server.port());
-    }
-
-    private static int unusedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     LocalDiskFileManager manager(String node) {

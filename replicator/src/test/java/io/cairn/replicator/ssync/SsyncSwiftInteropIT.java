@@ -2,6 +2,7 @@ package io.cairn.replicator.ssync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.common.http.LoopbackPorts;
 import io.cairn.common.path.PercentCoding;
 import io.cairn.common.testing.Await;
 import io.cairn.common.testing.Python;
@@ -14,7 +15,6 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -130,9 +130,7 @@ class SsyncSwiftInteropIT {
     private int swiftPort;
 
     private Process startSwift(SsyncFixture fx, Path devices) throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            swiftPort = s.getLocalPort();
-        }
+        swiftPort = LoopbackPorts.pickFree();
         Path conf = Files.writeString(
                 fx.root.resolve("object-server.conf"),
                 "[DEFAULT]\ndevices = " + devices + "\nmount_check = false\nbind_ip = 127.0.0.1\nbind_port = "
