@@ -1,5 +1,6 @@
 package io.cairn.common.http;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -67,11 +68,14 @@ public final class LoopbackPorts {
 
     /** The first port of the kernel's ephemeral range, or 0 if {@code rangeFile} is missing or unreadable. */
     static int ephemeralLow(Path rangeFile) {
-        try {
-            String[] bounds = Files.readString(rangeFile, StandardCharsets.US_ASCII)
-                    .trim()
-                    .split("\\s+");
-            return Integer.parseInt(bounds[0]);
+        // read by lines: Files.readString/readAllBytes return only "3" of "32768\t60999" from /proc/sys
+        // (JDK 17), whose files report a size of 0 and answer the size-hinted read short
+        try (BufferedReader in = Files.newBufferedReader(rangeFile, StandardCharsets.US_ASCII)) {
+            String line = in.readLine();
+            if (line == null) {
+                return 0;
+            }
+            return Integer.parseInt(line.trim().split("\\s+")[0]);
         } catch (IOException | NumberFormatException e) {
             return 0;
         }

@@ -1,6 +1,7 @@
 package io.cairn.common.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,6 +17,18 @@ class LoopbackPortsTest {
     void shouldReadTheFirstPortOfTheKernelsRange(@TempDir Path dir) throws Exception {
         Path range = Files.writeString(dir.resolve("ip_local_port_range"), "32768\t60999\n");
         assertThat(LoopbackPorts.ephemeralLow(range)).isEqualTo(32768);
+    }
+
+    @Test
+    void shouldReadTheRangeOfThisMachinesKernel() throws Exception {
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        assumeTrue(Files.isReadable(range), "a Linux kernel's procfs");
+        String firstField = Files.readAllLines(range).get(0).trim().split("\\s+")[0];
+        int low = LoopbackPorts.ephemeralLow(range);
+        assertThat(low).isEqualTo(Integer.parseInt(firstField)).isGreaterThan(1024);
+        if (low > LoopbackPorts.LOWEST) {
+            assertThat(LoopbackPorts.pickFree()).isBetween(LoopbackPorts.LOWEST, low - 1);
+        }
     }
 
     @Test
