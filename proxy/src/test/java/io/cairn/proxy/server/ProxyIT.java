@@ -3,6 +3,7 @@ package io.cairn.proxy.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.config.SwiftConf;
+import io.cairn.common.http.LoopbackPorts;
 import io.cairn.common.http.Transport;
 import io.cairn.common.testing.Await;
 import io.cairn.proxy.pipeline.OpenAccess;
@@ -59,7 +60,8 @@ class ProxyIT {
         group = transport.newEventLoopGroup(2, "proxy-it");
         int[] ports = new int[6];
         for (int i = 0; i < ports.length; i++) {
-            StubStorageNode n = new StubStorageNode(transport, group, 0);
+            // below the ephemeral range: a restarted node rebinds its port, and no outgoing connection may hold it
+            StubStorageNode n = new StubStorageNode(transport, group, LoopbackPorts.pickFree());
             nodes.add(n);
             ports[i] = n.port();
         }

@@ -9,6 +9,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -115,6 +116,7 @@ final class StubStorageNode implements AutoCloseable {
         return new ServerBootstrap()
                 .group(group)
                 .channel(transport.serverChannelClass())
+                .option(ChannelOption.SO_REUSEADDR, true) // a restart rebinds while closed connections linger
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
