@@ -26,6 +26,7 @@ targets="cairn,swift"
 keep=0
 p99_rate=""
 extra=()
+swift_object_settings=()
 
 usage() {
   cat <<EOF
@@ -55,6 +56,9 @@ usage: bench/compare.sh [options]
                         warm-ups, and print their p99s and ratio "at equal offered load" (default: not run); these
                         runs count toward --max-minutes
   --bench-arg ARG       pass ARG to every cairn-bench run (repeatable)
+  --swift-object-setting KEY=VALUE
+                        add this line to Swift's [app:object-server] sections (repeatable), e.g.
+                        keep_cache_private=true to keep authenticated GETs' pages in the page cache
 EOF
 }
 
@@ -75,6 +79,7 @@ while [ $# -gt 0 ]; do
     --keep) keep=1; shift ;;
     --p99-rate) p99_rate="$2"; shift 2 ;;
     --bench-arg) extra+=("$2"); shift 2 ;;
+    --swift-object-setting) swift_object_settings+=("$2"); shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "compare.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -84,6 +89,9 @@ log() { echo "compare: $*" >&2; }
 die() { echo "compare: ERROR: $*" >&2; exit 1; }
 case "$listing_fill" in db|api) ;; *) die "--listing-fill must be db or api, got '$listing_fill'" ;; esac
 [[ "$listing_objects" =~ ^[1-9][0-9]*$ ]] || die "--listing-objects must be a whole number >= 1"
+for setting in "${swift_object_settings[@]}"; do
+  [[ "$setting" =~ ^[a-z_]+=.+$ ]] || die "--swift-object-setting must be KEY=VALUE, got '$setting'"
+done
 listing_container="listing-$listing_objects"
 if [ -n "$p99_rate" ]; then
   [[ "$p99_rate" =~ ^[0-9]+([.][0-9]+)?$ ]] && [[ "$p99_rate" =~ [1-9] ]] \
@@ -196,6 +204,11 @@ pipeline = $type-server
 [app:$type-server]
 use = egg:swift#$type
 EOF
+      if [ "$type" = object ]; then
+        for setting in "${swift_object_settings[@]}"; do
+          printf '%s = %s\n' "${setting%%=*}" "${setting#*=}" >> "$s/etc/$type-server-$n.conf"
+        done
+      fi
     done
     swift-ring-builder "$s/etc/$type.builder" rebalance >/dev/null || true
     [ -f "$s/etc/$type.ring.gz" ] || die "swift-ring-builder made no $type ring"
