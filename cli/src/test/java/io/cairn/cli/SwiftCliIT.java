@@ -164,6 +164,40 @@ class SwiftCliIT {
     }
 
     @Test
+    void shouldTakeAPlusInCopyHeadersLiterallyAsSwiftDoes() throws Exception {
+        // Swift unquotes X-Copy-From and Destination without turning '+' into a space (rclone sends names unescaped)
+        assertThat(status(asTester("/plus").PUT(HttpRequest.BodyPublishers.noBody())))
+                .isEqualTo(201);
+        assertThat(status(asTester("/plus/a+b.txt").PUT(HttpRequest.BodyPublishers.ofString("plus"))))
+                .isEqualTo(201);
+        assertThat(status(asTester("/plus/a%20b.txt").PUT(HttpRequest.BodyPublishers.ofString("space"))))
+                .isEqualTo(201);
+
+        assertThat(status(asTester("/plus/copied")
+                        .header("X-Copy-From", "plus/a+b.txt")
+                        .PUT(HttpRequest.BodyPublishers.noBody())))
+                .isEqualTo(201);
+        assertThat(saio.send(asTester("/plus/copied")).body())
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("plus");
+
+        assertThat(status(asTester("/plus/a+b.txt")
+                        .header("Destination", "/plus/c+d.txt")
+                        .method("COPY", HttpRequest.BodyPublishers.noBody())))
+                .isEqualTo(201);
+        assertThat(saio.send(asTester("/plus/c%2Bd.txt")).body())
+                .asString(StandardCharsets.UTF_8)
+                .isEqualTo("plus");
+        assertThat(status(asTester("/plus/c%20d.txt"))).isEqualTo(404);
+
+        // a '%' that starts no escape stays as it is (Python's unquote): no such source, not a server error
+        assertThat(status(asTester("/plus/none")
+                        .header("X-Copy-From", "plus/100%zz")
+                        .PUT(HttpRequest.BodyPublishers.noBody())))
+                .isEqualTo(404);
+    }
+
+    @Test
     void shouldRemoveObjectsAndContainersWhenDeleted() throws Exception {
         file("d1", "1");
         file("d2", "2");

@@ -1,5 +1,6 @@
 package io.cairn.proxy.pipeline;
 
+import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.auth.AuthDecision;
 import io.cairn.proxy.auth.AuthRequest;
 import io.cairn.proxy.auth.Authentication;
@@ -9,7 +10,6 @@ import io.cairn.proxy.swift.SwiftResponses;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,9 @@ public final class TempAuthAccess implements AccessPolicy {
     public @Nullable FullHttpResponse answerEarly(HttpRequest request, @Nullable SocketAddress local) {
         String uri = request.uri();
         int q = uri.indexOf('?');
-        String path = QueryStringDecoder.decodeComponent(q < 0 ? uri : uri.substring(0, q), StandardCharsets.UTF_8);
+        // as WSGI's PATH_INFO: percent-unquoted, a '+' kept (it means a space in form fields only)
+        String path =
+                new String(PercentCoding.unquoteToBytes(q < 0 ? uri : uri.substring(0, q)), StandardCharsets.UTF_8);
         HttpHeaders h = request.headers();
         if (tempAuth.isAuthPath(path)) {
             String localHostPort = local instanceof InetSocketAddress isa

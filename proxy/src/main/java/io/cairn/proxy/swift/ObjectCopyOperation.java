@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,9 +108,12 @@ final class ObjectCopyOperation extends BodilessOperation {
         return new ObjectCopyOperation(ex, ex.path(), message);
     }
 
-    /** Swift's {@code check_container_format}-style split of {@code /c/o} (URL-unquoted). */
+    /**
+     * Swift's {@code check_path_header} split of {@code [/]c/o}, unquoted as Python's {@code unquote} does: a
+     * {@code +} stays a {@code +} (it is not a form field) and a {@code %} that starts no escape stays too.
+     */
     static String @Nullable [] split(String value) {
-        String v = QueryStringDecoder.decodeComponent(value, StandardCharsets.UTF_8);
+        String v = unquote(value);
         if (v.startsWith("/")) {
             v = v.substring(1);
         }
