@@ -3,6 +3,7 @@ package io.cairn.proxy.routing;
 import io.cairn.ring.Device;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
@@ -10,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Swift's {@code NodeIter} (reference §4.2): the primaries of a partition in shuffled order ({@code
- * sorting_method = shuffle}), then its handoffs in ring order, skipping error-limited nodes without
+ * sorting_method = shuffle}; with {@code affinity}, shuffled and then stably sorted by {@link ReadAffinity}, as
+ * Swift's {@code sort_nodes}), then its handoffs in ring order, skipping error-limited nodes without
  * counting them, and yielding at most {@code request_node_count} nodes. A node that gets error-limited
  * while it is being tried gives its slot back ({@link #refund}).
  *
@@ -27,15 +29,20 @@ public final class NodeIterator {
      * @param primaries the partition's primaries in replica order (shuffled here)
      * @param handoffs the partition's handoffs in Swift's order
      * @param requestNodeCount how many nodes may be yielded in total
+     * @param affinity the order of the shuffled primaries ({@link ReadAffinity#NONE}: shuffled only)
      */
     public NodeIterator(
             List<Device> primaries,
             Iterator<Device> handoffs,
             ErrorLimiter errorLimiter,
             int requestNodeCount,
-            Random random) {
+            Random random,
+            ReadAffinity affinity) {
         List<Device> shuffled = new ArrayList<>(primaries);
         Collections.shuffle(shuffled, random);
+        if (!affinity.isEmpty()) {
+            shuffled.sort(Comparator.comparingLong(affinity::priority)); // List.sort is stable
+        }
         this.primaries = shuffled;
         this.handoffs = handoffs;
         this.errorLimiter = errorLimiter;

@@ -3,6 +3,7 @@ package io.cairn.proxy.server;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
+import io.cairn.proxy.routing.ReadAffinity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ import java.util.Set;
  * @param allowAccountManagement {@code allow_account_management}
  * @param maxContainersPerAccount {@code max_containers_per_account} (0 = unlimited)
  * @param maxContainersWhitelist {@code max_containers_whitelist}: accounts exempt from the limit
- * @param sortingMethod {@code sorting_method}: only {@code shuffle} is implemented
+ * @param sortingMethod {@code sorting_method}: {@code shuffle} or {@code affinity} ({@code timing} is refused)
+ * @param readAffinity {@code read_affinity}: used under {@code sorting_method = affinity} only, as in Swift
  * @param requestNodeCountPerReplica {@code request_node_count = N * replicas}: the N
  * @param requestNodeCountFixed {@code request_node_count = N}: the N, or 0 when given per replica
  * @param exposeInfo {@code expose_info}: serve {@code /info}
@@ -65,6 +67,7 @@ public record ProxyConfig(
         int maxContainersPerAccount,
         List<String> maxContainersWhitelist,
         String sortingMethod,
+        ReadAffinity readAffinity,
         int requestNodeCountPerReplica,
         int requestNodeCountFixed,
         boolean exposeInfo,
@@ -106,6 +109,7 @@ public record ProxyConfig(
             "max_containers_per_account",
             "max_containers_whitelist",
             "sorting_method",
+            "read_affinity",
             "request_node_count",
             "expose_info",
             "strict_cors_mode",
@@ -138,13 +142,21 @@ public record ProxyConfig(
         ConfigSection s = ini.hasSection(APP_SECTION) ? ini.section(APP_SECTION) : ini.defaults();
         double nodeTimeout = s.getDouble("node_timeout", 10, 0.001, 86_400);
         String sorting = s.getString("sorting_method", "shuffle").toLowerCase(Locale.ROOT);
-        if (!sorting.equals("shuffle")) {
+        if (!sorting.equals("shuffle") && !sorting.equals("affinity")) {
             throw new ConfigException(
                     ini.source(),
                     s.name(),
                     "sorting_method",
                     sorting,
-                    "only shuffle is implemented (timing and affinity are not yet)");
+                    "expected shuffle or affinity (timing is not implemented)");
+        }
+        String readAffinityValue = s.getString("read_affinity", "");
+        ReadAffinity readAffinity;
+        try {
+            readAffinity = ReadAffinity.parse(readAffinityValue);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    ini.source(), s.name(), "read_affinity", readAffinityValue, String.valueOf(e.getMessage()));
         }
         String requestNodeCount =
                 s.getString("request_node_count", "2 * replicas").trim();
@@ -196,6 +208,7 @@ public record ProxyConfig(
                 s.getInt("max_containers_per_account", 0, 0, Integer.MAX_VALUE),
                 s.getList("max_containers_whitelist", List.of()),
                 sorting,
+                readAffinity,
                 perReplica,
                 fixed,
                 s.getBoolean("expose_info", true),
@@ -229,6 +242,7 @@ public record ProxyConfig(
                 maxContainersPerAccount,
                 maxContainersWhitelist,
                 sortingMethod,
+                readAffinity,
                 requestNodeCountPerReplica,
                 requestNodeCountFixed,
                 exposeInfo,
@@ -262,6 +276,7 @@ public record ProxyConfig(
                 maxContainersPerAccount,
                 maxContainersWhitelist,
                 sortingMethod,
+                readAffinity,
                 requestNodeCountPerReplica,
                 requestNodeCountFixed,
                 exposeInfo,
@@ -272,6 +287,11 @@ public record ProxyConfig(
                 maxRequestLine,
                 maxHeaderBytes,
                 unknownKeys);
+    }
+
+    /** How a partition's shuffled primaries are ordered: by {@code read_affinity} under {@code affinity} only. */
+    public ReadAffinity primaryOrder() {
+        return sortingMethod.equals("affinity") ? readAffinity : ReadAffinity.NONE;
     }
 
     /** Swift's {@code request_node_count} for a ring of {@code replicas} replicas. */

@@ -143,7 +143,10 @@ public final class ProxyServices {
         return clock;
     }
 
-    /** The nodes of {@code partition}: primaries shuffled, then handoffs, within {@code request_node_count}. */
+    /**
+     * The nodes of {@code partition}: primaries shuffled (and sorted by {@code read_affinity} under {@code
+     * sorting_method = affinity}), then handoffs, within {@code request_node_count}.
+     */
     public NodeIterator nodes(Ring ring, int partition) {
         int replicas = (int) Math.ceil(ring.replicaCount());
         return new NodeIterator(
@@ -151,7 +154,8 @@ public final class ProxyServices {
                 ring.handoffs(partition),
                 errorLimiter,
                 config.requestNodeCount(replicas),
-                random);
+                random,
+                config.primaryOrder());
     }
 
     /** The primaries of {@code partition} only (for fan-outs that start one request per primary). */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.IniFile;
+import io.cairn.proxy.routing.ReadAffinity;
+import io.cairn.ring.Device;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,30 @@ class ProxyConfigTest {
         assertThat(c.unknownKeys()).containsExactly("bind_prot", "node_timeot");
         assertThat(c.nodeTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(c.recoverableNodeTimeout()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void shouldSortByReadAffinityOnlyWhenSortingMethodIsAffinity() {
+        Device local = new Device(0, 1, 2, "10.0.0.1", 6200, "10.0.0.1", 6200, "sda", 1, "");
+        ProxyConfig affinity = ProxyConfig.fromIni(IniFile.parse(
+                "[app:proxy-server]\nsorting_method = Affinity\nread_affinity = r1z2=100, r2=200\n", "t"));
+        assertThat(affinity.sortingMethod()).isEqualTo("affinity");
+        assertThat(affinity.primaryOrder().priority(local)).isEqualTo(100);
+        assertThat(affinity.unknownKeys()).isEmpty();
+
+        // as Swift: read_affinity without sorting_method = affinity has no effect
+        ProxyConfig shuffle = ProxyConfig.fromIni(IniFile.parse("[app:proxy-server]\nread_affinity = r1z2=100\n", "t"));
+        assertThat(shuffle.primaryOrder()).isEqualTo(ReadAffinity.NONE);
+        assertThat(ProxyConfig.defaults().primaryOrder()).isEqualTo(ReadAffinity.NONE);
+    }
+
+    @Test
+    void shouldRejectAMalformedReadAffinityNamingTheKey() {
+        assertThatThrownBy(() -> ProxyConfig.fromIni(
+                        IniFile.parse("[app:proxy-server]\nsorting_method = affinity\nread_affinity = r1z=100\n", "t")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("read_affinity")
+                .hasMessageContaining("Invalid affinity value: 'r1z=100'");
     }
 
     @Test
