@@ -70,7 +70,7 @@ class ProxyIT {
                 dir.resolve("swift.conf"),
                 "[swift-hash]\nswift_hash_path_suffix = proxy-it\nswift_hash_path_prefix = p\n");
         swiftConf = SwiftConf.load(dir);
-        startProxy("0.5");
+        startProxy("0.5", "");
         clientExecutor = java.util.concurrent.Executors.newFixedThreadPool(2);
         client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
@@ -79,9 +79,13 @@ class ProxyIT {
     }
 
     private void startProxy(String nodeTimeout) throws InterruptedException {
+        startProxy(nodeTimeout, "");
+    }
+
+    private void startProxy(String nodeTimeout, String extraSettings) throws InterruptedException {
         ProxyConfig config = ProxyConfig.fromIni(io.cairn.common.config.IniFile.parse(
                 "[app:proxy-server]\nbind_ip = 127.0.0.1\nbind_port = 0\nnode_timeout = " + nodeTimeout + "\n"
-                        + "conn_timeout = 0.5\npost_quorum_timeout = 0.05\n",
+                        + "conn_timeout = 0.5\npost_quorum_timeout = 0.05\n" + extraSettings,
                 "it"));
         proxy = new ProxyServer(
                 config,
@@ -260,6 +264,38 @@ class ProxyIT {
             assertThat(head).startsWith("HTTP/1.1 413");
         }
         assertThat(nodes.stream().mapToInt(n -> n.requests.get()).sum()).isZero();
+    }
+
+    @Test
+    void shouldReadFromThePrimaryReadAffinityPrefersEveryTime() throws Exception {
+        byte[] body = randomBytes(5000);
+        assertThat(put("near", body).statusCode()).isEqualTo(201);
+        int part = ring.partition(swiftConf.hashPath(), ACCOUNT, "c", "near");
+        Device preferred = ring.primaries(part).get(2); // its zone is no other primary's (TestRings)
+        // the preferred node's copy differs, so each answer tells which node served it
+        byte[] nearBody = randomBytes(5001);
+        StubStorageNode near = nodeOn(preferred.port());
+        StubStorageNode.Stored stored = near.stored(key("near"));
+        near.objects.put(
+                key("near"),
+                new StubStorageNode.Stored(
+                        nearBody, StubStorageNode.md5(nearBody), stored.timestamp(), stored.headers()));
+
+        proxy.close();
+        startProxy(
+                "0.5",
+                "sorting_method = affinity\nread_affinity = r" + preferred.region() + "z" + preferred.zone() + "=1\n");
+        for (int i = 0; i < 12; i++) {
+            assertThat(get("near").body()).as("GET %d", i).isEqualTo(nearBody);
+        }
+        // with shuffle, the other two primaries answer about two GETs in three (all 24 from one: p = 3^-24)
+        proxy.close();
+        startProxy("0.5");
+        int fromOthers = 0;
+        for (int i = 0; i < 24; i++) {
+            fromOthers += java.util.Arrays.equals(get("near").body(), body) ? 1 : 0;
+        }
+        assertThat(fromOthers).isPositive();
     }
 
     @Test
