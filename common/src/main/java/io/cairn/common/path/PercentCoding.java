@@ -36,6 +36,11 @@ public final class PercentCoding {
         return out.toByteArray();
     }
 
+    /** Python's {@code unquote}: {@link #unquoteToBytes} decoded as UTF-8, a malformed sequence as U+FFFD. */
+    public static String unquote(CharSequence wire) {
+        return new String(unquoteToBytes(wire), StandardCharsets.UTF_8);
+    }
+
     /** {@link #unquoteToBytes} as a wire string again (one char per byte). */
     public static String unquoteToWire(CharSequence wire) {
         String s = wire.toString();

@@ -19,6 +19,13 @@ class PercentCodingTest {
     }
 
     @Test
+    void shouldUnquoteToTextLikePythonKeepingPlusAndReplacingBadUtf8() {
+        // urllib.parse.unquote('c/a+b%C3%A9%zz') == 'c/a+bé%zz'; unquote('%ff') == '\ufffd'
+        assertThat(PercentCoding.unquote("c/a+b%C3%A9%zz")).isEqualTo("c/a+b\u00e9%zz");
+        assertThat(PercentCoding.unquote("%ff")).isEqualTo("\ufffd");
+    }
+
+    @Test
     void shouldQuoteLikeSwiftWhenNamesAreRandom() {
         Random random = new Random(7);
         int[] alphabet = {'a', 'Z', '0', '/', '_', '.', '-', '~', ' ', '%', '+', '?', '&', 0xe9, 0x65e5, 0x1f600};

@@ -108,26 +108,23 @@ final class LocalDiskFile implements DiskFile {
         }
         Path dataPath = hashDir.resolve(data.filename());
         LinuxFiles linux = manager.linux();
-        NativeFile nativeFile = null;
         FileChannel ch;
+        MetadataRead dataMetaRead;
         try {
             if (linux == null) {
                 ch = FileChannel.open(dataPath, StandardOpenOption.READ);
+                dataMetaRead = () -> XattrMetadataStore.read(dataPath);
             } else {
-                nativeFile = linux.openRead(dataPath);
-                ch = nativeFile.channel();
+                NativeFile open = linux.openRead(dataPath);
+                ch = open.channel();
+                // the open descriptor's xattrs, as Swift's read_metadata(fd): no second open of the .data by path
+                dataMetaRead = () -> XattrMetadataStore.read(linux, open, dataPath);
             }
         } catch (NoSuchFileException e) {
             throw new DiskFileNotExist("object " + name + " was replaced while opening");
         }
         try {
-            // the open descriptor's xattrs, as Swift's read_metadata(fd): no second open of the .data by path
-            NativeFile open = nativeFile;
-            ObjectMetadata dataMeta = readMetadata(
-                    data,
-                    linux == null || open == null
-                            ? () -> XattrMetadataStore.read(dataPath)
-                            : () -> XattrMetadataStore.read(linux, open, dataPath));
+            ObjectMetadata dataMeta = readMetadata(data, dataMetaRead);
             LocalDiskFileReader reader = construct(ch, dataMeta, files, now);
             ch = null;
             return reader;

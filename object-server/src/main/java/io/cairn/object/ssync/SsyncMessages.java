@@ -3,7 +3,6 @@ package io.cairn.object.ssync;
 import io.cairn.common.path.PercentCoding;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.ObjectTimestamps;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -75,13 +74,13 @@ public final class SsyncMessages {
         if (parts.length < 2 || parts[0].isEmpty()) {
             throw new IllegalArgumentException("missing_check line needs <hash> <timestamp>: " + abbreviate(line));
         }
-        String hash = unquote(parts[0]);
-        Timestamp data = Timestamp.parse(unquote(parts[1]));
+        String hash = PercentCoding.unquote(parts[0]);
+        Timestamp data = Timestamp.parse(PercentCoding.unquote(parts[1]));
         Timestamp meta = data;
         Timestamp ctype = data;
         boolean durable = true;
         if (parts.length > 2) {
-            for (String item : unquote(parts[2]).split(",", -1)) {
+            for (String item : PercentCoding.unquote(parts[2]).split(",", -1)) {
                 int colon = item.indexOf(':');
                 if (colon < 0) {
                     continue;
@@ -174,10 +173,6 @@ public final class SsyncMessages {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("invalid literal for int() with base 16: '" + v + "'", e);
         }
-    }
-
-    private static String unquote(String s) {
-        return new String(PercentCoding.unquoteToBytes(s), StandardCharsets.UTF_8);
     }
 
     private static String abbreviate(String s) {

@@ -12,7 +12,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -39,8 +38,7 @@ public final class TempAuthAccess implements AccessPolicy {
         String uri = request.uri();
         int q = uri.indexOf('?');
         // as WSGI's PATH_INFO: percent-unquoted, a '+' kept (it means a space in form fields only)
-        String path =
-                new String(PercentCoding.unquoteToBytes(q < 0 ? uri : uri.substring(0, q)), StandardCharsets.UTF_8);
+        String path = PercentCoding.unquote(q < 0 ? uri : uri.substring(0, q));
         HttpHeaders h = request.headers();
         if (tempAuth.isAuthPath(path)) {
             String localHostPort = local instanceof InetSocketAddress isa

@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +49,7 @@ final class ObjectCopyOperation extends BodilessOperation {
         if (account == null) {
             return build(ex, ex, from, ex.path().account(), "X-Copy-From");
         }
-        account = unquote(account);
+        account = PercentCoding.unquote(account);
         String bad = checkAccountFormat(account);
         return bad != null ? invalid(ex, bad) : build(ex, ex, from, account, "X-Copy-From");
     }
@@ -65,7 +64,7 @@ final class ObjectCopyOperation extends BodilessOperation {
         if (account == null) {
             account = ex.path().account();
         } else {
-            account = unquote(account);
+            account = PercentCoding.unquote(account);
             String bad = checkAccountFormat(account);
             if (bad != null) {
                 return invalid(ex, bad);
@@ -92,10 +91,6 @@ final class ObjectCopyOperation extends BodilessOperation {
                 destination, new SwiftPath(ex.path().version(), account, co[0], co[1], ""), null);
     }
 
-    private static String unquote(String wire) {
-        return new String(PercentCoding.unquoteToBytes(wire), StandardCharsets.UTF_8);
-    }
-
     /** Swift's {@code check_account_format}: the 412 body for a bad account name, or null. */
     static @Nullable String checkAccountFormat(String account) {
         if (account.isEmpty()) {
@@ -113,7 +108,7 @@ final class ObjectCopyOperation extends BodilessOperation {
      * {@code +} stays a {@code +} (it is not a form field) and a {@code %} that starts no escape stays too.
      */
     static String @Nullable [] split(String value) {
-        String v = unquote(value);
+        String v = PercentCoding.unquote(value);
         if (v.startsWith("/")) {
             v = v.substring(1);
         }

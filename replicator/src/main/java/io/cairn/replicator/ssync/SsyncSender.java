@@ -174,7 +174,7 @@ public final class SsyncSender {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IOException("interrupted");
             }
-            String hash = new String(PercentCoding.unquoteToBytes(e.getKey()), StandardCharsets.UTF_8);
+            String hash = PercentCoding.unquote(e.getKey());
             sendObject(c, s, hash, e.getValue());
         }
         c.sendChunk(SsyncMessages.UPDATES_END + "\r\n", "updates end");
