@@ -71,7 +71,10 @@ public final class SwiftDispatchHandler extends ChannelInboundHandlerAdapter {
             operation = null;
             discarding = true;
             var v = parsed.violation();
-            ex.respond(SwiftResponses.withText(v == null ? 400 : v.status(), v == null ? "" : v.body()));
+            ex.respond(
+                    v == null || v.body().isEmpty()
+                            ? SwiftResponses.standard(v == null ? 400 : v.status())
+                            : SwiftResponses.withText(v.status(), v.body()));
             return;
         }
         Exchange ex = newExchange(ctx, request, path);

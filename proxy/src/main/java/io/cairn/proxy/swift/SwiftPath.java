@@ -2,7 +2,8 @@ package io.cairn.proxy.swift;
 
 import io.cairn.common.path.ConstraintViolation;
 import io.cairn.common.path.NameValidator;
-import io.netty.handler.codec.http.QueryStringDecoder;
+import io.cairn.common.path.Names;
+import io.cairn.common.path.PercentCoding;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -28,45 +29,45 @@ public record SwiftPath(
     /** The parse result: a path or the violation to answer. */
     public record Parsed(@Nullable SwiftPath path, @Nullable ConstraintViolation violation) {}
 
-    /** Parses {@code uri} (path and query, percent-encoded). */
+    /**
+     * Parses {@code uri} (path and query, percent-encoded, one char per received byte) in the order of
+     * Swift's {@code handle_request}: the unquoted path must be valid UTF-8 without NUL (412), then
+     * {@code split_path(path, 1, 4, True)} (an invalid split is 404), then the API version (400) and the
+     * controller (412 {@code Bad URL} when none fits, e.g. an empty account or container).
+     */
     public static Parsed parse(String uri, NameValidator validator) {
         int q = uri.indexOf('?');
         String rawPath = q < 0 ? uri : uri.substring(0, q);
         String query = q < 0 ? "" : uri.substring(q + 1);
-        String path = decode(rawPath, validator);
-        if (path == null) {
+        byte[] bytes = PercentCoding.unquoteToBytes(rawPath);
+        if (!Names.checkUtf8(bytes, 0, bytes.length, false)) {
             return new Parsed(null, new ConstraintViolation(412, "Invalid UTF8 or contains NULL"));
         }
-        if (!path.startsWith("/")) {
-            return new Parsed(null, new ConstraintViolation(412, "Bad URL"));
+        String path = new String(bytes, StandardCharsets.UTF_8);
+        // split_path(path, 1, 4, rest_with_last=True): up to 5 pieces; the first must be empty (a leading
+        // '/') and the version must not be
+        String[] segs = path.split("/", 5);
+        if (!segs[0].isEmpty() || segs.length < 2 || segs[1].isEmpty()) {
+            return new Parsed(null, new ConstraintViolation(404, ""));
         }
-        String[] parts = path.substring(1).split("/", 4);
-        String version = parts[0];
-        if (!validator.constraints().isValidApiVersion(version)) {
-            return new Parsed(null, new ConstraintViolation(400, "Invalid path: " + path));
-        }
-        if (parts.length < 2 || parts[1].isEmpty()) {
-            return new Parsed(null, new ConstraintViolation(412, "Bad URL"));
-        }
-        String container = parts.length > 2 && !(parts.length == 3 && parts[2].isEmpty()) ? parts[2] : null;
-        String object = parts.length > 3 && !parts[3].isEmpty() ? parts[3] : null;
-        if (container != null && container.isEmpty()) {
-            return new Parsed(null, new ConstraintViolation(412, "Bad URL"));
-        }
-        return new Parsed(new SwiftPath(version, parts[1], container, object, query), null);
+        return route(segs, query, validator);
     }
 
-    private static @Nullable String decode(String rawPath, NameValidator validator) {
-        String path;
-        try {
-            path = QueryStringDecoder.decodeComponent(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
+    /** {@code get_controller}: which resource the split path names, if any. */
+    private static Parsed route(String[] segs, String query, NameValidator validator) {
+        String version = segs[1];
+        String account = segs.length > 2 ? segs[2] : "";
+        String container = segs.length > 3 ? segs[3] : "";
+        String object = segs.length > 4 ? segs[4] : "";
+        if (!account.isEmpty() && !validator.constraints().isValidApiVersion(version)) {
+            return new Parsed(null, new ConstraintViolation(400, ""));
         }
-        if (validator.checkPath(path, false) != null || path.indexOf('\uFFFD') >= 0) {
-            return null;
+        if (account.isEmpty() || (container.isEmpty() && !object.isEmpty())) {
+            return new Parsed(null, new ConstraintViolation(412, "Bad URL"));
         }
-        return path;
+        SwiftPath path = new SwiftPath(
+                version, account, container.isEmpty() ? null : container, object.isEmpty() ? null : object, query);
+        return new Parsed(path, null);
     }
 
     /** The container, for container and object requests (which always have one). */
