@@ -52,7 +52,11 @@ public final class PercentCoding {
 
     /** Swift's {@code utils.quote(s)} (= Python 3's {@code urllib.parse.quote(s)} with safe {@code /}). */
     public static String quote(String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        return quote(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code urllib.parse.quote} of raw bytes (safe {@code /}): Swift's {@code wsgi_quote} of a wire string. */
+    public static String quote(byte[] bytes) {
         StringBuilder sb = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
             int c = b & 0xFF;

@@ -1,10 +1,12 @@
 package io.cairn.proxy.info;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
-import org.jspecify.annotations.Nullable;
+import java.util.function.ToIntFunction;
 
 /**
  * The proxy's account and container info cache (Swift's {@code get_account_info} / {@code
@@ -12,17 +14,20 @@ import org.jspecify.annotations.Nullable;
  * the TTL, a 404/410 for a tenth of it, anything else not at all. Concurrent misses for one key share one
  * backend HEAD, so a burst of PUTs into a container costs one HEAD per TTL, not one per request. A proxy
  * forgets an entry when it writes the entity itself ({@link #invalidateAccount}, {@link
- * #invalidateContainer}); other proxies may be stale for up to the TTL, as in Swift.
+ * #invalidateContainer}); other proxies may be stale for up to the TTL, as in Swift. Each map is bounded
+ * ({@link #DEFAULT_MAXIMUM_SIZE} entries, least recently used out first), so requests for random account
+ * names cannot grow the heap. A container's info completes only after its account's, so the account's
+ * ACLs are cached whenever the container's are (tempauth's account-ACL check reads both).
  *
  * <p>Thread-safe.
  */
 public final class InfoCache {
+    /** Entries per map by default: a few MiB of heap at most. */
+    public static final long DEFAULT_MAXIMUM_SIZE = 100_000;
+
     private final InfoSource source;
-    private final long accountTtlNanos;
-    private final long containerTtlNanos;
-    private final LongSupplier nanoClock;
-    private final ConcurrentHashMap<String, Entry<AccountInfo>> accounts = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Entry<ContainerInfo>> containers = new ConcurrentHashMap<>();
+    private final AsyncCache<String, AccountInfo> accounts;
+    private final AsyncCache<String, ContainerInfo> containers;
 
     /** How the cache fills a miss: backend HEADs (across replicas, with best-response rules). */
     public interface InfoSource {
@@ -34,15 +39,47 @@ public final class InfoCache {
     }
 
     public InfoCache(InfoSource source, Duration accountTtl, Duration containerTtl, LongSupplier nanoClock) {
+        this(source, accountTtl, containerTtl, nanoClock, DEFAULT_MAXIMUM_SIZE);
+    }
+
+    public InfoCache(
+            InfoSource source, Duration accountTtl, Duration containerTtl, LongSupplier nanoClock, long maximumSize) {
         this.source = source;
-        this.accountTtlNanos = accountTtl.toNanos();
-        this.containerTtlNanos = containerTtl.toNanos();
-        this.nanoClock = nanoClock;
+        this.accounts = build(accountTtl, nanoClock, maximumSize, AccountInfo::status);
+        this.containers = build(containerTtl, nanoClock, maximumSize, ContainerInfo::status);
+    }
+
+    private static <T> AsyncCache<String, T> build(
+            Duration ttl, LongSupplier nanoClock, long maximumSize, ToIntFunction<T> status) {
+        long ttlNanos = ttl.toNanos();
+        return Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .ticker(nanoClock::getAsLong)
+                // maintenance on the caller's thread: no pool, and tests see evictions at once
+                .executor(Runnable::run)
+                .expireAfter(new Expiry<String, T>() {
+                    @Override
+                    public long expireAfterCreate(String key, T value, long currentTime) {
+                        int s = status.applyAsInt(value);
+                        return s >= 200 && s < 300 ? ttlNanos : (s == 404 || s == 410) ? ttlNanos / 10 : 0;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, T value, long currentTime, long currentDuration) {
+                        return expireAfterCreate(key, value, currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, T value, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                })
+                .buildAsync();
     }
 
     /** The account's info, from the cache or a backend HEAD. */
     public CompletableFuture<AccountInfo> account(String account) {
-        return lookup(accounts, account, () -> source.headAccount(account), accountTtlNanos, AccountInfo::status);
+        return accounts.get(account, (k, executor) -> source.headAccount(account));
     }
 
     /**
@@ -50,64 +87,21 @@ public final class InfoCache {
      * {@code get_container_info} answers without asking the container servers.
      */
     public CompletableFuture<ContainerInfo> container(String account, String container) {
-        String key = account + "/" + container;
-        return lookup(
-                containers,
-                key,
-                () -> account(account)
-                        .thenCompose(a -> a.exists()
+        return account(account)
+                .thenCompose(a -> containers.get(
+                        account + "/" + container,
+                        (k, executor) -> a.exists()
                                 ? source.headContainer(account, container)
-                                : CompletableFuture.completedFuture(ContainerInfo.missingAccount())),
-                containerTtlNanos,
-                ContainerInfo::status);
+                                : CompletableFuture.completedFuture(ContainerInfo.missingAccount())));
     }
 
     /** Forgets the account (after this proxy wrote it). */
     public void invalidateAccount(String account) {
-        accounts.remove(account);
+        accounts.synchronous().invalidate(account);
     }
 
     /** Forgets the container (after this proxy wrote it). */
     public void invalidateContainer(String account, String container) {
-        containers.remove(account + "/" + container);
+        containers.synchronous().invalidate(account + "/" + container);
     }
-
-    private <T> CompletableFuture<T> lookup(
-            ConcurrentHashMap<String, Entry<T>> map,
-            String key,
-            java.util.function.Supplier<CompletableFuture<T>> fetch,
-            long ttlNanos,
-            java.util.function.ToIntFunction<T> status) {
-        long now = nanoClock.getAsLong();
-        Entry<T> e = map.get(key);
-        if (e != null && (e.expiresNanos == Long.MAX_VALUE ? true : now - e.expiresNanos < 0)) {
-            return e.value;
-        }
-        CompletableFuture<T> fresh = new CompletableFuture<>();
-        Entry<T> pending = new Entry<>(fresh, Long.MAX_VALUE);
-        Entry<T> raced =
-                e == null ? map.putIfAbsent(key, pending) : (map.replace(key, e, pending) ? null : map.get(key));
-        if (raced != null) {
-            return raced.value;
-        }
-        fetch.get().whenComplete((T value, @Nullable Throwable failure) -> {
-            if (failure != null || value == null) {
-                map.remove(key, pending);
-                fresh.completeExceptionally(failure != null ? failure : new IllegalStateException("no info"));
-                return;
-            }
-            int s = status.applyAsInt(value);
-            long ttl = s >= 200 && s < 300 ? ttlNanos : (s == 404 || s == 410) ? ttlNanos / 10 : 0;
-            if (ttl > 0) {
-                map.replace(key, pending, new Entry<>(fresh, nanoClock.getAsLong() + ttl));
-            } else {
-                map.remove(key, pending);
-            }
-            fresh.complete(value);
-        });
-        return fresh;
-    }
-
-    /** A cached value, or a fetch in flight ({@code expiresNanos == Long.MAX_VALUE}). */
-    private record Entry<T>(CompletableFuture<T> value, long expiresNanos) {}
 }

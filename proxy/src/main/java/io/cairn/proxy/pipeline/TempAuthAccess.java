@@ -58,9 +58,8 @@ public final class TempAuthAccess implements AccessPolicy {
         }
         Authentication auth = authenticate(h);
         if (auth.status() == Authentication.Status.REJECTED) {
-            FullHttpResponse r = SwiftResponses.standard(401);
-            r.headers().set("Www-Authenticate", "Swift realm=\"" + TempAuth.realm(path) + "\"");
-            return r;
+            // Www-Authenticate is added on the way out (ResponseHeadersHandler), as swob adds it to any 401
+            return SwiftResponses.standard(401);
         }
         return null;
     }

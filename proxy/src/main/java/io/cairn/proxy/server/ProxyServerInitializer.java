@@ -8,6 +8,7 @@ import io.cairn.proxy.pipeline.ClientTimeoutHandler;
 import io.cairn.proxy.pipeline.GatekeeperHandler;
 import io.cairn.proxy.pipeline.HealthCheckHandler;
 import io.cairn.proxy.pipeline.HttpLimitsHandler;
+import io.cairn.proxy.pipeline.ResponseHeadersHandler;
 import io.cairn.proxy.pipeline.TransIdHandler;
 import io.cairn.proxy.swift.ProxyServices;
 import io.cairn.proxy.swift.SwiftDispatchHandler;
@@ -58,6 +59,8 @@ public final class ProxyServerInitializer extends ChannelInitializer<Channel> {
         p.addLast("client-timeout", new ClientTimeoutHandler());
         // catch_errors' transaction id on request (for backends and the log) and response.
         p.addLast("trans-id", new TransIdHandler(config.transIdSuffix(), System::currentTimeMillis));
+        // Date, the keep-alive echo and Www-Authenticate on 401s, on every response whoever answers it.
+        p.addLast("response-headers", new ResponseHeadersHandler(System::currentTimeMillis));
         // One Swift-style access-log line per request, including those answered by later stages.
         p.addLast("access-log", new AccessLogHandler("proxy-server", accessLog, System::nanoTime));
         // GET /healthcheck answered before auth and without backends.

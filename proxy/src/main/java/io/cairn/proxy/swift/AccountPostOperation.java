@@ -35,6 +35,7 @@ final class AccountPostOperation extends BodilessOperation {
                     if (!d.swiftOwner()) {
                         Relay.stripOwnerHeaders(exchange.headers());
                     }
+                    Relay.moveAccountAcl(exchange.headers());
                     post(true);
                 });
     }

@@ -53,16 +53,16 @@ final class ContainerPutOperation extends BodilessOperation {
 
     private @org.jspecify.annotations.Nullable FullHttpResponse policyHeaders(HttpHeaders extra) {
         String name = exchange.headers().get("X-Storage-Policy");
-        if (name == null) {
+        if (name == null || name.isEmpty()) {
             extra.set(
                     "X-Backend-Storage-Policy-Default",
                     Integer.toString(
                             exchange.services().policies().defaultPolicy().index()));
             return null;
         }
-        StoragePolicy policy = exchange.services().policies().byName(name.trim());
+        StoragePolicy policy = exchange.services().policies().byName(name);
         if (policy == null) {
-            return SwiftResponses.withText(400, "Invalid X-Storage-Policy '" + name + "'");
+            return SwiftResponses.withPlain(400, "Invalid X-Storage-Policy '" + name + "'");
         }
         if (policy.deprecated()) {
             return SwiftResponses.withText(400, "Storage Policy '" + name + "' is deprecated");

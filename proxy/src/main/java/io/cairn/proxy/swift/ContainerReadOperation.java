@@ -57,7 +57,8 @@ final class ContainerReadOperation extends BodilessOperation {
                     r -> {
                         FullHttpResponse out = Relay.of(r, d.swiftOwner());
                         String idx = r.headers().get("X-Backend-Storage-Policy-Index");
-                        if (idx != null) {
+                        // translated only on success, as GETorHEAD_base
+                        if (idx != null && r.status() >= 200 && r.status() < 300) {
                             try {
                                 StoragePolicy policy = s.policies().byIndex(Integer.parseInt(idx.trim()));
                                 if (policy != null) {

@@ -25,9 +25,11 @@ final class ContainerWrites {
     static @Nullable FullHttpResponse check(Exchange ex) {
         SwiftPath p = ex.path();
         ConstraintViolation v = ex.services().validator().checkContainerName(p.account(), p.containerName());
-        if (v == null) {
-            v = ex.services().validator().checkMetadata(ex.headers(), MetadataTarget.CONTAINER);
+        if (v != null) {
+            // the proxy's own HTTPBadRequest(body=...): text/html, as Swift
+            return SwiftResponses.withText(v.status(), v.body());
         }
+        v = ex.services().validator().checkMetadata(ex.headers(), MetadataTarget.CONTAINER);
         return v == null ? null : SwiftResponses.withPlain(v.status(), v.body());
     }
 

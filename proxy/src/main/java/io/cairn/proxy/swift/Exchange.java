@@ -1,6 +1,7 @@
 package io.cairn.proxy.swift;
 
 import io.cairn.common.time.Timestamp;
+import io.cairn.proxy.info.ContainerInfo;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -14,6 +15,8 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client request and its response: the parsed path, the proxy-assigned {@code X-Timestamp} and
@@ -29,6 +32,7 @@ public final class Exchange {
     private final Timestamp timestamp;
     private final ProxyServices services;
     private final Runnable onDone;
+    private @Nullable CompletableFuture<ContainerInfo> corsInfo;
     private boolean requestComplete;
     private boolean responseStarted;
     private boolean done;
@@ -53,6 +57,7 @@ public final class Exchange {
     /** The same exchange addressed to another resource (a copy's destination); shares the client state. */
     Exchange withPath(SwiftPath other) {
         Exchange e = new Exchange(ctx, request, other, timestamp, services, requestComplete, onDone);
+        e.corsInfo = corsInfo;
         return e;
     }
 
@@ -89,6 +94,29 @@ public final class Exchange {
         return ctx.channel();
     }
 
+    /**
+     * For a container or object request with an {@code Origin} (Swift's {@code cors_validation}): looks up
+     * the container's CORS settings as they are before the request runs, to decorate its answer with.
+     */
+    void lookUpCors() {
+        SwiftPath p = path;
+        String m = request.method().name();
+        if (p.container() != null
+                && request.headers().contains("Origin")
+                && (m.equals("GET") || m.equals("HEAD") || m.equals("PUT") || m.equals("POST") || m.equals("DELETE"))) {
+            corsInfo = services.infoCache().container(p.account(), p.containerName());
+        }
+    }
+
+    private void decorateCors(HttpResponse response) {
+        CompletableFuture<ContainerInfo> info = corsInfo;
+        String origin = request.headers().get("Origin");
+        if (info != null && origin != null && !origin.isEmpty()) {
+            ContainerInfo ci = info.isCompletedExceptionally() ? null : info.getNow(null);
+            Cors.decorate(services.config(), ci, origin, response.headers());
+        }
+    }
+
     /** Whether the whole request (head and body) has been read. */
     public boolean requestComplete() {
         return requestComplete;
@@ -120,6 +148,7 @@ public final class Exchange {
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request) && requestComplete;
         HttpUtil.setKeepAlive(response, keepAlive);
+        decorateCors(response);
         responseStarted = true;
         finish(ctx.channel().writeAndFlush(response), keepAlive);
     }
@@ -128,6 +157,7 @@ public final class Exchange {
     public ChannelFuture startResponse(HttpResponse head) {
         responseStarted = true;
         HttpUtil.setKeepAlive(head, HttpUtil.isKeepAlive(request) && requestComplete);
+        decorateCors(head);
         return ctx.channel().write(head);
     }
 

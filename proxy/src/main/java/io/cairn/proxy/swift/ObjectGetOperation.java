@@ -38,6 +38,9 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
     private final List<Integer> statuses = new ArrayList<>();
     private final List<GetConnection> newestCandidates = new ArrayList<>();
     private final Map<GetConnection, HttpResponse> candidateHeads = new java.util.HashMap<>();
+    /** The headers of the first answer of each status that was not a source (best_response copies them). */
+    private final Map<Integer, HttpHeaders> answerHeaders = new java.util.HashMap<>();
+
     private @Nullable NodeIterator nodes;
     private @Nullable HttpHeaders backendHeaders;
     private String path = "";
@@ -167,7 +170,15 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
         for (int i = 0; i < st.length; i++) {
             st[i] = statuses.get(i);
         }
-        finish(SwiftResponses.standard(BestResponse.chooseStatus(st, Map.of())));
+        int chosen = BestResponse.chooseStatus(st, Map.of());
+        // Swift's best_response: the chosen answer's headers (a 412 keeps the object's ETag, metadata,
+        // Last-Modified), its body (empty for a 412), the default Content-Type
+        FullHttpResponse r = chosen == 412 ? SwiftResponses.withText(412, "") : SwiftResponses.standard(chosen);
+        HttpHeaders from = answerHeaders.get(chosen);
+        if (from != null) {
+            Relay.updateHeaders(from, r.headers());
+        }
+        finish(r);
     }
 
     @Override
@@ -214,6 +225,7 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
                 !primary && !head.headers().contains("X-Backend-Timestamp") && (status == 404 || status >= 500);
         if (!ignore) {
             statuses.add(status);
+            answerHeaders.putIfAbsent(status, head.headers().copy());
         }
         if (status == 404) {
             Timestamp tombstone = parseTimestamp(head.headers().get("X-Backend-Timestamp"));

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpUtil;
 import java.math.BigInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -33,11 +32,12 @@ final class ObjectWriteChecks {
     static @Nullable FullHttpResponse checkCreation(
             HttpRequest request, String objectName, NameValidator validator, boolean copy) {
         HttpHeaders h = request.headers();
-        boolean chunked = HttpUtil.isTransferEncodingChunked(request);
         String te = h.get(HttpHeaderNames.TRANSFER_ENCODING);
-        if (te != null && !chunked) {
-            return SwiftResponses.withPlain(501, "Transfer-Encoding header value not supported: " + te);
+        FullHttpResponse badCoding = checkTransferEncoding(te);
+        if (badCoding != null) {
+            return badCoding;
         }
+        boolean chunked = te != null && !te.isEmpty();
         long length = contentLength(h);
         if (length == -2) {
             return SwiftResponses.withPlain(400, "Invalid Content-Length header value");
@@ -64,6 +64,20 @@ final class ObjectWriteChecks {
             }
         }
         return checkMetadata(h, validator);
+    }
+
+    /** swob's {@code is_chunked}: one coding only (else 501), and it must be chunked (else 400). */
+    private static @Nullable FullHttpResponse checkTransferEncoding(@Nullable String te) {
+        if (te == null || te.isEmpty()) {
+            return null;
+        }
+        if (te.indexOf(',') >= 0) {
+            return SwiftResponses.withPlain(
+                    501, "Unsupported Transfer-Coding header value specified in Transfer-Encoding header");
+        }
+        return te.equalsIgnoreCase("chunked")
+                ? null
+                : SwiftResponses.withPlain(400, "Invalid Transfer-Encoding header value");
     }
 
     /** The Content-Length, -1 when absent, -2 when malformed. */

@@ -45,7 +45,9 @@ final class OptionsOperation extends BodilessOperation {
     private FullHttpResponse preflight(ContainerInfo info, String origin, String allow) {
         String method = exchange.headers().get("Access-Control-Request-Method");
         List<String> allowed = List.of(allow.split(", "));
-        if (!originAllowed(info, origin) || method == null || !allowed.contains(method)) {
+        if (!Cors.originAllowed(exchange.services().config(), info, origin)
+                || method == null
+                || !allowed.contains(method)) {
             return allowResponse(401, allow);
         }
         FullHttpResponse r = allowResponse(200, allow);
@@ -75,23 +77,6 @@ final class OptionsOperation extends BodilessOperation {
             r.headers().set("Vary", vary);
         }
         return r;
-    }
-
-    /** Swift's {@code is_origin_allowed}: proxy-wide origins, or the container's space-separated list. */
-    private boolean originAllowed(ContainerInfo info, String origin) {
-        if (exchange.services().config().corsAllowOrigin().contains(origin)) {
-            return true;
-        }
-        String own = info.corsAllowOrigin();
-        if (own == null) {
-            return false;
-        }
-        for (String o : own.trim().split("\\s+")) {
-            if (o.equals("*") || o.equals(origin)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static FullHttpResponse allowResponse(int status, String allow) {

@@ -34,6 +34,9 @@ final class Relay {
             "x-container-meta-temp-url-key-2",
             "x-account-access-control");
 
+    private static final Set<String> UPDATE_KEEPS =
+            Set.of("date", "content-length", "content-type", "connection", "x-put-timestamp", "x-delete-after");
+
     private Relay() {}
 
     /** The client response for {@code r}. */
@@ -66,6 +69,22 @@ final class Relay {
             to.set(HttpHeaderNames.ETAG, Etags.strip(etag));
         }
         return out;
+    }
+
+    /**
+     * Swift's {@code update_headers}: copies a backend answer's headers onto a response whose status, body
+     * and type the proxy chose; ETags unquoted; {@code Date}, {@code Content-Length}, {@code Content-Type},
+     * {@code Connection}, {@code X-Put-Timestamp} and {@code X-Delete-After} kept as they are.
+     */
+    static void updateHeaders(HttpHeaders from, HttpHeaders to) {
+        for (Map.Entry<String, String> e : from) {
+            String k = e.getKey().toLowerCase(Locale.ROOT);
+            if (k.equals("etag")) {
+                to.set(e.getKey(), e.getValue().replace("\"", ""));
+            } else if (!UPDATE_KEEPS.contains(k) && !k.equals("keep-alive") && !k.equals("transfer-encoding")) {
+                to.set(e.getKey(), e.getValue());
+            }
+        }
     }
 
     /** Removes owner-only headers from a non-owner's request (Swift ignores them). */

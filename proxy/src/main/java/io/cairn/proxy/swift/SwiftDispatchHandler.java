@@ -79,6 +79,7 @@ public final class SwiftDispatchHandler extends ChannelInboundHandlerAdapter {
         }
         Exchange ex = newExchange(ctx, request, path);
         exchange = ex;
+        ex.lookUpCors();
         Operation op = Controllers.operationFor(ex);
         operation = op;
         if (op == null) {

@@ -1,0 +1,98 @@
+package io.cairn.proxy.pipeline;
+
+import io.cairn.common.path.PercentCoding;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * What every response gets on its way out, whichever stage answered it: a {@code Date} header (eventlet's
+ * WSGI server adds one), {@code Connection: keep-alive} echoed to a client that sent it (eventlet does,
+ * and only then), and on a 401 without one Swift's {@code Www-Authenticate: Swift realm="<account>"}
+ * (swob's {@code www_authenticate}: the account segment of the path, percent-quoted byte by byte, or
+ * {@code unknown}).
+ *
+ * <p>Confined to the channel's event loop.
+ */
+public final class ResponseHeadersHandler extends ChannelDuplexHandler {
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
+
+    private final LongSupplier epochMillis;
+    private String uri = "/";
+    private boolean echoKeepAlive;
+    private long dateSecond = Long.MIN_VALUE;
+    private String date = "";
+
+    public ResponseHeadersHandler(LongSupplier epochMillis) {
+        this.epochMillis = epochMillis;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request) {
+            uri = request.uri();
+            echoKeepAlive =
+                    request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE, true);
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse response && response.status().code() >= 200) {
+            var h = response.headers();
+            if (!h.contains(HttpHeaderNames.DATE)) {
+                h.set(HttpHeaderNames.DATE, date());
+            }
+            if (response.status().code() == 401 && !h.contains(HttpHeaderNames.WWW_AUTHENTICATE)) {
+                h.set(HttpHeaderNames.WWW_AUTHENTICATE, "Swift realm=\"" + realm(uri) + "\"");
+            }
+            if (echoKeepAlive && HttpUtil.isKeepAlive(response)) {
+                h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            }
+        }
+        ctx.write(msg, promise);
+    }
+
+    private String date() {
+        long second = Math.floorDiv(epochMillis.getAsLong(), 1000);
+        if (second != dateSecond) {
+            dateSecond = second;
+            date = HTTP_DATE.format(Instant.ofEpochSecond(second));
+        }
+        return date;
+    }
+
+    /**
+     * swob's {@code www_authenticate}: {@code split_path(2, 3, True)} of the unquoted path; its second
+     * segment (the account), {@code unknown} for {@code v1.0}, {@code auth} or a path that does not split.
+     */
+    static String realm(String uri) {
+        int q = uri.indexOf('?');
+        String path = new String(
+                PercentCoding.unquoteToBytes(q < 0 ? uri : uri.substring(0, q)), StandardCharsets.ISO_8859_1);
+        String[] segs = path.split("/", 4);
+        // split_path(path, 2, 3, rest_with_last=True): '', version, account[, rest]; both non-empty
+        if (segs.length < 3 || !segs[0].isEmpty() || segs[1].isEmpty() || segs[2].isEmpty()) {
+            return "unknown";
+        }
+        String realm = segs[2];
+        if (realm.equals("v1.0") || realm.equals("auth")) {
+            return "unknown";
+        }
+        return PercentCoding.quote(realm.getBytes(StandardCharsets.ISO_8859_1));
+    }
+}
