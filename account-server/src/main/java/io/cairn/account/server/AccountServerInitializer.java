@@ -4,6 +4,7 @@ import io.cairn.account.http.AccountRequestHandler;
 import io.cairn.common.daemon.ReconDocuments;
 import io.cairn.common.daemon.ReconHandler;
 import io.cairn.common.db.DbFileTransferHandler;
+import io.cairn.common.http.HeaderLimits;
 import io.cairn.common.io.DeviceExecutors;
 import io.cairn.common.io.DeviceRoot;
 import io.netty.channel.Channel;
@@ -42,7 +43,7 @@ final class AccountServerInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         ch.pipeline()
                 // HTTP/1.1 framing
-                .addLast("codec", new HttpServerCodec(8192, 16384, 8192))
+                .addLast("codec", new HttpServerCodec(8192, HeaderLimits.headerBlockBytes(8192), 8192))
                 // keep-alive / Connection: close bookkeeping
                 .addLast("keepalive", new HttpServerKeepAliveHandler());
         // Swift's recon middleware: /recon/* answered from the node's ReconRegistry

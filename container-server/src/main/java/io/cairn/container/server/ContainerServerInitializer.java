@@ -4,6 +4,7 @@ import io.cairn.common.daemon.ReconDocuments;
 import io.cairn.common.daemon.ReconHandler;
 import io.cairn.common.db.DbFileTransferHandler;
 import io.cairn.common.http.AccessLogHandler;
+import io.cairn.common.http.HeaderLimits;
 import io.cairn.container.http.ContainerContext;
 import io.cairn.container.http.ContainerRequestHandler;
 import io.netty.channel.Channel;
@@ -28,7 +29,7 @@ public final class ContainerServerInitializer extends ChannelInitializer<Channel
     /** Swift's eventlet limit on a request line ({@code MAX_REQUEST_LINE}). */
     static final int MAX_INITIAL_LINE = 8192;
     /** Header block bound: Swift's per-header 8192 times a generous count. */
-    static final int MAX_HEADER_BYTES = 8192 * 16;
+    static final int MAX_HEADER_BYTES = HeaderLimits.headerBlockBytes(8192);
 
     private static final IdleCloseHandler IDLE_CLOSE = new IdleCloseHandler();
 

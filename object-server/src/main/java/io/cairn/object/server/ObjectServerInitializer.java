@@ -3,6 +3,7 @@ package io.cairn.object.server;
 import io.cairn.common.daemon.ReconDocuments;
 import io.cairn.common.daemon.ReconHandler;
 import io.cairn.common.http.AccessLogHandler;
+import io.cairn.common.http.HeaderLimits;
 import io.cairn.object.http.ExpectContinueHandler;
 import io.cairn.object.http.ObjectApi;
 import io.cairn.object.http.ObjectRequestHandler;
@@ -38,7 +39,7 @@ public final class ObjectServerInitializer extends ChannelInitializer<Channel> {
     private final @Nullable Executor reconExecutor;
 
     /**
-     * @param maxHeaderSize longest header line and total header block ({@code max_header_size})
+     * @param maxHeaderSize longest header line ({@code max_header_size}); the block may hold {@link HeaderLimits#MAX_HEADER_LINES} of them
      * @param clientTimeout {@code client_timeout}: no byte in either direction for this long closes the
      *     connection (a PUT in progress answers 408 first)
      * @param accessLog where access-log lines go (a no-op when {@code log_requests = false})
@@ -74,7 +75,9 @@ public final class ObjectServerInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         ChannelPipeline p = ch.pipeline();
         // HTTP/1.1 framing; request line and headers bounded as Swift bounds them, bodies in 64 KiB chunks
-        p.addLast("codec", new HttpServerCodec(MAX_INITIAL_LINE, maxHeaderSize, MAX_CHUNK));
+        p.addLast(
+                "codec",
+                new HttpServerCodec(MAX_INITIAL_LINE, HeaderLimits.headerBlockBytes(maxHeaderSize), MAX_CHUNK));
         // client_timeout: a connection with no traffic either way (slow, stuck or half-gone client) is let go;
         // output progress counts as traffic so a slow reader of a big GET is not cut off while it drains
         p.addLast("idle", new IdleStateHandler(true, 0, 0, clientTimeout.toNanos(), TimeUnit.NANOSECONDS));

@@ -3,60 +3,60 @@ package io.cairn.proxy.swift;
 import io.cairn.common.time.Timestamp;
 import io.cairn.proxy.info.ContainerInfo;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One client request and its response: the parsed path, the proxy-assigned {@code X-Timestamp} and
- * transaction id, and the one way to answer (so keep-alive, the end of the exchange and the re-enabling of
- * reads for the next request happen in one place).
+ * One request being served (Swift's {@code swob.Request} as the controllers see it): the parsed path, the
+ * headers (the operation's to change), the proxy-assigned {@code X-Timestamp} and transaction id, and the
+ * {@link ResponseSink} its answer goes to — the client's channel, or for a subrequest ({@link
+ * Subrequests}) the middleware or operation that made it.
  *
  * <p>Confined to the client channel's event loop.
  */
 public final class Exchange {
-    private final ChannelHandlerContext ctx;
+    private final Channel client;
     private final HttpRequest request;
     private final SwiftPath path;
     private final Timestamp timestamp;
     private final ProxyServices services;
-    private final Runnable onDone;
+    private final ResponseSink sink;
+    private final boolean subrequest;
     private @Nullable CompletableFuture<ContainerInfo> corsInfo;
     private boolean requestComplete;
     private boolean responseStarted;
     private boolean done;
 
     Exchange(
-            ChannelHandlerContext ctx,
+            Channel client,
             HttpRequest request,
             SwiftPath path,
             Timestamp timestamp,
             ProxyServices services,
             boolean requestComplete,
-            Runnable onDone) {
-        this.ctx = ctx;
+            ResponseSink sink,
+            boolean subrequest) {
+        this.client = client;
         this.request = request;
         this.path = path;
         this.timestamp = timestamp;
         this.services = services;
         this.requestComplete = requestComplete;
-        this.onDone = onDone;
+        this.sink = sink;
+        this.subrequest = subrequest;
     }
 
     /** The same exchange addressed to another resource (a copy's destination); shares the client state. */
     Exchange withPath(SwiftPath other) {
-        Exchange e = new Exchange(ctx, request, other, timestamp, services, requestComplete, onDone);
+        Exchange e = new Exchange(client, request, other, timestamp, services, requestComplete, sink, subrequest);
         e.corsInfo = corsInfo;
         return e;
     }
@@ -90,8 +90,22 @@ public final class Exchange {
         return services;
     }
 
+    /** The event loop everything of this request runs on (the client channel's). */
+    public EventLoop eventLoop() {
+        return client.eventLoop();
+    }
+
+    /**
+     * The client's channel, for reading a client's request body (a subrequest has none of its own: its
+     * body, if any, comes from a {@code BodySource}).
+     */
     public Channel channel() {
-        return ctx.channel();
+        return client;
+    }
+
+    /** Whether this request was made by the proxy itself (Swift's {@code make_subrequest}). */
+    public boolean isSubrequest() {
+        return subrequest;
     }
 
     /**
@@ -134,36 +148,37 @@ public final class Exchange {
         return done;
     }
 
-    /** Answers with a complete response; closes the connection if the request body was not all read. */
+    /** Whether the answer's receiver takes more body now. */
+    public boolean isWritable() {
+        return sink.isWritable();
+    }
+
+    /** Answers with a complete response. */
     public void respond(FullHttpResponse response) {
         if (done || responseStarted) {
             response.release();
             return;
         }
-        if (!response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            HttpUtil.setContentLength(response, response.content().readableBytes());
-        }
-        if (request.method().equals(HttpMethod.HEAD) && response.content().isReadable()) {
-            response.content().clear();
-        }
-        boolean keepAlive = HttpUtil.isKeepAlive(request) && requestComplete;
-        HttpUtil.setKeepAlive(response, keepAlive);
         decorateCors(response);
         responseStarted = true;
-        finish(ctx.channel().writeAndFlush(response), keepAlive);
+        done = true;
+        sink.respond(response);
     }
 
     /** Starts a streamed response (head only); the body follows with {@link #writeBody}. */
-    public ChannelFuture startResponse(HttpResponse head) {
+    public void startResponse(HttpResponse head) {
         responseStarted = true;
-        HttpUtil.setKeepAlive(head, HttpUtil.isKeepAlive(request) && requestComplete);
         decorateCors(head);
-        return ctx.channel().write(head);
+        sink.startResponse(head);
     }
 
-    /** One body chunk of a streamed response; ownership passes to the channel. */
-    public ChannelFuture writeBody(HttpContent content) {
-        return ctx.channel().writeAndFlush(content);
+    /** One body chunk of a streamed response; ownership passes to the sink. */
+    public void writeBody(HttpContent content) {
+        if (done) {
+            content.release();
+            return;
+        }
+        sink.writeBody(content);
     }
 
     /** Ends a streamed response. */
@@ -172,23 +187,15 @@ public final class Exchange {
             last.release();
             return;
         }
-        finish(ctx.channel().writeAndFlush(last), HttpUtil.isKeepAlive(request) && requestComplete);
+        done = true;
+        sink.endResponse(last);
     }
 
-    /** Ends the exchange abruptly (a streamed body cannot be completed): closes the connection. */
+    /** Ends the exchange abruptly (a streamed body cannot be completed). */
     public void abort() {
         if (!done) {
             done = true;
-            ctx.channel().close();
-            onDone.run();
+            sink.abort();
         }
-    }
-
-    private void finish(ChannelFuture written, boolean keepAlive) {
-        done = true;
-        if (!keepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
-        }
-        written.addListener(f -> onDone.run());
     }
 }

@@ -1,20 +1,16 @@
 package io.cairn.proxy.swift;
 
 import io.cairn.common.path.PercentCoding;
-import io.cairn.proxy.backend.GetConnection;
-import io.cairn.proxy.info.ContainerInfo;
-import io.cairn.proxy.pipeline.AccessPolicy;
-import io.cairn.proxy.routing.BackendHeaders;
-import io.cairn.proxy.routing.NodeIterator;
-import io.cairn.proxy.routing.NodeResponse;
-import io.cairn.ring.Device;
-import io.cairn.ring.Ring;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,18 +19,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Server-side copy (Swift's {@code copy} middleware, reference §4.10): {@code COPY} with {@code
- * Destination} is a {@code PUT} of the destination with {@code X-Copy-From}. The source is HEADed with
- * {@code X-Newest}, authorized for reading, and must fit {@code max_file_size} (else 413); the
- * destination gets the source's user metadata (unless {@code X-Fresh-Metadata: true}) overridden by the
- * request's, its Content-Type unless given, and its ETag for verification; the body streams from a source
- * replica into the replicas of the destination with the same back-pressure as a client PUT. The response
- * adds {@code X-Copied-From}, {@code X-Copied-From-Account}, {@code X-Copied-From-Last-Modified}.
+ * Destination} is a {@code PUT} of the destination with {@code X-Copy-From}. The source is read by a GET
+ * subrequest ({@link Subrequests#stream}) with the client's headers (so its {@code Range} and conditionals
+ * apply, and the caller must be allowed to read it) and {@code X-Newest}; an answer of 300 or more is the
+ * client's answer. Otherwise the source's metadata and sysmeta (only its sysmeta with {@code
+ * X-Fresh-Metadata: true}) overridden by the request's, its Content-Type unless given, and — for a whole
+ * plain object — its ETag for verification go into a PUT of the destination whose body is the GET's body,
+ * with the same back-pressure as a client PUT; a source replica that breaks mid-body is resumed from
+ * another, as for any GET. The response adds {@code X-Copied-From}, {@code -Account}, {@code
+ * -Last-Modified} and the object's metadata.
  *
  * <p>Confined to the client channel's event loop.
  */
 final class ObjectCopyOperation extends BodilessOperation {
     private final SwiftPath source;
     private final @Nullable String problem;
+    private @Nullable SourceSink sink;
 
     private ObjectCopyOperation(Exchange destination, SwiftPath source, @Nullable String problem) {
         super(destination);
@@ -127,208 +127,225 @@ final class ObjectCopyOperation extends BodilessOperation {
         }
         String cl = exchange.headers().get(HttpHeaderNames.CONTENT_LENGTH);
         if ((cl != null && !cl.trim().equals("0")) || exchange.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-            exchange.respond(SwiftResponses.withText(400, "Copy requests require a zero byte body"));
+            exchange.respond(SwiftResponses.withPlain(400, "Copy requests require a zero byte body"));
             return;
         }
-        ProxyServices s = exchange.services();
-        OnLoop.then(exchange, s.infoCache().container(source.account(), source.containerName()), this::withSource);
+        // copy_get(): the client's request as a GET of the source, X-Newest
+        HttpHeaders get = exchange.headers().copy();
+        for (String h :
+                new String[] {"Content-Length", "Transfer-Encoding", "Expect", "X-Backend-Storage-Policy-Index"}) {
+            get.remove(h);
+        }
+        get.set("X-Newest", "true");
+        SourceSink s = new SourceSink();
+        sink = s;
+        s.get = Subrequests.stream(exchange, HttpMethod.GET, source, get, s);
     }
 
-    private void withSource(ContainerInfo info) {
-        ProxyServices s = exchange.services();
-        AccessPolicy.Decision d = Authorization.checkAs(
-                exchange, "GET", source.account(), source.containerName(), source.objectName(), info);
-        if (!d.allowed()) {
-            exchange.respond(Authorization.denial(d));
-            return;
+    /** The PUT of the destination for a 2xx source answer, or the 413 for a source too big to copy. */
+    private @Nullable ObjectPutOperation putFor(HttpResponse sourceHead, ObjectPutOperation.BodySource body) {
+        HttpHeaders src = sourceHead.headers();
+        String len = src.get(HttpHeaderNames.CONTENT_LENGTH);
+        long length;
+        try {
+            length = len == null ? -1 : Long.parseLong(len.trim());
+        } catch (NumberFormatException e) {
+            length = -1;
         }
-        int policy = info.exists() ? info.storagePolicyIndex() : 0;
-        Ring ring = s.rings().object(policy);
-        if (ring == null) {
-            exchange.respond(SwiftResponses.standard(503));
-            return;
-        }
-        int part = ring.partition(s.hashPath(), source.account(), source.containerName(), source.objectName());
-        HttpHeaders h = BackendHeaders.base(
-                "HEAD", source.clientPath(), exchange.timestamp().internal(), exchange.transId(), policy, null);
-        h.set("X-Newest", "true");
-        OnLoop.then(
-                exchange,
-                s.reader().read(s.nodes(ring, part), part, HttpMethod.HEAD, source.backendPath(), h, true),
-                head -> withSourceHead(head, ring, part, policy));
-    }
-
-    private void withSourceHead(NodeResponse head, Ring ring, int part, int policy) {
-        ProxyServices s = exchange.services();
-        if (head.status() < 200 || head.status() >= 300) {
-            exchange.respond(SwiftResponses.standard(head.status() == 503 ? 503 : 404));
-            return;
-        }
-        long length = Long.parseLong(
-                head.headers().get(HttpHeaderNames.CONTENT_LENGTH, "0").trim());
-        if (length > s.validator().constraints().maxFileSize()) {
+        if (length < 0 || length > exchange.services().validator().constraints().maxFileSize()) {
             exchange.respond(SwiftResponses.standard(413));
-            return;
+            return null;
         }
         HttpHeaders dest = exchange.headers();
-        mergeSourceHeaders(head.headers(), dest);
+        mergeSourceHeaders(sourceHead.status().code(), src, dest);
         dest.remove("X-Copy-From");
         dest.remove("X-Copy-From-Account");
+        dest.remove(HttpHeaderNames.RANGE);
         dest.set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(length));
         HttpHeaders copied = new DefaultHttpHeaders();
         copied.set(
                 "X-Copied-From", SwiftPath.quote(source.containerName()) + "/" + SwiftPath.quote(source.objectName()));
         copied.set("X-Copied-From-Account", SwiftPath.quote(source.account()));
-        String lm = head.headers().get(HttpHeaderNames.LAST_MODIFIED);
+        String lm = src.get(HttpHeaderNames.LAST_MODIFIED);
         if (lm != null) {
             copied.set("X-Copied-From-Last-Modified", lm);
         }
-        List<Device> order = new ArrayList<>();
-        Device first = head.node();
-        if (first != null) {
-            order.add(first);
-        }
-        NodeIterator more = s.nodes(ring, part);
-        for (Device n = more.next(); n != null; n = more.next()) {
-            if (!n.equals(first)) {
-                order.add(n);
+        // _copy_headers: the new object's metadata in the answer
+        for (Map.Entry<String, String> e : dest) {
+            String k = e.getKey().toLowerCase(Locale.ROOT);
+            if (k.startsWith("x-object-meta-") || k.equals("x-delete-at")) {
+                copied.set(e.getKey(), e.getValue());
             }
         }
-        HttpHeaders get = BackendHeaders.base(
-                "GET", source.clientPath(), exchange.timestamp().internal(), exchange.transId(), policy, null);
-        String etag = head.headers().get(HttpHeaderNames.ETAG);
-        if (etag != null) {
-            get.set(HttpHeaderNames.IF_MATCH, etag);
-        }
-        SourceStream stream = new SourceStream(order, "/" + part + source.backendPath(), get);
-        ObjectPutOperation put = new ObjectPutOperation(exchange, stream, copied);
-        stream.put = put;
-        put.start();
+        return new ObjectPutOperation(exchange, body, copied);
     }
 
-    /** The source's user metadata and content type unless the request overrides them (or asks fresh). */
-    private void mergeSourceHeaders(HttpHeaders src, HttpHeaders dest) {
+    /**
+     * The copy middleware's header merge: without {@code X-Fresh-Metadata} every metadata-like header of the
+     * source unless the request sets it; with it, only the source's sysmeta. Content-Type from the source
+     * unless given; the source ETag (verified by the object servers) only for a whole, plain object.
+     */
+    private static void mergeSourceHeaders(int status, HttpHeaders src, HttpHeaders dest) {
         boolean fresh = "true".equalsIgnoreCase(dest.get("X-Fresh-Metadata"));
         for (Map.Entry<String, String> e : src) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
-            boolean meta = k.startsWith("x-object-meta-")
+            boolean sysmeta = k.startsWith("x-object-sysmeta-") || k.startsWith("x-object-transient-sysmeta-");
+            boolean meta = sysmeta
+                    || k.startsWith("x-object-meta-")
                     || k.equals("content-encoding")
                     || k.equals("content-disposition")
-                    || k.equals("x-delete-at")
-                    || k.equals("x-object-manifest")
-                    || k.equals("x-static-large-object");
-            if (meta && !fresh && !dest.contains(e.getKey())) {
+                    || k.equals("content-language")
+                    || k.equals("cache-control")
+                    || k.equals("expires")
+                    || k.equals("x-delete-at");
+            if (meta && (!fresh || sysmeta) && !dest.contains(e.getKey())) {
                 dest.set(e.getKey(), e.getValue());
             }
         }
-        if (!dest.contains(HttpHeaderNames.CONTENT_TYPE) && src.contains(HttpHeaderNames.CONTENT_TYPE)) {
-            dest.set(HttpHeaderNames.CONTENT_TYPE, src.get(HttpHeaderNames.CONTENT_TYPE));
+        if (!dest.contains(HttpHeaderNames.CONTENT_TYPE)
+                || dest.get(HttpHeaderNames.CONTENT_TYPE).isEmpty()) {
+            String type = src.get(HttpHeaderNames.CONTENT_TYPE);
+            if (type != null) {
+                dest.set(HttpHeaderNames.CONTENT_TYPE, type);
+            }
         }
         String etag = src.get(HttpHeaderNames.ETAG);
-        if (etag != null && !src.contains("X-Static-Large-Object") && !src.contains("X-Object-Manifest")) {
+        if (status == 200
+                && etag != null
+                && !src.contains("X-Static-Large-Object")
+                && !src.contains("X-Object-Manifest")) {
             dest.set(HttpHeaderNames.ETAG, Etags.strip(etag));
+        } else {
+            dest.remove(HttpHeaderNames.ETAG);
+            List<String> overrides = new ArrayList<>();
+            for (String name : dest.names()) {
+                if (name.toLowerCase(Locale.ROOT).startsWith("x-object-sysmeta-container-update-override-")) {
+                    overrides.add(name);
+                }
+            }
+            overrides.forEach(dest::remove);
         }
     }
 
-    /** Streams the source body into the PUT from one replica at a time (same ETag required). */
-    private final class SourceStream implements ObjectPutOperation.BodySource, GetConnection.Listener {
-        private final List<Device> nodes;
-        private final String path;
-        private final HttpHeaders headers;
-        private @Nullable ObjectPutOperation put;
-        private @Nullable GetConnection current;
-        private int next;
-        private boolean paused;
-        private boolean aborted;
-
-        SourceStream(List<Device> nodes, String path, HttpHeaders headers) {
-            this.nodes = nodes;
-            this.path = path;
-            this.headers = headers;
-        }
-
-        @Override
-        public void ready() {
-            tryNext();
-        }
-
-        private void tryNext() {
-            ObjectPutOperation p = put;
-            if (aborted || p == null) {
-                return;
+    /**
+     * The source GET's answer: a 2xx head starts the PUT and its body becomes the PUT's body (the PUT's
+     * pause/resume are this sink's writability); anything else is relayed to the client as it is.
+     */
+    private final class SourceSink implements ResponseSink {
+        private final ObjectPutOperation.BodySource body = new ObjectPutOperation.BodySource() {
+            @Override
+            public void pause() {
+                paused = true;
             }
-            if (next >= nodes.size()) {
-                p.sourceFailed();
-                return;
-            }
-            Device node = nodes.get(next++);
-            ProxyServices s = exchange.services();
-            GetConnection c = new GetConnection(
-                    node, this, s.config().nodeTimeout(), s.config().nodeTimeout());
-            current = c;
-            c.start(s.connector(), exchange.channel().eventLoop(), HttpMethod.GET, "/" + node.device() + path, headers);
-        }
 
-        @Override
-        public void head(GetConnection c, HttpResponse head) {
-            if (head.status().code() != 200) {
-                c.close();
-                tryNext();
-                return;
-            }
-            if (paused) {
-                c.pause();
-            }
-        }
-
-        @Override
-        public void body(GetConnection c, HttpContent content) {
-            ObjectPutOperation p = put;
-            if (p == null || aborted || c != current) {
-                content.release();
-                return;
-            }
-            p.content(content);
-        }
-
-        @Override
-        public void failed(GetConnection c) {
-            exchange.services().errorLimiter().increment(c.node());
-            ObjectPutOperation p = put;
-            if (p != null && !aborted && c == current) {
-                if (!c.gotHead()) {
-                    tryNext();
-                } else {
-                    // Restarting mid-body would resend bytes already relayed: the copy fails instead.
-                    p.sourceFailed();
+            @Override
+            public void resume() {
+                paused = false;
+                Operation g = get;
+                if (g != null && !over) {
+                    g.clientWritabilityChanged();
                 }
             }
+
+            @Override
+            public void ready() {
+                resume();
+            }
+
+            @Override
+            public void abort() {
+                stop();
+            }
+        };
+        private @Nullable Operation get;
+        private @Nullable ObjectPutOperation put;
+        private boolean relayToClient;
+        private boolean paused = true;
+        private boolean over;
+
+        @Override
+        public void respond(FullHttpResponse response) {
+            if (response.status().code() >= 300 || over) {
+                over = true;
+                exchange.respond(response);
+                return;
+            }
+            // a 2xx without a streamed body: an empty source
+            startResponse(new DefaultHttpResponse(response.protocolVersion(), response.status(), response.headers()));
+            endResponse(new DefaultLastHttpContent(response.content()));
         }
 
         @Override
-        public void pause() {
-            paused = true;
-            GetConnection c = current;
-            if (c != null) {
-                c.pause();
+        public void startResponse(HttpResponse head) {
+            if (head.status().code() >= 300) {
+                relayToClient = true;
+                exchange.startResponse(head);
+                return;
+            }
+            ObjectPutOperation p = putFor(head, body);
+            if (p == null) {
+                stop();
+                return;
+            }
+            put = p;
+            p.start();
+        }
+
+        @Override
+        public void writeBody(HttpContent content) {
+            ObjectPutOperation p = put;
+            if (relayToClient) {
+                exchange.writeBody(content);
+            } else if (p != null && !over) {
+                p.content(content);
+            } else {
+                content.release();
             }
         }
 
         @Override
-        public void resume() {
-            paused = false;
-            GetConnection c = current;
-            if (c != null) {
-                c.resume();
+        public void endResponse(LastHttpContent last) {
+            if (relayToClient) {
+                exchange.endResponse(last);
+            } else {
+                writeBody(last);
             }
         }
 
         @Override
         public void abort() {
-            aborted = true;
-            GetConnection c = current;
-            if (c != null) {
-                c.close();
+            ObjectPutOperation p = put;
+            if (relayToClient) {
+                exchange.abort();
+            } else if (p != null && !over) {
+                over = true;
+                p.sourceFailed();
+            }
+        }
+
+        @Override
+        public boolean isWritable() {
+            return relayToClient ? exchange.isWritable() : !paused && !over;
+        }
+
+        /** The PUT failed, or the client went away: the source is read no further. */
+        void stop() {
+            over = true;
+            Operation g = get;
+            if (g != null) {
+                g.clientClosed();
+            }
+        }
+    }
+
+    @Override
+    public void clientClosed() {
+        SourceSink s = sink;
+        if (s != null) {
+            s.stop();
+            ObjectPutOperation p = s.put;
+            if (p != null) {
+                p.clientClosed();
             }
         }
     }

@@ -74,7 +74,7 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
                                 withContainer(info);
                             }
                         },
-                        exchange.channel().eventLoop());
+                        exchange.eventLoop());
     }
 
     private void withContainer(ContainerInfo info) {
@@ -124,7 +124,7 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
                 s.config().nodeTimeout(),
                 recoverable ? s.config().recoverableNodeTimeout() : s.config().nodeTimeout());
         current = c;
-        c.start(s.connector(), exchange.channel().eventLoop(), exchange.method(), "/" + node.device() + path, h);
+        c.start(s.connector(), exchange.eventLoop(), exchange.method(), "/" + node.device() + path, h);
     }
 
     private void noMoreNodes() {
@@ -335,7 +335,7 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
             return;
         }
         exchange.writeBody(content);
-        if (!exchange.channel().isWritable()) {
+        if (!exchange.isWritable()) {
             c.pause();
         }
     }
@@ -372,7 +372,7 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
     @Override
     public void clientWritabilityChanged() {
         GetConnection c = current;
-        if (c != null && relaying && !over && exchange.channel().isWritable()) {
+        if (c != null && relaying && !over && exchange.isWritable()) {
             c.resume();
         }
     }

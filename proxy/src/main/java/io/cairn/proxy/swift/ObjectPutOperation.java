@@ -140,7 +140,7 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
                                 withContainer(info);
                             }
                         },
-                        exchange.channel().eventLoop());
+                        exchange.eventLoop());
     }
 
     private void withContainer(ContainerInfo info) {
@@ -222,7 +222,7 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
         connections.add(c);
         c.start(
                 exchange.services().connector(),
-                exchange.channel().eventLoop(),
+                exchange.eventLoop(),
                 "/" + node.device() + backendPath,
                 headers.get(slot));
     }

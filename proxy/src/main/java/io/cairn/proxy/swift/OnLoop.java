@@ -31,6 +31,6 @@ final class OnLoop {
                         ex.respond(SwiftResponses.standard(500));
                     }
                 },
-                ex.channel().eventLoop());
+                ex.eventLoop());
     }
 }

@@ -3,7 +3,6 @@ package io.cairn.proxy.swift;
 import io.cairn.common.time.Timestamp;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -92,7 +91,7 @@ public final class SwiftDispatchHandler extends ChannelInboundHandlerAdapter {
     private Exchange newExchange(ChannelHandlerContext ctx, HttpRequest request, SwiftPath path) {
         boolean complete = request instanceof LastHttpContent;
         Exchange[] self = new Exchange[1];
-        Exchange ex = new Exchange(ctx, request, path, Timestamp.now(services.clock()), services, complete, () -> {
+        ClientSink sink = new ClientSink(ctx, request, () -> self[0] != null && self[0].requestComplete(), () -> {
             if (exchange == self[0]) {
                 operation = null;
                 exchange = null;
@@ -103,13 +102,10 @@ public final class SwiftDispatchHandler extends ChannelInboundHandlerAdapter {
                 ctx.channel().read();
             }
         });
+        Exchange ex = new Exchange(
+                ctx.channel(), request, path, Timestamp.now(services.clock()), services, complete, sink, false);
         self[0] = ex;
         return ex;
-    }
-
-    /** Answers {@code response} for an exchange that has no operation (e.g. 405). */
-    static void reject(Exchange ex, FullHttpResponse response) {
-        ex.respond(response);
     }
 
     @Override
