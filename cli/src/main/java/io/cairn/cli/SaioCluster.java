@@ -259,10 +259,15 @@ final class SaioCluster implements AutoCloseable {
 
     /** Three rings over the same four devices, each server type on its own free loopback ports. */
     private void buildRings() throws IOException {
+        // each pick is free when made, and none is bound before all twelve are: the same number twice is possible
+        java.util.Set<Integer> picked = new java.util.HashSet<>();
         for (String type : TYPES) {
             RingBuilder b = RingBuilder.create(PART_POWER, REPLICAS, 1);
             for (int n = 1; n <= NODES; n++) {
                 int p = LoopbackPorts.pickFree();
+                while (!picked.add(p)) {
+                    p = LoopbackPorts.pickFree();
+                }
                 b.addDevice(new DeviceSpec(1, n, "127.0.0.1", p, "127.0.0.1", p, "sdb" + n, 1.0, ""));
             }
             b.rebalance(Instant.now());
