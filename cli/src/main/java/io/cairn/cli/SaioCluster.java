@@ -1,5 +1,6 @@
 package io.cairn.cli;
 
+import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
 import io.cairn.common.http.LoopbackPorts;
@@ -16,7 +17,9 @@ import io.cairn.ring.RingLoader;
 import io.cairn.ring.builder.DeviceSpec;
 import io.cairn.ring.builder.RingBuilder;
 import io.cairn.ring.format.RingFileWriter;
+import io.cairn.ring.policy.PolicyException;
 import io.cairn.ring.policy.StoragePolicies;
+import io.cairn.ring.policy.StoragePolicy;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +41,15 @@ import org.jspecify.annotations.Nullable;
  * A Swift-All-In-One cluster in this JVM: one proxy and four storage nodes (object, container and account
  * server each) on loopback, Swift's SAIO layout under one data directory.
  *
- * <p>{@code DIR/etc} holds {@code swift.conf} (random hash prefix and suffix on first start), the rings
- * ({@code account|container|object.ring.gz}, part power 10, 3 replicas, 4 zones, one device per node; and
- * their {@code .builder} files) and the servers' configs; devices are {@code DIR/srv/nodeN/sdbN}. Storage
+ * <p>{@code DIR/etc} holds {@code swift.conf} (random hash prefix and suffix on first start; Swift's SAIO
+ * storage policies {@code gold}, index 0 and default, and {@code silver}, index 1, unless others are asked for),
+ * the rings ({@code account|container.ring.gz} and one {@code object[-N].ring.gz} per policy, part power 10, 3
+ * replicas, 4 zones, one device per node, every object ring on the same object server ports; and their {@code
+ * .builder} files) and the servers' configs; devices are {@code DIR/srv/nodeN/sdbN}. Storage
  * servers take free loopback ports on first start; the rings record them and later starts reuse them.
  * Everything written on first start is read back from disk, on every start, so what runs is what the files
- * say.
+ * say. A data directory made before policies existed here (one policy, {@code Policy-0}) keeps its {@code
+ * swift.conf}; an object ring missing for a policy {@code swift.conf} names is built on start.
  *
  * <p>Thread-safety: {@link #start} and {@link #close} from one owner thread.
  */
@@ -51,6 +57,9 @@ final class SaioCluster implements AutoCloseable {
     static final int NODES = 4;
     static final int PART_POWER = 10;
     static final int REPLICAS = 3;
+    /** Swift's SAIO policies ({@code doc/saio/swift/swift.conf}, without its EC policy): the first is default. */
+    static final List<String> DEFAULT_POLICIES = List.of("gold", "silver");
+
     private static final String[] TYPES = {"object", "container", "account"};
     /** Swift's SAIO and functional-test users: account, user, key, groups. */
     static final List<String[]> USERS = List.of(
@@ -67,15 +76,24 @@ final class SaioCluster implements AutoCloseable {
     private final NodeDaemons daemons;
     /** Extra settings by section name for server configs written on first start; see the 6-argument start. */
     private final Map<String, Map<String, String>> serverSettings;
+    /** Policy names a new data directory gets (the first is default); null: {@link #DEFAULT_POLICIES}. */
+    private final @Nullable List<String> requestedPolicies;
+    /** The policies of {@code swift.conf}, read on start. */
+    private StoragePolicies policies = StoragePolicies.legacy();
 
     private @Nullable EventLoopGroup proxyBoss;
     private @Nullable EventLoopGroup proxyWorkers;
     private @Nullable ProxyServer proxy;
 
-    private SaioCluster(Path data, NodeDaemons daemons, Map<String, Map<String, String>> serverSettings) {
+    private SaioCluster(
+            Path data,
+            NodeDaemons daemons,
+            Map<String, Map<String, String>> serverSettings,
+            @Nullable List<String> requestedPolicies) {
         this.data = data;
         this.daemons = daemons;
         this.serverSettings = Map.copyOf(serverSettings);
+        this.requestedPolicies = requestedPolicies == null ? null : List.copyOf(requestedPolicies);
     }
 
     /**
@@ -116,7 +134,8 @@ final class SaioCluster implements AutoCloseable {
             Map<String, String> tempAuthSettings,
             NodeDaemons daemons)
             throws IOException, InterruptedException {
-        return launch(new SaioCluster(data, daemons, Map.of()), bind, port, accessLog, proxySettings, tempAuthSettings);
+        return launch(
+                new SaioCluster(data, daemons, Map.of(), null), bind, port, accessLog, proxySettings, tempAuthSettings);
     }
 
     /**
@@ -135,7 +154,7 @@ final class SaioCluster implements AutoCloseable {
             Map<String, Map<String, String>> serverSettings)
             throws IOException, InterruptedException {
         return launch(
-                new SaioCluster(data, daemons, serverSettings),
+                new SaioCluster(data, daemons, serverSettings, null),
                 "127.0.0.1",
                 0,
                 accessLog,
@@ -168,6 +187,22 @@ final class SaioCluster implements AutoCloseable {
         return start(data, bind, port, accessLog, Map.of(), Map.of(), daemons);
     }
 
+    /**
+     * As above, and a new data directory gets the storage policies {@code policies} (names, indexes 0, 1, ... in
+     * this order, the first default; null: {@link #DEFAULT_POLICIES}). An existing directory keeps its own: asking it
+     * for other ones is a {@link ServerLauncher.UsageException}.
+     */
+    static SaioCluster start(
+            Path data,
+            String bind,
+            int port,
+            Consumer<String> accessLog,
+            NodeDaemons daemons,
+            @Nullable List<String> policies)
+            throws IOException, InterruptedException {
+        return launch(new SaioCluster(data, daemons, Map.of(), policies), bind, port, accessLog, Map.of(), Map.of());
+    }
+
     Path etc() {
         return data.resolve("etc");
     }
@@ -178,20 +213,32 @@ final class SaioCluster implements AutoCloseable {
         return p == null ? -1 : p.port();
     }
 
+    /** The storage policies this cluster serves (from {@code swift.conf}, read on start). */
+    StoragePolicies policies() {
+        return policies;
+    }
+
     private void prepare(String bind, int port, Map<String, String> proxySettings, Map<String, String> tempAuthSettings)
             throws IOException {
         Files.createDirectories(etc());
         Path swiftConf = etc().resolve(SwiftConf.FILE_NAME);
         if (!Files.exists(swiftConf)) {
+            String policySections = policySections(requestedPolicies == null ? DEFAULT_POLICIES : requestedPolicies);
             Files.writeString(
                     swiftConf,
-                    "[swift-hash]\nswift_hash_path_prefix = " + randomHex(16)
-                            + "\nswift_hash_path_suffix = " + randomHex(16)
-                            + "\n\n[storage-policy:0]\nname = Policy-0\ndefault = yes\n",
+                    "[swift-hash]\nswift_hash_path_prefix = " + randomHex(16) + "\nswift_hash_path_suffix = "
+                            + randomHex(16) + "\n" + policySections,
                     StandardCharsets.UTF_8);
         }
+        policies = StoragePolicies.fromSwiftConf(SwiftConf.load(etc()).ini());
+        checkRequestedPolicies();
         if (!Files.exists(ringFile("object"))) {
             buildRings();
+        }
+        for (StoragePolicy p : policies.all()) {
+            if (p.isSupported() && !Files.exists(etc().resolve(p.ringFileName()))) {
+                buildObjectRing(p);
+            }
         }
         for (int n = 1; n <= NODES; n++) {
             Files.createDirectories(data.resolve("srv/node" + n + "/sdb" + n));
@@ -212,16 +259,77 @@ final class SaioCluster implements AutoCloseable {
 
     /** Three rings over the same four devices, each server type on its own free loopback ports. */
     private void buildRings() throws IOException {
+        // each pick is free when made, and none is bound before all twelve are: the same number twice is possible
+        java.util.Set<Integer> picked = new java.util.HashSet<>();
         for (String type : TYPES) {
             RingBuilder b = RingBuilder.create(PART_POWER, REPLICAS, 1);
             for (int n = 1; n <= NODES; n++) {
                 int p = LoopbackPorts.pickFree();
+                while (!picked.add(p)) {
+                    p = LoopbackPorts.pickFree();
+                }
                 b.addDevice(new DeviceSpec(1, n, "127.0.0.1", p, "127.0.0.1", p, "sdb" + n, 1.0, ""));
             }
             b.rebalance(Instant.now());
             b.save(etc().resolve(type + ".builder"));
             RingFileWriter.writeV1(b.toRingData(), ringFile(type));
         }
+    }
+
+    /**
+     * {@code [storage-policy:N]} sections for {@code names}, as Swift's SAIO {@code swift.conf} writes them; checked
+     * by parsing them back, so a bad name is a usage error before anything is written.
+     */
+    static String policySections(List<String> names) {
+        if (names.isEmpty()) {
+            throw new ServerLauncher.UsageException("--policies needs at least one policy name");
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            b.append("\n[storage-policy:")
+                    .append(i)
+                    .append("]\nname = ")
+                    .append(names.get(i))
+                    .append("\npolicy_type = replication\n");
+            if (i == 0) {
+                b.append("default = yes\n");
+            }
+        }
+        try {
+            StoragePolicies.fromSwiftConf(IniFile.parse(b.toString(), "--policies"));
+        } catch (PolicyException | ConfigException e) {
+            throw new ServerLauncher.UsageException("--policies " + String.join(",", names) + ": " + e.getMessage());
+        }
+        return b.toString();
+    }
+
+    /** An existing data directory keeps its policies: asking for others is an error, not a silent no-op. */
+    private void checkRequestedPolicies() {
+        List<String> requested = requestedPolicies;
+        if (requested == null) {
+            return;
+        }
+        List<String> existing = new ArrayList<>();
+        for (StoragePolicy p : policies.all()) {
+            existing.add(p.name());
+        }
+        if (!existing.equals(requested)) {
+            throw new ServerLauncher.UsageException("--policies " + String.join(",", requested) + ": " + data
+                    + " already has the policies " + String.join(",", existing)
+                    + " (in etc/swift.conf); --policies applies to a new data directory");
+        }
+    }
+
+    /** The object ring of a policy other than 0: the same four devices and object server ports as policy 0's. */
+    private void buildObjectRing(StoragePolicy policy) throws IOException {
+        RingBuilder b = RingBuilder.create(PART_POWER, REPLICAS, 1);
+        for (int n = 1; n <= NODES; n++) {
+            int p = ringPort("object", n);
+            b.addDevice(new DeviceSpec(1, n, "127.0.0.1", p, "127.0.0.1", p, "sdb" + n, 1.0, ""));
+        }
+        b.rebalance(Instant.now());
+        b.save(etc().resolve(policy.ringName() + ".builder"));
+        RingFileWriter.writeV1(b.toRingData(), etc().resolve(policy.ringFileName()));
     }
 
     private Path ringFile(String type) {
@@ -341,11 +449,10 @@ final class SaioCluster implements AutoCloseable {
         IniFile ini = IniFile.load(etc().resolve("proxy-server.conf"));
         ProxyConfig config = ProxyConfig.fromIni(ini).withBind(bind, port);
         SwiftConf swiftConf = SwiftConf.load(config.swiftDir());
-        StoragePolicies policies = StoragePolicies.fromSwiftConf(swiftConf.ini());
-        RingLoader account = RingLoader.open(ringFile("account"));
-        RingLoader container = RingLoader.open(ringFile("container"));
-        RingLoader object = RingLoader.open(ringFile("object"));
-        ProxyRings rings = new ProxyRings(account::ring, container::ring, index -> index == 0 ? object.ring() : null);
+        StoragePolicies proxyPolicies = StoragePolicies.fromSwiftConf(swiftConf.ini());
+        NodeRings nodeRings = new NodeRings(config.swiftDir(), proxyPolicies);
+        nodeRings.loadAll();
+        ProxyRings rings = new ProxyRings(nodeRings::account, nodeRings::container, nodeRings::object);
         TempAuth tempAuth = new TempAuth(TempAuthConfig.from(ini.section("filter:tempauth")));
         Transport transport = Transport.select(true);
         EventLoopGroup boss = transport.newEventLoopGroup(1, "proxy-accept");
@@ -354,7 +461,7 @@ final class SaioCluster implements AutoCloseable {
         proxyWorkers = workers;
         ProxyServer p = new ProxyServer(
                 config,
-                new ProxyServer.Cluster(swiftConf, policies, rings),
+                new ProxyServer.Cluster(swiftConf, proxyPolicies, rings),
                 new TempAuthAccess(tempAuth, Clock.systemUTC()),
                 transport,
                 boss,

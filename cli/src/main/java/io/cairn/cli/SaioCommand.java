@@ -1,22 +1,29 @@
 package io.cairn.cli;
 
 import io.cairn.common.http.AccessLogSink;
+import io.cairn.ring.policy.StoragePolicies;
+import io.cairn.ring.policy.StoragePolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1] [--no-daemons]}: a complete cluster in one JVM
- * (see {@link SaioCluster}), Swift-All-In-One style; prints the endpoint, the users and a ready-to-paste {@code
- * swift} command; SIGTERM or Ctrl-C stops it cleanly; data and rings survive a restart. {@code --no-daemons}
+ * {@code cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1] [--policies gold,silver] [--no-daemons]}: a
+ * complete cluster in one JVM (see {@link SaioCluster}), Swift-All-In-One style; prints the endpoint, the users, the
+ * storage policies and a ready-to-paste {@code swift} command; SIGTERM or Ctrl-C stops it cleanly; data and rings
+ * survive a restart. {@code --policies} names the storage policies of a new data directory (indexes 0, 1, ... in
+ * that order, the first default; Swift's SAIO {@code gold,silver} when absent); an existing one keeps its own.
+ * {@code --no-daemons}
  * runs the servers without replicators, auditors and updaters, as a Swift SAIO started without {@code
  * swift-init ... rest}: benchmarks compare request paths, not background passes.
  *
  * <p>Not thread-safe; one instance per invocation.
  */
 final class SaioCommand {
-    static final String USAGE = "usage: cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1] [--no-daemons]";
+    static final String USAGE =
+            "usage: cairn saio [--data DIR] [--port 8080] [--bind 127.0.0.1] [--policies gold,silver] [--no-daemons]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -58,6 +65,7 @@ final class SaioCommand {
         String bind = "127.0.0.1";
         int port = 8080;
         boolean runDaemons = true;
+        List<String> policies = null;
         for (int i = 0; i < args.size(); i += 2) {
             if (args.get(i).equals("--no-daemons")) {
                 runDaemons = false;
@@ -71,6 +79,7 @@ final class SaioCommand {
             switch (args.get(i)) {
                 case "--data" -> data = Path.of(value);
                 case "--bind" -> bind = value;
+                case "--policies" -> policies = policyNames(value);
                 case "--port" -> {
                     try {
                         port = Integer.parseInt(value);
@@ -86,12 +95,13 @@ final class SaioCommand {
         AccessLogSink accessLog = AccessLogSink.toLogger(ProxyCommand.ACCESS_LOGGER);
         SaioCluster cluster;
         try {
-            cluster = SaioCluster.start(dir, bind, port, accessLog, runDaemons ? daemons : NodeDaemons.none());
+            cluster =
+                    SaioCluster.start(dir, bind, port, accessLog, runDaemons ? daemons : NodeDaemons.none(), policies);
         } catch (IOException | InterruptedException | RuntimeException e) {
             accessLog.close();
             throw e;
         }
-        banner(dir, bind, cluster.proxyPort(), runDaemons);
+        banner(dir, bind, cluster.proxyPort(), runDaemons, cluster.policies());
         // the access log closes after the cluster's event loops stopped, so every line logged is written
         return ServerLauncher.Running.of(cluster::proxyPort, () -> {
             cluster.close();
@@ -99,7 +109,20 @@ final class SaioCommand {
         });
     }
 
-    private void banner(Path data, String bind, int port, boolean daemonsRun) {
+    /** {@code gold,silver}: names in index order, none empty. */
+    static List<String> policyNames(String value) {
+        List<String> names = new ArrayList<>();
+        for (String name : value.split(",", -1)) {
+            String n = name.strip();
+            if (n.isEmpty()) {
+                throw new ServerLauncher.UsageException("--policies needs comma-separated names, got '" + value + "'");
+            }
+            names.add(n);
+        }
+        return names;
+    }
+
+    private void banner(Path data, String bind, int port, boolean daemonsRun, StoragePolicies policies) {
         String host = bind.equals("0.0.0.0") ? "127.0.0.1" : bind;
         String auth = "http://" + host + ":" + port + "/auth/v1.0";
         out.println("cairn saio: 1 proxy, " + SaioCluster.NODES + " storage nodes, " + SaioCluster.REPLICAS
@@ -109,6 +132,12 @@ final class SaioCommand {
         for (String[] u : SaioCluster.USERS) {
             out.println("    " + u[0] + ":" + u[1] + " / " + u[2] + (u[3].isEmpty() ? "" : "  [" + u[3] + "]"));
         }
+        List<String> described = new ArrayList<>();
+        for (StoragePolicy p : policies.all()) {
+            described.add(p.name() + " (" + p.index() + (p.isDefault() ? ", default" : "") + ")");
+        }
+        out.println("  storage policies: " + String.join(", ", described)
+                + "  (swift post -H 'X-Storage-Policy: NAME' CONTAINER)");
         out.println("  try:  swift -A " + auth + " -U test:tester -K testing stat");
         if (!daemonsRun) {
             out.println("  background daemons off (--no-daemons): nothing replicates, audits or updates");

@@ -119,4 +119,82 @@ class SaioClusterIT {
                     .isEqualTo(404);
         }
     }
+
+    /**
+     * A data directory made before policies were offered (swift.conf with {@code Policy-0} only, no {@code
+     * object-1.ring.gz}) still starts as it is; {@code --policies} cannot change it; a policy added to its
+     * swift.conf by hand gets its object ring on the next start.
+     */
+    @Test
+    void shouldStartAOnePolicyDataDirectoryAsItIsAndBuildTheRingOfAPolicyAddedLater() throws Exception {
+        try (SaioCluster saio = SaioCluster.start(data, "127.0.0.1", 0, line -> {})) {
+            assertThat(saio.policies().all()).hasSize(2);
+        }
+        // what swift.conf looked like before: the hash settings and one policy
+        Path swiftConf = data.resolve("etc/swift.conf");
+        String text = Files.readString(swiftConf);
+        Files.writeString(
+                swiftConf,
+                text.substring(0, text.indexOf("[storage-policy:0]"))
+                        + "[storage-policy:0]\nname = Policy-0\ndefault = yes\n");
+        Files.delete(data.resolve("etc/object-1.ring.gz"));
+        Files.delete(data.resolve("etc/object-1.builder"));
+        try (SaioCluster saio = SaioCluster.start(data, "127.0.0.1", 0, line -> {})) {
+            assertThat(saio.policies().all())
+                    .extracting(io.cairn.ring.policy.StoragePolicy::name)
+                    .containsExactly("Policy-0");
+            assertThat(data.resolve("etc/object-1.ring.gz")).doesNotExist();
+            String[] a = auth(client, saio.proxyPort(), "test:tester", "testing");
+            assertThat(send(HttpRequest.newBuilder(URI.create(a[0] + "/c"))
+                                    .header("X-Auth-Token", a[1])
+                                    .PUT(HttpRequest.BodyPublishers.noBody()))
+                            .statusCode())
+                    .isEqualTo(201);
+            assertThat(send(HttpRequest.newBuilder(URI.create(a[0] + "/c/o"))
+                                    .header("X-Auth-Token", a[1])
+                                    .PUT(HttpRequest.BodyPublishers.ofString("legacy")))
+                            .statusCode())
+                    .isEqualTo(201);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SaioCluster.start(
+                        data, "127.0.0.1", 0, line -> {}, NodeDaemons.none(), java.util.List.of("gold", "silver")))
+                .isInstanceOf(ServerLauncher.UsageException.class)
+                .hasMessageContaining("already has the policies Policy-0");
+
+        Files.writeString(swiftConf, "\n[storage-policy:1]\nname = silver\n", java.nio.file.StandardOpenOption.APPEND);
+        try (SaioCluster saio = SaioCluster.start(data, "127.0.0.1", 0, line -> {})) {
+            assertThat(saio.policies().all()).hasSize(2);
+            assertThat(data.resolve("etc/object-1.ring.gz")).isRegularFile();
+            String[] a = auth(client, saio.proxyPort(), "test:tester", "testing");
+            assertThat(send(HttpRequest.newBuilder(URI.create(a[0] + "/c/o")).header("X-Auth-Token", a[1]))
+                            .body())
+                    .isEqualTo("legacy".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(send(HttpRequest.newBuilder(URI.create(a[0] + "/s"))
+                                    .header("X-Auth-Token", a[1])
+                                    .header("X-Storage-Policy", "silver")
+                                    .PUT(HttpRequest.BodyPublishers.noBody()))
+                            .statusCode())
+                    .isEqualTo(201);
+        }
+    }
+
+    @Test
+    void shouldWriteTheAskedPoliciesFirstDefaultAndRefuseInvalidOnes() throws Exception {
+        try (SaioCluster saio = SaioCluster.start(
+                data, "127.0.0.1", 0, line -> {}, NodeDaemons.none(), java.util.List.of("gold", "silver", "bronze"))) {
+            assertThat(saio.policies().all())
+                    .extracting(p -> p.index() + ":" + p.name() + (p.isDefault() ? "*" : ""))
+                    .containsExactly("0:gold*", "1:silver", "2:bronze");
+            assertThat(data.resolve("etc/object-2.ring.gz")).isRegularFile();
+        }
+        for (java.util.List<String> bad : java.util.List.of(
+                java.util.List.of("gold", "gold"), java.util.List.of("bad name"), java.util.List.<String>of())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SaioCluster.policySections(bad))
+                    .as("%s", bad)
+                    .isInstanceOf(ServerLauncher.UsageException.class);
+        }
+        assertThat(SaioCommand.policyNames("gold, silver,bronze")).containsExactly("gold", "silver", "bronze");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SaioCommand.policyNames("gold,,silver"))
+                .isInstanceOf(ServerLauncher.UsageException.class);
+    }
 }

@@ -135,8 +135,13 @@ final class SaioHarness implements AutoCloseable {
 
     /** The nodes (1-based) holding {@code /account/container/object}'s primaries, then its handoffs. */
     List<Integer> objectNodes(String account, String container, String object) throws IOException {
+        return objectNodes(0, account, container, object);
+    }
+
+    /** As {@link #objectNodes(String, String, String)} in the object ring of storage policy {@code policy}. */
+    List<Integer> objectNodes(int policy, String account, String container, String object) throws IOException {
         Path etc = data.resolve("etc");
-        Ring ring = RingLoader.open(etc.resolve("object.ring.gz")).ring();
+        Ring ring = RingLoader.open(etc.resolve(objectRingFile(policy))).ring();
         int part = ring.partition(SwiftConf.load(etc).hashPath(), account, container, object);
         List<Integer> nodes = new ArrayList<>();
         for (Device d : ring.primaries(part)) {
@@ -152,9 +157,18 @@ final class SaioHarness implements AutoCloseable {
 
     /** The partition of an object in the object ring. */
     int objectPartition(String account, String container, String object) throws IOException {
+        return objectPartition(0, account, container, object);
+    }
+
+    /** The partition of an object in the object ring of storage policy {@code policy}. */
+    int objectPartition(int policy, String account, String container, String object) throws IOException {
         Path etc = data.resolve("etc");
-        Ring ring = RingLoader.open(etc.resolve("object.ring.gz")).ring();
+        Ring ring = RingLoader.open(etc.resolve(objectRingFile(policy))).ring();
         return ring.partition(SwiftConf.load(etc).hashPath(), account, container, object);
+    }
+
+    private static String objectRingFile(int policy) {
+        return policy == 0 ? "object.ring.gz" : "object-" + policy + ".ring.gz";
     }
 
     private static int nodeOf(Device d) {

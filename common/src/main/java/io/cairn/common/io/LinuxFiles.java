@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  *       {@code UserDefinedFileAttributeView} opens the file by path for every attribute: three system calls and a
  *       path walk where one call does;
  *   <li>{@code sync_file_range(SYNC_FILE_RANGE_WRITE)}: starts writeback of a large body while the rest arrives,
- *       so the final fsync waits for the tail only.
+ *       so the final fsync waits for the tail only;
+ *   <li>{@code fallocate(FALLOC_FL_KEEP_SIZE)}: reserves a body's blocks before it arrives, so a PUT the disk cannot
+ *       hold is refused up front ({@code utils.fallocate}).
  * </ul>
  *
  * <p>{@link #load()} returns {@code null} where these calls are unavailable (not Linux on x86-64 or aarch64, JNA's
@@ -51,6 +53,7 @@ public final class LinuxFiles {
     private static final int AT_FDCWD = -100;
     private static final int AT_SYMLINK_FOLLOW = 0x400;
     private static final int SYNC_FILE_RANGE_WRITE = 2;
+    private static final int FALLOC_FL_KEEP_SIZE = 1;
     private static final int OWNER_READ_WRITE = 0600;
 
     private static final int ENOENT = 2;
@@ -60,6 +63,7 @@ public final class LinuxFiles {
     private static final int ENODATA = 61;
     private static final int EOPNOTSUPP = 95;
     private static final int EEXIST = 17;
+    private static final int ENOSYS = 38;
 
     /** {@code __O_TMPFILE | O_DIRECTORY}; {@code O_DIRECTORY} differs between architectures. */
     private final int oTmpFile;
@@ -221,6 +225,25 @@ public final class LinuxFiles {
     }
 
     /**
+     * Reserves {@code [offset, offset+length)} of the file's blocks without changing its size ({@code
+     * FALLOC_FL_KEEP_SIZE}), as Swift's {@code utils.fallocate}. A filesystem that cannot preallocate ({@code
+     * ENOSYS}, {@code EOPNOTSUPP}, {@code EINVAL}) is not an error, as in Swift: the call then does nothing.
+     *
+     * @throws FileSystemException with the reason {@code No space left on device} ({@code ENOSPC}) or {@code Disk
+     *     quota exceeded} ({@code EDQUOT}) when the blocks are not there
+     */
+    public void fallocate(NativeFile file, long offset, long length) throws IOException {
+        try {
+            Bindings.fallocate(file.fd(), FALLOC_FL_KEEP_SIZE, offset, length);
+        } catch (LastErrorException e) {
+            int errno = e.getErrorCode();
+            if (errno != ENOSYS && errno != EOPNOTSUPP && errno != EINVAL) {
+                throw error(e, "fd " + file.fd(), null);
+            }
+        }
+    }
+
+    /**
      * Native memory of one thread for the calls' strings and values. JNA converts a {@code String} or {@code
      * byte[]} argument by allocating native memory on every call, which measured at about 4 µs a call, more than
      * the system call; addresses of reused buffers cost nothing.
@@ -327,6 +350,8 @@ public final class LinuxFiles {
 
         @SuppressWarnings("MethodName") // libc's name
         static native int sync_file_range(int fd, long offset, long nbytes, int flags) throws LastErrorException;
+
+        static native int fallocate(int fd, int mode, long offset, long len) throws LastErrorException;
 
         static native @Nullable String strerror(int errno);
     }

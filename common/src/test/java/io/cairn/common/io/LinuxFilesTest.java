@@ -63,6 +63,32 @@ class LinuxFilesTest {
     }
 
     @Test
+    void shouldReserveBlocksWithoutChangingTheSizeWhenFallocating() throws Exception {
+        Path target = dir.resolve("reserved");
+        try (NativeFile file = linux.openUnnamed(dir)) {
+            linux.fallocate(file, 0, 4L << 20);
+            linux.link(file, target);
+        }
+        assertThat(Files.size(target)).isZero();
+        Process stat = new ProcessBuilder("stat", "-c", "%b %B", target.toString()).start();
+        String[] blocks = new String(stat.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+                .strip()
+                .split(" ");
+        assertThat(stat.waitFor()).isZero();
+        assertThat(Long.parseLong(blocks[0]) * Long.parseLong(blocks[1])).isGreaterThanOrEqualTo(4L << 20);
+    }
+
+    @Test
+    void shouldReportNoSpaceWhenFallocatingMoreThanTheDiskHolds() throws Exception {
+        long beyond = Files.getFileStore(dir).getTotalSpace() * 2;
+        try (NativeFile file = linux.openUnnamed(dir)) {
+            assertThatThrownBy(() -> linux.fallocate(file, 0, beyond))
+                    .isInstanceOf(FileSystemException.class)
+                    .hasMessageContaining("No space left on device");
+        }
+    }
+
+    @Test
     void shouldReportAMissingDirectoryAsTheJdkDoes() {
         assertThatThrownBy(() -> linux.openUnnamed(dir.resolve("missing")))
                 .isInstanceOf(NoSuchFileException.class)

@@ -341,6 +341,11 @@ public final class LocalDiskFileManager implements DiskFileManager {
         return hashPath.hex(path, null, null);
     }
 
+    /** The layer's settings. */
+    DiskFileConfig config() {
+        return config;
+    }
+
     /** Linux's file calls, or {@code null} where only the JDK's are used. */
     @Nullable
     LinuxFiles linux() {

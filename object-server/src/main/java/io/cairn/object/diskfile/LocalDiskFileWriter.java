@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -66,11 +67,39 @@ final class LocalDiskFileWriter implements DiskFileWriter {
 
     static LocalDiskFileWriter create(LocalDiskFile diskFile, long expectedSize) throws IOException {
         StagedFile staged = StagedFile.create(diskFile);
-        if (expectedSize > 0 && diskFile.manager().fileStore(staged.dir()).getUsableSpace() < expectedSize) {
-            staged.close(false);
-            throw new DiskFileNoSpace("device " + diskFile.device() + " has less than " + expectedSize + " bytes free");
+        if (expectedSize > 0 && diskFile.manager().config().fallocate()) {
+            try {
+                fallocate(diskFile, staged, expectedSize);
+            } catch (IOException | RuntimeException e) {
+                try {
+                    staged.close(false);
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
         }
         return new LocalDiskFileWriter(diskFile, expectedSize, staged);
+    }
+
+    /**
+     * Swift's {@code utils.fallocate} as {@code DiskFileWriter.open} calls it for a body of known size: the {@code
+     * fallocate_reserve} check against the device's {@code statvfs}, then the body's blocks reserved; either failing
+     * is {@code DiskFileNoSpace} (507). Not called at all with {@code disable_fallocate = true}.
+     */
+    private static void fallocate(LocalDiskFile diskFile, StagedFile staged, long size) throws IOException {
+        FileStore store = diskFile.manager().fileStore(staged.dir());
+        FallocateReserve reserve = diskFile.manager().config().fallocateReserve();
+        long usable = store.getUsableSpace();
+        if (reserve.refuses(usable, store.getTotalSpace(), size)) {
+            throw new DiskFileNoSpace("device " + diskFile.device() + ": " + size + " bytes would leave less than"
+                    + " fallocate_reserve = " + reserve + " of " + usable + " bytes free");
+        }
+        try {
+            staged.reserve(size, usable);
+        } catch (IOException e) {
+            throw translate(e);
+        }
     }
 
     /** Where a body is written before it has its name, in either of Swift's two ways. */
@@ -86,6 +115,9 @@ final class LocalDiskFileWriter implements DiskFileWriter {
         abstract void publish(Path target) throws IOException;
 
         abstract void startWriteback(long offset, long length) throws IOException;
+
+        /** Reserves {@code size} bytes of blocks for the body ({@code fallocate}); {@code usable}: bytes free now. */
+        abstract void reserve(long size, long usable) throws IOException;
 
         /** Closes the file; one that was not published leaves nothing behind. */
         abstract void close(boolean published) throws IOException;
@@ -158,6 +190,11 @@ final class LocalDiskFileWriter implements DiskFileWriter {
         @Override
         void startWriteback(long offset, long length) throws IOException {
             linux.startWriteback(file, offset, length);
+        }
+
+        @Override
+        void reserve(long size, long usable) throws IOException {
+            linux.fallocate(file, 0, size);
         }
 
         @Override
@@ -237,6 +274,14 @@ final class LocalDiskFileWriter implements DiskFileWriter {
         @Override
         void startWriteback(long offset, long length) {
             // the JDK has no sync_file_range: the fsync at commit writes the whole body
+        }
+
+        /** The JDK has no fallocate: refuses what the kernel's would, a body larger than the free space. */
+        @Override
+        void reserve(long size, long usable) throws IOException {
+            if (usable < size) {
+                throw new DiskFileNoSpace("No space left on device: " + size + " bytes, " + usable + " free");
+            }
         }
 
         @Override
@@ -399,6 +444,9 @@ final class LocalDiskFileWriter implements DiskFileWriter {
     }
 
     private static IOException translate(IOException e) {
+        if (e instanceof DiskFileException) {
+            return e;
+        }
         String msg = String.valueOf(e.getMessage());
         if (msg.contains("No space left on device") || msg.contains("Disk quota exceeded")) {
             return new DiskFileNoSpace(msg, e);

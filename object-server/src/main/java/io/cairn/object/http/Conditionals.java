@@ -1,32 +1,21 @@
 package io.cairn.object.http;
 
+import io.cairn.common.http.HttpDates;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * swob's conditional-response rules ({@code Response._get_conditional_response_status}, reference §4.9)
  * evaluated against a GET/HEAD result: If-None-Match → 304, If-Match → 412 (also {@code *} on a 404),
  * If-Modified-Since → 304, If-Unmodified-Since → 412, in that order. Dates compare at one-second
- * resolution against {@code Last-Modified = ceil(X-Timestamp)}.
+ * resolution against {@code Last-Modified = ceil(X-Timestamp)}; they are read as swob reads them
+ * ({@link HttpDates#parse}: RFC 1123, RFC 850, asctime and Python's other lenient forms), and one that does
+ * not parse is ignored.
  *
  * <p>Stateless and thread-safe.
  */
 public final class Conditionals {
-    private static final DateTimeFormatter RFC_1123 =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter RFC_850 =
-            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter ASCTIME =
-            DateTimeFormatter.ofPattern("EEE MMM d HH:mm:ss yyyy", Locale.ROOT);
-    private static final DateTimeFormatter LAST_MODIFIED =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
-
     private Conditionals() {}
 
     /**
@@ -51,11 +40,11 @@ public final class Conditionals {
         }
         if (lastModifiedSeconds >= 0) {
             long since = parseDate(request.get(HttpHeaderNames.IF_MODIFIED_SINCE));
-            if (since != Long.MIN_VALUE && lastModifiedSeconds <= since) {
+            if (since != HttpDates.INVALID && lastModifiedSeconds <= since) {
                 return SwiftStatus.NOT_MODIFIED;
             }
             long unmodified = parseDate(request.get(HttpHeaderNames.IF_UNMODIFIED_SINCE));
-            if (unmodified != Long.MIN_VALUE && lastModifiedSeconds > unmodified) {
+            if (unmodified != HttpDates.INVALID && lastModifiedSeconds > unmodified) {
                 return SwiftStatus.PRECONDITION_FAILED;
             }
         }
@@ -87,29 +76,11 @@ public final class Conditionals {
         return tag;
     }
 
-    /** A {@code Last-Modified} value for epoch seconds, as swob formats it. */
-    public static String formatHttpDate(long epochSeconds) {
-        return LAST_MODIFIED.format(LocalDateTime.ofEpochSecond(epochSeconds, 0, ZoneOffset.UTC));
-    }
-
     /**
-     * An HTTP date in epoch seconds, or {@code Long.MIN_VALUE} when absent or unparsable (the header is
-     * then ignored, as with Python's {@code parsedate}, which also ignores the zone).
+     * An HTTP date in epoch seconds, or {@link HttpDates#INVALID} when absent or unparsable (the header is then
+     * ignored): swob's {@code _datetime_property}, see {@link HttpDates#parse}.
      */
     static long parseDate(@Nullable String value) {
-        if (value == null) {
-            return Long.MIN_VALUE;
-        }
-        String v = value.strip();
-        int zone = v.lastIndexOf(' ');
-        String withoutZone = zone > 0 && !Character.isDigit(v.charAt(v.length() - 1)) ? v.substring(0, zone) : v;
-        for (DateTimeFormatter f : new DateTimeFormatter[] {RFC_1123, RFC_850, ASCTIME}) {
-            try {
-                return LocalDateTime.parse(withoutZone, f).toEpochSecond(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                // try the next of the three formats HTTP/1.1 allows
-            }
-        }
-        return Long.MIN_VALUE;
+        return HttpDates.parse(value);
     }
 }

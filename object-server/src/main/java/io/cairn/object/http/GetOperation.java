@@ -73,17 +73,16 @@ final class GetOperation extends ObjectOperation {
         }
         long length = opened.contentLength();
         ByteRanges ranges = ignoreRange(opened) ? null : ByteRanges.parse(request.get(HttpHeaderNames.RANGE));
-        if (ranges == null || length == 0) {
+        if (ranges == null) {
             sendRange(head, 0, length);
             return;
         }
         long[] satisfiable = ranges.forLength(length);
         if (satisfiable.length == 0) {
-            FullHttpResponse response =
-                    Responses.status(exchange.ctx().alloc(), SwiftStatus.REQUESTED_RANGE_NOT_SATISFIABLE, null, null);
-            response.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + length);
-            closeOnDevice(opened);
-            exchange.send(response);
+            sendUnsatisfiable(head, length);
+        } else if (length == 0) {
+            // swob: a satisfiable (suffix) range of an empty object answers 200 with the empty body
+            sendRange(head, 0, 0);
         } else if (satisfiable.length == 2) {
             head.setStatus(SwiftStatus.PARTIAL_CONTENT.nettyStatus());
             head.headers().set(HttpHeaderNames.CONTENT_RANGE, contentRange(satisfiable[0], satisfiable[1], length));
@@ -111,11 +110,29 @@ final class GetOperation extends ObjectOperation {
         return false;
     }
 
+    /**
+     * 304/412: the object's headers (ETag, Last-Modified, Content-Type, X-Timestamp, metadata, ...) with
+     * {@code Content-Length: 0} and no body, as swob's {@code _response_iter} turns the GET response.
+     */
     private void sendWithoutBody(HttpResponse head, SwiftStatus status) {
-        FullHttpResponse response =
-                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status.nettyStatus(), Unpooled.EMPTY_BUFFER);
+        sendFull(head, status, Unpooled.EMPTY_BUFFER);
+    }
+
+    /**
+     * 416: as swob answers it, the object's headers (its Content-Type too) plus {@code Content-Range: bytes
+     * *}{@code /<length>}, with swob's default HTML body and its length.
+     */
+    private void sendUnsatisfiable(HttpResponse head, long length) {
+        SwiftStatus status = SwiftStatus.REQUESTED_RANGE_NOT_SATISFIABLE;
+        byte[] body = String.valueOf(status.defaultBody(null)).getBytes(StandardCharsets.UTF_8);
+        head.headers().set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + length);
+        sendFull(head, status, Unpooled.wrappedBuffer(body));
+    }
+
+    private void sendFull(HttpResponse head, SwiftStatus status, ByteBuf body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status.nettyStatus(), body);
         response.headers().set(head.headers());
-        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, "0");
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
         DiskFileReader r = reader;
         reader = null;
         if (r != null) {

@@ -1,5 +1,6 @@
 package io.cairn.object.http;
 
+import io.cairn.common.http.HttpDates;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.DiskFileReader;
 import io.cairn.object.metadata.ObjectMetadata;
@@ -62,7 +63,7 @@ final class ObjectHeaders {
             out.set(HttpHeaderNames.ETAG, "\"" + etag + "\"");
         }
         Timestamp ts = timestamp(reader);
-        out.set(HttpHeaderNames.LAST_MODIFIED, Conditionals.formatHttpDate(ts.ceilSeconds()));
+        out.set(HttpHeaderNames.LAST_MODIFIED, HttpDates.format(ts.ceilSeconds()));
         out.set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(reader.contentLength()));
         String encoding = metadata.get("Content-Encoding");
         if (encoding != null) {

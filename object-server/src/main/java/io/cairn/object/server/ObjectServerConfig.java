@@ -1,8 +1,10 @@
 package io.cairn.object.server;
 
+import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.object.diskfile.DiskFileConfig;
+import io.cairn.object.diskfile.FallocateReserve;
 import io.cairn.object.http.ObjectApiSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +44,8 @@ public final class ObjectServerConfig {
             "device_threads",
             "device_queue",
             "reclaim_age",
+            "disable_fallocate",
+            "fallocate_reserve",
             "etag_validate_max_bytes",
             "disk_chunk_size",
             "replication_concurrency",
@@ -54,8 +58,6 @@ public final class ObjectServerConfig {
     public static final Set<String> ACCEPTED = Set.of(
             "use",
             "user",
-            "disable_fallocate",
-            "fallocate_reserve",
             "log_name",
             "log_facility",
             "log_level",
@@ -110,6 +112,8 @@ public final class ObjectServerConfig {
     private final int workers;
     private final int deviceQueue;
     private final long reclaimAge;
+    private final boolean disableFallocate;
+    private final FallocateReserve fallocateReserve;
     private final long etagValidateMaxBytes;
     private final int diskChunkSize;
     private final int replicationConcurrency;
@@ -150,6 +154,8 @@ public final class ObjectServerConfig {
                 Math.max(1, app.getAutoInt("workers", Runtime.getRuntime().availableProcessors(), 0, 1024));
         this.deviceQueue = app.getInt("device_queue", 1024, 1, 1 << 20);
         this.reclaimAge = (long) app.getDouble("reclaim_age", DiskFileConfig.DEFAULT_RECLAIM_AGE, 0, 1e12);
+        this.disableFallocate = app.getBoolean("disable_fallocate", false);
+        this.fallocateReserve = fallocateReserve(app);
         this.etagValidateMaxBytes =
                 app.getLong("etag_validate_max_bytes", ObjectApiSettings.DEFAULT_ETAG_VALIDATE_MAX_BYTES, 0, 1L << 30);
         this.diskChunkSize = app.getInt(
@@ -181,6 +187,16 @@ public final class ObjectServerConfig {
         return from(IniFile.parse("[app:object-server]\n", "defaults"));
     }
 
+    private static FallocateReserve fallocateReserve(ConfigSection app) {
+        String value = app.getString("fallocate_reserve", FallocateReserve.DEFAULT.toString());
+        try {
+            return FallocateReserve.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    app.source(), app.name(), "fallocate_reserve", value, "expected bytes or a percentage (N%)");
+        }
+    }
+
     private static Duration seconds(double s) {
         return Duration.ofNanos((long) (s * 1e9));
     }
@@ -209,9 +225,13 @@ public final class ObjectServerConfig {
         return swiftDir;
     }
 
-    /** The storage layer's settings: {@code reclaim_age} (default one week). */
+    /**
+     * The storage layer's settings: {@code reclaim_age} (default one week), {@code disable_fallocate} (default
+     * false) and {@code fallocate_reserve} (default {@code 1%}).
+     */
     public DiskFileConfig diskFileConfig() {
-        return new DiskFileConfig(reclaimAge, false, DiskFileConfig.DEFAULT_MAX_PARTITIONS);
+        return new DiskFileConfig(
+                reclaimAge, false, DiskFileConfig.DEFAULT_MAX_PARTITIONS, !disableFallocate, fallocateReserve);
     }
 
     /** {@code allowed_headers}: headers stored with objects besides metadata. */

@@ -183,6 +183,65 @@ class LocalDiskFileManagerTest extends DiskFileManagerContract {
         assertThatThrownBy(df::open).isExactlyInstanceOf(DiskFileNotExist.class);
     }
 
+    /** A second manager over the same devices with other fallocate settings. */
+    private LocalDiskFileManager manager(boolean fallocate, FallocateReserve reserve) {
+        return new LocalDiskFileManager(
+                new DeviceRoot(devices, false),
+                HASH_PATH,
+                new DiskFileConfig(DiskFileConfig.DEFAULT_RECLAIM_AGE, false, 1024).withFallocate(fallocate, reserve),
+                CLOCK,
+                linuxFiles());
+    }
+
+    private long beyondTheDevice() throws IOException {
+        return Files.getFileStore(devices).getTotalSpace() * 2;
+    }
+
+    @Test
+    void shouldRefuseABodyLargerThanTheDeviceWhenFallocateIsOn() throws IOException {
+        long size = beyondTheDevice();
+        // by the reserve check (1%), and with no reserve by fallocate itself (the JDK path: the free space)
+        for (FallocateReserve reserve : List.of(FallocateReserve.DEFAULT, FallocateReserve.NONE)) {
+            try (LocalDiskFileManager m = manager(true, reserve)) {
+                DiskFile df = m.diskFile("sda", 7, "a", "c", "big", 0);
+                assertThatThrownBy(() -> df.writer(size)).as("%s", reserve).isInstanceOf(DiskFileNoSpace.class);
+            }
+        }
+        assertThat(files(devices.resolve("sda/tmp"))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseWhatWouldLeaveLessThanTheReserveWhenFallocateIsOn() throws IOException {
+        long total = Files.getFileStore(devices).getTotalSpace();
+        for (FallocateReserve reserve : List.of(new FallocateReserve(100, true), new FallocateReserve(total, false))) {
+            try (LocalDiskFileManager m = manager(true, reserve)) {
+                DiskFile df = m.diskFile("sda", 7, "a", "c", "small", 0);
+                assertThatThrownBy(() -> put(df, "x", ts(10))).as("%s", reserve).isInstanceOf(DiskFileNoSpace.class);
+            }
+        }
+        // the size must be known: Swift does not fallocate (nor check the reserve) for a chunked body
+        try (LocalDiskFileManager m = manager(true, new FallocateReserve(100, true));
+                DiskFileWriter w = m.diskFile("sda", 7, "a", "c", "chunked", 0).writer(-1)) {
+            w.write(ByteBuffer.wrap(new byte[] {1}));
+        }
+        assertThat(files(devices.resolve("sda/tmp"))).isEmpty();
+    }
+
+    @Test
+    void shouldNeitherFallocateNorCheckTheReserveWhenFallocateIsDisabled() throws IOException {
+        try (LocalDiskFileManager m = manager(false, new FallocateReserve(100, true))) {
+            try (DiskFileWriter w = m.diskFile("sda", 7, "a", "c", "big", 0).writer(beyondTheDevice())) {
+                w.write(ByteBuffer.wrap(new byte[4096])); // writes until the disk really fills
+            }
+            DiskFile df = m.diskFile("sda", 7, "a", "c", "small", 0);
+            put(df, "x", ts(10));
+            try (DiskFileReader r = df.open()) {
+                assertThat(r.contentLength()).isEqualTo(1);
+            }
+        }
+        assertThat(files(devices.resolve("sda/tmp"))).isEmpty();
+    }
+
     @Test
     void shouldRemoveTheTempFileWhenAWriterIsAbandoned() throws IOException {
         try (DiskFileWriter w = obj("o").writer(-1)) {

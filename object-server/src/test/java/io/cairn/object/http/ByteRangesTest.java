@@ -42,16 +42,4 @@ class ByteRangesTest {
         }
         assertThat(ranges(many.toString(), 100)).isEmpty();
     }
-
-    @Test
-    void shouldEvaluateConditionalsInSwobOrder() {
-        io.netty.handler.codec.http.HttpHeaders h = new io.netty.handler.codec.http.DefaultHttpHeaders();
-        h.set("If-None-Match", "\"abc\"").set("If-Match", "\"zzz\"");
-        assertThat(Conditionals.evaluate(h, "abc", 100, false)).isEqualTo(SwiftStatus.NOT_MODIFIED);
-        h.clear().set("If-Match", "*");
-        assertThat(Conditionals.evaluate(h, null, -1, true)).isEqualTo(SwiftStatus.PRECONDITION_FAILED);
-        h.clear().set("If-Modified-Since", Conditionals.formatHttpDate(100));
-        assertThat(Conditionals.evaluate(h, "abc", 100, false)).isEqualTo(SwiftStatus.NOT_MODIFIED);
-        assertThat(Conditionals.evaluate(h, "abc", 101, false)).isNull();
-    }
 }

@@ -88,4 +88,22 @@ class ObjectServerConfigTest {
         assertThat(config.ignoredKeys()).doesNotContain("workers");
         return config.workers();
     }
+
+    @Test
+    void shouldActOnFallocateSettingsWithSwiftsDefaults() {
+        io.cairn.object.diskfile.DiskFileConfig defaults =
+                ObjectServerConfig.defaults().diskFileConfig();
+        assertThat(defaults.fallocate()).isTrue();
+        assertThat(defaults.fallocateReserve()).isEqualTo(io.cairn.object.diskfile.FallocateReserve.DEFAULT);
+        ObjectServerConfig config = ObjectServerConfig.from(IniFile.parse(
+                "[DEFAULT]\ndisable_fallocate = true\n[app:object-server]\nfallocate_reserve = 10485760\n", "t"));
+        assertThat(config.diskFileConfig().fallocate()).isFalse();
+        assertThat(config.diskFileConfig().fallocateReserve())
+                .isEqualTo(new io.cairn.object.diskfile.FallocateReserve(10_485_760, false));
+        assertThat(config.ignoredKeys()).doesNotContain("disable_fallocate", "fallocate_reserve");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        ObjectServerConfig.from(IniFile.parse("[app:object-server]\nfallocate_reserve = lots\n", "t")))
+                .isInstanceOf(io.cairn.common.config.ConfigException.class)
+                .hasMessageContaining("fallocate_reserve");
+    }
 }

@@ -34,6 +34,11 @@ final class RawHttp {
             return body;
         }
 
+        /** Every header, names lower-cased (sorted). */
+        Map<String, String> headers() {
+            return headers;
+        }
+
         @org.jspecify.annotations.Nullable
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
