@@ -204,6 +204,33 @@ final class SwiftBuilderPickle {
     }
 
     private static BuilderState fromDict(PyDict d) {
+        BuilderState s = settings(d);
+        Object next = d.optional("next_part_power");
+        s.nextPartPower = next == null ? null : d.intValue("next_part_power");
+        s.overload = d.optional("overload") == null ? 0.0 : d.number("overload");
+        if (!(s.overload >= 0) || Double.isInfinite(s.overload)) {
+            throw new IllegalArgumentException("overload " + s.overload + " out of range");
+        }
+        s.version = d.longValue("version");
+        s.devicesChanged = d.bool("devs_changed");
+        // copy_from turns a false epoch (None, as swift-ring-builder write_builder passes it) into 0
+        s.lastPartMovesEpochSecond =
+                d.require("_last_part_moves_epoch") == null ? 0 : (long) d.number("_last_part_moves_epoch");
+        s.lastPartGatherStart = d.intValue("_last_part_gather_start");
+        if (s.lastPartGatherStart < 0 || s.lastPartGatherStart >= s.partitionCount()) {
+            throw new IllegalArgumentException("_last_part_gather_start " + s.lastPartGatherStart + " out of range");
+        }
+        Object id = d.optional("id");
+        s.id = id == null ? null : PyDict.text(id, "id");
+        readDevices(d.list("devs"), s);
+        readRemoveDevs(d.list("_remove_devs"), s);
+        readRows(d.require("_replica2part2dev"), s);
+        readLastPartMoves(d.require("_last_part_moves"), s);
+        return s;
+    }
+
+    /** A state with the builder's part power, replicas and min_part_hours, checked. */
+    private static BuilderState settings(PyDict d) {
         int partPower = d.intValue("part_power");
         if (partPower < 1 || partPower > RingBuilder.SWIFT_MAX_PART_POWER) {
             throw new IllegalArgumentException("part_power " + partPower + " out of range");
@@ -223,25 +250,6 @@ final class SwiftBuilderPickle {
             throw new IllegalArgumentException(
                     "parts " + d.longValue("parts") + " is not 2 ** part_power (" + s.partitionCount() + ")");
         }
-        Object next = d.optional("next_part_power");
-        s.nextPartPower = next == null ? null : d.intValue("next_part_power");
-        s.overload = d.optional("overload") == null ? 0.0 : d.number("overload");
-        if (!(s.overload >= 0) || Double.isInfinite(s.overload)) {
-            throw new IllegalArgumentException("overload " + s.overload + " out of range");
-        }
-        s.version = d.longValue("version");
-        s.devicesChanged = d.bool("devs_changed");
-        s.lastPartMovesEpochSecond = (long) d.number("_last_part_moves_epoch");
-        s.lastPartGatherStart = d.intValue("_last_part_gather_start");
-        if (s.lastPartGatherStart < 0 || s.lastPartGatherStart >= s.partitionCount()) {
-            throw new IllegalArgumentException("_last_part_gather_start " + s.lastPartGatherStart + " out of range");
-        }
-        Object id = d.optional("id");
-        s.id = id == null ? null : PyDict.text(id, "id");
-        readDevices(d.list("devs"), s);
-        readRemoveDevs(d.list("_remove_devs"), s);
-        readRows(d.require("_replica2part2dev"), s);
-        readLastPartMoves(d.require("_last_part_moves"), s);
         return s;
     }
 

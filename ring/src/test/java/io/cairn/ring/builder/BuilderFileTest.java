@@ -210,10 +210,12 @@ class BuilderFileTest {
     void shouldLoadWithSwiftsDefaultsWhenOptionalKeysAreMissing() throws IOException {
         Path file = saved(busyBuilder());
         Map<Object, @Nullable Object> dict = load(file);
-        for (String key : List.of("next_part_power", "overload", "_dispersion_graph", "dispersion", "id")) {
+        for (String key : List.of("next_part_power", "overload", "_dispersion_graph", "id")) {
             dict.remove(key);
         }
         dict.put("_last_part_moves", null);
+        dict.put("_last_part_moves_epoch", null); // as swift-ring-builder write_builder hands them to copy_from
+        dict.put("dispersion", null);
         Map<Object, @Nullable Object> dev = deviceDict(dict, 0);
         for (String key : List.of("region", "replication_ip", "replication_port", "meta", "parts", "parts_wanted")) {
             dev.remove(key);
@@ -231,6 +233,7 @@ class BuilderFileTest {
         assertThat(d.weight()).isEqualTo(100.0);
         assertThat(loaded.overload()).isZero();
         assertThat(loaded.id()).isNull();
+        assertThat(loaded.minPartSecondsLeft(T0)).isZero();
         loaded.save(file);
         assertThat(loaded.id()).as("given at the next save, as Swift does").isNotNull();
     }

@@ -9,6 +9,7 @@ import io.cairn.ring.Device;
 import io.cairn.ring.RingData;
 import io.cairn.ring.TestScripts;
 import io.cairn.ring.format.RingFileReader;
+import io.cairn.ring.format.RingFileWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -239,6 +240,26 @@ class SwiftBuilderFileIT {
         assertThat(swift.get("graph_same")).isEqualTo(true);
         assertThat(swift.get("remove_devs")).isEqualTo(List.of(3L));
         assertThat(SwiftRingBuilder.run(file).exitCode()).isZero();
+    }
+
+    @Test
+    void shouldLoadWhatSwiftRecreatedFromARingWithWriteBuilder() throws Exception {
+        RingBuilder builder = RingBuilder.create(7, 3, 1);
+        for (int zone = 1; zone <= 4; zone++) {
+            builder.addDevice(DeviceSpec.parse("r1z" + zone + "-127.0.0." + zone + ":6200/sda", 100));
+        }
+        builder.rebalance(Instant.now());
+        Path ring = dir.resolve("lost.ring.gz");
+        RingFileWriter.writeV1(builder.toRingData(), ring);
+
+        SwiftRingBuilder.run(ring, "write_builder", "1").succeeded();
+
+        RingBuilder recreated = RingBuilder.load(dir.resolve("lost.builder"));
+        BuilderFileTest.assertSameRing(recreated.toRingData(), builder.toRingData());
+        assertThat(recreated.minPartHours()).isEqualTo(1);
+        assertThat(recreated.minPartSecondsLeft(Instant.now()))
+                .as("write_builder forgets the hours")
+                .isZero();
     }
 
     /** Every field Swift loaded equals what Cairn holds. */
