@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code cairn ring ...}: builds and inspects rings with the sub-commands of {@code swift-ring-builder}
  * ({@code create}, {@code add}, {@code set-weight}, {@code remove}, {@code rebalance}, {@code list}) plus
- * {@code lookup}, which prints the partition, primaries and handoffs of names as JSON lines.
+ * {@code lookup}, which prints the partition, primaries and handoffs of names as JSON lines. The builder file is
+ * Swift's own ({@code swift-ring-builder} opens what this writes and the other way round); builder files written
+ * by earlier Cairn versions still load and are saved in Swift's format.
  *
  * <p>A failing command changes nothing: the builder file is written (atomically) only after the whole
  * command succeeded. Not thread-safe; one instance per invocation.
@@ -38,7 +40,7 @@ import org.jspecify.annotations.Nullable;
 final class RingCommand {
     static final String USAGE = String.join(
             "\n",
-            "usage: cairn ring <sub-command> ...",
+            "usage: cairn ring <sub-command> ...     (BUILDER: a Swift .builder file, as swift-ring-builder's)",
             "  create BUILDER PART_POWER REPLICAS MIN_PART_HOURS",
             "  add BUILDER [rR]zZ-IP:PORT[RIP:PORT]/DEVICE[_META] WEIGHT [DEV WEIGHT ...]",
             "  set-weight BUILDER DEV WEIGHT      (DEV: id, dID, or IP:PORT/DEVICE)",
@@ -172,7 +174,11 @@ final class RingCommand {
 
     private int list(List<String> args) throws IOException {
         expectCount(args, 1, "list BUILDER");
-        RingBuilder builder = load(Path.of(args.get(0)));
+        Path builderFile = Path.of(args.get(0));
+        RingBuilder builder = load(builderFile);
+        String id = builder.id();
+        out.println(
+                builderFile + ", build version " + builder.version() + ", id " + (id == null ? "(not assigned)" : id));
         out.print(BalanceReportFormat.format(builder.report()));
         return 0;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.codec.Json;
 import io.cairn.common.testing.Python;
+import io.cairn.common.testing.SwiftRingBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ring CLI against Debian's Swift 2.30.1, both ways: a ring built with {@code cairn ring} is read by
  * Swift's {@code Ring} with the same partition, primaries and handoffs for 1,000+ names (unicode too), and
- * a ring built by {@code swift-ring-builder} is read by {@code cairn ring lookup} with the same answers.
+ * a ring built by {@code swift-ring-builder} is read by {@code cairn ring lookup} with the same answers. The
+ * builder files too: the real {@code swift-ring-builder} carries on with a builder {@code cairn ring} made, and
+ * {@code cairn ring} with one {@code swift-ring-builder} made.
  */
 class RingCommandIT {
     private static final int HANDOFFS = 4;
@@ -82,6 +85,77 @@ class RingCommandIT {
         assertThat(ring).exists();
 
         assertSameAnswers(ring);
+    }
+
+    @Test
+    void shouldCarryOnInSwiftRingBuilderWhenCairnRingMadeTheBuilder() throws Exception {
+        Path builder = dir.resolve("object.builder");
+        cairn("ring", "create", builder.toString(), "10", "3", "0");
+        String[] devices = {
+            "r1z1-127.0.0.1:6200/sda", "r1z1-127.0.0.1:6200/sdb", "r1z2-127.0.0.2:6200/sda",
+            "r1z3-127.0.0.3:6200R127.0.0.13:6300/sda_ssd", "r2z1-127.0.1.1:6200/sda", "r2z2-127.0.1.2:6200/sda"
+        };
+        for (String d : devices) {
+            cairn("ring", "add", builder.toString(), d, "100");
+        }
+        cairn("ring", "rebalance", builder.toString());
+
+        SwiftRingBuilder.Result list = SwiftRingBuilder.run(builder);
+        assertThat(list.exitCode()).as(list.output()).isZero();
+        assertThat(list.output())
+                .contains("1024 partitions, 3.000000 replicas, 2 regions, 5 zones, 6 devices")
+                .contains("127.0.0.13:6300");
+        SwiftRingBuilder.run(builder, "add", "r2z3-127.0.1.3:6200/sda", "100").succeeded();
+        SwiftRingBuilder.run(builder, "set_weight", "d1", "50").succeeded();
+        SwiftRingBuilder.Result rebalance =
+                SwiftRingBuilder.run(builder, "rebalance").succeeded();
+        assertThat(rebalance.output()).contains("Reassigned");
+
+        assertSameAnswers(dir.resolve("object.ring.gz"));
+        assertThat(cairn("ring", "list", builder.toString()))
+                .contains("127.0.1.3:6200/sda")
+                .contains("object.builder, build version");
+    }
+
+    @Test
+    void shouldCarryOnInCairnRingWhenSwiftRingBuilderMadeTheBuilder() throws Exception {
+        Path builder = dir.resolve("swift.builder");
+        SwiftRingBuilder.run(builder, "create", "10", "3", "0").succeeded();
+        for (String d : new String[] {
+            "r1z1-127.0.0.1:6200/d1",
+            "r1z1-127.0.0.1:6200/d2",
+            "r1z2-127.0.0.2:6200/d3",
+            "r1z3-127.0.0.3:6200/d4",
+            "r2z1-127.0.1.1:6200/d5"
+        }) {
+            SwiftRingBuilder.run(builder, "add", d, "100").succeeded();
+        }
+        SwiftRingBuilder.run(builder, "rebalance").succeeded();
+        SwiftRingBuilder.run(builder, "remove", "d1").succeeded();
+        String swiftId = SwiftRingBuilder.run(builder)
+                .output()
+                .lines()
+                .findFirst()
+                .orElseThrow()
+                .replaceAll(".*, id ", "");
+
+        assertThat(cairn("ring", "list", builder.toString())).contains("id " + swiftId);
+        cairn("ring", "add", builder.toString(), "r2z2-127.0.1.2:6200/d6", "100");
+        cairn("ring", "set-weight", builder.toString(), "d0", "150");
+        cairn("ring", "remove", builder.toString(), "127.0.0.3:6200/d4");
+        cairn("ring", "rebalance", builder.toString());
+
+        SwiftRingBuilder.Result list = SwiftRingBuilder.run(builder);
+        assertThat(list.exitCode()).as(list.output()).isZero();
+        assertThat(list.output())
+                .contains("id " + swiftId)
+                .contains("127.0.1.2:6200")
+                .doesNotContain("127.0.0.3:6200")
+                .doesNotContain("DEL");
+        assertSameAnswers(dir.resolve("swift.ring.gz"));
+        SwiftRingBuilder.run(builder, "set_weight", "d5", "50").succeeded();
+        SwiftRingBuilder.run(builder, "rebalance").succeeded();
+        assertSameAnswers(dir.resolve("swift.ring.gz"));
     }
 
     private void assertSameAnswers(Path ring) throws Exception {

@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>DB {@code .pending} entries (§5.1): protocol 2 tuples of str/int/float/None, base64-encoded.
  *   <li>async_pending updates (§8.1): protocol 0, a dict whose {@code headers} is a {@code HeaderKeyDict}
  *       pickled through {@code copy_reg._reconstructor}.
+ *   <li>ring builder files {@code *.builder} (§1.3): protocol 2, {@code RingBuilder.to_dict()}, whose partition
+ *       tables are {@code array.array} objects pickled as {@code GLOBAL 'array array'}, {@code (typecode, list)},
+ *       {@code REDUCE}; and the removed devices are the very dicts of the device list, referred to by BINGET.
  * </ul>
  *
  * <h2>Opcodes accepted</h2>
@@ -62,13 +65,18 @@ public final class PickleReader {
      * <p>Values map as: str → {@link String}; bytes, and Python 2 str (STRING/BINSTRING, read as
      * {@code encoding='bytes'} would) → {@link PyBytes}; int → {@link Long}, or {@link BigInteger} when it does
      * not fit; float → {@link Double}; bool → {@link Boolean}; None → null; dict and {@code HeaderKeyDict} →
-     * {@link LinkedHashMap} in pickle order; list → {@link ArrayList}; tuple → {@link PyTuple}.
+     * {@link LinkedHashMap} in pickle order; list → {@link ArrayList}; tuple → {@link PyTuple}; {@code array.array}
+     * of typecode b, B, h, H or i → {@link PyArray}. A value the pickle refers to twice (BINGET) is one Java
+     * object, as it is one Python object.
      *
      * <p>Globals allowed, as Swift needs them: {@code _codecs.encode} (called with a str and a latin-1 or UTF-8
      * encoding name), {@code copy_reg._reconstructor} / {@code copyreg._reconstructor} (of a dict or
      * HeaderKeyDict over {@code dict}), {@code __builtin__}/{@code builtins} {@code dict}, {@code object},
-     * {@code bytes} ({@code bytes()} is how protocol 2 writes {@code b''}) and
-     * {@code swift.common.header_key_dict.HeaderKeyDict} (through {@code _reconstructor} or NEWOBJ).
+     * {@code bytes} ({@code bytes()} is how protocol 2 writes {@code b''}),
+     * {@code swift.common.header_key_dict.HeaderKeyDict} (through {@code _reconstructor} or NEWOBJ), {@code
+     * array.array} (called with a typecode and a list of ints, as protocols 0–2 write arrays) and {@code
+     * array._array_reconstructor} (called with {@code array.array}, a typecode, a machine format code for 8-, 16-,
+     * 32- or 64-bit integers and the bytes, as protocols 3 and later write them).
      *
      * <p>Differences from CPython, none of which Swift's pickles reach: dict keys are compared with Java
      * equality (Python treats {@code 1}, {@code 1.0} and {@code True} as the same key); text numbers must be plain
@@ -92,7 +100,9 @@ public final class PickleReader {
         DICT,
         OBJECT,
         BYTES,
-        HEADER_KEY_DICT;
+        HEADER_KEY_DICT,
+        ARRAY,
+        ARRAY_RECONSTRUCTOR;
 
         static @Nullable Global lookup(String module, String name) {
             return switch (module) {
@@ -100,6 +110,15 @@ public final class PickleReader {
                 case "copy_reg", "copyreg" -> name.equals("_reconstructor") ? RECONSTRUCTOR : null;
                 case "__builtin__", "builtins" -> builtin(name);
                 case "swift.common.header_key_dict" -> name.equals("HeaderKeyDict") ? HEADER_KEY_DICT : null;
+                case "array" -> array(name);
+                default -> null;
+            };
+        }
+
+        private static @Nullable Global array(String name) {
+            return switch (name) {
+                case "array" -> ARRAY;
+                case "_array_reconstructor" -> ARRAY_RECONSTRUCTOR;
                 default -> null;
             };
         }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes values as Python 3.11's {@code pickle.dumps(value, protocol=2)} (the C pickler) writes them, byte for
  * byte, for the shapes Swift pickles at protocol 2 (reference §12): object metadata (a dict bytes→bytes, §2.4),
- * {@code hashes.pkl} (§2.6), the REPLICATE response (§6.1) and DB {@code .pending} records (§5.1).
+ * {@code hashes.pkl} (§2.6), the REPLICATE response (§6.1), DB {@code .pending} records (§5.1) and ring builder
+ * files (§1.3).
  *
  * <h2>Mapping</h2>
  *
@@ -28,7 +30,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link Map} → dict: EMPTY_DICT, BINPUT, then SETITEM for one item or MARK … SETITEMS batches of 1000
  *       (a size that is a multiple of 1000 ends with an empty batch, as CPython's does), in iteration order;
  *   <li>{@link PyTuple} → tuple: EMPTY_TUPLE, TUPLE1..3 or MARK … TUPLE, then BINPUT;
- *   <li>any other {@link List} → list: EMPTY_LIST, BINPUT, then APPEND or MARK … APPENDS batches of 1000.
+ *   <li>any other {@link List} → list: EMPTY_LIST, BINPUT, then APPEND or MARK … APPENDS batches of 1000;
+ *   <li>{@link PyArray} → {@code array.array}, as Python 3 writes one below protocol 3: GLOBAL {@code array array},
+ *       then the tuple (typecode, list of the items), REDUCE (how Swift's ring builder pickles its partition
+ *       tables).
  * </ul>
  *
  * <h2>Memo</h2>
@@ -42,7 +47,10 @@ import org.jspecify.annotations.Nullable;
  * Known divergence: where Swift's Python passes the very same long str object twice (e.g. a {@code .pending}
  * record whose timestamps are one object), Python writes a BINGET where this writer repeats the value; both
  * load to equal values; likewise a one-char str that Python took from an interned source literal may be a
- * different object from the cached singleton. Shared or cyclic Java containers are written once per occurrence; a cycle is refused.
+ * different object from the cached singleton. A non-empty dict, list, tuple or array that occurs twice (the very
+ * same Java object) is written once and referred back to with BINGET, as Python does for one object (Swift's
+ * ring builder lists pending removals as the very device dicts of its device list); empty ones are written at
+ * each occurrence, since Java shares empty collections that Python would create afresh. A cycle is refused.
  *
  * <p>Thread-safety: stateless and thread-safe; each call uses its own buffer.
  */
@@ -76,6 +84,7 @@ public final class PickleWriter {
         private static final int BATCH = 1000;
         private static final byte[] CODECS_ENCODE = "c_codecs\nencode\n".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] BUILTIN_BYTES = "c__builtin__\nbytes\n".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] ARRAY_ARRAY = "carray\narray\n".getBytes(StandardCharsets.US_ASCII);
         private static final byte[] LATIN1 = "X\u0006\u0000\u0000\u0000latin1".getBytes(StandardCharsets.US_ASCII);
 
         byte[] buf = new byte[256];
@@ -84,6 +93,13 @@ public final class PickleWriter {
         private int codecsEncodeMemo = -1;
         private int bytesGlobalMemo = -1;
         private int latin1Memo = -1;
+        private int arrayGlobalMemo = -1;
+        /** The first container written out, and its memo slot: most pickles hold one, so no map is needed. */
+        private @Nullable Object firstWritten;
+
+        private int firstWrittenSlot = -1;
+        /** Memo slots of the other containers written out, by identity; created when a second one is written. */
+        private @Nullable IdentityHashMap<Object, Integer> written;
         /** Memo slot of the singleton str of one char U+0000..U+00FF, index 256 for ''; -1 if not yet written. */
         private final int[] smallStrMemo = filled(257);
         /** Memo slot of the singleton bytes of one byte, index 256 for b''; -1 if not yet written. */
@@ -106,15 +122,59 @@ public final class PickleWriter {
             if (depth > MAX_DEPTH) {
                 throw new IllegalArgumentException("nesting deeper than " + MAX_DEPTH + ": a cycle?");
             }
-            if (v instanceof Map<?, ?> map) {
-                saveDict(map, depth);
-            } else if (v instanceof PyTuple t) {
-                saveTuple(t, depth);
-            } else if (v instanceof List<?> list) {
-                saveList(list, depth);
-            } else {
+            if (v == null || !(v instanceof Map || v instanceof List || v instanceof PyArray)) {
                 saveScalar(v);
+                return;
             }
+            int shared = writtenSlot(v);
+            if (shared >= 0) {
+                get(shared);
+                return;
+            }
+            int slot;
+            boolean empty;
+            if (v instanceof Map<?, ?> map) {
+                slot = saveDict(map, depth);
+                empty = map.isEmpty();
+            } else if (v instanceof PyTuple t) {
+                slot = saveTuple(t, depth);
+                empty = t.isEmpty();
+            } else if (v instanceof List<?> list) {
+                slot = saveList(list, depth);
+                empty = list.isEmpty();
+            } else {
+                PyArray array = (PyArray) v;
+                slot = saveArray(array);
+                empty = array.size() == 0;
+            }
+            if (!empty) {
+                remember(v, slot);
+            }
+        }
+
+        /** The memo slot of container {@code v} if it was written out before (by identity), else -1. */
+        private int writtenSlot(Object v) {
+            if (v == firstWritten) {
+                return firstWrittenSlot;
+            }
+            IdentityHashMap<Object, Integer> map = written;
+            Integer slot = map == null ? null : map.get(v);
+            return slot == null ? -1 : slot;
+        }
+
+        /** Records a container once it is completely written (so a cycle still recurses into the depth check). */
+        private void remember(Object v, int slot) {
+            if (firstWritten == null) {
+                firstWritten = v;
+                firstWrittenSlot = slot;
+                return;
+            }
+            IdentityHashMap<Object, Integer> map = written;
+            if (map == null) {
+                map = new IdentityHashMap<>();
+                written = map;
+            }
+            map.put(v, slot);
         }
 
         private void saveScalar(@Nullable Object v) {
@@ -243,12 +303,12 @@ public final class PickleWriter {
 
         // ---- containers ----
 
-        private void saveDict(Map<?, ?> map, int depth) {
+        private int saveDict(Map<?, ?> map, int depth) {
             put('}');
-            memoize();
+            int slot = memoize();
             int n = map.size();
             if (n == 0) {
-                return;
+                return slot;
             }
             Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator();
             if (n == 1) {
@@ -256,7 +316,7 @@ public final class PickleWriter {
                 save(e.getKey(), depth + 1);
                 save(e.getValue(), depth + 1);
                 put('s');
-                return;
+                return slot;
             }
             int inBatch;
             do {
@@ -272,20 +332,21 @@ public final class PickleWriter {
                 }
                 put('u');
             } while (inBatch == BATCH);
+            return slot;
         }
 
-        private void saveList(List<?> list, int depth) {
+        private int saveList(List<?> list, int depth) {
             put(']');
-            memoize();
+            int slot = memoize();
             int n = list.size();
             if (n == 0) {
-                return;
+                return slot;
             }
             Iterator<?> it = list.iterator();
             if (n == 1) {
                 save(it.next(), depth + 1);
                 put('a');
-                return;
+                return slot;
             }
             while (it.hasNext()) {
                 put('(');
@@ -294,13 +355,39 @@ public final class PickleWriter {
                 }
                 put('e');
             }
+            return slot;
         }
 
-        private void saveTuple(PyTuple t, int depth) {
+        /** {@code array.__reduce_ex__(2)}: {@code (array.array, (typecode, items.tolist()))}. */
+        private int saveArray(PyArray a) {
+            arrayGlobalMemo = global(ARRAY_ARRAY, arrayGlobalMemo);
+            saveStr(String.valueOf(a.typecode()));
+            put(']');
+            memoize();
+            int n = a.size();
+            if (n == 1) {
+                saveInt(a.get(0));
+                put('a');
+            } else {
+                for (int i = 0; i < n; ) {
+                    put('(');
+                    for (int end = Math.min(n, i + BATCH); i < end; i++) {
+                        saveInt(a.get(i));
+                    }
+                    put('e');
+                }
+            }
+            put(0x86);
+            memoize(); // the argument tuple
+            put('R');
+            return memoize();
+        }
+
+        private int saveTuple(PyTuple t, int depth) {
             int n = t.size();
             if (n == 0) {
                 put(')');
-                return;
+                return -1;
             }
             if (n > 3) {
                 put('(');
@@ -309,7 +396,7 @@ public final class PickleWriter {
                 save(t.get(i), depth + 1);
             }
             put(n > 3 ? 't' : 0x85 + n - 1);
-            memoize();
+            return memoize();
         }
 
         // ---- memo and output ----

@@ -41,6 +41,98 @@ class PickleReaderTest {
         return PickleReader.load(latin1(latin1Pickle));
     }
 
+    private static byte[] hex(String hex) {
+        return java.util.HexFormat.of().parseHex(hex);
+    }
+
+    @Test
+    void shouldLoadArrayWhenPickledAtProtocol2() throws PickleException {
+        // pickle.dumps(array.array('H', [1, 65535]), protocol=2): GLOBAL array.array, ('H', [1, 65535]), REDUCE
+        Object v = PickleReader.load(
+                hex("80026361727261790a61727261790a710058010000004871015d7102284b014dffff658671035271042e"));
+        assertThat(v).isEqualTo(PyArray.of('H', 1, 65535));
+    }
+
+    @Test
+    void shouldLoadArrayWhenPickledWithArrayReconstructorAtProtocol3Or4() throws PickleException {
+        // pickle.dumps(array.array('H', [1, 65535]), protocol=3): _array_reconstructor(array, 'H', 2, b'...')
+        assertThat(PickleReader.load(hex("80036361727261790a5f61727261795f7265636f6e7374727563746f720a710028636172"
+                        + "7261790a61727261790a710158010000004871024b0243040100ffff71037471045271052e")))
+                .isEqualTo(PyArray.of('H', 1, 65535));
+        // pickle.dumps(array.array('h', [-2, 300]), protocol=4): STACK_GLOBAL, machine format 4 (int16 LE)
+        assertThat(
+                        PickleReader.load(
+                                hex(
+                                        "80049546000000000000008c056172726179948c145f61727261795f7265636f6e737472"
+                                                + "7563746f72949394288c056172726179948c0561727261799493948c0168944b044304feff2c0194749452942e")))
+                .isEqualTo(PyArray.of('h', -2, 300));
+    }
+
+    @Test
+    void shouldDecodeEveryIntegerMachineFormatWhenReconstructingArrays() throws PickleException {
+        // _array_reconstructor(array.array, 'i', code, items) for codes 0..13: 8/16/32/64 bits, LE/BE, (un)signed
+        int[][] cases = {
+            {0, 0xff},
+            {1, 0xff},
+            {2, 0xff, 0x00},
+            {3, 0x00, 0xff},
+            {4, 0xfe, 0xff},
+            {5, 0xff, 0xfe},
+            {6, 1, 0, 0, 0},
+            {7, 0, 0, 0, 1},
+            {8, 0xff, 0xff, 0xff, 0xff},
+            {9, 0x80, 0, 0, 0},
+            {10, 2, 0, 0, 0, 0, 0, 0, 0},
+            {11, 0, 0, 0, 0, 0, 0, 0, 3},
+            {12, 0xfc, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff},
+            {13, 0, 0, 0, 0, 0, 0, 0, 5}
+        };
+        int[] expected = {255, -1, 255, 255, -2, -2, 1, 1, -1, Integer.MIN_VALUE, 2, 3, -4, 5};
+        for (int k = 0; k < cases.length; k++) {
+            int[] c = cases[k];
+            StringBuilder p = new StringBuilder(
+                    "\u0080\u0003carray\n_array_reconstructor\n(carray\narray\nX\u0001\u0000\u0000\u0000iK");
+            p.append((char) c[0]).append('C').append((char) (c.length - 1));
+            for (int i = 1; i < c.length; i++) {
+                p.append((char) c[i]);
+            }
+            p.append("tR.");
+            assertThat(load(p.toString())).as("machine format %d", c[0]).isEqualTo(PyArray.of('i', expected[k]));
+        }
+    }
+
+    @Test
+    void shouldRefuseArraysOutsideTheSubsetWhenLoading() {
+        // array.array('q', [7]) at protocol 2: 64-bit typecodes are not in the subset
+        assertThatThrownBy(() -> PickleReader.load(
+                        hex("80026361727261790a61727261790a710058010000007171015d71024b07618671035271042e")))
+                .isInstanceOf(PickleException.class)
+                .hasMessageContaining("typecode 'q'");
+        assertThatThrownBy(() -> load("\u0080\u0002carray\narray\nX\u0001\u0000\u0000\u0000B]M\u0000\u0001a\u0086R."))
+                .isInstanceOf(PickleException.class)
+                .hasMessageContaining("out of range 0..255");
+        assertThatThrownBy(() -> load("\u0080\u0002carray\narray\nX\u0001\u0000\u0000\u0000H]G\u0000\u0000\u0000"
+                        + "\u0000\u0000\u0000\u0000\u0000a\u0086R."))
+                .hasMessageContaining("not an int");
+        assertThatThrownBy(() -> load("\u0080\u0003carray\n_array_reconstructor\n(carray\narray\n"
+                        + "X\u0001\u0000\u0000\u0000HK\u0002C\u0003abctR."))
+                .hasMessageContaining("not a whole number of 2-byte items");
+        assertThatThrownBy(() -> load("\u0080\u0003carray\n_array_reconstructor\n(c__builtin__\ndict\n"
+                        + "X\u0001\u0000\u0000\u0000HK\u0002C\u0002abtR."))
+                .hasMessageContaining("_array_reconstructor needs");
+        assertThatThrownBy(() -> load("\u0080\u0002carray\narray\n.")).hasMessageContaining("may only be called");
+    }
+
+    @Test
+    void shouldReturnOneObjectWhenThePickleRefersBackToIt() throws PickleException {
+        // pickle.dumps((lambda d: [d, d])({'a': 1}), 2): the second element is a BINGET of the first
+        Object v = PickleReader.load(hex("80025d7100287d710158010000006171024b01736801652e"));
+        assertThat(v).isInstanceOf(List.class);
+        List<?> list = (List<?>) java.util.Objects.requireNonNull(v);
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0)).isSameAs(list.get(1)).isEqualTo(Map.of("a", 1L));
+    }
+
     @Test
     void shouldLoadHeaderKeyDictAsMapWhenPickledWithReconstructorAtProtocol0() throws PickleException {
         Map<Object, Object> update = asMap(load(ASYNC_PENDING_P0));

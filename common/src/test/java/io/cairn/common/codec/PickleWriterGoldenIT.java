@@ -146,6 +146,7 @@ class PickleWriterGoldenIT {
         stringAndBytesCases(c);
         containerCases(c);
         swiftShapeCases(c);
+        arrayAndSharingCases(c);
         return c;
     }
 
@@ -298,5 +299,62 @@ class PickleWriterGoldenIT {
                 "account pending",
                 PyTuple.of("c", "1700000001.00000", "0", 10L, 2048L, 0L, 0L),
                 "('c', '1700000001.00000', '0', 10, 2048, 0, 0)"));
+    }
+
+    private static void arrayAndSharingCases(List<GoldenCase> c) {
+        c.add(new GoldenCase(
+                "array H", PyArray.of('H', 0, 1, 255, 256, 65535), "array.array('H', [0, 1, 255, 256, 65535])"));
+        c.add(new GoldenCase("array B empty", PyArray.of('B'), "array.array('B')"));
+        c.add(new GoldenCase("array b one", PyArray.of('b', -128), "array.array('b', [-128])"));
+        c.add(new GoldenCase("array h", PyArray.of('h', -32768, -1, 32767), "array.array('h', [-32768, -1, 32767])"));
+        c.add(new GoldenCase(
+                "array i",
+                PyArray.of('i', Integer.MIN_VALUE, 0, Integer.MAX_VALUE),
+                "array.array('i', [-2147483648, 0, 2147483647])"));
+        for (int n : new int[] {1000, 2500}) {
+            int[] items = new int[n];
+            for (int i = 0; i < n; i++) {
+                items[i] = (i * 7) % 65536;
+            }
+            c.add(new GoldenCase(
+                    "array H " + n,
+                    PyArray.of('H', items),
+                    "array.array('H', [(i * 7) % 65536 for i in range(" + n + ")])"));
+        }
+        c.add(new GoldenCase(
+                "arrays share the typecode str",
+                List.of(PyArray.of('H', 1, 2), PyArray.of('H', 3), PyArray.of('B', 4)),
+                "[array.array('H', [1, 2]), array.array('H', [3]), array.array('B', [4])]"));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("a", 1L);
+        Map<String, Object> holder = new LinkedHashMap<>();
+        holder.put("k", d);
+        c.add(new GoldenCase(
+                "dict shared", List.of(d, List.of(d), holder), "(lambda d: [d, [d], {'k': d}])({'a': 1})"));
+        PyTuple t = PyTuple.of(1L, 2L);
+        c.add(new GoldenCase("tuple shared", List.of(t, t), "(lambda t: [t, t])((1, 2))"));
+        PyArray a = PyArray.of('H', 5);
+        c.add(new GoldenCase("array shared", List.of(a, a), "(lambda a: [a, a])(array.array('H', [5]))"));
+        List<Object> empty = new ArrayList<>();
+        c.add(new GoldenCase("empty list twice is two lists", List.of(empty, empty), "[[], []]"));
+        // the shape of Swift's builder dict: pending removals are the very dicts of the device list
+        Map<String, Object> dev = new LinkedHashMap<>();
+        dev.put("id", 1L);
+        dev.put("ip", "127.0.0.1");
+        dev.put("weight", 0.0);
+        List<@Nullable Object> devs = new ArrayList<>();
+        devs.add(null);
+        devs.add(dev);
+        Map<String, @Nullable Object> builder = new LinkedHashMap<>();
+        builder.put("devs", devs);
+        builder.put("_replica2part2dev", List.of(PyArray.of('H', 1, 1)));
+        builder.put("_last_part_moves", PyArray.of('B', 0, 255));
+        builder.put("_remove_devs", List.of(dev));
+        c.add(new GoldenCase(
+                "builder shape",
+                builder,
+                "(lambda d: {'devs': [None, d], '_replica2part2dev': [array.array('H', [1, 1])],"
+                        + " '_last_part_moves': array.array('B', [0, 255]), '_remove_devs': [d]})("
+                        + "{'id': 1, 'ip': F('127.0.0.1'), 'weight': 0.0})"));
     }
 }

@@ -52,6 +52,33 @@ class PickleWriterTest {
     }
 
     @Test
+    void shouldWriteArrayAsArrayCallWhenProtocol2() {
+        // pickle.dumps(array.array('H', [1, 65535]), protocol=2) in Python 3.11
+        assertThat(PickleWriter.dumpProtocol2(PyArray.of('H', 1, 65535)))
+                .isEqualTo(
+                        java.util.HexFormat.of()
+                                .parseHex(
+                                        "80026361727261790a61727261790a710058010000004871015d7102284b014dffff658671035271042e"));
+    }
+
+    @Test
+    void shouldReferBackToAContainerWhenTheSameObjectOccursTwice() {
+        // pickle.dumps((lambda d: [d, d])({'a': 1}), 2)
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("a", 1L);
+        assertThat(PickleWriter.dumpProtocol2(List.of(d, d)))
+                .isEqualTo(java.util.HexFormat.of().parseHex("80025d7100287d710158010000006171024b01736801652e"));
+        // equal but distinct containers are written twice (Python's bytes for [{'a': 1}, {'a': 1}]; the one-char
+        // 'a' is a singleton), and so are shared empty ones (Python's [[], []])
+        assertThat(PickleWriter.dumpProtocol2(List.of(d, new LinkedHashMap<>(d))))
+                .isEqualTo(latin1("\u0080\u0002]q\u0000(}q\u0001X\u0001\u0000\u0000\u0000aq\u0002K\u0001s"
+                        + "}q\u0003h\u0002K\u0001se."));
+        List<Object> empty = List.of();
+        assertThat(PickleWriter.dumpProtocol2(List.of(empty, empty)))
+                .isEqualTo(latin1("\u0080\u0002]q\u0000(]q\u0001]q\u0002e."));
+    }
+
+    @Test
     void shouldRefuseUnsupportedTypesAndCyclesWhenWriting() {
         assertThatThrownBy(() -> PickleWriter.dumpProtocol2(new Object()))
                 .isInstanceOf(IllegalArgumentException.class)

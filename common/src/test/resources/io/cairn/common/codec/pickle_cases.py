@@ -1,7 +1,8 @@
 # For each stdin line "name<TAB>base64(python expression)<TAB>base64(Java's pickle)": evaluates the expression,
 # prints "name<TAB>base64(pickle.dumps(value, protocol=2))<TAB>OK" when pickle.loads(Java's bytes) is the same
-# value (same types, same dict order, NaN equal to NaN, -0.0 distinct from 0.0), else "...<TAB>MISMATCH <repr>".
-import base64, math, pickle, sys
+# value (same types, same dict order, NaN equal to NaN, -0.0 distinct from 0.0, arrays of one typecode), else
+# "...<TAB>MISMATCH <repr>". Expressions may use F (below) and the array module.
+import array, base64, math, pickle, sys
 
 
 def F(s):
@@ -12,6 +13,8 @@ def F(s):
 def same(a, b):
     if type(a) is not type(b):
         return False
+    if isinstance(a, array.array):
+        return a.typecode == b.typecode and a == b
     if isinstance(a, dict):
         return len(a) == len(b) and all(same(ka, kb) and same(va, vb)
                                         for (ka, va), (kb, vb) in zip(a.items(), b.items()))
@@ -26,7 +29,7 @@ def same(a, b):
 
 for line in sys.stdin.read().splitlines():
     name, expr, java = line.split('\t')
-    value = eval(base64.b64decode(expr).decode('utf-8'), {'F': F})
+    value = eval(base64.b64decode(expr).decode('utf-8'), {'F': F, 'array': array})
     ours = pickle.dumps(value, protocol=2)
     loaded = pickle.loads(base64.b64decode(java))
     verdict = 'OK' if same(loaded, value) else 'MISMATCH ' + repr(loaded)[:200]

@@ -1,16 +1,8 @@
 package io.cairn.ring.builder;
 
-import io.cairn.ring.Device;
-import java.io.BufferedOutputStream;
-import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,71 +10,38 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
-import java.util.zip.CRC32C;
-import java.util.zip.CheckedOutputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cairn's builder file, format version 1 (the spec, with the same layout, is the "Builder file format"
- * section of {@code ring/README.md}). All integers big-endian, doubles IEEE 754 binary64, strings a u32
- * byte length then UTF-8:
+ * A builder file on disk: Swift's pickle ({@link SwiftBuilderPickle}) is what is written; reading tells the
+ * format by content — a pickle starts with the PROTO opcode {@code 0x80}, Cairn's earlier format ({@link
+ * CairnBuilderFileV1}) with {@code "CRBF"} — so files written by either Swift or any Cairn version load.
  *
- * <pre>
- *   0  4  magic "CRBF"
- *   4  2  u16 format version = 1
- *   6  2  u16 reserved = 0
- *   8  8  u64 payload length N
- *  16  N  payload
- *  16+N 4 u32 CRC32C of bytes [0, 16+N)
- *
- * payload:
- *   u8  part power          f64 replicas          i32 min_part_hours     f64 overload
- *   i64 version             i64 last_part_moves epoch (Unix seconds)     i32 last gather start
- *   u8  flags (bit 0: devices changed since the last rebalance)
- *   i32 device slots, then per slot: u8 kind (0 hole, 1 device, 2 device pending removal) and, unless a
- *       hole: i32 region, i32 zone, str ip, i32 port, str replication ip, i32 replication port,
- *       str device, f64 weight, str meta
- *   i32 row count (0 = never rebalanced), then per row: i32 length, length × i32 device id
- *   2^part-power × u8 hours since each partition last moved
- * </pre>
- *
- * <p>Writes go to a temp file in the target's directory, are fsynced, renamed over the target and the
- * directory fsynced, so a crash leaves either the old or the new file, never a mix.
+ * <p>Writes go to a temp file in the target's directory, are fsynced, renamed over the target and the directory
+ * fsynced, so a crash leaves either the old or the new file, never a mix (Swift's {@code save} writes in place).
  *
  * <p>Stateless; thread-safe (concurrent writers to one path: last rename wins).
  */
 final class BuilderFile {
-    static final int MAGIC = 0x43524246; // "CRBF"
-    static final int FORMAT_VERSION = 1;
-    static final int HEADER_BYTES = 16;
-    static final int TRAILER_BYTES = 4;
-
-    private static final int KIND_HOLE = 0;
-    private static final int KIND_DEVICE = 1;
-    private static final int KIND_REMOVING = 2;
-
     private BuilderFile() {}
 
-    static void write(Path path, BuilderState state) throws IOException {
+    /**
+     * Writes {@code state} as Swift's pickle.
+     *
+     * @param wanted per device id, the partitions the replica plan gives it (Swift keeps {@code parts_wanted})
+     */
+    static void write(Path path, BuilderState state, int[] wanted) throws IOException {
+        byte[] content = SwiftBuilderPickle.encode(state, wanted);
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
-        CountingOutputStream counter = new CountingOutputStream();
-        writePayload(new DataOutputStream(counter), state);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         boolean done = false;
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                CRC32C crc = new CRC32C();
-                OutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-                DataOutputStream out = new DataOutputStream(new CheckedOutputStream(buffered, crc));
-                out.writeInt(MAGIC);
-                out.writeShort(FORMAT_VERSION);
-                out.writeShort(0);
-                out.writeLong(counter.count);
-                writePayload(out, state);
-                out.flush();
-                new DataOutputStream(buffered).writeInt((int) crc.getValue());
-                buffered.flush();
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
                 channel.force(true);
             }
             makeWorldReadable(tmp);
@@ -96,213 +55,29 @@ final class BuilderFile {
         }
     }
 
-    private static void writePayload(DataOutput out, BuilderState s) throws IOException {
-        out.writeByte(s.partPower);
-        out.writeDouble(s.replicas);
-        out.writeInt(s.minPartHours);
-        out.writeDouble(s.overload);
-        out.writeLong(s.version);
-        out.writeLong(s.lastPartMovesEpochSecond);
-        out.writeInt(s.lastPartGatherStart);
-        out.writeByte(s.devicesChanged ? 1 : 0);
-        out.writeInt(s.devices.size());
-        for (int id = 0; id < s.devices.size(); id++) {
-            Device d = s.devices.get(id);
-            if (d == null) {
-                out.writeByte(KIND_HOLE);
-                continue;
-            }
-            out.writeByte(s.removing.get(id) ? KIND_REMOVING : KIND_DEVICE);
-            out.writeInt(d.region());
-            out.writeInt(d.zone());
-            writeString(out, d.ip());
-            out.writeInt(d.port());
-            writeString(out, d.replicationIp());
-            out.writeInt(d.replicationPort());
-            writeString(out, d.device());
-            out.writeDouble(d.weight());
-            writeString(out, d.meta());
-        }
-        int[][] rows = s.rows;
-        out.writeInt(rows == null ? 0 : rows.length);
-        if (rows != null) {
-            for (int[] row : rows) {
-                out.writeInt(row.length);
-                for (int dev : row) {
-                    out.writeInt(dev);
-                }
-            }
-        }
-        out.write(s.lastPartMoves);
-    }
-
-    private static void writeString(DataOutput out, String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
+    /**
+     * Reads a builder file written by Swift (any version since 1.8, which pickles {@code to_dict()}) or by Cairn.
+     *
+     * @throws CorruptBuilderFileException when the file is neither, or is truncated, corrupt or inconsistent
+     */
     static BuilderState read(Path path) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
-        if (bytes.length < HEADER_BYTES + TRAILER_BYTES) {
-            throw new CorruptBuilderFileException(
-                    path,
-                    "truncated: " + bytes.length + " bytes, a builder file has" + " at least "
-                            + (HEADER_BYTES + TRAILER_BYTES));
+        if (bytes.length == 0) {
+            throw new CorruptBuilderFileException(path, "truncated: the file is empty");
         }
-        ByteBuffer header = ByteBuffer.wrap(bytes);
-        int magic = header.getInt();
-        if (magic != MAGIC) {
-            throw new CorruptBuilderFileException(
-                    path,
-                    String.format(Locale.ROOT, "not a Cairn builder file (magic 0x%08x, expected \"CRBF\")", magic));
+        if (SwiftBuilderPickle.matches(bytes)) {
+            return SwiftBuilderPickle.decode(path, bytes);
         }
-        int version = header.getShort() & 0xFFFF;
-        if (version != FORMAT_VERSION) {
-            throw new CorruptBuilderFileException(
-                    path,
-                    "unsupported format version " + version + " (this build" + " reads version " + FORMAT_VERSION
-                            + ")");
+        if (CairnBuilderFileV1.matches(bytes) || bytes.length < 4) {
+            return CairnBuilderFileV1.decode(path, bytes);
         }
-        header.getShort();
-        long payloadLength = header.getLong();
-        long expected = HEADER_BYTES + payloadLength + TRAILER_BYTES;
-        if (payloadLength < 0 || expected != bytes.length) {
-            throw new CorruptBuilderFileException(
-                    path,
-                    "truncated or padded: header announces " + payloadLength + " payload bytes (" + expected
-                            + " in all) but the file has " + bytes.length);
-        }
-        CRC32C crc = new CRC32C();
-        crc.update(bytes, 0, bytes.length - TRAILER_BYTES);
-        int stored = ByteBuffer.wrap(bytes, bytes.length - TRAILER_BYTES, TRAILER_BYTES)
-                .getInt();
-        if (stored != (int) crc.getValue()) {
-            throw new CorruptBuilderFileException(
-                    path,
-                    String.format(
-                            Locale.ROOT, "checksum mismatch (stored CRC32C 0x%08x, computed 0x%08x)", stored, (int)
-                                    crc.getValue()));
-        }
-        ByteBuffer payload =
-                ByteBuffer.wrap(bytes, HEADER_BYTES, (int) payloadLength).slice();
-        try {
-            BuilderState state = decode(payload);
-            if (payload.hasRemaining()) {
-                throw new IllegalArgumentException(payload.remaining() + " unexpected bytes after the content");
-            }
-            return state;
-        } catch (BufferUnderflowException e) {
-            throw new CorruptBuilderFileException(path, "content ends early");
-        } catch (IllegalArgumentException e) {
-            throw new CorruptBuilderFileException(path, String.valueOf(e.getMessage()));
-        }
-    }
-
-    /** Parses and checks the payload; inconsistencies throw {@link IllegalArgumentException}. */
-    private static BuilderState decode(ByteBuffer in) {
-        int partPower = in.get() & 0xFF;
-        double replicas = in.getDouble();
-        int minPartHours = in.getInt();
-        if (partPower < 1 || partPower > RingBuilder.MAX_PART_POWER) {
-            throw new IllegalArgumentException("part power " + partPower + " out of range");
-        }
-        if (!(replicas >= 1) || Double.isInfinite(replicas) || minPartHours < 0 || minPartHours > 255) {
-            throw new IllegalArgumentException(
-                    "replicas " + replicas + " or min_part_hours " + minPartHours + " out of range");
-        }
-        BuilderState s = new BuilderState(partPower, replicas, minPartHours);
-        s.overload = in.getDouble();
-        if (!(s.overload >= 0) || Double.isInfinite(s.overload)) {
-            throw new IllegalArgumentException("overload " + s.overload + " out of range");
-        }
-        s.version = in.getLong();
-        s.lastPartMovesEpochSecond = in.getLong();
-        s.lastPartGatherStart = in.getInt();
-        if (s.lastPartGatherStart < 0 || s.lastPartGatherStart >= s.partitionCount()) {
-            throw new IllegalArgumentException("gather start " + s.lastPartGatherStart + " out of range");
-        }
-        s.devicesChanged = (in.get() & 1) != 0;
-        decodeDevices(in, s);
-        decodeRows(in, s);
-        in.get(s.lastPartMoves);
-        return s;
-    }
-
-    private static void decodeDevices(ByteBuffer in, BuilderState s) {
-        int slots = in.getInt();
-        if (slots < 0 || slots > in.remaining()) {
-            throw new IllegalArgumentException("device count " + slots + " out of range");
-        }
-        for (int id = 0; id < slots; id++) {
-            int kind = in.get() & 0xFF;
-            if (kind == KIND_HOLE) {
-                s.devices.add(null);
-                continue;
-            }
-            if (kind != KIND_DEVICE && kind != KIND_REMOVING) {
-                throw new IllegalArgumentException("device " + id + " has unknown kind " + kind);
-            }
-            int region = in.getInt();
-            int zone = in.getInt();
-            String ip = readString(in);
-            int port = in.getInt();
-            String replicationIp = readString(in);
-            int replicationPort = in.getInt();
-            String device = readString(in);
-            double weight = in.getDouble();
-            String meta = readString(in);
-            DeviceSpec spec =
-                    new DeviceSpec(region, zone, ip, port, replicationIp, replicationPort, device, weight, meta);
-            s.devices.add(new Device(
-                    id, region, zone, spec.ip(), port, spec.replicationIp(), replicationPort, device, weight, meta));
-            if (kind == KIND_REMOVING) {
-                s.removing.set(id);
-            }
-        }
-    }
-
-    private static void decodeRows(ByteBuffer in, BuilderState s) {
-        int rowCount = in.getInt();
-        int parts = s.partitionCount();
-        // Rows may still have the previous replica count (set_replicas takes effect at the next rebalance).
-        if (rowCount < 0 || (long) rowCount * Integer.BYTES > in.remaining()) {
-            throw new IllegalArgumentException("row count " + rowCount + " out of range");
-        }
-        if (rowCount == 0) {
-            return;
-        }
-        int[][] rows = new int[rowCount][];
-        for (int r = 0; r < rowCount; r++) {
-            int length = in.getInt();
-            if (length < 0 || length > parts || (r < rowCount - 1 && length != parts)) {
-                throw new IllegalArgumentException("row " + r + " has " + length + " entries, expected " + parts);
-            }
-            if ((long) length * Integer.BYTES > in.remaining()) {
-                throw new BufferUnderflowException();
-            }
-            int[] row = new int[length];
-            for (int p = 0; p < length; p++) {
-                int dev = in.getInt();
-                if (dev < 0 || dev >= s.devices.size() || s.devices.get(dev) == null) {
-                    throw new IllegalArgumentException(
-                            "partition " + p + " replica " + r + " names unknown device " + dev);
-                }
-                row[p] = dev;
-            }
-            rows[r] = row;
-        }
-        s.rows = rows;
-    }
-
-    private static String readString(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0 || length > in.remaining()) {
-            throw new IllegalArgumentException("string length " + length + " exceeds the remaining content");
-        }
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        throw new CorruptBuilderFileException(
+                path,
+                String.format(
+                        Locale.ROOT,
+                        "not a builder file: it starts with 0x%02x, neither a pickle (0x80, as Swift writes) nor"
+                                + " \"CRBF\" (Cairn's earlier format)",
+                        bytes[0] & 0xFF));
     }
 
     private static void move(Path tmp, Path target) throws IOException {
@@ -325,21 +100,6 @@ final class BuilderFile {
         }
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
-        }
-    }
-
-    /** Counts bytes so the payload length can be written before the payload. */
-    private static final class CountingOutputStream extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
         }
     }
 }

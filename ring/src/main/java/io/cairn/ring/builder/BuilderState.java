@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a builder persists: settings, devices, the assignment and the {@code min_part_hours}
- * bookkeeping. {@link RingBuilder} owns the behaviour, {@link BuilderFile} the encoding.
+ * bookkeeping. {@link RingBuilder} owns the behaviour, {@link BuilderFile} the encoding (Swift's pickle,
+ * {@link SwiftBuilderPickle}; Cairn's earlier format, {@link CairnBuilderFileV1}, is still read).
  *
  * <p>Not thread-safe; confined to its builder.
  */
@@ -33,6 +34,12 @@ final class BuilderState {
     int lastPartGatherStart;
     /** Devices changed since the last rebalance, so the next one writes a new ring even if nothing moves. */
     boolean devicesChanged;
+    /** Swift's builder id ({@code uuid4().hex}), given at the first save and kept for ever; null until then. */
+    @Nullable
+    String id;
+    /** Swift's {@code next_part_power}: set while a partition power increase is in progress, else null. */
+    @Nullable
+    Integer nextPartPower;
 
     BuilderState(int partPower, double replicas, int minPartHours) {
         this.partPower = partPower;

@@ -4,7 +4,9 @@ package io.cairn.ring.builder;
  * Swift's dispersion figure ({@code _build_dispersion_graph}): the percentage of replica assignments
  * placed beyond what the tier tree allows, counting each partition once at the tier where it is worst.
  * The allowance per tier is Swift's "as unique as possible" bound, replicas split evenly down the tree
- * with each split rounded up; replicas on zero-weight devices always count as misplaced.
+ * with each split rounded up; replicas on zero-weight devices always count as misplaced. As in Swift, only the
+ * partitions that every row covers are counted (with a fractional replica count, the shorter last row ends the
+ * count) and the percentage is of {@code 2^partPower · replicas}.
  *
  * <p>Stateless; thread-safe.
  */
@@ -23,7 +25,13 @@ final class Dispersion {
             return 0;
         }
         double[] allowed = ReplicaPlan.maxReplicas(tree, replicas, true);
+        // as Swift's zip(*replica2part2dev): only partitions every row covers (a fractional replica count's
+        // shorter last row ends the count); the denominator is still the whole ring
         int parts = rows[0].length;
+        for (int[] row : rows) {
+            parts = Math.min(parts, row.length);
+        }
+        int totalParts = rows[0].length;
         int[] atTier = new int[tree.tierCount];
         int[] excessAtLevel = new int[TierTree.LEVELS + 1];
         long atRisk = 0;
@@ -54,6 +62,6 @@ final class Dispersion {
             }
             atRisk += worst;
         }
-        return 100.0 * atRisk / (parts * replicas);
+        return 100.0 * atRisk / (totalParts * replicas);
     }
 }

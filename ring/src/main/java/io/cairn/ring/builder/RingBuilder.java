@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  * (reference §1.3) — every replica of a partition on a different device, as far apart as the tree allows,
  * partition counts proportional to weight — while moving as little as possible and honouring
  * {@code min_part_hours}. The output is {@link RingData}, which {@code io.cairn.ring.format} writes as a
- * Swift ring file; the builder itself persists in Cairn's own builder file ({@link #save}, spec in
- * {@code ring/README.md}).
+ * Swift ring file; the builder itself persists in Swift's own builder file, the pickle {@code swift-ring-builder}
+ * reads and writes ({@link #save}, {@link #load}; Cairn's earlier format still loads, see {@code
+ * ring/README.md}).
  *
  * <p>Changes (add, remove, re-weight, overload, replicas) take effect at the next {@link #rebalance}; each
  * change and each rebalance that changes the ring increments {@link #version()}.
@@ -196,9 +198,14 @@ public final class RingBuilder {
      * and {@code min_part_hours} allows. All-or-nothing: when it throws, the builder is unchanged.
      *
      * @param now the current time; ages the per-partition "hours since moved" counters
-     * @throws IllegalStateException when fewer devices have weight > 0 than there are replicas
+     * @throws IllegalStateException when fewer devices have weight > 0 than there are replicas, or a partition
+     *     power increase is in progress (Swift refuses to rebalance then too)
      */
     RebalanceResult rebalance(Instant now, long seed) {
+        if (state.nextPartPower != null) {
+            throw new IllegalStateException("Partition power increase in progress (next_part_power "
+                    + state.nextPartPower + "); finish it with swift-ring-builder before rebalancing");
+        }
         int weighted = 0;
         for (Device d : state.devices) {
             if (d != null && d.weight() > 0) {
@@ -280,7 +287,7 @@ public final class RingBuilder {
      */
     public RingData toRingData() {
         int[][] rows = state.rows != null ? state.rows : new int[0][];
-        return new RingData(state.devices, rows, 32 - state.partPower, state.version, null);
+        return new RingData(state.devices, rows, 32 - state.partPower, state.version, state.nextPartPower);
     }
 
     /** The devices, ascending by id, including those pending removal (weight 0). */
@@ -313,15 +320,33 @@ public final class RingBuilder {
         return new BalanceReport(rows, worst, dispersion());
     }
 
-    /** Saves to {@code path} atomically (temp file, fsync, rename); see {@code ring/README.md}. */
+    /**
+     * Saves to {@code path} as Swift's builder pickle, atomically (temp file, fsync, rename); see {@code
+     * ring/README.md}. A builder without an id gets one first ({@code uuid4().hex}, as Swift's {@code save});
+     * if the save fails, it is taken back.
+     */
     public void save(Path path) throws IOException {
-        BuilderFile.write(path, state);
+        boolean newId = state.id == null;
+        if (newId) {
+            state.id = UUID.randomUUID().toString().replace("-", "");
+        }
+        boolean saved = false;
+        try {
+            BuilderFile.write(path, state, wantedPerDevice());
+            saved = true;
+        } finally {
+            if (newId && !saved) {
+                state.id = null;
+            }
+        }
     }
 
     /**
-     * Loads a builder saved by {@link #save}.
+     * Loads a builder file written by {@code swift-ring-builder} (Swift's pickle), by {@link #save}, or by an
+     * earlier Cairn in its own format (told apart by content).
      *
-     * @throws CorruptBuilderFileException when the file is truncated, corrupt or of an unknown version
+     * @throws CorruptBuilderFileException when the file is truncated, corrupt, inconsistent or of an unknown
+     *     format
      */
     public static RingBuilder load(Path path) throws IOException {
         return new RingBuilder(BuilderFile.read(path));
@@ -341,6 +366,11 @@ public final class RingBuilder {
 
     public double overload() {
         return state.overload;
+    }
+
+    /** Swift's builder id (a uuid4 in hex), given at the first {@link #save}; null before. */
+    public @Nullable String id() {
+        return state.id;
     }
 
     /** Incremented on every change; the ring file carries it. */
