@@ -13,6 +13,7 @@ import io.cairn.proxy.pipeline.OpenAccess;
 import io.cairn.proxy.pipeline.TempAuthAccess;
 import io.cairn.proxy.routing.ProxyRings;
 import io.cairn.proxy.server.ProxyConfig;
+import io.cairn.proxy.server.ProxyPipeline;
 import io.cairn.proxy.server.ProxyServer;
 import io.cairn.ring.policy.StoragePolicies;
 import io.netty.channel.EventLoopGroup;
@@ -36,13 +37,6 @@ import java.util.function.Consumer;
  */
 final class ProxyCommand {
     static final String USAGE = "usage: cairn proxy --config FILE   (Swift's proxy-server.conf)";
-
-    /**
-     * The pipeline stages Cairn's proxy always has (Swift's names); {@code tempauth} is optional, anything else
-     * is reported as not available.
-     */
-    static final Set<String> BUILT_IN_STAGES =
-            Set.of("catch_errors", "gatekeeper", "healthcheck", "proxy-logging", "cache", "listing_formats");
 
     /** The {@code java.util.logging} logger of the proxy's access lines. */
     static final String ACCESS_LOGGER = "io.cairn.proxy.access";
@@ -135,13 +129,16 @@ final class ProxyCommand {
     }
 
     /**
-     * tempauth when {@code [pipeline:main]} names it (or, without a pipeline, when {@code [filter:tempauth]}
-     * exists); no auth otherwise, said loudly.
+     * tempauth when the pipeline has it ({@link ProxyPipeline}: a filter Cairn lacks is a configuration
+     * error unless listed in {@code cairn_skip_filters}); no auth otherwise, said loudly.
      */
     private AccessPolicy accessPolicy(IniFile ini) {
-        List<String> stages = pipeline(ini);
-        boolean tempAuth = stages.isEmpty() ? ini.hasSection("filter:tempauth") : stages.contains("tempauth");
-        if (!tempAuth) {
+        ProxyPipeline pipeline = ProxyPipeline.fromIni(ini);
+        if (!pipeline.skipped().isEmpty()) {
+            err.println("cairn proxy: WARNING running without pipeline filters listed in cairn_skip_filters: "
+                    + String.join(", ", pipeline.skipped()));
+        }
+        if (!pipeline.hasTempAuth()) {
             err.println("cairn proxy: WARNING no tempauth in the pipeline: every request is allowed");
             return new OpenAccess();
         }
@@ -149,30 +146,5 @@ final class ProxyCommand {
         TempAuthConfig config = TempAuthConfig.from(section);
         ServerLauncher.warnUnknown(err, "proxy", ini.source() + " [filter:tempauth]", config.unknownKeys());
         return new TempAuthAccess(new TempAuth(config), Clock.systemUTC());
-    }
-
-    /** {@code [pipeline:main] pipeline}, checked: it ends in {@code proxy-server}; unknown stages are reported. */
-    private List<String> pipeline(IniFile ini) {
-        if (!ini.hasSection("pipeline:main")) {
-            return List.of();
-        }
-        ConfigSection section = ini.section("pipeline:main");
-        String text = section.getString("pipeline", "").strip();
-        List<String> stages = text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
-        if (stages.isEmpty() || !stages.get(stages.size() - 1).equals("proxy-server")) {
-            throw new ConfigException(
-                    ini.source(), section.name(), "pipeline", text, "must end with the app proxy-server");
-        }
-        List<String> missing = new ArrayList<>();
-        for (String stage : stages.subList(0, stages.size() - 1)) {
-            if (!BUILT_IN_STAGES.contains(stage) && !stage.equals("tempauth") && !missing.contains(stage)) {
-                missing.add(stage);
-            }
-        }
-        if (!missing.isEmpty()) {
-            err.println("cairn proxy: WARNING pipeline stages Cairn does not have (skipped): "
-                    + String.join(", ", missing));
-        }
-        return stages;
     }
 }

@@ -78,13 +78,23 @@ class ProxyCommandIT {
     }
 
     @Test
-    void shouldWarnAboutUnknownKeysAndMissingStages() throws Exception {
-        Path conf = proxyConf("node_timout = 3\n", "catch_errors ratelimit tempauth proxy-server");
+    void shouldRefuseToStartWithAFilterCairnDoesNotHave() throws Exception {
+        Path conf = proxyConf("", "catch_errors ratelimit tempauth proxy-server");
+        assertThat(run("proxy", "--config", conf.toString())).isEqualTo(2);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("[pipeline:main] pipeline")
+                .contains("does not have ratelimit")
+                .contains("cairn_skip_filters");
+    }
+
+    @Test
+    void shouldWarnAboutUnknownKeysAndSkippedFilters() throws Exception {
+        Path conf = proxyConf("node_timout = 3\n", "catch_errors ratelimit tempauth proxy-server\ncairn_skip_filters = ratelimit");
         assertThat(run("proxy", "--config", conf.toString())).isZero();
         assertThat(errors.toString(StandardCharsets.UTF_8))
                 .contains("unknown keys")
                 .contains("node_timout")
-                .contains("ratelimit");
+                .contains("without pipeline filters listed in cairn_skip_filters: ratelimit");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cairn.proxy.pipeline;
 
+import io.cairn.common.http.HttpDates;
 import io.cairn.common.path.PercentCoding;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -10,10 +11,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,10 +23,6 @@ import java.util.function.LongSupplier;
  * <p>Confined to the channel's event loop.
  */
 public final class ResponseHeadersHandler extends ChannelDuplexHandler {
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
-                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-            .withZone(ZoneOffset.UTC);
-
     private final LongSupplier epochMillis;
     private String uri = "/";
     private boolean echoKeepAlive;
@@ -71,7 +64,7 @@ public final class ResponseHeadersHandler extends ChannelDuplexHandler {
         long second = Math.floorDiv(epochMillis.getAsLong(), 1000);
         if (second != dateSecond) {
             dateSecond = second;
-            date = HTTP_DATE.format(Instant.ofEpochSecond(second));
+            date = HttpDates.format(second);
         }
         return date;
     }

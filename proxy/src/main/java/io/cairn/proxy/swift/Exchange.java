@@ -41,7 +41,6 @@ public final class Exchange {
             SwiftPath path,
             Timestamp timestamp,
             ProxyServices services,
-            boolean requestComplete,
             ResponseSink sink,
             boolean subrequest) {
         this.client = client;
@@ -49,14 +48,14 @@ public final class Exchange {
         this.path = path;
         this.timestamp = timestamp;
         this.services = services;
-        this.requestComplete = requestComplete;
         this.sink = sink;
         this.subrequest = subrequest;
     }
 
     /** The same exchange addressed to another resource (a copy's destination); shares the client state. */
     Exchange withPath(SwiftPath other) {
-        Exchange e = new Exchange(client, request, other, timestamp, services, requestComplete, sink, subrequest);
+        Exchange e = new Exchange(client, request, other, timestamp, services, sink, subrequest);
+        e.requestComplete = requestComplete;
         e.corsInfo = corsInfo;
         return e;
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class ObjectCopyOperation extends BodilessOperation {
     private final SwiftPath source;
+    /** The source's headers a copy keeps besides its metadata (not with {@code X-Fresh-Metadata}). */
+    private static final Set<String> COPIED = Set.of(
+            "content-encoding", "content-disposition", "content-language", "cache-control", "expires", "x-delete-at");
+
     private final @Nullable String problem;
     private @Nullable SourceSink sink;
 
@@ -190,41 +195,36 @@ final class ObjectCopyOperation extends BodilessOperation {
         for (Map.Entry<String, String> e : src) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
             boolean sysmeta = k.startsWith("x-object-sysmeta-") || k.startsWith("x-object-transient-sysmeta-");
-            boolean meta = sysmeta
-                    || k.startsWith("x-object-meta-")
-                    || k.equals("content-encoding")
-                    || k.equals("content-disposition")
-                    || k.equals("content-language")
-                    || k.equals("cache-control")
-                    || k.equals("expires")
-                    || k.equals("x-delete-at");
-            if (meta && (!fresh || sysmeta) && !dest.contains(e.getKey())) {
+            boolean meta = k.startsWith("x-object-meta-") || COPIED.contains(k);
+            if ((sysmeta || (meta && !fresh)) && !dest.contains(e.getKey())) {
                 dest.set(e.getKey(), e.getValue());
             }
         }
-        if (!dest.contains(HttpHeaderNames.CONTENT_TYPE)
-                || dest.get(HttpHeaderNames.CONTENT_TYPE).isEmpty()) {
-            String type = src.get(HttpHeaderNames.CONTENT_TYPE);
-            if (type != null) {
-                dest.set(HttpHeaderNames.CONTENT_TYPE, type);
-            }
+        String type = dest.get(HttpHeaderNames.CONTENT_TYPE);
+        if ((type == null || type.isEmpty()) && src.contains(HttpHeaderNames.CONTENT_TYPE)) {
+            dest.set(HttpHeaderNames.CONTENT_TYPE, src.get(HttpHeaderNames.CONTENT_TYPE));
         }
+        setEtag(status, src, dest);
+    }
+
+    /** The source ETag for a whole plain object; otherwise none, and no container-update override. */
+    private static void setEtag(int status, HttpHeaders src, HttpHeaders dest) {
         String etag = src.get(HttpHeaderNames.ETAG);
         if (status == 200
                 && etag != null
                 && !src.contains("X-Static-Large-Object")
                 && !src.contains("X-Object-Manifest")) {
             dest.set(HttpHeaderNames.ETAG, Etags.strip(etag));
-        } else {
-            dest.remove(HttpHeaderNames.ETAG);
-            List<String> overrides = new ArrayList<>();
-            for (String name : dest.names()) {
-                if (name.toLowerCase(Locale.ROOT).startsWith("x-object-sysmeta-container-update-override-")) {
-                    overrides.add(name);
-                }
-            }
-            overrides.forEach(dest::remove);
+            return;
         }
+        dest.remove(HttpHeaderNames.ETAG);
+        List<String> overrides = new ArrayList<>();
+        for (String name : dest.names()) {
+            if (name.toLowerCase(Locale.ROOT).startsWith("x-object-sysmeta-container-update-override-")) {
+                overrides.add(name);
+            }
+        }
+        overrides.forEach(dest::remove);
     }
 
     /**

@@ -33,7 +33,8 @@ final class Subrequests {
         HttpRequest request =
                 new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, path.clientPath() + path.queryPart(), headers);
         Exchange child =
-                new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), true, sink, true);
+                new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
+        child.markRequestComplete();
         Operation op = Controllers.operationFor(child);
         if (op != null) {
             op.start();

@@ -102,8 +102,11 @@ public final class SwiftDispatchHandler extends ChannelInboundHandlerAdapter {
                 ctx.channel().read();
             }
         });
-        Exchange ex = new Exchange(
-                ctx.channel(), request, path, Timestamp.now(services.clock()), services, complete, sink, false);
+        Exchange ex =
+                new Exchange(ctx.channel(), request, path, Timestamp.now(services.clock()), services, sink, false);
+        if (complete) {
+            ex.markRequestComplete();
+        }
         self[0] = ex;
         return ex;
     }

@@ -1,0 +1,124 @@
+package io.cairn.proxy.server;
+
+import io.cairn.common.config.ConfigException;
+import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.IniFile;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code [pipeline:main]} of a Swift proxy-server.conf, resolved against what Cairn's proxy has. Each
+ * stage names a {@code [filter:NAME]} whose {@code use = egg:swift#ENTRY} says what it is (a stage without
+ * a section is taken as the entry of the same name, {@code -} read as {@code _}); the last stage is the
+ * app, {@code proxy-server}.
+ *
+ * <p>A filter Cairn does not have is a start-up error naming it: running without an auth, quota or
+ * ratelimit filter the operator listed changes who may do what, so it is never dropped silently. An
+ * operator who accepts that lists it in {@code cairn_skip_filters} (in {@code [pipeline:main]}), and it is
+ * then skipped with a warning. Swift's {@code cache} (memcache) is accepted: the proxy's account and
+ * container info cache is in-process, and tempauth tokens are stateless.
+ *
+ * <p>Immutable.
+ *
+ * @param entries the resolved entry of each filter stage, in order ({@code proxy_logging} may appear twice)
+ * @param skipped filters listed in the pipeline and in {@code cairn_skip_filters}: not run
+ */
+public record ProxyPipeline(List<String> entries, List<String> skipped) {
+    public static final String SECTION = "pipeline:main";
+
+    /** The Swift filters Cairn's proxy has, by egg entry name, and what each is in Cairn. */
+    public static final Map<String, String> AVAILABLE = Map.of(
+            "catch_errors", "catch-errors stage",
+            "gatekeeper", "gatekeeper stage",
+            "healthcheck", "healthcheck stage",
+            "proxy_logging", "access-log stage",
+            "memcache", "in-process info cache",
+            "listing_formats", "listings formatted by the backends",
+            "tempauth", "tempauth",
+            "copy", "server-side copy (COPY, X-Copy-From)");
+
+    /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
+    public static final String DEFAULT_PIPELINE =
+            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats tempauth copy proxy-logging"
+                    + " proxy-server";
+
+    public ProxyPipeline {
+        entries = List.copyOf(entries);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** Whether tempauth runs. */
+    public boolean hasTempAuth() {
+        return entries.contains("tempauth");
+    }
+
+    /**
+     * The pipeline of {@code ini}; without a {@code [pipeline:main]} section, Swift's default pipeline
+     * with tempauth only when {@code [filter:tempauth]} exists.
+     *
+     * @throws ConfigException for a pipeline that does not end with the app, or names a filter Cairn
+     *     does not have and the operator did not list to skip
+     */
+    public static ProxyPipeline fromIni(IniFile ini) {
+        if (!ini.hasSection(SECTION)) {
+            List<String> entries = new ArrayList<>(List.of(
+                    "catch_errors", "gatekeeper", "healthcheck", "proxy_logging", "memcache", "listing_formats"));
+            if (ini.hasSection("filter:tempauth")) {
+                entries.add("tempauth");
+            }
+            entries.add("copy");
+            return new ProxyPipeline(entries, List.of());
+        }
+        ConfigSection section = ini.section(SECTION);
+        String text = section.getString("pipeline", "").strip();
+        List<String> stages = text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
+        if (stages.isEmpty() || !stages.get(stages.size() - 1).equals("proxy-server")) {
+            throw new ConfigException(ini.source(), SECTION, "pipeline", text, "must end with the app proxy-server");
+        }
+        Set<String> skip = new LinkedHashSet<>();
+        String skipText = section.getString("cairn_skip_filters", "").strip();
+        if (!skipText.isEmpty()) {
+            skip.addAll(List.of(skipText.split("[\\s,]+")));
+        }
+        List<String> entries = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String stage : stages.subList(0, stages.size() - 1)) {
+            String entry = entryOf(ini, stage);
+            if (AVAILABLE.containsKey(entry)) {
+                entries.add(entry);
+            } else if (skip.contains(stage) || skip.contains(entry)) {
+                skipped.add(stage);
+            } else {
+                missing.add(stage + (entry.equals(stage) ? "" : " (egg:swift#" + entry + ")"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException(
+                    ini.source(),
+                    SECTION,
+                    "pipeline",
+                    text,
+                    "Cairn's proxy does not have " + String.join(", ", missing)
+                            + "; remove it from the pipeline, or list it in cairn_skip_filters to run without it");
+        }
+        return new ProxyPipeline(entries, skipped);
+    }
+
+    /** The egg entry a stage names: {@code [filter:STAGE] use = egg:swift#ENTRY}, else the stage itself. */
+    private static String entryOf(IniFile ini, String stage) {
+        String name = "filter:" + stage;
+        if (ini.hasSection(name)) {
+            String use = ini.section(name).getString("use", "").strip();
+            int hash = use.lastIndexOf('#');
+            if (use.startsWith("egg:") && hash > 0) {
+                return use.substring(hash + 1).toLowerCase(Locale.ROOT);
+            }
+        }
+        return stage.replace('-', '_').toLowerCase(Locale.ROOT).equals("cache") ? "memcache" : stage.replace('-', '_');
+    }
+}
