@@ -27,8 +27,8 @@ public record Authentication(
         /** Proceed to {@link Authorizer#authorize} with {@link #identity()} (and {@link #service()}). */
         AUTHENTICATED,
         /**
-         * Answer 401 at once with {@code Www-Authenticate: Swift realm="<account>"} ({@link
-         * TempAuth#realm(String)}), before any backend request.
+         * Answer 401 at once (the proxy adds {@code Www-Authenticate: Swift realm="<account>"} to every 401),
+         * before any backend request.
          */
         REJECTED
     }

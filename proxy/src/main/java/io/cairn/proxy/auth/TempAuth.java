@@ -241,13 +241,6 @@ public final class TempAuth {
         return new Authentication(Authentication.Status.AUTHENTICATED, identity, service);
     }
 
-    /** The realm of a 401 for a rejected token: the path's account, or {@code unknown}. */
-    public static String realm(String path) {
-        List<@Nullable String> segs = PythonCompat.splitPathRestWithLast(path, 2, 3);
-        String account = segs == null ? null : segs.get(1);
-        return account == null ? "unknown" : account;
-    }
-
     /** {@link Authorizer#authorize} with this configuration. */
     public AuthDecision authorize(AuthRequest request) {
         return authorizer.authorize(request);

@@ -122,13 +122,6 @@ class TempAuthTest {
     }
 
     @Test
-    void shouldNameAccountAsRealmWhenPathHasOne() {
-        assertThat(TempAuth.realm("/v1/AUTH_test/c/o")).isEqualTo("AUTH_test");
-        assertThat(TempAuth.realm("/v1")).isEqualTo("unknown");
-        assertThat(TempAuth.realm("/info")).isEqualTo("unknown");
-    }
-
-    @Test
     void shouldRecognizeAuthPathsWhenUnderPrefix() {
         assertThat(AUTH.isAuthPath("/auth/v1.0")).isTrue();
         assertThat(AUTH.isAuthPath("/auth")).isFalse();
