@@ -89,7 +89,8 @@ class ProxyCommandIT {
 
     @Test
     void shouldWarnAboutUnknownKeysAndSkippedFilters() throws Exception {
-        Path conf = proxyConf("node_timout = 3\n", "catch_errors ratelimit tempauth proxy-server\ncairn_skip_filters = ratelimit");
+        Path conf = proxyConf(
+                "node_timout = 3\n", "catch_errors ratelimit tempauth proxy-server\ncairn_skip_filters = ratelimit");
         assertThat(run("proxy", "--config", conf.toString())).isZero();
         assertThat(errors.toString(StandardCharsets.UTF_8))
                 .contains("unknown keys")
