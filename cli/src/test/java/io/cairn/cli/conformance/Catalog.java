@@ -16,6 +16,14 @@ final class Catalog {
         List<Group> groups = new ArrayList<>();
         groups.addAll(AuthScenarios.groups());
         groups.addAll(NameScenarios.groups());
+        groups.addAll(MetadataScenarios.groups());
+        groups.addAll(ListingScenarios.groups());
+        groups.addAll(RangeScenarios.groups());
+        groups.addAll(AclScenarios.groups());
+        groups.addAll(AccountAclScenarios.groups());
+        groups.addAll(CorsScenarios.groups());
+        groups.addAll(CopyScenarios.groups());
+        groups.addAll(BadRequestScenarios.groups());
         return groups;
     }
 }
