@@ -6,16 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The harness's findings: every scenario's differences per shape, known or not, as failure messages and as the
- * report files ({@code differences.txt}: one line per difference atom; {@code known-differences.suggested.txt}:
+ * report files ({@code differences.txt}, {@code atoms.txt}, {@code known-differences.suggested.txt}:
  * the current differences in {@code known-differences.txt}'s format, to update it from).
  *
  * <p>Not thread-safe: one test thread.
@@ -69,19 +68,16 @@ final class Report {
                 .append("] ")
                 .append(r.scenario().id())
                 .append(" differs from Swift 2.30.1 where known-differences.txt expects no difference:\n");
-        Set<String> suggestions = new LinkedHashSet<>();
         for (StepResult s : r.unexpected()) {
             describeStep(b, r, s, true);
-            for (Comparison.Atom a : s.atoms()) {
-                if (r.known().get(a) == null) {
-                    suggestions.add(r.shape() + " " + r.scenario().id() + " " + a.aspect() + " <reason>");
-                }
-            }
         }
-        b.append("  to accept it, add to known-differences.txt:\n");
-        for (String s : suggestions) {
-            b.append("    ").append(s).append('\n');
-        }
+        b.append("  to accept it, add to known-differences.txt (a line per scenario, or per aspect):\n    ")
+                .append(r.shape())
+                .append(' ')
+                .append(r.scenario().id())
+                .append(" * ")
+                .append(summary(r))
+                .append('\n');
         return b.toString();
     }
 
@@ -92,6 +88,12 @@ final class Report {
                 .append(r.scenario().steps().size())
                 .append(": ")
                 .append(s.req().label())
+                .append("  -> swift ")
+                .append(statusOf(s.swift()))
+                .append(", ")
+                .append(r.shape())
+                .append(' ')
+                .append(statusOf(s.other()))
                 .append('\n');
         for (String[] h : s.req().headers()) {
             b.append("      > ")
@@ -143,24 +145,33 @@ final class Report {
         }
     }
 
+    private static String statusOf(Outcome o) {
+        RawHttp.Response r = o.response();
+        return r == null ? "(no response)" : String.valueOf(r.status());
+    }
+
     private static String show(String value) {
         return "«" + Texts.escape(value) + "»";
     }
 
-    /** Writes {@code differences.txt} and {@code known-differences.suggested.txt} into {@code dir}. */
+    /**
+     * Writes into {@code dir}: {@code differences.txt} (every difference, known or not, step by step), {@code
+     * atoms.txt} (one line per difference: shape, scenario, step, aspect, Swift's and the other value) and {@code
+     * known-differences.suggested.txt} (a line in {@code known-differences.txt}'s format for every scenario with
+     * differences no entry expects, its reason a summary of them).
+     */
     void write(Path dir, Map<String, Long> requestsByShape, long elapsedMillis) throws IOException {
         Files.createDirectories(dir);
         StringBuilder all = new StringBuilder("# Conformance harness: differences from Swift 2.30.1, ")
                 .append(results.size())
                 .append(" scenario runs, ")
                 .append(elapsedMillis / 1000)
-                .append(" s; ")
-                .append("requests per shape ")
+                .append(" s; requests per shape ")
                 .append(requestsByShape)
                 .append('\n');
-        Map<String, Set<String>> suggested = new LinkedHashMap<>();
+        StringBuilder atoms = new StringBuilder();
         List<ScenarioResult> byShape = new ArrayList<>(results);
-        byShape.sort(java.util.Comparator.comparing(ScenarioResult::shape)); // stable: scenario order kept
+        byShape.sort(Comparator.comparing(ScenarioResult::shape)); // stable: scenario order kept
         for (ScenarioResult r : byShape) {
             if (r.matches()) {
                 continue;
@@ -175,9 +186,15 @@ final class Report {
                     describeStep(all, r, s, false);
                 }
                 for (Comparison.Atom a : s.atoms()) {
-                    suggested
-                            .computeIfAbsent(r.shape(), k -> new LinkedHashSet<>())
-                            .add(r.shape() + " " + r.scenario().id() + " " + a.aspect());
+                    atoms.append(String.join(
+                                    "\t",
+                                    r.shape(),
+                                    r.scenario().id(),
+                                    String.valueOf(s.index() + 1),
+                                    a.aspect(),
+                                    Texts.escapeWhole(a.swift()).replace("\n", "\\n"),
+                                    Texts.escapeWhole(a.other()).replace("\n", "\\n")))
+                            .append('\n');
                 }
             }
         }
@@ -186,8 +203,71 @@ final class Report {
             notes.forEach(n -> all.append("  ").append(n).append('\n'));
         }
         Files.writeString(dir.resolve("differences.txt"), all, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("atoms.txt"), atoms, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("known-differences.suggested.txt"), suggestions(), StandardCharsets.UTF_8);
+    }
+
+    /** One line per scenario with unexpected differences; shapes with the same summary share a line. */
+    private String suggestions() {
+        Map<String, Map<String, List<String>>> byScenario = new LinkedHashMap<>();
+        for (ScenarioResult r : results) {
+            if (!r.unexpected().isEmpty()) {
+                byScenario
+                        .computeIfAbsent(r.scenario().id(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(summary(r), k -> new ArrayList<>())
+                        .add(r.shape());
+            }
+        }
         StringBuilder lines = new StringBuilder();
-        suggested.values().forEach(set -> set.forEach(l -> lines.append(l).append(" ?\n")));
-        Files.writeString(dir.resolve("known-differences.suggested.txt"), lines, StandardCharsets.UTF_8);
+        byScenario.forEach(
+                (id, bySummary) -> bySummary.forEach((summary, shapes) -> lines.append(String.join(",", shapes))
+                        .append(' ')
+                        .append(id)
+                        .append(" * ")
+                        .append(summary)
+                        .append('\n')));
+        return lines.toString();
+    }
+
+    /** The unexpected differences of {@code r} in one line: per step, a status change or the aspects. */
+    static String summary(ScenarioResult r) {
+        List<String> parts = new ArrayList<>();
+        for (StepResult s : r.unexpected()) {
+            String step = s.req().method() + " " + shortTarget(s.req().target());
+            List<String> aspects = new ArrayList<>();
+            for (Comparison.Atom a : s.atoms()) {
+                if (r.known().get(a) != null) {
+                    continue;
+                }
+                if (a.aspect().equals("status") || a.aspect().equals("error")) {
+                    aspects.add(brief(a.swift()) + " -> " + brief(a.other()));
+                } else if (a.aspect().endsWith(":missing")) {
+                    aspects.add("no " + headerName(a) + " (Swift: " + brief(a.swift()) + ")");
+                } else if (a.aspect().endsWith(":extra")) {
+                    aspects.add("extra " + headerName(a) + ": " + brief(a.other()));
+                } else {
+                    aspects.add((a.aspect().equals("body") ? "body" : headerName(a)) + " " + brief(a.swift()) + " -> "
+                            + brief(a.other()));
+                }
+            }
+            parts.add(step + ": " + String.join(", ", aspects));
+        }
+        String line = String.join("; ", parts);
+        return line.length() > 400 ? line.substring(0, 397) + "..." : line;
+    }
+
+    private static String headerName(Comparison.Atom a) {
+        String[] p = a.aspect().split(":");
+        return p.length > 1 ? p[1] : a.aspect();
+    }
+
+    private static String brief(String value) {
+        String v = Texts.escape(value).replace("\n", " ").replace("HTTP/1.1 ", "");
+        return v.length() > 70 ? v.substring(0, 67) + "..." : v;
+    }
+
+    private static String shortTarget(String target) {
+        String t = Texts.escape(target);
+        return t.length() > 50 ? t.substring(0, 24) + "..." + t.substring(t.length() - 23) : t;
     }
 }

@@ -22,6 +22,11 @@ final class Texts {
      * control characters and invalid bytes as {@code \xNN}, shortened in the middle past {@link #SHOWN}.
      */
     static String escape(String wire) {
+        return shorten(escapeWhole(wire));
+    }
+
+    /** As {@link #escape}, never shortened. */
+    static String escapeWhole(String wire) {
         byte[] bytes = wire.getBytes(StandardCharsets.ISO_8859_1);
         String text;
         try {
@@ -44,7 +49,7 @@ final class Texts {
                 out.append(c);
             }
         }
-        return shorten(out.toString());
+        return out.toString();
     }
 
     private static boolean isAscii(byte[] bytes) {
