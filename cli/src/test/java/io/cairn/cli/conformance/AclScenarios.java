@@ -61,7 +61,7 @@ final class AclScenarios {
         return List.of(new Group("acl", s), service());
     }
 
-    /** A non-owner's verbs on container {@code acl}: read, list, write, post, copy, delete. */
+    /** A non-owner's verbs on container {@code acl} and its objects: read, list, write, post, copy, delete. */
     private static List<Req> verbs(User u) {
         String mine = C + "/new-" + u.id();
         String copy = "acl/copy-" + u.id();
@@ -76,7 +76,10 @@ final class AclScenarios {
                 Req.delete(mine).as(u),
                 Req.delete("/v1/AUTH_test/" + copy).as(u),
                 Req.post(C).as(u).h("X-Container-Meta-By", u.id()),
-                Req.put("/v1/AUTH_test/acl-new-" + u.id()).as(u));
+                Req.put("/v1/AUTH_test/acl-new-" + u.id()).as(u),
+                Req.copy(C, "acl-copied-" + u.id()).as(u),
+                // never empty (it holds o), so even an allowed DELETE cannot take the container away
+                Req.delete(C).as(u));
     }
 
     private static Scenario owner() {
