@@ -21,7 +21,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
@@ -64,6 +67,17 @@ class ConformanceIT {
     /** The proxy that sees the same storage as a target: it double-checks the target's cleanup. */
     private static final Map<String, Target> sameStorage = new LinkedHashMap<>();
 
+    /**
+     * The storage servers' access loggers, quiet during the run (thousands of lines nobody reads; the report has
+     * what matters); held here so the JUL loggers and their levels are not collected.
+     */
+    private static final List<Logger> accessLoggers = List.of(
+            Logger.getLogger("io.cairn.object.access"),
+            Logger.getLogger("io.cairn.container.access"),
+            Logger.getLogger("io.cairn.account.access"));
+
+    private static final List<@Nullable Level> accessLevels = new ArrayList<>();
+
     private static final Report report = new Report();
     private static KnownDifferences known;
     private static long startNanos;
@@ -72,6 +86,10 @@ class ConformanceIT {
     static void startClusters() throws Exception {
         startNanos = System.nanoTime();
         known = KnownDifferences.load();
+        for (Logger l : accessLoggers) {
+            accessLevels.add(l.getLevel());
+            l.setLevel(Level.WARNING);
+        }
         for (List<String> u : InProcessCairn.SAIO_USERS) {
             // the harness's users must be cairn saio's (and so Swift's, whose proxy conf is written from the list)
             assertThat(u).hasSize(4);
@@ -135,6 +153,10 @@ class ConformanceIT {
             }
         }
         started.clear();
+        for (int i = 0; i < accessLevels.size(); i++) {
+            accessLoggers.get(i).setLevel(accessLevels.get(i));
+        }
+        accessLevels.clear();
         copySwiftLogs();
     }
 
