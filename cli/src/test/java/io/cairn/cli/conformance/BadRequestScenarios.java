@@ -107,6 +107,11 @@ final class BadRequestScenarios {
     private static void headers(List<Scenario> s) {
         s.add(Scenario.of("bad.header.value-8000", Req.head(O).h("X-Big", "h".repeat(8000))));
         s.add(Scenario.of("bad.header.value-8200", Req.head(O).h("X-Big", "h".repeat(8200))));
+        s.add(Scenario.of("bad.header.value-8000-get", Req.get(O).h("X-Big", "h".repeat(8000))));
+        s.add(Scenario.of(
+                "bad.header.value-8000-put",
+                Req.put(C + "/big-header").h("X-Big", "h".repeat(8000)).body("b"),
+                Req.head(C + "/big-header")));
         s.add(Scenario.of("bad.header.meta-value-8000", Req.put(C + "/h1").h("X-Object-Meta-Big", "m".repeat(8000))));
         Req many = Req.put(C + "/h2");
         for (int i = 0; i < 32; i++) {
