@@ -151,18 +151,34 @@ final class BadRequestScenarios {
                 "bad.policy.unknown", Req.put("/v1/AUTH_test/pol-unknown").h("X-Storage-Policy", "nope")));
         s.add(Scenario.of(
                 "bad.policy.by-name",
-                Req.put("/v1/AUTH_test/pol-name").h("X-Storage-Policy", "Policy-0"),
+                Req.put("/v1/AUTH_test/pol-name").h("X-Storage-Policy", "gold"),
                 Req.head("/v1/AUTH_test/pol-name")));
         s.add(Scenario.of(
                 "bad.policy.other-case",
-                Req.put("/v1/AUTH_test/pol-case").h("X-Storage-Policy", "policy-0"),
+                Req.put("/v1/AUTH_test/pol-case").h("X-Storage-Policy", "GOLD"),
                 Req.head("/v1/AUTH_test/pol-case")));
+        s.add(Scenario.of(
+                "bad.policy.silver-deleted",
+                // in the reseller's own account: no other scenario reads its per-policy stats
+                Req.put("/v1/AUTH_admin/pol-silver")
+                        .h("X-Storage-Policy", "silver")
+                        .as(User.RESELLER),
+                Req.head("/v1/AUTH_admin/pol-silver").as(User.RESELLER),
+                Req.put("/v1/AUTH_admin/pol-silver/o").body("x").as(User.RESELLER),
+                Req.get("/v1/AUTH_admin/pol-silver/o").as(User.RESELLER),
+                Req.put("/v1/AUTH_admin/pol-silver")
+                        .h("X-Storage-Policy", "gold")
+                        .as(User.RESELLER),
+                Req.delete("/v1/AUTH_admin/pol-silver/o").as(User.RESELLER),
+                Req.delete("/v1/AUTH_admin/pol-silver").as(User.RESELLER),
+                Req.head("/v1/AUTH_admin/pol-silver").as(User.RESELLER),
+                Req.get("/v1/AUTH_admin/pol-silver").as(User.RESELLER)));
         s.add(Scenario.of(
                 "bad.policy.index-number", Req.put("/v1/AUTH_test/pol-index").h("X-Storage-Policy", "0")));
         s.add(Scenario.of(
-                "bad.policy.on-post", Req.post("/v1/AUTH_test/pol-name").h("X-Storage-Policy", "Policy-0")));
+                "bad.policy.on-post", Req.post("/v1/AUTH_test/pol-name").h("X-Storage-Policy", "gold")));
         s.add(Scenario.of(
-                "bad.policy.same-again", Req.put("/v1/AUTH_test/pol-name").h("X-Storage-Policy", "Policy-0")));
+                "bad.policy.same-again", Req.put("/v1/AUTH_test/pol-name").h("X-Storage-Policy", "gold")));
     }
 
     private static void deleteAt(List<Scenario> s) {

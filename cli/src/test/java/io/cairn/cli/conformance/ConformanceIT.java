@@ -43,11 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ConformanceIT {
-    /**
-     * The storage policies of both clusters: what {@code cairn saio} writes into its swift.conf today (one policy;
-     * when it gains {@code gold}/{@code silver}, list them here and Swift's SAIO follows).
-     */
-    static final List<SwiftSaio.Policy> POLICIES = List.of(new SwiftSaio.Policy(0, "Policy-0", true));
+    /** The storage policies of both clusters: what {@code cairn saio} writes into its swift.conf (Swift SAIO's). */
+    static final List<SwiftSaio.Policy> POLICIES =
+            List.of(new SwiftSaio.Policy(0, "gold", true), new SwiftSaio.Policy(1, "silver", false));
 
     static final String SWIFT = "swift";
     static final String CAIRN = "cairn";

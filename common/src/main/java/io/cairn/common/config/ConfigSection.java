@@ -332,4 +332,9 @@ public final class ConfigSection {
     public String toString() {
         return "[" + name + "] from " + source + " (" + dialect + ")";
     }
+
+    /** Swift's {@code config_true_value} of a header or setting: one of {@link #TRUE_VALUES}, in any case. */
+    public static boolean isTrue(@Nullable String value) {
+        return value != null && TRUE_VALUES.contains(value.toLowerCase(Locale.ROOT));
+    }
 }

@@ -27,6 +27,14 @@ public interface AccessPolicy {
     /** Swift's {@code authorize(req)}. */
     Decision authorize(Request request);
 
+    /**
+     * Whether the request comes from a reseller admin (tempauth's {@code reseller_request}): such callers
+     * see a container's sharding state.
+     */
+    default boolean isResellerRequest(HttpHeaders headers) {
+        return false;
+    }
+
     /** Whether {@code /info} advertises tempauth. */
     boolean isTempAuth();
 

@@ -94,6 +94,12 @@ public final class TempAuthAccess implements AccessPolicy {
     }
 
     @Override
+    public boolean isResellerRequest(HttpHeaders headers) {
+        Authentication auth = authenticate(headers);
+        return auth.identity() != null && auth.identity().groups().contains(".reseller_admin");
+    }
+
+    @Override
     public boolean isTempAuth() {
         return true;
     }

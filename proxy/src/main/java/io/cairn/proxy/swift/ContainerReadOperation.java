@@ -1,5 +1,6 @@
 package io.cairn.proxy.swift;
 
+import io.cairn.common.config.ConfigSection;
 import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.proxy.routing.BackendHeaders;
 import io.cairn.ring.Ring;
@@ -67,6 +68,12 @@ final class ContainerReadOperation extends BodilessOperation {
                             } catch (NumberFormatException e) {
                                 // a malformed index from a backend: show no policy
                             }
+                        }
+                        if (s.access().isResellerRequest(exchange.headers())) {
+                            // Swift exposes the sharding state to reseller admins
+                            String sharding = r.headers().get("X-Container-Sysmeta-Sharding", "");
+                            out.headers()
+                                    .set("X-Container-Sharding", ConfigSection.isTrue(sharding) ? "True" : "False");
                         }
                         exchange.respond(out);
                     });
