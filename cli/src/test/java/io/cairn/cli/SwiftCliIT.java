@@ -1,6 +1,7 @@
 package io.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cairn.common.testing.Await;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +118,43 @@ class SwiftCliIT {
                 .contains("Bytes: " + ((100L << 20) + 6));
         Files.delete(big);
         Files.delete(down.resolve("big.bin"));
+    }
+
+    @Test
+    void shouldUploadListCopyAndDeleteObjectsWhoseNamesAreNotAscii() throws Exception {
+        assumeTrue(
+                "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")),
+                "file names and arguments need a UTF-8 locale (LANG=C.UTF-8)");
+        String container = "ωcont-Ünïcødé";
+        String[] names = {"notes.txt", "データ.bin", "𝔘 astral 😀.txt", "שלום/עולם", "café+100%;#?.txt"};
+        for (int i = 0; i < names.length; i++) {
+            Path f = work.resolve("usrc").resolve(names[i]);
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, "body " + i + " of " + names[i] + "\n");
+        }
+        tester().run("upload", container, "usrc").requireSuccess("upload non-ASCII names into a non-ASCII container");
+        List<String> objects = new ArrayList<>();
+        for (String name : names) {
+            objects.add("usrc/" + name);
+        }
+        assertThat(lines(tester().run("list", container).requireSuccess("list")))
+                .containsAll(objects);
+        assertThat(lines(tester().run("list").requireSuccess("list account"))).contains(container);
+        assertThat(tester().run("stat", container, objects.get(2))
+                        .requireSuccess("stat astral")
+                        .out())
+                .contains("Content Length: " + Files.size(work.resolve(objects.get(2))));
+        tester().run("copy", container, objects.get(1), "--destination", "/" + container + "/コピー")
+                .requireSuccess("server-side copy to a non-ASCII name");
+        Path down = Files.createDirectories(work.resolve("udown"));
+        tester().run("download", container, "--output-dir", down.toString()).requireSuccess("download");
+        for (String object : objects) {
+            assertThat(Files.readString(down.resolve(object))).isEqualTo(Files.readString(work.resolve(object)));
+        }
+        assertThat(Files.readString(down.resolve("コピー"))).isEqualTo(Files.readString(work.resolve(objects.get(1))));
+        tester().run("delete", container).requireSuccess("delete the container and its objects");
+        assertThat(lines(tester().run("list").requireSuccess("list account after delete")))
+                .doesNotContain(container);
     }
 
     @Test

@@ -87,12 +87,20 @@ public final class InfoCache {
      * {@code get_container_info} answers without asking the container servers.
      */
     public CompletableFuture<ContainerInfo> container(String account, String container) {
-        return account(account)
-                .thenCompose(a -> containers.get(
-                        account + "/" + container,
-                        (k, executor) -> a.exists()
-                                ? source.headContainer(account, container)
-                                : CompletableFuture.completedFuture(ContainerInfo.missingAccount())));
+        CompletableFuture<AccountInfo> a = account(account);
+        if (a.isDone() && !a.isCompletedExceptionally()) {
+            // the usual case, a cached account: no composed future per request
+            return containerOf(a.join(), account, container);
+        }
+        return a.thenCompose(info -> containerOf(info, account, container));
+    }
+
+    private CompletableFuture<ContainerInfo> containerOf(AccountInfo a, String account, String container) {
+        return containers.get(
+                account + "/" + container,
+                (k, executor) -> a.exists()
+                        ? source.headContainer(account, container)
+                        : CompletableFuture.completedFuture(ContainerInfo.missingAccount()));
     }
 
     /** Forgets the account (after this proxy wrote it). */

@@ -27,13 +27,14 @@ public final class HealthCheckHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest request
-                && request.method().equals(HttpMethod.GET)
-                && pathOf(request.uri()).equals("/healthcheck")) {
+        // any method, as Swift's healthcheck middleware (a HEAD gets the headers of the GET)
+        if (msg instanceof HttpRequest request && pathOf(request.uri()).equals("/healthcheck")) {
             FullHttpResponse r = new DefaultFullHttpResponse(
                     HttpVersion.HTTP_1_1,
                     HttpResponseStatus.OK,
-                    Unpooled.copiedBuffer("OK", StandardCharsets.US_ASCII));
+                    request.method().equals(HttpMethod.HEAD)
+                            ? Unpooled.EMPTY_BUFFER
+                            : Unpooled.copiedBuffer("OK", StandardCharsets.US_ASCII));
             r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
             r.headers().set(HttpHeaderNames.CONTENT_LENGTH, 2);
             HttpUtil.setKeepAlive(r, HttpUtil.isKeepAlive(request));

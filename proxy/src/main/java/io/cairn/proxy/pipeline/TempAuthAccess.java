@@ -48,9 +48,6 @@ public final class TempAuthAccess implements AccessPolicy {
             TokenResponse t = tempAuth.getToken(request.method().name(), path, h::get, hostUrl, clock.instant());
             FullHttpResponse r =
                     t.status() == 200 ? SwiftResponses.withPlain(200, "") : SwiftResponses.standard(t.status());
-            if (t.status() == 200) {
-                r.headers().remove("Content-Type");
-            }
             for (Map.Entry<String, String> e : t.headers().entrySet()) {
                 r.headers().set(e.getKey(), e.getValue());
             }

@@ -51,6 +51,8 @@ public final class ProxyServerInitializer extends ChannelInitializer<Channel> {
                         .setMaxInitialLineLength(config.maxRequestLine())
                         .setMaxHeaderSize(config.maxHeaderBytes())
                         .setMaxChunkSize(64 * 1024)));
+        // Date, the keep-alive echo and Www-Authenticate on 401s, on every response whoever answers it.
+        p.addLast("response-headers", new ResponseHeadersHandler(System::currentTimeMillis));
         // Decoder refusals (line too long, headers too large, malformed) become 414/400 and a close.
         p.addLast("http-limits", new HttpLimitsHandler());
         // client_timeout: idle readers (between requests or mid-body) and stalled readers of responses.
@@ -59,8 +61,6 @@ public final class ProxyServerInitializer extends ChannelInitializer<Channel> {
         p.addLast("client-timeout", new ClientTimeoutHandler());
         // catch_errors' transaction id on request (for backends and the log) and response.
         p.addLast("trans-id", new TransIdHandler(config.transIdSuffix(), System::currentTimeMillis));
-        // Date, the keep-alive echo and Www-Authenticate on 401s, on every response whoever answers it.
-        p.addLast("response-headers", new ResponseHeadersHandler(System::currentTimeMillis));
         // One Swift-style access-log line per request, including those answered by later stages.
         p.addLast("access-log", new AccessLogHandler("proxy-server", accessLog, System::nanoTime));
         // GET /healthcheck answered before auth and without backends.

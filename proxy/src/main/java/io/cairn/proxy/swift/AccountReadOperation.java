@@ -68,6 +68,7 @@ final class AccountReadOperation extends BodilessOperation {
             return fakeListing();
         }
         FullHttpResponse out = Relay.of(r, owner);
+        Relay.listingHeaders(out, exchange.path().query());
         if (owner) {
             String acl = AclParser.accountAclForResponse(r.headers().get(AclParser.ACCOUNT_ACL_SYSMETA));
             if (acl != null) {
@@ -101,7 +102,9 @@ final class AccountReadOperation extends BodilessOperation {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         FullHttpResponse r = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1,
-                SwiftResponses.status(bytes.length == 0 ? 204 : 200),
+                // listing_formats leaves a HEAD with the JSON listing's 200; an empty plain GET is 204
+                SwiftResponses.status(
+                        bytes.length == 0 && !exchange.method().name().equals("HEAD") ? 204 : 200),
                 Unpooled.wrappedBuffer(bytes));
         r.headers().set("Content-Type", type);
         r.headers().set("X-Account-Container-Count", "0");

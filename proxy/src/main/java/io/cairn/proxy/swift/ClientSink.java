@@ -54,6 +54,10 @@ final class ClientSink implements ResponseSink {
         }
         if (request.method().equals(HttpMethod.HEAD) && response.content().isReadable()) {
             response.content().clear();
+            // swob makes no error page for a HEAD: its length is 0 (a document's HEAD keeps the GET's length)
+            if (response.status().code() >= 300) {
+                HttpUtil.setContentLength(response, 0);
+            }
         }
         boolean keepAlive = keepAlive();
         HttpUtil.setKeepAlive(response, keepAlive);

@@ -57,6 +57,7 @@ final class ContainerReadOperation extends BodilessOperation {
                                     newest),
                     r -> {
                         FullHttpResponse out = Relay.of(r, d.swiftOwner());
+                        Relay.listingHeaders(out, p.query());
                         String idx = r.headers().get("X-Backend-Storage-Policy-Index");
                         // translated only on success, as GETorHEAD_base
                         if (idx != null && r.status() >= 200 && r.status() < 300) {

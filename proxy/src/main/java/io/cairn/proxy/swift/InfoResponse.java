@@ -6,6 +6,7 @@ import io.cairn.ring.policy.StoragePolicy;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,6 +27,17 @@ final class InfoResponse {
     static final String SWIFT_VERSION = "2.30.1";
 
     private InfoResponse() {}
+
+    /** Swift's {@code InfoController}: GET and HEAD the document, OPTIONS its methods, anything else 405. */
+    static FullHttpResponse answer(ProxyServices s, HttpMethod method) {
+        String m = method.name();
+        if (m.equals("GET") || m.equals("HEAD")) {
+            return build(s);
+        }
+        FullHttpResponse r = SwiftResponses.standard(m.equals("OPTIONS") ? 200 : 405);
+        r.headers().set("Allow", "GET, HEAD, OPTIONS");
+        return r;
+    }
 
     static FullHttpResponse build(ProxyServices s) {
         if (!s.config().exposeInfo()) {
@@ -63,7 +75,7 @@ final class InfoResponse {
         swift.put("max_account_name_length", c.maxAccountNameLength());
         swift.put("max_container_name_length", c.maxContainerNameLength());
         swift.put("extra_header_count", c.extraHeaderCount());
-        swift.put("valid_api_versions", c.validApiVersions());
+        // valid_api_versions and auto_create_account_prefix are in Swift's default disallowed_sections
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("swift", swift);
         if (s.access().isTempAuth()) {

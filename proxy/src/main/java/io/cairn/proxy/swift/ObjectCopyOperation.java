@@ -131,7 +131,11 @@ final class ObjectCopyOperation extends BodilessOperation {
             return;
         }
         String cl = exchange.headers().get(HttpHeaderNames.CONTENT_LENGTH);
-        if ((cl != null && !cl.trim().equals("0")) || exchange.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+        // a COPY's body is ignored (the copy middleware makes it a PUT of length 0); a PUT's is refused
+        boolean copyVerb = exchange.method().name().equals("COPY");
+        if (!copyVerb
+                && ((cl != null && !cl.trim().equals("0"))
+                        || exchange.headers().contains(HttpHeaderNames.TRANSFER_ENCODING))) {
             exchange.respond(SwiftResponses.withPlain(400, "Copy requests require a zero byte body"));
             return;
         }

@@ -119,7 +119,7 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
         if (bad == null) {
             String inm = h.get(HttpHeaderNames.IF_NONE_MATCH);
             if (inm != null && !inm.trim().equals("*")) {
-                bad = SwiftResponses.withText(400, "If-None-Match only supports *");
+                bad = SwiftResponses.withPlain(400, "If-None-Match only supports *");
             }
         }
         if (bad != null) {
@@ -313,7 +313,7 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
             ByteBuf data = content.content();
             received += data.readableBytes();
             if (received > exchange.services().validator().constraints().maxFileSize()) {
-                fail(SwiftResponses.withText(413, "Your request is too large."));
+                fail(SwiftResponses.withPlain(413, "Your request is too large."));
                 return;
             }
             for (PutConnection p : connections) {

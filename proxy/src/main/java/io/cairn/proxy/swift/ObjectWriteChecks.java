@@ -26,6 +26,9 @@ final class ObjectWriteChecks {
     /** Swift's {@code expiring_objects_account} (auto-create prefix + {@code expiring_objects}). */
     static final String EXPIRER_ACCOUNT = ".expiring_objects";
 
+    /** {@code normalize_delete_at_timestamp}'s upper bound. */
+    private static final BigInteger MAX_DELETE_AT = BigInteger.valueOf(9_999_999_999L);
+
     private ObjectWriteChecks() {}
 
     /** {@code check_object_creation} for a PUT: size, length, name, content type, metadata. */
@@ -43,23 +46,23 @@ final class ObjectWriteChecks {
             return SwiftResponses.withPlain(400, "Invalid Content-Length header value");
         }
         if (length > validator.constraints().maxFileSize()) {
-            return SwiftResponses.withText(413, "Your request is too large.");
+            return SwiftResponses.withPlain(413, "Your request is too large.");
         }
         if (length < 0 && !chunked) {
-            return SwiftResponses.withText(411, "Missing Content-Length header.");
+            return SwiftResponses.withPlain(411, "Missing Content-Length header.");
         }
         if (copy && length > 0) {
             return SwiftResponses.withText(400, "Copy requests require a zero byte body");
         }
         ConstraintViolation v = validator.checkObjectName(objectName);
         if (v != null) {
-            return SwiftResponses.withText(v.status(), v.body());
+            return SwiftResponses.withPlain(v.status(), v.body());
         }
         String ct = h.get(HttpHeaderNames.CONTENT_TYPE);
         if (ct != null && ct.toLowerCase(java.util.Locale.ROOT).contains("swift_")) {
             for (String param : ct.split(";")) {
                 if (param.trim().toLowerCase(java.util.Locale.ROOT).startsWith("swift_")) {
-                    return SwiftResponses.withText(400, "Invalid Content-Type");
+                    return SwiftResponses.withText(400, "Invalid Content-Type, swift_* is not a valid parameter name.");
                 }
             }
         }
@@ -109,7 +112,11 @@ final class ObjectWriteChecks {
         if (after != null) {
             long seconds;
             try {
-                seconds = Long.parseLong(after.trim());
+                // any size, as Python's int(); the sum is clamped below
+                seconds = new BigInteger(after.trim())
+                        .min(MAX_DELETE_AT)
+                        .max(BigInteger.valueOf(-MAX_DELETE_AT.longValue()))
+                        .longValueExact();
             } catch (NumberFormatException e) {
                 return SwiftResponses.withPlain(400, "Non-integer X-Delete-After");
             }
@@ -124,7 +131,11 @@ final class ObjectWriteChecks {
         if (at != null) {
             long deleteAt;
             try {
-                deleteAt = Long.parseLong(DeleteAt.normalize(at.trim()));
+                // Python's int(): an integer of any size (clamped as normalize_delete_at_timestamp), not a float
+                deleteAt = new BigInteger(at.trim())
+                        .max(BigInteger.ZERO)
+                        .min(MAX_DELETE_AT)
+                        .longValueExact();
             } catch (RuntimeException e) {
                 return SwiftResponses.withPlain(400, "Non-integer X-Delete-At");
             }

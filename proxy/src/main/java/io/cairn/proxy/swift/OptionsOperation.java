@@ -48,9 +48,12 @@ final class OptionsOperation extends BodilessOperation {
         if (!Cors.originAllowed(exchange.services().config(), info, origin)
                 || method == null
                 || !allowed.contains(method)) {
-            return allowResponse(401, allow);
+            // the copy middleware adds COPY to Allow on successful answers only
+            return allowResponse(401, allow.replace("COPY, ", ""));
         }
         FullHttpResponse r = allowResponse(200, allow);
+        // Swift's preflight answer is a bare Response: no Content-Type
+        r.headers().remove("Content-Type");
         String vary = null;
         if (info.corsAllowOrigin() != null && info.corsAllowOrigin().trim().equals("*")) {
             r.headers().set("Access-Control-Allow-Origin", "*");

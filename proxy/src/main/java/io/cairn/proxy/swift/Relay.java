@@ -34,6 +34,10 @@ final class Relay {
             "x-container-meta-temp-url-key-2",
             "x-account-access-control");
 
+    /** Hop-by-hop headers, and what {@code update_headers} leaves out of a relayed backend answer. */
+    private static final Set<String> NOT_RELAYED =
+            Set.of("connection", "keep-alive", "transfer-encoding", "date", "x-put-timestamp", "x-delete-after");
+
     private static final Set<String> UPDATE_KEEPS =
             Set.of("date", "content-length", "content-type", "connection", "x-put-timestamp", "x-delete-after");
 
@@ -52,11 +56,7 @@ final class Relay {
         HttpHeaders to = out.headers();
         for (Map.Entry<String, String> e : r.headers()) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
-            if (k.equals("connection")
-                    || k.equals("keep-alive")
-                    || k.equals("transfer-encoding")
-                    || k.equals("date")
-                    || (!owner && OWNER_HEADERS.contains(k))) {
+            if (NOT_RELAYED.contains(k) || (!owner && OWNER_HEADERS.contains(k))) {
                 continue;
             }
             if (out.content().isReadable() && body.length == 0 && k.equals("content-length")) {
@@ -69,6 +69,30 @@ final class Relay {
             to.set(HttpHeaderNames.ETAG, Etags.strip(etag));
         }
         return out;
+    }
+
+    /**
+     * What a good account or container read gets on its way out in Swift: {@code Accept-Ranges: bytes}
+     * ({@code GETorHEAD_base}) and, from {@code listing_formats} on a 200/204 whose format came from {@code
+     * Accept} (no {@code format} parameter), {@code Vary: Accept}.
+     */
+    static void listingHeaders(FullHttpResponse out, String query) {
+        int status = out.status().code();
+        if (status < 200 || status >= 400) {
+            return;
+        }
+        out.headers().set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
+        boolean formatParam = new io.netty.handler.codec.http.QueryStringDecoder("?" + query)
+                .parameters()
+                .containsKey("format");
+        if ((status == 200 || status == 204) && !formatParam) {
+            String vary = out.headers().get(HttpHeaderNames.VARY);
+            if (vary == null) {
+                out.headers().set(HttpHeaderNames.VARY, "Accept");
+            } else if (!vary.toLowerCase(Locale.ROOT).contains("accept")) {
+                out.headers().set(HttpHeaderNames.VARY, vary + ", Accept");
+            }
+        }
     }
 
     /**

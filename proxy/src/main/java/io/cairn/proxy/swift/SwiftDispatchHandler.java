@@ -4,8 +4,8 @@ import io.cairn.common.time.Timestamp;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
@@ -54,12 +54,12 @@ public final class SwiftDispatchHandler extends ChannelInboundHandlerAdapter {
 
     private void begin(ChannelHandlerContext ctx, HttpRequest request) {
         discarding = false;
-        if (request.method().equals(HttpMethod.GET) && HealthPaths.isInfo(request.uri())) {
+        if (HealthPaths.isInfo(request.uri())) {
             operation = null;
             Exchange ex = newExchange(ctx, request, new SwiftPath("", "", null, null, ""));
             exchange = ex;
-            ex.respond(InfoResponse.build(services));
             discarding = true;
+            ex.respond(InfoResponse.answer(services, request.method()));
             return;
         }
         SwiftPath.Parsed parsed = SwiftPath.parse(request.uri(), services.validator());
@@ -89,7 +89,8 @@ public final class SwiftDispatchHandler extends ChannelInboundHandlerAdapter {
     }
 
     private Exchange newExchange(ChannelHandlerContext ctx, HttpRequest request, SwiftPath path) {
-        boolean complete = request instanceof LastHttpContent;
+        // a request without a body is whole at its head: its answer may keep the connection
+        boolean complete = request instanceof LastHttpContent || !hasBody(request);
         Exchange[] self = new Exchange[1];
         ClientSink sink = new ClientSink(ctx, request, () -> self[0] != null && self[0].requestComplete(), () -> {
             if (exchange == self[0]) {
@@ -109,6 +110,17 @@ public final class SwiftDispatchHandler extends ChannelInboundHandlerAdapter {
         }
         self[0] = ex;
         return ex;
+    }
+
+    private static boolean hasBody(HttpRequest request) {
+        if (HttpUtil.isTransferEncodingChunked(request)) {
+            return true;
+        }
+        try {
+            return HttpUtil.getContentLength(request, 0L) != 0;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     @Override
