@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -16,9 +17,9 @@ import java.util.function.LongSupplier;
 /**
  * What every response gets on its way out, whichever stage answered it: a {@code Date} header (eventlet's
  * WSGI server adds one), {@code Connection: keep-alive} echoed to a client that sent it (eventlet does,
- * and only then), and on a 401 without one Swift's {@code Www-Authenticate: Swift realm="<account>"}
- * (swob's {@code www_authenticate}: the account segment of the path, percent-quoted byte by byte, or
- * {@code unknown}).
+ * and only then), and on a 401 without one (but for an OPTIONS preflight) Swift's {@code Www-Authenticate:
+ * Swift realm="<account>"} (swob's {@code www_authenticate}: the account segment of the path, percent-quoted
+ * byte by byte, or {@code unknown}).
  *
  * <p>Confined to the channel's event loop.
  */
@@ -26,6 +27,7 @@ public final class ResponseHeadersHandler extends ChannelDuplexHandler {
     private final LongSupplier epochMillis;
     private String uri = "/";
     private boolean echoKeepAlive;
+    private boolean options;
     private long dateSecond = Long.MIN_VALUE;
     private String date = "";
 
@@ -37,6 +39,7 @@ public final class ResponseHeadersHandler extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
             uri = request.uri();
+            options = request.method().equals(HttpMethod.OPTIONS);
             echoKeepAlive =
                     request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE, true);
         }
@@ -50,7 +53,8 @@ public final class ResponseHeadersHandler extends ChannelDuplexHandler {
             if (!h.contains(HttpHeaderNames.DATE)) {
                 h.set(HttpHeaderNames.DATE, date());
             }
-            if (response.status().code() == 401 && !h.contains(HttpHeaderNames.WWW_AUTHENTICATE)) {
+            // a refused CORS preflight is a 200 whose status Swift changes to 401 afterwards: no realm
+            if (response.status().code() == 401 && !options && !h.contains(HttpHeaderNames.WWW_AUTHENTICATE)) {
                 h.set(HttpHeaderNames.WWW_AUTHENTICATE, "Swift realm=\"" + realm(uri) + "\"");
             }
             if (echoKeepAlive && HttpUtil.isKeepAlive(response)) {

@@ -65,7 +65,7 @@ class ObjectWriteChecksTest {
         assertThat(body(meta)).startsWith("Metadata name too long");
         FullHttpResponse ct = ObjectWriteChecks.checkCreation(
                 put("Content-Length", "0", "Content-Type", "text/plain;swift_bytes=3"), "o", validator, false);
-        assertThat(body(ct)).isEqualTo("Invalid Content-Type");
+        assertThat(body(ct)).isEqualTo("Invalid Content-Type, swift_* is not a valid parameter name.");
         FullHttpResponse copy = ObjectWriteChecks.checkCreation(put("Content-Length", "3"), "o", validator, true);
         assertThat(body(copy)).isEqualTo("Copy requests require a zero byte body");
     }
@@ -76,6 +76,17 @@ class ObjectWriteChecksTest {
         assertThat(ObjectWriteChecks.rewriteDeleteHeaders(h, 1_700_000_000.5)).isNull();
         assertThat(h.get("X-Delete-At")).isEqualTo("1700000060");
         assertThat(h.contains("X-Delete-After")).isFalse();
+    }
+
+    @Test
+    void shouldReadDeleteAtAsPythonsIntDoes() {
+        HttpHeaders huge = new DefaultHttpHeaders().set("X-Delete-At", "1".repeat(100));
+        assertThat(ObjectWriteChecks.rewriteDeleteHeaders(huge, 1_700_000_000.5))
+                .isNull();
+        assertThat(huge.get("X-Delete-At")).isEqualTo("9999999999");
+        HttpHeaders fraction = new DefaultHttpHeaders().set("X-Delete-At", "4102444800.5");
+        assertThat(body(ObjectWriteChecks.rewriteDeleteHeaders(fraction, 1_700_000_000.5)))
+                .isEqualTo("Non-integer X-Delete-At");
     }
 
     @Test
