@@ -34,6 +34,39 @@ class DaemonSchedulerTest {
     }
 
     @Test
+    void shouldKeepTheScheduleAndCountFailuresWhenAPassThrowsAnError() {
+        ReconRegistry recon = new ReconRegistry();
+        AtomicInteger passes = new AtomicInteger();
+        Daemon dying = new Daemon() {
+            @Override
+            public String name() {
+                return "object-updater";
+            }
+
+            @Override
+            public PassReport runOnce() {
+                passes.incrementAndGet();
+                throw new StackOverflowError("deep recursion");
+            }
+        };
+        try (DaemonScheduler scheduler = new DaemonScheduler(clock, recon, log::add)) {
+            scheduler.schedule(dying, Duration.ZERO, Duration.ofMillis(5));
+            Await.until("three passes despite the Error", Duration.ofSeconds(10), () -> passes.get() >= 3);
+        }
+        PassReport last = java.util.Objects.requireNonNull(recon.lastPass("object-updater"));
+        assertThat(last.completed()).isFalse();
+        assertThat(last.errors()).anySatisfy(e -> assertThat(e).contains("deep recursion"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> gauges = (Map<String, Object>)
+                java.util.Objects.requireNonNull(recon.snapshot().get("gauges"));
+        assertThat((Long) gauges.get("object-updater_pass_failures")).isGreaterThanOrEqualTo(3L);
+        assertThat(log)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("object-updater: pass died: java.lang.StackOverflowError: deep recursion")
+                        .contains("at "));
+    }
+
+    @Test
     void shouldRecordAnIncompletePassAndKeepGoingWhenAPassThrows() {
         ReconRegistry recon = new ReconRegistry();
         AtomicInteger passes = new AtomicInteger();
