@@ -1,5 +1,6 @@
 package io.cairn.common.time;
 
+import io.cairn.common.http.HttpDates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -42,10 +43,6 @@ public final class Timestamp implements Comparable<Timestamp> {
     public static final int INTERNAL_WITH_OFFSET_LENGTH = NORMAL_LENGTH + 17;
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    private static final String[] MONTHS = {
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-    };
     private static final int MAX_FAST_FRACTION_DIGITS = 5;
 
     private final long raw;
@@ -294,16 +291,7 @@ public final class Timestamp implements Comparable<Timestamp> {
 
     /** {@code Last-Modified} value: IMF-fixdate of {@link #ceilSeconds()}, e.g. {@code Thu, 01 Jan 1970 00:00:01 GMT}. */
     public String httpDate() {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(ceilSeconds(), 0, ZoneOffset.UTC);
-        StringBuilder sb = new StringBuilder(29);
-        sb.append(DAYS[t.getDayOfWeek().getValue() - 1]).append(", ");
-        pad(sb, t.getDayOfMonth(), 2).append(' ');
-        sb.append(MONTHS[t.getMonthValue() - 1]).append(' ');
-        pad(sb, t.getYear(), 4).append(' ');
-        pad(sb, t.getHour(), 2).append(':');
-        pad(sb, t.getMinute(), 2).append(':');
-        pad(sb, t.getSecond(), 2).append(" GMT");
-        return sb.toString();
+        return HttpDates.format(ceilSeconds());
     }
 
     private static StringBuilder pad(StringBuilder sb, long value, int width) {
