@@ -15,7 +15,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The client's channel as a {@link ResponseSink}: keep-alive (only when the whole request was read), the
- * end of the exchange and the re-enabling of reads for the next request happen here, in one place.
+ * end of the exchange and the re-enabling of reads for the next request happen here, in one place. Its
+ * own started/done state is the one every {@link Exchange} of the client request shares (a COPY's
+ * destination exchange answers through the same sink).
  *
  * <p>Confined to the client channel's event loop.
  */
@@ -32,14 +34,6 @@ final class ClientSink implements ResponseSink {
         this.request = request;
         this.requestComplete = requestComplete;
         this.onDone = onDone;
-    }
-
-    boolean responseStarted() {
-        return responseStarted;
-    }
-
-    boolean isDone() {
-        return done;
     }
 
     /** Answers with a complete response; closes the connection if the request body was not all read. */

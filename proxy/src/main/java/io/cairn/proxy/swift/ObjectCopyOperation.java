@@ -139,12 +139,9 @@ final class ObjectCopyOperation extends BodilessOperation {
             exchange.respond(SwiftResponses.withPlain(400, "Copy requests require a zero byte body"));
             return;
         }
-        // copy_get(): the client's request as a GET of the source, X-Newest
+        // copy_get(): the client's request as a GET of the source, X-Newest; its own container's policy
         HttpHeaders get = exchange.headers().copy();
-        for (String h :
-                new String[] {"Content-Length", "Transfer-Encoding", "Expect", "X-Backend-Storage-Policy-Index"}) {
-            get.remove(h);
-        }
+        get.remove("X-Backend-Storage-Policy-Index");
         get.set("X-Newest", "true");
         SourceSink s = new SourceSink();
         sink = s;

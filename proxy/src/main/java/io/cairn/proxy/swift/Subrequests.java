@@ -28,8 +28,10 @@ final class Subrequests {
     static @Nullable Operation stream(
             Exchange parent, HttpMethod method, SwiftPath path, HttpHeaders headers, ResponseSink sink) {
         headers.set("X-Trans-Id", parent.transId());
+        // a subrequest carries no body of its own
         headers.remove("Content-Length");
         headers.remove("Transfer-Encoding");
+        headers.remove("Expect");
         HttpRequest request =
                 new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, path.clientPath() + path.queryPart(), headers);
         Exchange child =
