@@ -27,14 +27,6 @@ public interface AccessPolicy {
     /** Swift's {@code authorize(req)}. */
     Decision authorize(Request request);
 
-    /**
-     * Whether the request comes from a reseller admin (tempauth's {@code reseller_request}): such callers
-     * see a container's sharding state.
-     */
-    default boolean isResellerRequest(HttpHeaders headers) {
-        return false;
-    }
-
     /** Whether {@code /info} advertises tempauth. */
     boolean isTempAuth();
 
@@ -60,12 +52,19 @@ public interface AccessPolicy {
      *
      * @param status 0 when allowed, else the status to answer (400, 401, 403)
      * @param swiftOwner whether the caller may see and set owner-only headers
+     * @param resellerRequest whether the caller is a reseller admin (tempauth's {@code reseller_request}:
+     *     such callers see a container's sharding state)
      * @param body the response body when denied (empty for Swift's default)
      */
-    record Decision(int status, boolean swiftOwner, String body) {
+    record Decision(int status, boolean swiftOwner, boolean resellerRequest, String body) {
         /** Allowed. */
         public static Decision allow(boolean owner) {
-            return new Decision(0, owner, "");
+            return allow(owner, false);
+        }
+
+        /** Allowed, for a caller who may or may not be a reseller admin. */
+        public static Decision allow(boolean owner, boolean resellerRequest) {
+            return new Decision(0, owner, resellerRequest, "");
         }
 
         /** Whether the request may proceed. */

@@ -84,16 +84,12 @@ public final class TempAuthAccess implements AccessPolicy {
                 .build();
         AuthDecision d = tempAuth.authorize(request);
         if (d.allowed()) {
-            return Decision.allow(d.swiftOwner());
+            boolean reseller =
+                    auth.identity() != null && auth.identity().groups().contains(".reseller_admin");
+            return Decision.allow(d.swiftOwner(), reseller);
         }
         String body = d.body();
-        return new Decision(d.outcome().status(), false, body == null ? "" : body);
-    }
-
-    @Override
-    public boolean isResellerRequest(HttpHeaders headers) {
-        Authentication auth = authenticate(headers);
-        return auth.identity() != null && auth.identity().groups().contains(".reseller_admin");
+        return new Decision(d.outcome().status(), false, false, body == null ? "" : body);
     }
 
     @Override

@@ -70,7 +70,7 @@ final class ContainerReadOperation extends BodilessOperation {
                                 // a malformed index from a backend: show no policy
                             }
                         }
-                        if (s.access().isResellerRequest(exchange.headers())) {
+                        if (d.resellerRequest()) {
                             // Swift exposes the sharding state to reseller admins
                             String sharding = r.headers().get("X-Container-Sysmeta-Sharding", "");
                             out.headers()
