@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +43,9 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
     private final Map<Integer, HttpHeaders> answerHeaders = new java.util.HashMap<>();
 
     private @Nullable NodeIterator nodes;
+    /** A new pass over the partition's nodes, for resuming an X-Newest read (which asked them all). */
+    private @Nullable Supplier<NodeIterator> freshNodes;
+
     private @Nullable HttpHeaders backendHeaders;
     private String path = "";
     private @Nullable GetConnection current;
@@ -93,6 +97,7 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
         }
         int part = ring.partition(s.hashPath(), p.account(), p.containerName(), p.objectName());
         nodes = s.nodes(ring, part);
+        freshNodes = () -> s.nodes(ring, part);
         path = "/" + part + p.backendPath();
         newest = "true".equalsIgnoreCase(exchange.headers().get("X-Newest"));
         backendHeaders = BackendHeaders.base(
@@ -347,7 +352,8 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
         }
         exchange.services().errorLimiter().increment(c.node());
         newestCandidates.remove(c);
-        if (c != current && !newest) {
+        // once relaying, only the source being relayed matters (X-Newest candidates were closed)
+        if (c != current && (!newest || relaying)) {
             return;
         }
         if (relaying && !resumable) {
@@ -356,6 +362,13 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
             return;
         }
         if (relaying) {
+            Supplier<NodeIterator> again = freshNodes;
+            if (newest && again != null) {
+                // an X-Newest read (a copy's source) asked every node already: resume from them anew; the
+                // ETag check of resumeWith keeps the body one object's
+                newest = false;
+                nodes = again.get();
+            }
             HttpHeaders h = backendHeaders;
             if (h != null) {
                 long from = rangeStart + sent;

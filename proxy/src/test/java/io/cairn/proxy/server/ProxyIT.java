@@ -253,6 +253,32 @@ class ProxyIT {
     }
 
     @Test
+    void shouldResumeACopysSourceFromAnotherReplicaWhenItBreaksMidBody() throws Exception {
+        byte[] body = randomBytes(1_000_000);
+        assertThat(put("o9", body).statusCode()).isEqualTo(201);
+        List<StubStorageNode> p = primaries("o9");
+        for (StubStorageNode n : p) {
+            n.breakGetsAfter = 400_000;
+        }
+        // the copy reads its source with X-Newest (every primary asked); the one relayed breaks after 400 kB,
+        // and the rest comes from the replicas again with Ranges
+        HttpResponse<byte[]> copy = client.send(
+                HttpRequest.newBuilder(uri("/v1/" + ACCOUNT + "/c/o9-copy"))
+                        .PUT(HttpRequest.BodyPublishers.noBody())
+                        .header("X-Copy-From", "/c/o9")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(copy.statusCode()).isEqualTo(201);
+        assertThat(p.stream().mapToInt(n -> n.rangeRequests.get()).sum()).isEqualTo(2);
+        for (StubStorageNode n : nodes) {
+            n.breakGetsAfter = Long.MAX_VALUE;
+        }
+        HttpResponse<byte[]> g = get("o9-copy");
+        assertThat(g.statusCode()).isEqualTo(200);
+        assertThat(g.body()).isEqualTo(body);
+    }
+
+    @Test
     void shouldAnswer413BeforeAnyBackendSeesAByteWhenContentLengthIsTenGiB() throws Exception {
         try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), proxy.port())) {
             s.setSoTimeout(10_000);
