@@ -226,7 +226,9 @@ class DurabilityProbeIT {
 
         PassReport report = pass(handoff, NodeDaemons.Section.OBJECT_REPLICATOR);
 
-        assertThat(report.completed()).as(report.errors().toString()).isTrue();
+        assertThat(report.completed())
+                .as(report.counters() + " " + report.errors())
+                .isTrue();
         Path home = dataFile(hashDir(down, container, "h"));
         assertThat(home).isNotNull();
         assertThat(directObjectGet(down, container, "h").body()).isEqualTo(b);
@@ -316,7 +318,7 @@ class DurabilityProbeIT {
 
         for (int n = 1; n <= SaioCluster.NODES; n++) {
             PassReport r = pass(n, NodeDaemons.Section.OBJECT_UPDATER);
-            assertThat(r.completed()).as(r.errors().toString()).isTrue();
+            assertThat(r.completed()).as(r.counters() + " " + r.errors()).isTrue();
         }
 
         for (int n : containerNodes) {

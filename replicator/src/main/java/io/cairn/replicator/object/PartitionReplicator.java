@@ -167,10 +167,7 @@ final class PartitionReplicator {
         SyncOutcome outcome = syncer.sync(node, job.device(), job.partition(), job.policyIndex(), suffixes);
         report.add(OBJECTS_SENT, outcome.objectsSent()).add(BYTES_SENT, outcome.bytesSent());
         if (!outcome.success()) {
-            report.add(PEER_FAILURES, 1).incomplete();
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "object-replicator: push of " + job + " to " + node.address() + " failed");
+            pushFailed(report, job, node, outcome);
             return false;
         }
         try {
@@ -183,11 +180,18 @@ final class PartitionReplicator {
         return true;
     }
 
+    /** The pass is incomplete and its report says why: an operator reads recon, not only the log. */
     private static void peerFailed(PassReport.Builder report, ReplicationJob job, Device node, Exception e) {
-        report.add(PEER_FAILURES, 1).incomplete();
-        LOG.log(
-                System.Logger.Level.WARNING,
-                "object-replicator: " + job + " with " + node.address() + ": " + e.getMessage());
+        String message = "object-replicator: " + job + " with " + node.address() + ": " + e.getMessage();
+        report.add(PEER_FAILURES, 1).error(message);
+        LOG.log(System.Logger.Level.WARNING, message);
+    }
+
+    private static void pushFailed(PassReport.Builder report, ReplicationJob job, Device node, SyncOutcome outcome) {
+        String message = "object-replicator: push of " + job + " to " + node.address() + " failed"
+                + (outcome.error() == null ? "" : ": " + outcome.error());
+        report.add(PEER_FAILURES, 1).error(message);
+        LOG.log(System.Logger.Level.WARNING, message);
     }
 
     /** Swift's {@code update_deleted}: the local device is a handoff for the partition. */
@@ -205,7 +209,7 @@ final class PartitionReplicator {
                 report.add(OBJECTS_SENT, outcome.objectsSent()).add(BYTES_SENT, outcome.bytesSent());
                 boolean ok = outcome.success() && rehashAfterRevert(job, node, suffixes, report);
                 if (!outcome.success()) {
-                    report.add(PEER_FAILURES, 1).incomplete();
+                    pushFailed(report, job, node, outcome);
                 }
                 if (ok) {
                     successes++;

@@ -31,6 +31,6 @@ public final class SsyncSuffixSyncer implements SuffixSyncer {
                 policyIndex,
                 suffixes);
         Set<String> inSync = result.success() ? result.inSyncObjects().keySet() : Set.of();
-        return new SyncOutcome(result.success(), inSync, result.objectsSent(), result.bytesSent());
+        return new SyncOutcome(result.success(), inSync, result.objectsSent(), result.bytesSent(), result.error());
     }
 }

@@ -1,6 +1,7 @@
 package io.cairn.replicator.object;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one {@link SuffixSyncer#sync} did.
@@ -11,9 +12,19 @@ import java.util.Set;
  *     delete only those objects of a handoff reverted to another region (Swift's {@code ssync} candidates).
  * @param objectsSent objects (files sets) transferred
  * @param bytesSent body bytes transferred
+ * @param error why the push failed (the peer's answer or the connection's failure), or null
  *     <p>Thread-safety: immutable.
  */
-public record SyncOutcome(boolean success, Set<String> inSyncHashes, long objectsSent, long bytesSent) {
+public record SyncOutcome(
+        boolean success,
+        Set<String> inSyncHashes,
+        long objectsSent,
+        long bytesSent,
+        @Nullable String error) {
+    public SyncOutcome(boolean success, Set<String> inSyncHashes, long objectsSent, long bytesSent) {
+        this(success, inSyncHashes, objectsSent, bytesSent, null);
+    }
+
     public SyncOutcome {
         inSyncHashes = Set.copyOf(inSyncHashes);
         if (objectsSent < 0 || bytesSent < 0) {
@@ -21,8 +32,8 @@ public record SyncOutcome(boolean success, Set<String> inSyncHashes, long object
         }
     }
 
-    /** A failed push that sent nothing. */
-    public static SyncOutcome failed() {
-        return new SyncOutcome(false, Set.of(), 0, 0);
+    /** A push that failed for {@code why} having sent nothing. */
+    public static SyncOutcome failed(String why) {
+        return new SyncOutcome(false, Set.of(), 0, 0, why);
     }
 }

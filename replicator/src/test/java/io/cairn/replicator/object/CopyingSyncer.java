@@ -42,7 +42,7 @@ final class CopyingSyncer implements SuffixSyncer {
         calls.add(new Call(peer.meta(), partition, List.copyOf(suffixes)));
         Path dest = peerDevices.apply(peer);
         if (dest == null) {
-            return SyncOutcome.failed();
+            return SyncOutcome.failed("refused by the test");
         }
         String objects = policyIndex == 0 ? "objects" : "objects-" + policyIndex;
         Path src = localDevices.resolve(localDevice).resolve(objects).resolve(Integer.toString(partition));

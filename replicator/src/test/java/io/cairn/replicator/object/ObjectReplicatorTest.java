@@ -152,8 +152,10 @@ class ObjectReplicatorTest {
         cluster.put(LOCAL, object, "stray", cluster.secondsAgo(10));
         String refused = cluster.primaries(partition).get(0);
         CopyingSyncer copying = syncer(cluster);
-        SuffixSyncer failingOne = (peer, dev, part, policy, suffixes) ->
-                peer.meta().equals(refused) ? SyncOutcome.failed() : copying.sync(peer, dev, part, policy, suffixes);
+        SuffixSyncer failingOne =
+                (peer, dev, part, policy, suffixes) -> peer.meta().equals(refused)
+                        ? SyncOutcome.failed("refused by the test")
+                        : copying.sync(peer, dev, part, policy, suffixes);
 
         PassReport kept =
                 cluster.replicator(failingOne, ReplicationCluster.fastConfig()).runOnce();
@@ -162,6 +164,7 @@ class ObjectReplicatorTest {
         assertThat(kept.counter("peer_failures")).isEqualTo(1);
         assertThat(kept.counter("handoffs_reverted")).isZero();
         assertThat(kept.completed()).isFalse();
+        assertThat(kept.errors()).singleElement().asString().contains("refused by the test");
 
         ObjectReplicatorConfig two = withHandoffDelete(ReplicationCluster.fastConfig(), 2);
         PassReport removed = cluster.replicator(failingOne, two).runOnce();
@@ -248,8 +251,9 @@ class ObjectReplicatorTest {
                 c.interval(), 1, 0, 0, c.httpTimeout(), c.nodeTimeout(), c.connTimeout(), c.reclaimAge(), true, 0);
         CopyingSyncer copying = syncer(cluster);
         int handoffPartition = cluster.partition(handoffObject);
-        SuffixSyncer handoffFails = (peer, dev, part, policy, suffixes) ->
-                part == handoffPartition ? SyncOutcome.failed() : copying.sync(peer, dev, part, policy, suffixes);
+        SuffixSyncer handoffFails = (peer, dev, part, policy, suffixes) -> part == handoffPartition
+                ? SyncOutcome.failed("refused by the test")
+                : copying.sync(peer, dev, part, policy, suffixes);
 
         PassReport report = cluster.replicator(handoffFails, handoffsFirst).runOnce();
 
@@ -335,7 +339,7 @@ class ObjectReplicatorTest {
         SuffixSyncer blocking = (peer, dev, part, policy, suffixes) -> {
             entered.countDown();
             new CountDownLatch(1).await(); // a push that never ends
-            return SyncOutcome.failed();
+            return SyncOutcome.failed("refused by the test");
         };
         ObjectReplicator replicator = cluster.replicator(blocking, ReplicationCluster.fastConfig());
         AtomicReference<Throwable> thrown = new AtomicReference<>();
