@@ -20,6 +20,9 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
@@ -48,6 +51,9 @@ public final class ObjectServer implements AutoCloseable {
     private final ObjectApi api;
     private final @Nullable ReconDocuments recon;
     private final @Nullable ExecutorService reconExecutor;
+    /** Swift's {@code max_clients} default: the most requests one eventlet worker serves at once. */
+    private static final int SWIFT_MAX_CLIENTS = 1024;
+
     private final ExecutorService ssyncThreads;
     private @Nullable AccessLogSink accessLog;
 
@@ -118,13 +124,24 @@ public final class ObjectServer implements AutoCloseable {
                         config.replicationLockTimeout(),
                         settings.allowedHeaders()),
                 config.replicationConcurrency());
-        AtomicInteger ssyncThreadCount = new AtomicInteger();
-        this.ssyncThreads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "object-ssync-" + ssyncThreadCount.incrementAndGet());
+        this.ssyncThreads = ssyncPool(config.replicationConcurrency());
+        this.api = new ObjectApi(diskFiles, executors, updater, settings, ssync, ssyncThreads);
+    }
+
+    /**
+     * The threads SSYNC sessions block on. Bounded even at {@code replication_concurrency = 0} (Swift's
+     * "unlimited", where eventlet's {@code max_clients} still caps a worker at 1,024 requests): a flood of
+     * sessions must not grow threads without limit. Past the receiver's semaphore a session still needs a
+     * thread to answer its 503, hence twice the concurrency; past the pool the connection is closed.
+     */
+    static ThreadPoolExecutor ssyncPool(int replicationConcurrency) {
+        int limit = replicationConcurrency > 0 ? 2 * replicationConcurrency : SWIFT_MAX_CLIENTS;
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(0, limit, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "object-ssync-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.api = new ObjectApi(diskFiles, executors, updater, settings, ssync, ssyncThreads);
     }
 
     /** Binds and starts serving; reports ignored and unknown config keys. */
