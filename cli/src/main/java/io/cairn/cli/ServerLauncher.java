@@ -1,5 +1,6 @@
 package io.cairn.cli;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import io.cairn.common.config.ConfigException;
 import io.cairn.ring.policy.PolicyException;
 import java.io.IOException;
@@ -79,12 +80,12 @@ final class ServerLauncher {
     interface StopSignal {
         StopSignal JVM_SHUTDOWN = (name, onStop) -> {
             CountDownLatch stopped = new CountDownLatch(1);
-            Thread hook = new Thread(
-                    () -> {
+            Thread hook = NamedThreadFactory.single(name + "-shutdown")
+                    .nonDaemon()
+                    .newThread(() -> {
                         onStop.run();
                         stopped.countDown();
-                    },
-                    name + "-shutdown");
+                    });
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 stopped.await();

@@ -4,6 +4,7 @@ import io.cairn.account.commit.ContainerReportCommitter;
 import io.cairn.account.db.AccountBrokers;
 import io.cairn.account.http.AccountOperations;
 import io.cairn.account.http.AccountRequestHandler;
+import io.cairn.common.concurrent.NamedThreadFactory;
 import io.cairn.common.daemon.ReconDocuments;
 import io.cairn.common.daemon.ReconRegistry;
 import io.cairn.common.http.HttpServerHost;
@@ -63,11 +64,7 @@ public final class AccountServer implements AutoCloseable {
         this.recon = recon == null ? null : new ReconDocuments(recon, config.devices());
         this.reconExecutor = recon == null
                 ? null
-                : Executors.newSingleThreadExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "account-server-recon");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                : Executors.newSingleThreadExecutor(NamedThreadFactory.single("account-server-recon"));
         this.executors = new DeviceExecutors(config.threadsPerDisk(), config.queuePerDisk(), "account");
         this.brokers = new AccountBrokers(clock);
         this.committer = new ContainerReportCommitter(

@@ -1,5 +1,6 @@
 package io.cairn.common.daemon;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -46,11 +47,8 @@ public final class DaemonScheduler implements AutoCloseable {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException(daemon.name() + ": interval must be positive, got " + interval);
         }
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cairn-" + daemon.name());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor =
+                Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.single("cairn-" + daemon.name()));
         executors.add(executor);
         AtomicLong failed = failures.computeIfAbsent(daemon.name(), name -> new AtomicLong());
         recon.gauge(daemon.name() + "_pass_failures", failed::get);

@@ -6,6 +6,7 @@ import com.lmax.disruptor.EventTranslatorVararg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.cairn.common.concurrent.NamedThreadFactory;
 import io.cairn.common.io.DeviceBusyException;
 import io.cairn.common.io.DeviceExecutors;
 import java.lang.System.Logger;
@@ -80,21 +81,9 @@ public final class GroupCommitWriter<R> implements AutoCloseable {
         this.executors = executors;
         this.maxBatch = maxBatch;
         this.foldDelayNanos = foldDelay.toNanos();
-        this.foldTimers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, name + "-fold");
-            t.setDaemon(true);
-            return t;
-        });
+        this.foldTimers = Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.single(name + "-fold"));
         this.disruptor = new Disruptor<>(
-                Event::new,
-                ringSize,
-                r -> {
-                    Thread t = new Thread(r, name);
-                    t.setDaemon(true);
-                    return t;
-                },
-                ProducerType.MULTI,
-                new BlockingWaitStrategy());
+                Event::new, ringSize, NamedThreadFactory.single(name), ProducerType.MULTI, new BlockingWaitStrategy());
         disruptor.handleEventsWith(new Consumer());
         this.ring = disruptor.start();
     }

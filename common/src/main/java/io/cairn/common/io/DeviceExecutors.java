@@ -1,5 +1,6 @@
 package io.cairn.common.io;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One small bounded thread pool per device: every blocking disk operation (open, read, write, fsync,
@@ -89,18 +89,13 @@ public final class DeviceExecutors implements AutoCloseable {
     }
 
     private ThreadPoolExecutor newPool(String device) {
-        AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(
                 threadsPerDevice,
                 threadsPerDevice,
                 30,
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(queuePerDevice),
-                r -> {
-                    Thread t = new Thread(r, namePrefix + "-" + device + "-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                },
+                NamedThreadFactory.numbered(namePrefix + "-" + device),
                 new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;

@@ -4,6 +4,7 @@ import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import io.cairn.common.concurrent.NamedThreadFactory;
 import java.io.PrintStream;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -82,8 +83,7 @@ public final class AccessLogWriter implements AutoCloseable {
         this.batchWriter = new AccessLogBatchWriter(console, nanoClock, dropped, capacity);
         this.processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), batchWriter);
         ring.addGatingSequences(processor.getSequence());
-        this.thread = new Thread(processor, threadName);
-        thread.setDaemon(true);
+        this.thread = NamedThreadFactory.single(threadName).newThread(processor);
         thread.start();
     }
 

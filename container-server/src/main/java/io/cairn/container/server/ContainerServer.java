@@ -1,5 +1,6 @@
 package io.cairn.container.server;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.SwiftConf;
 import io.cairn.common.daemon.ReconDocuments;
@@ -108,11 +109,7 @@ public final class ContainerServer implements AutoCloseable {
         ReconRegistry registry = recon;
         ExecutorService reconThread = registry == null
                 ? null
-                : Executors.newSingleThreadExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "container-server-recon");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                : Executors.newSingleThreadExecutor(NamedThreadFactory.single("container-server-recon"));
         reconExecutor = reconThread;
         h.start(
                 config.bindIp(),

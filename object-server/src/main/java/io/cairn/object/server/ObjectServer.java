@@ -1,5 +1,6 @@
 package io.cairn.object.server;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import io.cairn.common.daemon.ReconDocuments;
 import io.cairn.common.daemon.ReconRegistry;
 import io.cairn.common.http.AccessLogSink;
@@ -23,7 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
@@ -88,11 +88,7 @@ public final class ObjectServer implements AutoCloseable {
         this.recon = recon == null ? null : new ReconDocuments(recon, config.devices());
         this.reconExecutor = recon == null
                 ? null
-                : Executors.newSingleThreadExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "object-server-recon");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                : Executors.newSingleThreadExecutor(NamedThreadFactory.single("object-server-recon"));
         this.host = HttpServerHost.withOwnGroups(transport, config.workers(), "object-server");
         this.executors = new DeviceExecutors(config.deviceThreads(), config.deviceQueue(), "object");
         this.client = new BackendClient(transport, host.workerGroup(), 64 * 1024, config.connTimeout());
@@ -136,12 +132,8 @@ public final class ObjectServer implements AutoCloseable {
      */
     static ThreadPoolExecutor ssyncPool(int replicationConcurrency) {
         int limit = replicationConcurrency > 0 ? 2 * replicationConcurrency : SWIFT_MAX_CLIENTS;
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(0, limit, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "object-ssync-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        return new ThreadPoolExecutor(
+                0, limit, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), NamedThreadFactory.numbered("object-ssync"));
     }
 
     /** Binds and starts serving; reports ignored and unknown config keys. */

@@ -1,5 +1,6 @@
 package io.cairn.replicator.db;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import io.cairn.common.daemon.Daemon;
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.db.DbPaths;
@@ -127,11 +128,8 @@ public final class DbReplicator implements Daemon, AutoCloseable {
         if (walks.isEmpty() && localDevices(r).isEmpty()) {
             report.error("can't find itself (" + local + ") in the ring, not replicating");
         }
-        ExecutorService pool = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
-            Thread t = new Thread(runnable, name() + "-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool =
+                Executors.newFixedThreadPool(config.concurrency(), NamedThreadFactory.single(name() + "-worker"));
         Semaphore slots = new Semaphore(config.concurrency());
         try {
             roundRobin(walks, found -> {

@@ -1,5 +1,6 @@
 package io.cairn.replicator.object;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import io.cairn.common.daemon.Daemon;
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.io.DeviceRoot;
@@ -92,9 +93,11 @@ public final class ObjectReplicator implements Daemon {
         }
         int workers =
                 config.replicatorWorkers() == 0 ? devices.size() : Math.min(config.replicatorWorkers(), devices.size());
-        ExecutorService devicePool = Executors.newFixedThreadPool(workers, threads("object-replicator-device"));
+        ExecutorService devicePool =
+                Executors.newFixedThreadPool(workers, NamedThreadFactory.numbered("object-replicator-device"));
         ExecutorService lanePool = Executors.newFixedThreadPool(
-                Math.max(1, workers * (config.concurrency() - 1)), threads("object-replicator-lane"));
+                Math.max(1, workers * (config.concurrency() - 1)),
+                NamedThreadFactory.numbered("object-replicator-lane"));
         PartitionRateLimiter limiter = new PartitionRateLimiter(config.partitionsPerSecond());
         try {
             List<Future<?>> running = new ArrayList<>();
@@ -215,15 +218,6 @@ public final class ObjectReplicator implements Daemon {
             LOG.log(System.Logger.Level.WARNING, "object-replicator: " + job + " failed", e);
             report.error(job + ": " + e);
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.cairn.replicator.ssync;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,11 +46,8 @@ final class SsyncConnection implements AutoCloseable {
     }
 
     private static ScheduledExecutorService watchdog() {
-        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "ssync-write-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor e =
+                new ScheduledThreadPoolExecutor(1, NamedThreadFactory.single("ssync-write-watchdog"));
         e.setRemoveOnCancelPolicy(true);
         return e;
     }
