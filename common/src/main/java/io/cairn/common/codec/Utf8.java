@@ -1,12 +1,16 @@
 package io.cairn.common.codec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * UTF-8 with Python's error handlers, which the JDK charsets do not offer: {@code surrogatepass} (how pickle
- * writes and reads {@code str}) and {@code surrogateescape} (how Swift encodes and decodes metadata).
+ * UTF-8 as Python decodes and encodes it: strictly ({@link #decodeOrNull}, Swift's {@code
+ * bytes.decode('utf-8')} of a path, a query value or a config file), and with Python's error handlers, which
+ * the JDK charsets do not offer: {@code surrogatepass} (how pickle writes and reads {@code str}) and {@code
+ * surrogateescape} (how Swift encodes and decodes metadata).
  *
  * <p>Thread-safety: stateless and thread-safe.
  */
-final class Utf8 {
+public final class Utf8 {
     /** How to treat a lone surrogate when encoding. */
     enum Errors {
         /** Encode it as its three-byte form, as pickle does ({@code 'surrogatepass'}). */
@@ -95,6 +99,25 @@ final class Utf8 {
             throw new IllegalArgumentException("lone surrogate U+" + Integer.toHexString(c) + " at index " + index
                     + " cannot be encoded as UTF-8 with surrogateescape");
         }
+    }
+
+    /**
+     * Python's strict {@code data.decode('utf-8')}: the text, or null when {@code data} is not UTF-8 (a stray
+     * continuation byte, a truncated or overlong sequence, an encoded surrogate, a code point past U+10FFFF).
+     */
+    public static @Nullable String decodeOrNull(byte[] data) {
+        char[] out = new char[data.length];
+        int n = 0;
+        int i = 0;
+        while (i < data.length) {
+            int cp = decodeOne(data, i, data.length, false);
+            if (cp < 0) {
+                return null;
+            }
+            i += sequenceLength(cp);
+            n += Character.toChars(cp, out, n);
+        }
+        return new String(out, 0, n);
     }
 
     /**

@@ -1,11 +1,8 @@
 package io.cairn.common.config;
 
 import io.cairn.common.codec.CodePoints;
+import io.cairn.common.codec.Utf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,16 +104,11 @@ public final class IniFile {
     }
 
     private static String decodeUtf8(byte[] bytes, String file) {
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new ConfigException(file, "not valid UTF-8", e);
+        String text = Utf8.decodeOrNull(bytes);
+        if (text == null) {
+            throw new ConfigException(file, "not valid UTF-8");
         }
+        return text;
     }
 
     /** The file or directory name given to {@link #load} or {@link #parse}. */

@@ -1,8 +1,6 @@
 package io.cairn.common.listing;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import io.cairn.common.codec.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -54,16 +52,11 @@ public final class QueryParameters {
         if (raw == null) {
             return null;
         }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw))
-                    .toString();
-        } catch (CharacterCodingException e) {
+        String value = Utf8.decodeOrNull(raw);
+        if (value == null) {
             throw new ListingException(400, "\"" + name + "\" parameter not valid UTF-8");
         }
+        return value;
     }
 
     /** Python's {@code unquote_to_bytes} after {@code +} → space; malformed escapes stay literal. */

@@ -1,10 +1,7 @@
 package io.cairn.object.http;
 
+import io.cairn.common.codec.Utf8;
 import io.cairn.common.path.PercentCoding;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The path of a backend object request, {@code /<device>/<partition>/<account>/<container>/<object>}
@@ -63,18 +60,8 @@ public final class ObjectRequestPath {
         int q = uri.indexOf('?');
         String raw = q >= 0 ? uri.substring(0, q) : uri;
         byte[] bytes = PercentCoding.unquoteToBytes(raw);
-        String path;
-        try {
-            path = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new RequestRejectedException(SwiftStatus.PRECONDITION_FAILED, "Invalid UTF8 or contains NULL");
-        }
-        if (path.isEmpty()) {
+        String path = Utf8.decodeOrNull(bytes);
+        if (path == null || path.isEmpty()) {
             throw new RequestRejectedException(SwiftStatus.PRECONDITION_FAILED, "Invalid UTF8 or contains NULL");
         }
         return path;

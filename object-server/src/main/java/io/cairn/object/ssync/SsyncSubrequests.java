@@ -1,5 +1,6 @@
 package io.cairn.object.ssync;
 
+import io.cairn.common.codec.Utf8;
 import io.cairn.common.io.DeviceBusyException;
 import io.cairn.common.path.PercentCoding;
 import io.cairn.common.time.Timestamp;
@@ -19,10 +20,6 @@ import io.cairn.object.metadata.ObjectMetadata;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -286,18 +283,8 @@ final class SsyncSubrequests {
     /** {@code /a/c/o} (quoted UTF-8) into its three parts, or null when it is not an object path. */
     static String @Nullable [] splitPath(String quotedPath) {
         byte[] raw = PercentCoding.unquoteToBytes(quotedPath);
-        String path;
-        try {
-            path = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-        if (!path.startsWith("/")) {
+        String path = Utf8.decodeOrNull(raw);
+        if (path == null || !path.startsWith("/")) {
             return null;
         }
         String[] parts = path.substring(1).split("/", 3);
