@@ -7,12 +7,21 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Entry point of {@code ./cairn}: dispatches to one command class per sub-command. */
 public final class CairnMain {
+    /**
+     * Chronicle Map's INFO records ("Chronicle core loaded from ...", its version) say nothing an operator acts
+     * on; its warnings still print. Held here: {@code java.util.logging} keeps loggers only weakly.
+     */
+    private static final Logger CHRONICLE_LOGS = Logger.getLogger("net.openhft");
+
     private CairnMain() {}
 
     public static void main(String[] args) {
+        CHRONICLE_LOGS.setLevel(Level.WARNING);
         System.exit(run(args, System.in, System.out, System.err));
     }
 

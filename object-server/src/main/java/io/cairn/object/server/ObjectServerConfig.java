@@ -27,6 +27,7 @@ public final class ObjectServerConfig {
 
     /** Keys Cairn acts on. */
     public static final Set<String> ACTED_ON = Set.of(
+            "use", // egg:swift#object names this server: it is the app
             "devices",
             "mount_check",
             "bind_ip",
@@ -56,7 +57,6 @@ public final class ObjectServerConfig {
 
     /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
     public static final Set<String> ACCEPTED = Set.of(
-            "use",
             "user",
             "log_name",
             "log_facility",
