@@ -1,5 +1,6 @@
 package io.cairn.cli;
 
+import io.cairn.common.log.ConsoleFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /** Entry point of {@code ./cairn}: dispatches to one command class per sub-command. */
@@ -21,6 +23,11 @@ public final class CairnMain {
     private CairnMain() {}
 
     public static void main(String[] args) {
+        // before anything logs (SimpleFormatter reads its pattern once); an operator's own pattern wins
+        if (System.getProperty(ConsoleFormat.PROPERTY) == null
+                && LogManager.getLogManager().getProperty(ConsoleFormat.PROPERTY) == null) {
+            System.setProperty(ConsoleFormat.PROPERTY, ConsoleFormat.ONE_LINE);
+        }
         CHRONICLE_LOGS.setLevel(Level.WARNING);
         System.exit(run(args, System.in, System.out, System.err));
     }

@@ -2,8 +2,12 @@ package io.cairn.common.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.SimpleFormatter;
 import java.util.logging.XMLFormatter;
@@ -71,5 +75,42 @@ class ConsoleLineFormatTest {
         // a subclass may print anything for other records: only SimpleFormatter itself is trusted
         SimpleFormatter subclass = new SimpleFormatter() {};
         assertThat(format.rendersLike(subclass, NAME)).isFalse();
+    }
+
+    @Test
+    void shouldPrintOneLinePerRecordAsSimpleFormatterWithThatPatternWould() {
+        ConsoleLineFormat oneLine = new ConsoleLineFormat(ConsoleLineFormat.Layout.ONE_LINE);
+        String header = oneLine.header(NAME);
+        long[] times = {1_767_582_245_123L, 1_767_582_245_007L, 1_767_582_245_090L, 1_795_706_055_999L, 0L, -1L};
+        for (long t : times) {
+            StringBuilder ours = new StringBuilder();
+            oneLine.append(ours, t, header, LINE);
+            // what SimpleFormatter.format does with its pattern (it reads the pattern once per JVM, so not here)
+            String expected = String.format(
+                    ConsoleLineFormat.Layout.ONE_LINE.pattern,
+                    ZonedDateTime.ofInstant(Instant.ofEpochMilli(t), ZoneId.systemDefault()),
+                    NAME + " access",
+                    NAME,
+                    Level.INFO.getLocalizedName(),
+                    LINE,
+                    "");
+            assertThat(ours.toString()).as("at %d", t).isEqualTo(expected);
+        }
+        assertThat(ours(oneLine, header)).doesNotContain("\n" + "INFO").endsWith(System.lineSeparator());
+    }
+
+    @Test
+    void shouldTakeTheJdkDefaultLayoutWhenThisJvmsSimpleFormatterIsUnconfigured() {
+        StringBuilder out = new StringBuilder();
+        ConsoleLineFormat detected = new ConsoleLineFormat();
+        detected.append(out, 1_767_582_245_123L, detected.header(NAME), "a");
+        assertThat(out.toString())
+                .isEqualTo(new SimpleFormatter().format(AccessLogDestination.record(NAME, "a", 1_767_582_245_123L)));
+    }
+
+    private static String ours(ConsoleLineFormat format, String header) {
+        StringBuilder out = new StringBuilder();
+        format.append(out, 1_767_582_245_123L, header, "x");
+        return out.toString();
     }
 }
