@@ -10,6 +10,7 @@ import io.cairn.proxy.auth.TempAuthConfig;
 import io.cairn.proxy.pipeline.TempAuthAccess;
 import io.cairn.proxy.routing.ProxyRings;
 import io.cairn.proxy.server.ProxyConfig;
+import io.cairn.proxy.server.ProxyPipeline;
 import io.cairn.proxy.server.ProxyServer;
 import io.cairn.ring.Device;
 import io.cairn.ring.Ring;
@@ -377,7 +378,7 @@ final class SaioCluster implements AutoCloseable {
         }
         return "[DEFAULT]\nswift_dir = " + etc() + "\n\n"
                 + "[pipeline:main]\npipeline = catch_errors gatekeeper healthcheck proxy-logging cache tempauth"
-                + " proxy-logging proxy-server\n\n"
+                + " copy slo dlo proxy-logging proxy-server\n\n"
                 + "[app:proxy-server]\nuse = egg:swift#proxy\nbind_ip = " + bind + "\nbind_port = " + port + "\n"
                 + "account_autocreate = true\nallow_account_management = true\n" + settingLines(proxySettings)
                 + "\n"
@@ -462,7 +463,9 @@ final class SaioCluster implements AutoCloseable {
         ProxyServer p = new ProxyServer(
                 config,
                 new ProxyServer.Cluster(swiftConf, proxyPolicies, rings),
-                new TempAuthAccess(tempAuth, Clock.systemUTC()),
+                new ProxyServer.Filters(
+                        new TempAuthAccess(tempAuth, Clock.systemUTC()),
+                        ProxyPipeline.fromIni(ini).middlewares(ini, new ArrayList<>())),
                 transport,
                 boss,
                 workers,

@@ -14,7 +14,7 @@ import java.util.List;
 final class ProxyConfs {
     /** Swift's SAIO pipeline, as {@code cairn saio} writes it. */
     static final String PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache tempauth proxy-logging proxy-server";
+            "catch_errors gatekeeper healthcheck proxy-logging cache tempauth copy slo dlo proxy-logging proxy-server";
 
     private ProxyConfs() {}
 

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * {@code GET /info} (Swift's {@code InfoController}, reference §10.3): the {@code swift} section with the
- * core constraints, policies and proxy settings, and {@code tempauth}. It advertises exactly what Cairn
- * serves: no {@code slo}, {@code dlo}, {@code tempurl} or other middleware sections until they exist.
+ * core constraints, policies and proxy settings, {@code tempauth}, and the sections the pipeline's
+ * middleware register ({@code slo}; {@code dlo} registers none, as in Swift). It advertises exactly what
+ * Cairn serves.
  * 403 when {@code expose_info} is off.
  *
  * <p>Thread-safety: stateless.
@@ -80,6 +81,9 @@ final class InfoResponse {
         root.put("swift", swift);
         if (s.access().isTempAuth()) {
             root.put("tempauth", Map.of("account_acls", true));
+        }
+        for (Middleware m : s.middlewares()) {
+            m.registerInfo(root);
         }
         byte[] body = Json.write(root).getBytes(StandardCharsets.UTF_8);
         FullHttpResponse r = new DefaultFullHttpResponse(

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,8 @@ public final class ProxyServices {
     private final InfoCache infoCache;
     private final AccessPolicy access;
     private final Clock clock;
+    private final List<Middleware> middlewares;
+    private final SwiftApp app;
     private final Random random = new Random();
     private final ContentTypes contentTypes = ContentTypes.system();
 
@@ -68,6 +71,20 @@ public final class ProxyServices {
     public record Backends(BackendClient client, BackendConnector connector, ScheduledExecutorService scheduler) {}
 
     public ProxyServices(ProxyConfig config, Cluster cluster, Backends backends, AccessPolicy access, Clock clock) {
+        this(config, cluster, backends, access, clock, List.of());
+    }
+
+    /**
+     * @param middlewares the pipeline's filters implemented on the application seam, in pipeline order (the
+     *     first sees a request first)
+     */
+    public ProxyServices(
+            ProxyConfig config,
+            Cluster cluster,
+            Backends backends,
+            AccessPolicy access,
+            Clock clock,
+            List<Middleware> middlewares) {
         BackendClient client = backends.client();
         ScheduledExecutorService scheduler = backends.scheduler();
         BackendConnector connector = backends.connector();
@@ -84,11 +101,29 @@ public final class ProxyServices {
         this.connector = connector;
         this.access = access;
         this.clock = clock;
+        this.middlewares = List.copyOf(middlewares);
+        SwiftApp app = Controllers::base;
+        for (int i = this.middlewares.size() - 1; i >= 0; i--) {
+            Middleware m = this.middlewares.get(i);
+            SwiftApp below = app;
+            app = ex -> m.operationFor(ex, below);
+        }
+        this.app = app;
         this.infoCache = new InfoCache(
                 new BackendInfoSource(),
                 config.recheckAccountExistence(),
                 config.recheckContainerExistence(),
                 System::nanoTime);
+    }
+
+    /** The pipeline's middleware, in order. */
+    public List<Middleware> middlewares() {
+        return middlewares;
+    }
+
+    /** The application below server-side copy: every middleware, then the proxy's controllers. */
+    public SwiftApp app() {
+        return app;
     }
 
     public ProxyConfig config() {
