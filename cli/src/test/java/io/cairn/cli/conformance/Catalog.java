@@ -24,6 +24,7 @@ final class Catalog {
         groups.addAll(CorsScenarios.groups());
         groups.addAll(CopyScenarios.groups());
         groups.addAll(BadRequestScenarios.groups());
+        groups.addAll(LargeObjectScenarios.groups());
         return groups;
     }
 }

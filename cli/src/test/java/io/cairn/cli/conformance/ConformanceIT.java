@@ -174,6 +174,15 @@ class ConformanceIT {
         }
     }
 
+    /**
+     * The groups to run, from {@code -Dconformance.groups=a,b} (a developer's quick loop); empty: all of them, and
+     * only then is known-differences.txt checked for stale lines.
+     */
+    private static final Set<String> ONLY_GROUPS =
+            Set.of(System.getProperty("conformance.groups", "").split(",")).stream()
+                    .filter(g -> !g.isBlank())
+                    .collect(java.util.stream.Collectors.toSet());
+
     @TestFactory
     Stream<DynamicNode> shouldAnswerAsSwiftDoesWhereNotKnownToDiffer() {
         List<String> badShapes = known.unknownShapes(shapes());
@@ -181,6 +190,7 @@ class ConformanceIT {
                 .as("known-differences.txt names shapes the harness does not run")
                 .isEmpty();
         Stream<DynamicNode> groups = Catalog.groups().stream()
+                .filter(g -> ONLY_GROUPS.isEmpty() || ONLY_GROUPS.contains(g.id()))
                 .map(g -> dynamicContainer(g.id(), Stream.of(g).flatMap(ConformanceIT::runGroup)));
         return Stream.concat(groups, Stream.of(dynamicTest("known-differences.txt is current", ConformanceIT::finish)));
     }
@@ -292,6 +302,10 @@ class ConformanceIT {
                 elapsed / 1000,
                 requests,
                 out);
+        if (!ONLY_GROUPS.isEmpty()) {
+            // a partial run (-Dconformance.groups=...) cannot tell which known differences went stale
+            return;
+        }
         List<String> stale = known.stale(shapes());
         Set<String> lines = new LinkedHashSet<>(stale);
         assertThat(lines)

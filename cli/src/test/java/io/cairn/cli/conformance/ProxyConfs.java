@@ -52,6 +52,9 @@ final class ProxyConfs {
         return "[pipeline:main]\npipeline = " + PIPELINE + "\n\n[app:proxy-server]\nuse = egg:swift#proxy\n"
                 + "account_autocreate = true\nallow_account_management = true\n\n"
                 + "[filter:tempauth]\nuse = egg:swift#tempauth\nreseller_prefix = AUTH, SERVICE\n"
-                + "SERVICE_require_group = service\n" + extraTempAuth + users;
+                + "SERVICE_require_group = service\n" + extraTempAuth + users
+                + "\n[filter:copy]\nuse = egg:swift#copy\n"
+                + "\n[filter:slo]\nuse = egg:swift#slo\n"
+                + "\n[filter:dlo]\nuse = egg:swift#dlo\n";
     }
 }

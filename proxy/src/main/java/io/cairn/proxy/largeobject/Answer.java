@@ -4,16 +4,18 @@ import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.LastHttpContent;
 
 /**
- * A filter's answer given without going on (a 400 for a bad manifest header): sent at once, any request
- * body is dropped (the connection then closes, as for every answer sent before the body was read).
+ * A filter's answer given without going on (a 400 for a bad manifest header): sent once the request's body
+ * (if any) has been read and dropped, so the connection stays usable, as Swift's server leaves it.
  *
  * <p>Confined to the exchange's event loop.
  */
 final class Answer implements Operation {
     private final Exchange exchange;
     private final FullHttpResponse response;
+    private boolean sent;
 
     Answer(Exchange exchange, FullHttpResponse response) {
         this.exchange = exchange;
@@ -22,14 +24,32 @@ final class Answer implements Operation {
 
     @Override
     public void start() {
-        exchange.respond(response);
+        if (exchange.requestComplete()) {
+            send();
+        }
     }
 
     @Override
     public void content(HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
         content.release();
+        if (last) {
+            send();
+        }
+    }
+
+    private void send() {
+        if (!sent) {
+            sent = true;
+            exchange.respond(response);
+        }
     }
 
     @Override
-    public void clientClosed() {}
+    public void clientClosed() {
+        if (!sent) {
+            sent = true;
+            response.release();
+        }
+    }
 }

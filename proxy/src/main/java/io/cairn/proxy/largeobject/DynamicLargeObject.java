@@ -195,7 +195,7 @@ final class DynamicLargeObject implements Middleware {
                     exchange.headers(), LargeObjects.unquote(h.get(HttpHeaderNames.ETAG)), h.get("Last-Modified"));
             if (status != 0) {
                 FullHttpResponse r = SwiftResponses.withText(status, "");
-                r.headers().add(h);
+                r.headers().set(h);
                 r.headers().set(HttpHeaderNames.CONTENT_LENGTH, "0");
                 exchange.respond(r);
                 return;
@@ -215,7 +215,10 @@ final class DynamicLargeObject implements Middleware {
                 FullHttpResponse r = SwiftResponses.withText(200, "");
                 r.headers().set(h);
                 r.headers().remove(HttpHeaderNames.CONTENT_RANGE);
-                if (bodyLength < 0) {
+                // swob applies no Range to a HEAD: the length is the listing's (the first page's)
+                if (ranged || complete) {
+                    r.headers().set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(pageBytes));
+                } else {
                     r.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
                 }
                 exchange.respond(r);

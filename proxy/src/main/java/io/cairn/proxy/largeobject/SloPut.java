@@ -49,7 +49,9 @@ final class SloPut implements Operation {
     private final SwiftApp self;
     private final SloConfig config;
     private final List<Operation> calls = new ArrayList<>();
-    private final Map<String, FullHttpResponse> heads = new HashMap<>();
+    private final Map<Integer, Map<String, Object>> stored = new HashMap<>();
+    private final List<String[]> problems = new ArrayList<>();
+    private long total;
     private @Nullable CompositeByteBuf body;
     private List<SloManifest.Input> entries = List.of();
     private List<String> paths = List.of();
@@ -162,7 +164,7 @@ final class SloPut implements Operation {
                             r.release();
                             return;
                         }
-                        heads.put(path, r);
+                        validate(path, r);
                         headMore();
                     });
             if (op != null) {
@@ -174,31 +176,38 @@ final class SloPut implements Operation {
         }
     }
 
+    /**
+     * Validates every entry naming {@code path} against its HEAD answer as it arrives, so problems are listed in
+     * the order the answers came, as Swift lists them.
+     */
+    private void validate(String path, FullHttpResponse head) {
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                SloManifest.Input e = entries.get(i);
+                if (path.equals(e.path())) {
+                    Map<String, Object> seg = new LinkedHashMap<>();
+                    total += check(e, head, i == entries.size() - 1, seg, problems);
+                    stored.put(i, seg);
+                }
+            }
+        } finally {
+            head.release();
+        }
+    }
+
     private void validated() {
         List<Map<String, Object>> stored = new ArrayList<>();
-        List<String[]> problems = new ArrayList<>();
-        long total = 0;
         for (int i = 0; i < entries.size(); i++) {
             SloManifest.Input e = entries.get(i);
-            String path = e.path();
-            if (path == null) {
+            if (e.path() == null) {
                 Map<String, Object> d = new LinkedHashMap<>();
                 d.put("data", e.data());
                 stored.add(d);
                 total += SloManifest.segmentLength(d);
-                continue;
+            } else {
+                stored.add(this.stored.getOrDefault(i, new LinkedHashMap<>()));
             }
-            FullHttpResponse head = heads.get(path);
-            if (head == null) {
-                problems.add(new String[] {SwiftPath.quote(path), "503 Service Unavailable"});
-                continue;
-            }
-            Map<String, Object> seg = new LinkedHashMap<>();
-            total += check(e, head, i == entries.size() - 1, seg, problems);
-            stored.add(seg);
         }
-        heads.values().forEach(FullHttpResponse::release);
-        heads.clear();
         String format = LargeObjects.bestResultFormat(exchange.headers().get(HttpHeaderNames.ACCEPT));
         if (format == null) {
             format = "text/plain";
@@ -369,7 +378,5 @@ final class SloPut implements Operation {
         for (Operation c : calls) {
             c.clientClosed();
         }
-        heads.values().forEach(FullHttpResponse::release);
-        heads.clear();
     }
 }

@@ -29,10 +29,12 @@ final class StaticLargeObject implements Middleware {
 
     @Override
     public @Nullable Operation operationFor(Exchange ex, SwiftApp next) {
-        if (ex.path().object() == null) {
-            return next.operationFor(ex);
-        }
         String m = ex.method().name();
+        if (ex.path().object() == null) {
+            return ex.path().container() != null && m.equals("GET")
+                    ? new SloListingRewrite(ex, next)
+                    : next.operationFor(ex);
+        }
         String query = ex.path().query();
         String mm = query.isEmpty() ? null : LargeObjects.param(query, "multipart-manifest");
         if (m.equals("PUT") && "put".equals(mm)) {

@@ -79,6 +79,27 @@ public final class Subrequests {
         return op;
     }
 
+    /**
+     * A PUT through the whole application whose body the caller hands to the returned operation's {@link
+     * Operation#content} as it arrives ({@code headers} keep their {@code Content-Length}); no pacing is asked
+     * of the caller, so it suits bounded bodies (a manifest). The answer goes to {@code sink}.
+     */
+    static @Nullable Operation upload(Exchange parent, SwiftPath path, HttpHeaders headers, ResponseSink sink) {
+        HttpHeaders h = headers.copy();
+        h.set("X-Trans-Id", parent.transId());
+        h.remove("Expect");
+        HttpRequest request =
+                new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path.clientPath() + path.queryPart(), h);
+        Exchange child =
+                new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
+        child.markRequestComplete();
+        Operation op = parent.services().app().operationFor(child);
+        if (op != null) {
+            op.start();
+        }
+        return op;
+    }
+
     /** The most body bytes {@link #call} collects: a listing page or a manifest is far smaller. */
     public static final int MAX_CALL_BODY = 32 << 20;
 
