@@ -237,14 +237,25 @@ final class SloManifest {
                 return null;
             }
         }
-        if (value.startsWith("=") || value.length() % 4 != 0) {
+        // Python's b64decode (not strict): the padding must complete the last quantum; more is ignored
+        int pad = value.length() - SloManifest.lstrip(value, '=').length() == 0 ? trailing(value) : -1;
+        int needed = (4 - core.length() % 4) % 4;
+        if (pad < needed || core.length() % 4 == 1) {
             return null;
         }
         try {
-            return Base64.getDecoder().decode(value);
+            return Base64.getDecoder().decode(core + "==".substring(0, needed));
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static int trailing(String value) {
+        int n = 0;
+        for (int i = value.length() - 1; i >= 0 && value.charAt(i) == '='; i--) {
+            n++;
+        }
+        return n;
     }
 
     /**

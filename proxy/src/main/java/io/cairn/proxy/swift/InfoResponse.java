@@ -79,11 +79,13 @@ final class InfoResponse {
         // valid_api_versions and auto_create_account_prefix are in Swift's default disallowed_sections
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("swift", swift);
+        // paste.deploy builds the pipeline from its end: filters register in reverse order, tempauth after them
+        List<Middleware> filters = s.middlewares();
+        for (int i = filters.size() - 1; i >= 0; i--) {
+            filters.get(i).registerInfo(root);
+        }
         if (s.access().isTempAuth()) {
             root.put("tempauth", Map.of("account_acls", true));
-        }
-        for (Middleware m : s.middlewares()) {
-            m.registerInfo(root);
         }
         byte[] body = Json.write(root).getBytes(StandardCharsets.UTF_8);
         FullHttpResponse r = new DefaultFullHttpResponse(
