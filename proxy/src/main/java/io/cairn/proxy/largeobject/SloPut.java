@@ -10,12 +10,16 @@ import io.cairn.proxy.swift.SwiftResponses;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,6 +30,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +61,9 @@ final class SloPut implements Operation {
     private @Nullable CompositeByteBuf body;
     private List<SloManifest.Input> entries = List.of();
     private List<String> paths = List.of();
+    private String format = "text/plain";
+    private boolean heartbeat;
+    private @Nullable ScheduledFuture<?> beats;
     private int nextHead;
     private int inFlight;
     private boolean over;
@@ -138,6 +147,12 @@ final class SloPut implements Operation {
             return;
         }
         paths = unique;
+        String f = LargeObjects.bestResultFormat(exchange.headers().get(HttpHeaderNames.ACCEPT));
+        format = f == null ? "text/plain" : f;
+        heartbeat = LargeObjects.isTrue(LargeObjects.param(exchange.path().query(), "heartbeat"));
+        if (heartbeat) {
+            startHeartbeat();
+        }
         headMore();
     }
 
@@ -208,13 +223,12 @@ final class SloPut implements Operation {
                 stored.add(this.stored.getOrDefault(i, new LinkedHashMap<>()));
             }
         }
-        String format = LargeObjects.bestResultFormat(exchange.headers().get(HttpHeaderNames.ACCEPT));
-        if (format == null) {
-            format = "text/plain";
-        }
         if (!problems.isEmpty()) {
-            String doc = LargeObjects.resultBody(format, new LinkedHashMap<>(), problems, "upload");
-            finishChunked(400, format, doc);
+            if (heartbeat) {
+                endHeartbeat(errorDocument(400));
+            } else {
+                finishChunked(400, format, LargeObjects.resultBody(format, new LinkedHashMap<>(), problems, "upload"));
+            }
             return;
         }
         String sloEtag = SloManifest.sloEtag(stored);
@@ -222,7 +236,11 @@ final class SloPut implements Operation {
         if (clientEtag != null
                 && !clientEtag.isEmpty()
                 && !Conditionals.normalize(clientEtag).equals(sloEtag)) {
-            finish(SwiftResponses.standard(422));
+            if (heartbeat) {
+                endHeartbeat(errorDocument(422));
+            } else {
+                finish(SwiftResponses.standard(422));
+            }
             return;
         }
         store(stored, sloEtag, total);
@@ -337,10 +355,79 @@ final class SloPut implements Operation {
             if (status >= 200 && status < 300) {
                 r.headers().set(HttpHeaderNames.ETAG, "\"" + sloEtag + "\"");
             }
-            finish(r);
+            if (heartbeat) {
+                endHeartbeat(putDocument(r));
+            } else {
+                finish(r);
+            }
         });
         if (op != null) {
             calls.add(op);
+        }
+    }
+
+    /**
+     * {@code heartbeat=on}: a 202 at once (before any segment is checked), a space now and every {@code
+     * yield_frequency} seconds while the segments are checked; the outcome follows as a result document.
+     */
+    private void startHeartbeat() {
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, SwiftResponses.status(202));
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, format);
+        head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+        exchange.startResponse(head);
+        beat();
+        long every = config.yieldFrequency();
+        beats = exchange.eventLoop().scheduleAtFixedRate(this::beat, every, every, TimeUnit.SECONDS);
+    }
+
+    private void beat() {
+        if (!over) {
+            exchange.writeBody(new DefaultHttpContent(Unpooled.wrappedBuffer(new byte[] {' '})));
+        }
+    }
+
+    /** The result document after the heartbeat's spaces: {@code \r\n\r\n} then the document. */
+    private void endHeartbeat(String doc) {
+        if (over) {
+            return;
+        }
+        over = true;
+        stopBeats();
+        byte[] bytes = ("\r\n\r\n" + doc).getBytes(StandardCharsets.UTF_8);
+        exchange.writeBody(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
+        exchange.endResponse(LastHttpContent.EMPTY_LAST_CONTENT);
+    }
+
+    private void stopBeats() {
+        ScheduledFuture<?> b = beats;
+        beats = null;
+        if (b != null) {
+            b.cancel(false);
+        }
+    }
+
+    /** A refusal as a heartbeat document: its status, swob's reason text as the body, the problems. */
+    private String errorDocument(int status) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("Response Status", SwiftResponses.status(status).toString());
+        d.put("Response Body", SwiftResponses.reasonText(status));
+        return LargeObjects.resultBody(format, d, problems, "upload");
+    }
+
+    /** The manifest PUT's answer as a heartbeat document (ETag and Last-Modified on success). */
+    private String putDocument(FullHttpResponse r) {
+        try {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("Response Status", r.status().toString());
+            int status = r.status().code();
+            if (status >= 200 && status < 300) {
+                d.put("Etag", r.headers().get(HttpHeaderNames.ETAG, ""));
+                d.put("Last Modified", r.headers().get(HttpHeaderNames.LAST_MODIFIED, ""));
+            }
+            d.put("Response Body", r.content().toString(StandardCharsets.UTF_8));
+            return LargeObjects.resultBody(format, d, List.of(), "upload");
+        } finally {
+            r.release();
         }
     }
 
@@ -370,6 +457,7 @@ final class SloPut implements Operation {
     @Override
     public void clientClosed() {
         over = true;
+        stopBeats();
         CompositeByteBuf b = body;
         body = null;
         if (b != null) {
