@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,6 +194,23 @@ class ConformanceIT {
                 .filter(g -> ONLY_GROUPS.isEmpty() || ONLY_GROUPS.contains(g.id()))
                 .map(g -> dynamicContainer(g.id(), Stream.of(g).flatMap(ConformanceIT::runGroup)));
         return Stream.concat(groups, Stream.of(dynamicTest("known-differences.txt is current", ConformanceIT::finish)));
+    }
+
+    /**
+     * Large objects written through one proxy are served alike by the other on the same storage, both ways, on
+     * both clusters' storage ({@link CrossProxy}).
+     */
+    @Test
+    void shouldServeLargeObjectsWrittenThroughTheOtherProxyWhenTheStorageIsShared() {
+        List<String> problems = new ArrayList<>();
+        for (Target writer : targets) {
+            Target reader = Objects.requireNonNull(sameStorage.get(writer.shape()));
+            problems.addAll(CrossProxy.check(writer, reader));
+            for (String p : writer.cleanUp(Set.of("AUTH_test"))) {
+                problems.add("cleanup after " + writer.shape() + ": " + p);
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     private static Set<String> shapes() {
