@@ -5,6 +5,9 @@ import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.proxy.largeobject.LargeObjects;
 import io.cairn.proxy.swift.Middleware;
+import io.cairn.proxy.tempurl.TempUrl;
+import io.cairn.proxy.tempurl.TempUrlConfig;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,24 +36,25 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
     public static final String SECTION = "pipeline:main";
 
     /** The Swift filters Cairn's proxy has, by egg entry name, and what each is in Cairn. */
-    public static final Map<String, String> AVAILABLE = Map.of(
-            "catch_errors", "catch-errors stage",
-            "gatekeeper", "gatekeeper stage",
-            "healthcheck", "healthcheck stage",
-            "proxy_logging", "access-log stage",
-            "memcache", "in-process info cache",
-            "listing_formats", "listings formatted by the backends",
-            "tempauth", "tempauth",
-            "copy", "server-side copy (COPY, X-Copy-From)",
-            "slo", "static large objects (io.cairn.proxy.largeobject)",
-            "dlo", "dynamic large objects (io.cairn.proxy.largeobject)");
+    public static final Map<String, String> AVAILABLE = Map.ofEntries(
+            Map.entry("catch_errors", "catch-errors stage"),
+            Map.entry("gatekeeper", "gatekeeper stage"),
+            Map.entry("healthcheck", "healthcheck stage"),
+            Map.entry("proxy_logging", "access-log stage"),
+            Map.entry("memcache", "in-process info cache"),
+            Map.entry("listing_formats", "listings formatted by the backends"),
+            Map.entry("tempauth", "tempauth"),
+            Map.entry("copy", "server-side copy (COPY, X-Copy-From)"),
+            Map.entry("slo", "static large objects (io.cairn.proxy.largeobject)"),
+            Map.entry("dlo", "dynamic large objects (io.cairn.proxy.largeobject)"),
+            Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"));
 
     /** The filters on the application seam, by egg entry name, in the order Swift's SAIO lists them. */
-    private static final List<String> SEAM_FILTERS = List.of("slo", "dlo");
+    private static final List<String> SEAM_FILTERS = List.of("tempurl", "slo", "dlo");
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats tempauth copy slo dlo"
+            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats tempurl tempauth copy slo dlo"
                     + " proxy-logging proxy-server";
 
     public ProxyPipeline {
@@ -152,7 +156,10 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                 section =
                         IniFile.parse("[filter:" + entry + "]\n", ini.source()).section("filter:" + entry);
             }
-            out.add(LargeObjects.middleware(entry, section, warnings));
+            out.add(
+                    entry.equals("tempurl")
+                            ? new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC())
+                            : LargeObjects.middleware(entry, section, warnings));
         }
         return out;
     }

@@ -19,11 +19,16 @@ final class Controllers {
      * ProxyServices#app}) down to {@link #base}.
      */
     static @Nullable Operation operationFor(Exchange ex) {
-        SwiftPath p = ex.path();
-        String m = ex.method().name();
-        if (m.equals("OPTIONS")) {
+        if (ex.method().name().equals("OPTIONS")) {
             return new OptionsOperation(ex);
         }
+        return ex.services().top().operationFor(ex);
+    }
+
+    /** Server-side copy, else the application below it ({@link ProxyServices#app}). */
+    static @Nullable Operation copyOrBelow(Exchange ex) {
+        SwiftPath p = ex.path();
+        String m = ex.method().name();
         if (p.object() != null
                 && (m.equals("COPY") || (m.equals("PUT") && ex.headers().contains("X-Copy-From")))) {
             return m.equals("COPY") ? ObjectCopyOperation.fromCopy(ex) : ObjectCopyOperation.fromPut(ex);

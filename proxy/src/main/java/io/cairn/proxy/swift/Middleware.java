@@ -19,6 +19,15 @@ public interface Middleware {
     @Nullable
     Operation operationFor(Exchange exchange, SwiftApp next);
 
+    /**
+     * Whether this filter sits above server-side copy in Swift's pipeline (e.g. {@code tempurl}, which must see
+     * a COPY before it becomes a GET and a PUT); the chain above copy runs for every client request, in
+     * pipeline order, before the one below it.
+     */
+    default boolean aboveCopy() {
+        return false;
+    }
+
     /** Adds this filter's section to {@code /info} (Swift's {@code register_swift_info}); none by default. */
     default void registerInfo(Map<String, Object> info) {}
 }

@@ -50,6 +50,7 @@ public final class ProxyServices {
     private final Clock clock;
     private final List<Middleware> middlewares;
     private final SwiftApp app;
+    private final SwiftApp top;
     private final Random random = new Random();
     private final ContentTypes contentTypes = ContentTypes.system();
 
@@ -102,18 +103,31 @@ public final class ProxyServices {
         this.access = access;
         this.clock = clock;
         this.middlewares = List.copyOf(middlewares);
-        SwiftApp app = Controllers::base;
-        for (int i = this.middlewares.size() - 1; i >= 0; i--) {
-            Middleware m = this.middlewares.get(i);
-            SwiftApp below = app;
-            app = ex -> m.operationFor(ex, below);
-        }
-        this.app = app;
+        this.app = chain(this.middlewares, false, Controllers::base);
+        this.top = chain(this.middlewares, true, Controllers::copyOrBelow);
         this.infoCache = new InfoCache(
                 new BackendInfoSource(),
                 config.recheckAccountExistence(),
                 config.recheckContainerExistence(),
                 System::nanoTime);
+    }
+
+    /** The middlewares above ({@code aboveCopy}) or below copy, in pipeline order, over {@code bottom}. */
+    private static SwiftApp chain(List<Middleware> middlewares, boolean aboveCopy, SwiftApp bottom) {
+        SwiftApp app = bottom;
+        for (int i = middlewares.size() - 1; i >= 0; i--) {
+            Middleware m = middlewares.get(i);
+            if (m.aboveCopy() == aboveCopy) {
+                SwiftApp below = app;
+                app = ex -> m.operationFor(ex, below);
+            }
+        }
+        return app;
+    }
+
+    /** The whole application a client request enters: the filters above copy, copy, then {@link #app}. */
+    public SwiftApp top() {
+        return top;
     }
 
     /** The pipeline's middleware, in order. */

@@ -66,6 +66,7 @@ public final class Subrequests {
                 new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, path.clientPath() + path.queryPart(), headers);
         Exchange child =
                 new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
+        child.inheritAuthorization(parent);
         child.markRequestComplete();
         Operation op = app.operationFor(child);
         if (op != null) {
@@ -92,6 +93,7 @@ public final class Subrequests {
                 new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path.clientPath() + path.queryPart(), h);
         Exchange child =
                 new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
+        child.inheritAuthorization(parent);
         child.markRequestComplete();
         Operation op = parent.services().app().operationFor(child);
         if (op != null) {
