@@ -3,6 +3,7 @@ package io.cairn.proxy.server;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
+import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.largeobject.LargeObjects;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.tempurl.TempUrl;
@@ -47,10 +48,11 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("copy", "server-side copy (COPY, X-Copy-From)"),
             Map.entry("slo", "static large objects (io.cairn.proxy.largeobject)"),
             Map.entry("dlo", "dynamic large objects (io.cairn.proxy.largeobject)"),
-            Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"));
+            Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
+            Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"));
 
     /** The filters on the application seam, by egg entry name, in the order Swift's SAIO lists them. */
-    private static final List<String> SEAM_FILTERS = List.of("tempurl", "slo", "dlo");
+    private static final List<String> SEAM_FILTERS = List.of("domain_remap", "tempurl", "slo", "dlo");
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
@@ -157,9 +159,11 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                         IniFile.parse("[filter:" + entry + "]\n", ini.source()).section("filter:" + entry);
             }
             out.add(
-                    entry.equals("tempurl")
-                            ? new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC())
-                            : LargeObjects.middleware(entry, section, warnings));
+                    switch (entry) {
+                        case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
+                        case "domain_remap" -> DomainRemap.from(section, warnings);
+                        default -> LargeObjects.middleware(entry, section, warnings);
+                    });
         }
         return out;
     }
