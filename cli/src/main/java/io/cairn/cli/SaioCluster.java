@@ -378,12 +378,12 @@ final class SaioCluster implements AutoCloseable {
         }
         return "[DEFAULT]\nswift_dir = " + etc() + "\n\n"
                 + "[pipeline:main]\npipeline = catch_errors gatekeeper healthcheck proxy-logging cache tempauth"
-                + " copy slo dlo proxy-logging proxy-server\n\n"
+                + " copy slo dlo symlink proxy-logging proxy-server\n\n"
                 + "[app:proxy-server]\nuse = egg:swift#proxy\nbind_ip = " + bind + "\nbind_port = " + port + "\n"
                 + "account_autocreate = true\nallow_account_management = true\n" + settingLines(proxySettings)
                 + "\n"
                 + "[filter:copy]\nuse = egg:swift#copy\n\n[filter:slo]\nuse = egg:swift#slo\n\n"
-                + "[filter:dlo]\nuse = egg:swift#dlo\n\n"
+                + "[filter:dlo]\nuse = egg:swift#dlo\n\n[filter:symlink]\nuse = egg:swift#symlink\n\n"
                 + "[filter:tempauth]\nuse = egg:swift#tempauth\nreseller_prefix = AUTH, SERVICE\n"
                 + "SERVICE_require_group = service\ntoken_secret = " + randomHex(32) + "\n"
                 + settingLines(tempAuthSettings) + users;

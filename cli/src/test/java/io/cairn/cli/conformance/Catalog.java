@@ -25,6 +25,7 @@ final class Catalog {
         groups.addAll(CopyScenarios.groups());
         groups.addAll(BadRequestScenarios.groups());
         groups.addAll(LargeObjectScenarios.groups());
+        groups.addAll(SymlinkScenarios.groups());
         return groups;
     }
 }

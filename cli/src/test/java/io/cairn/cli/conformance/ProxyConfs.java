@@ -14,7 +14,8 @@ import java.util.List;
 final class ProxyConfs {
     /** Swift's SAIO pipeline, as {@code cairn saio} writes it. */
     static final String PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache tempauth copy slo dlo proxy-logging proxy-server";
+            "catch_errors gatekeeper healthcheck proxy-logging cache tempauth copy slo dlo symlink proxy-logging"
+                    + " proxy-server";
 
     private ProxyConfs() {}
 
@@ -55,6 +56,7 @@ final class ProxyConfs {
                 + "SERVICE_require_group = service\n" + extraTempAuth + users
                 + "\n[filter:copy]\nuse = egg:swift#copy\n"
                 + "\n[filter:slo]\nuse = egg:swift#slo\n"
-                + "\n[filter:dlo]\nuse = egg:swift#dlo\n";
+                + "\n[filter:dlo]\nuse = egg:swift#dlo\n"
+                + "\n[filter:symlink]\nuse = egg:swift#symlink\n";
     }
 }

@@ -33,24 +33,25 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
     public static final String SECTION = "pipeline:main";
 
     /** The Swift filters Cairn's proxy has, by egg entry name, and what each is in Cairn. */
-    public static final Map<String, String> AVAILABLE = Map.of(
-            "catch_errors", "catch-errors stage",
-            "gatekeeper", "gatekeeper stage",
-            "healthcheck", "healthcheck stage",
-            "proxy_logging", "access-log stage",
-            "memcache", "in-process info cache",
-            "listing_formats", "listings formatted by the backends",
-            "tempauth", "tempauth",
-            "copy", "server-side copy (COPY, X-Copy-From)",
-            "slo", "static large objects (io.cairn.proxy.largeobject)",
-            "dlo", "dynamic large objects (io.cairn.proxy.largeobject)");
+    public static final Map<String, String> AVAILABLE = Map.ofEntries(
+            Map.entry("catch_errors", "catch-errors stage"),
+            Map.entry("gatekeeper", "gatekeeper stage"),
+            Map.entry("healthcheck", "healthcheck stage"),
+            Map.entry("proxy_logging", "access-log stage"),
+            Map.entry("memcache", "in-process info cache"),
+            Map.entry("listing_formats", "listings formatted by the backends"),
+            Map.entry("tempauth", "tempauth"),
+            Map.entry("copy", "server-side copy (COPY, X-Copy-From)"),
+            Map.entry("slo", "static large objects (io.cairn.proxy.largeobject)"),
+            Map.entry("dlo", "dynamic large objects (io.cairn.proxy.largeobject)"),
+            Map.entry("symlink", "symlinks (io.cairn.proxy.largeobject)"));
 
     /** The filters on the application seam, by egg entry name, in the order Swift's SAIO lists them. */
-    private static final List<String> SEAM_FILTERS = List.of("slo", "dlo");
+    private static final List<String> SEAM_FILTERS = List.of("slo", "dlo", "symlink");
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats tempauth copy slo dlo"
+            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats tempauth copy slo dlo symlink"
                     + " proxy-logging proxy-server";
 
     public ProxyPipeline {
