@@ -27,6 +27,7 @@ final class Catalog {
         groups.addAll(LargeObjectScenarios.groups());
         groups.addAll(TempUrlScenarios.groups());
         groups.addAll(DomainRemapScenarios.groups());
+        groups.addAll(SymlinkScenarios.groups());
         return groups;
     }
 }

@@ -48,6 +48,7 @@ public final class LargeObjects {
                 c.unknownKeys().forEach(k -> warnings.add("[" + section.name() + "] unknown key " + k));
                 yield new DynamicLargeObject(c);
             }
+            case "symlink" -> Symlink.from(section, warnings);
             default -> throw new IllegalArgumentException("not a large-object filter: " + entry);
         };
     }

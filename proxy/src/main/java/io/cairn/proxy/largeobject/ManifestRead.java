@@ -5,6 +5,7 @@ import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.ResponseSink;
 import io.cairn.proxy.swift.Subrequests;
 import io.cairn.proxy.swift.SwiftApp;
+import io.cairn.proxy.swift.SwiftPath;
 import io.cairn.proxy.swift.SwiftResponses;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
@@ -54,6 +55,14 @@ abstract class ManifestRead implements Operation, ResponseSink {
     /** Serves the manifest; {@code body} (released by the caller afterwards) when {@link #needsBody}. */
     abstract void serve(HttpResponse head, @Nullable ByteBuf body);
 
+    /** The resource read (the exchange's by default; a symlink's target for a followed link). */
+    SwiftPath target() {
+        return exchange.path();
+    }
+
+    /** Adds to a passed-through answer's headers (nothing by default). */
+    void passThroughHead(HttpHeaders headers) {}
+
     @Override
     public void start() {
         if (exchange.requestComplete()) {
@@ -70,11 +79,12 @@ abstract class ManifestRead implements Operation, ResponseSink {
         }
     }
 
-    private void run() {
+    /** Sends the read on below the filter. */
+    final void run() {
         started = true;
         HttpHeaders h = exchange.headers().copy();
         prepare(h);
-        downstream = Subrequests.stream(exchange, next, exchange.method(), exchange.path(), h, null, this);
+        downstream = Subrequests.stream(exchange, next, exchange.method(), target(), h, null, this);
     }
 
     /** Streams the large object's body: the filter's answer from here on. */
@@ -91,6 +101,7 @@ abstract class ManifestRead implements Operation, ResponseSink {
         }
         if (passThrough || !isManifest(response)) {
             over = true;
+            passThroughHead(response.headers());
             exchange.respond(response);
             return;
         }
@@ -106,6 +117,7 @@ abstract class ManifestRead implements Operation, ResponseSink {
     public void startResponse(HttpResponse head) {
         if (!isManifest(head)) {
             passThrough = true;
+            passThroughHead(head.headers());
             exchange.startResponse(head);
             return;
         }

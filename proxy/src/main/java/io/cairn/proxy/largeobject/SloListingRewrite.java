@@ -2,14 +2,10 @@ package io.cairn.proxy.largeobject;
 
 import io.cairn.common.codec.Json;
 import io.cairn.proxy.swift.Exchange;
-import io.cairn.proxy.swift.Operation;
-import io.cairn.proxy.swift.Subrequests;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,46 +20,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Confined to the exchange's event loop.
  */
-final class SloListingRewrite implements Operation {
-    private final Exchange exchange;
-    private final SwiftApp next;
-    private @Nullable Operation call;
-    private boolean started;
-
+final class SloListingRewrite extends PassOn {
     SloListingRewrite(Exchange exchange, SwiftApp next) {
-        this.exchange = exchange;
-        this.next = next;
+        super(exchange, next);
     }
 
     @Override
-    public void start() {
-        if (exchange.requestComplete()) {
-            run();
-        }
-    }
-
-    @Override
-    public void content(HttpContent content) {
-        boolean last = content instanceof LastHttpContent;
-        content.release();
-        if (last && !started) {
-            run();
-        }
-    }
-
-    private void run() {
-        started = true;
-        call = Subrequests.call(
-                exchange,
-                next,
-                exchange.method(),
-                exchange.path(),
-                exchange.headers().copy(),
-                null,
-                this::answer);
-    }
-
-    private void answer(FullHttpResponse r) {
+    void answer(FullHttpResponse r) {
         int status = r.status().code();
         String type = r.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
         if (status < 200 || status >= 300 || !type.startsWith("application/json")) {
@@ -126,13 +89,5 @@ final class SloListingRewrite implements Operation {
         params.forEach((k, v) -> h.append("; ").append(k).append('=').append(v));
         item.put("hash", h.toString());
         item.put("slo_etag", "\"" + slo + "\"");
-    }
-
-    @Override
-    public void clientClosed() {
-        Operation c = call;
-        if (c != null) {
-            c.clientClosed();
-        }
     }
 }

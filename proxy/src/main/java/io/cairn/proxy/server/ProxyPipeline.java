@@ -48,15 +48,17 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("copy", "server-side copy (COPY, X-Copy-From)"),
             Map.entry("slo", "static large objects (io.cairn.proxy.largeobject)"),
             Map.entry("dlo", "dynamic large objects (io.cairn.proxy.largeobject)"),
+            Map.entry("symlink", "symlinks (io.cairn.proxy.largeobject)"),
             Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
             Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"));
 
-    /** The filters on the application seam, by egg entry name, in the order Swift's SAIO lists them. */
-    private static final List<String> SEAM_FILTERS = List.of("domain_remap", "tempurl", "slo", "dlo");
+    /** The filters on the application seam, by egg entry name. */
+    private static final List<String> SEAM_FILTERS = List.of("domain_remap", "tempurl", "slo", "dlo", "symlink");
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats tempurl tempauth copy slo dlo"
+            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats domain_remap tempurl tempauth copy"
+                    + " slo dlo symlink"
                     + " proxy-logging proxy-server";
 
     public ProxyPipeline {

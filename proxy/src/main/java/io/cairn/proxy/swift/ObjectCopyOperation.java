@@ -185,6 +185,19 @@ final class ObjectCopyOperation extends BodilessOperation {
      * X-Object-Manifest}.
      */
     private @Nullable Operation manifestPut(HttpHeaders src, HttpHeaders copied) {
+        if ("get".equals(queryParam(source.query(), "symlink")) && src.contains("X-Symlink-Target")) {
+            // a link copied as a link (?symlink=get): its X-Symlink-* headers make the PUT a link again
+            HttpHeaders dest = exchange.headers();
+            for (String name : List.of("X-Symlink-Target", "X-Symlink-Target-Account", "X-Symlink-Target-Etag")) {
+                String v = src.get(name);
+                if (v != null && !dest.contains(name)) {
+                    dest.set(name, v);
+                }
+            }
+            SwiftPath p = exchange.path();
+            SwiftPath put = new SwiftPath(p.version(), p.account(), p.container(), p.object(), "");
+            return Subrequests.upload(exchange, put, dest, new CopiedHeadersSink(exchange, copied));
+        }
         if (!manifestGet()) {
             return null;
         }

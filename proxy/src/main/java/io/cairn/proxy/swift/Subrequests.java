@@ -83,7 +83,8 @@ public final class Subrequests {
     /**
      * A PUT through the whole application whose body the caller hands to the returned operation's {@link
      * Operation#content} as it arrives ({@code headers} keep their {@code Content-Length}); no pacing is asked
-     * of the caller, so it suits bounded bodies (a manifest). The answer goes to {@code sink}.
+     * of the caller, so it suits bounded bodies (a manifest). The answer goes to {@code sink}. The operation is
+     * returned unstarted: the caller starts it, then feeds it.
      */
     static @Nullable Operation upload(Exchange parent, SwiftPath path, HttpHeaders headers, ResponseSink sink) {
         HttpHeaders h = headers.copy();
@@ -95,11 +96,7 @@ public final class Subrequests {
                 new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
         child.inheritAuthorization(parent);
         child.markRequestComplete();
-        Operation op = parent.services().app().operationFor(child);
-        if (op != null) {
-            op.start();
-        }
-        return op;
+        return parent.services().app().operationFor(child);
     }
 
     /** The most body bytes {@link #call} collects: a listing page or a manifest is far smaller. */
