@@ -15,12 +15,14 @@ import io.cairn.proxy.routing.ProxyRings;
 import io.cairn.proxy.server.ProxyConfig;
 import io.cairn.proxy.server.ProxyPipeline;
 import io.cairn.proxy.server.ProxyServer;
+import io.cairn.proxy.swift.Middleware;
 import io.cairn.ring.policy.StoragePolicies;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -90,7 +92,7 @@ final class ProxyCommand {
                 config,
                 new ProxyServer.Cluster(
                         swiftConf, policies, new ProxyRings(rings::account, rings::container, rings::object)),
-                access,
+                new ProxyServer.Filters(access, middlewares(ini)),
                 transport,
                 boss,
                 workers,
@@ -124,6 +126,16 @@ final class ProxyCommand {
         out.println("cairn proxy: listening on " + config.bindIp() + ":" + server.port() + " (config " + ini.source()
                 + ", auth " + (access.isTempAuth() ? "tempauth" : "none") + ")");
         return running;
+    }
+
+    /** The pipeline's filters on the proxy's application seam (slo, dlo), their unknown keys reported. */
+    private List<Middleware> middlewares(IniFile ini) {
+        List<String> warnings = new ArrayList<>();
+        List<Middleware> middlewares = ProxyPipeline.fromIni(ini).middlewares(ini, warnings);
+        for (String w : warnings) {
+            err.println("cairn proxy: WARNING " + ini.source() + " " + w + " (ignored)");
+        }
+        return middlewares;
     }
 
     /**

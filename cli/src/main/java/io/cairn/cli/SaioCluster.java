@@ -10,6 +10,7 @@ import io.cairn.proxy.auth.TempAuthConfig;
 import io.cairn.proxy.pipeline.TempAuthAccess;
 import io.cairn.proxy.routing.ProxyRings;
 import io.cairn.proxy.server.ProxyConfig;
+import io.cairn.proxy.server.ProxyPipeline;
 import io.cairn.proxy.server.ProxyServer;
 import io.cairn.ring.Device;
 import io.cairn.ring.Ring;
@@ -376,11 +377,16 @@ final class SaioCluster implements AutoCloseable {
             users.append('\n');
         }
         return "[DEFAULT]\nswift_dir = " + etc() + "\n\n"
-                + "[pipeline:main]\npipeline = catch_errors gatekeeper healthcheck proxy-logging cache tempauth"
-                + " proxy-logging proxy-server\n\n"
+                + "[pipeline:main]\npipeline = catch_errors gatekeeper healthcheck proxy-logging cache domain_remap tempurl"
+                + " tempauth copy slo dlo symlink proxy-logging proxy-server\n\n"
                 + "[app:proxy-server]\nuse = egg:swift#proxy\nbind_ip = " + bind + "\nbind_port = " + port + "\n"
                 + "account_autocreate = true\nallow_account_management = true\n" + settingLines(proxySettings)
                 + "\n"
+                + "[filter:copy]\nuse = egg:swift#copy\n\n[filter:slo]\nuse = egg:swift#slo\n\n"
+                + "[filter:dlo]\nuse = egg:swift#dlo\n\n[filter:symlink]\nuse = egg:swift#symlink\n\n"
+                + "[filter:tempurl]\nuse = egg:swift#tempurl\n\n"
+                + "[filter:domain_remap]\nuse = egg:swift#domain_remap\nstorage_domain = example.net\n"
+                + "reseller_prefixes = AUTH, SERVICE\n\n"
                 + "[filter:tempauth]\nuse = egg:swift#tempauth\nreseller_prefix = AUTH, SERVICE\n"
                 + "SERVICE_require_group = service\ntoken_secret = " + randomHex(32) + "\n"
                 + settingLines(tempAuthSettings) + users;
@@ -462,7 +468,9 @@ final class SaioCluster implements AutoCloseable {
         ProxyServer p = new ProxyServer(
                 config,
                 new ProxyServer.Cluster(swiftConf, proxyPolicies, rings),
-                new TempAuthAccess(tempAuth, Clock.systemUTC()),
+                new ProxyServer.Filters(
+                        new TempAuthAccess(tempAuth, Clock.systemUTC()),
+                        ProxyPipeline.fromIni(ini).middlewares(ini, new ArrayList<>())),
                 transport,
                 boss,
                 workers,

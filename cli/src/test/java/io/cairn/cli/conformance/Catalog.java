@@ -24,6 +24,10 @@ final class Catalog {
         groups.addAll(CorsScenarios.groups());
         groups.addAll(CopyScenarios.groups());
         groups.addAll(BadRequestScenarios.groups());
+        groups.addAll(LargeObjectScenarios.groups());
+        groups.addAll(TempUrlScenarios.groups());
+        groups.addAll(DomainRemapScenarios.groups());
+        groups.addAll(SymlinkScenarios.groups());
         return groups;
     }
 }

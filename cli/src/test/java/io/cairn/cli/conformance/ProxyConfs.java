@@ -14,7 +14,8 @@ import java.util.List;
 final class ProxyConfs {
     /** Swift's SAIO pipeline, as {@code cairn saio} writes it. */
     static final String PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache tempauth proxy-logging proxy-server";
+            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap tempurl tempauth copy slo dlo symlink"
+                    + " proxy-logging proxy-server";
 
     private ProxyConfs() {}
 
@@ -52,6 +53,13 @@ final class ProxyConfs {
         return "[pipeline:main]\npipeline = " + PIPELINE + "\n\n[app:proxy-server]\nuse = egg:swift#proxy\n"
                 + "account_autocreate = true\nallow_account_management = true\n\n"
                 + "[filter:tempauth]\nuse = egg:swift#tempauth\nreseller_prefix = AUTH, SERVICE\n"
-                + "SERVICE_require_group = service\n" + extraTempAuth + users;
+                + "SERVICE_require_group = service\n" + extraTempAuth + users
+                + "\n[filter:copy]\nuse = egg:swift#copy\n"
+                + "\n[filter:slo]\nuse = egg:swift#slo\n"
+                + "\n[filter:dlo]\nuse = egg:swift#dlo\n"
+                + "\n[filter:symlink]\nuse = egg:swift#symlink\n"
+                + "\n[filter:tempurl]\nuse = egg:swift#tempurl\n"
+                + "\n[filter:domain_remap]\nuse = egg:swift#domain_remap\nstorage_domain = example.net\n"
+                + "reseller_prefixes = AUTH, SERVICE\n";
     }
 }

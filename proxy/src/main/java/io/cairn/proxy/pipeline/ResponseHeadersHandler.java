@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every response gets on its way out, whichever stage answered it: a {@code Date} header (eventlet's
@@ -25,7 +26,9 @@ import java.util.function.LongSupplier;
  */
 public final class ResponseHeadersHandler extends ChannelDuplexHandler {
     private final LongSupplier epochMillis;
-    private String uri = "/";
+    /** The request being answered: its URI is read when the answer goes out, after any stage rewrote it. */
+    private @Nullable HttpRequest request;
+
     private boolean echoKeepAlive;
     private boolean options;
     private long dateSecond = Long.MIN_VALUE;
@@ -38,7 +41,7 @@ public final class ResponseHeadersHandler extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
-            uri = request.uri();
+            this.request = request;
             options = request.method().equals(HttpMethod.OPTIONS);
             echoKeepAlive =
                     request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE, true);
@@ -55,7 +58,7 @@ public final class ResponseHeadersHandler extends ChannelDuplexHandler {
             }
             // a refused CORS preflight is a 200 whose status Swift changes to 401 afterwards: no realm
             if (response.status().code() == 401 && !options && !h.contains(HttpHeaderNames.WWW_AUTHENTICATE)) {
-                h.set(HttpHeaderNames.WWW_AUTHENTICATE, "Swift realm=\"" + realm(uri) + "\"");
+                h.set(HttpHeaderNames.WWW_AUTHENTICATE, "Swift realm=\"" + realm(uri()) + "\"");
             }
             if (echoKeepAlive && HttpUtil.isKeepAlive(response)) {
                 h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -77,6 +80,11 @@ public final class ResponseHeadersHandler extends ChannelDuplexHandler {
      * swob's {@code www_authenticate}: {@code split_path(2, 3, True)} of the unquoted path; its second
      * segment (the account), {@code unknown} for {@code v1.0}, {@code auth} or a path that does not split.
      */
+    private String uri() {
+        HttpRequest r = request;
+        return r == null ? "/" : r.uri();
+    }
+
     static String realm(String uri) {
         int q = uri.indexOf('?');
         String path = new String(

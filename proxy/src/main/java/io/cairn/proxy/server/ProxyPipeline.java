@@ -3,6 +3,12 @@ package io.cairn.proxy.server;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
+import io.cairn.proxy.domainremap.DomainRemap;
+import io.cairn.proxy.largeobject.LargeObjects;
+import io.cairn.proxy.swift.Middleware;
+import io.cairn.proxy.tempurl.TempUrl;
+import io.cairn.proxy.tempurl.TempUrlConfig;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,20 +37,29 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
     public static final String SECTION = "pipeline:main";
 
     /** The Swift filters Cairn's proxy has, by egg entry name, and what each is in Cairn. */
-    public static final Map<String, String> AVAILABLE = Map.of(
-            "catch_errors", "catch-errors stage",
-            "gatekeeper", "gatekeeper stage",
-            "healthcheck", "healthcheck stage",
-            "proxy_logging", "access-log stage",
-            "memcache", "in-process info cache",
-            "listing_formats", "listings formatted by the backends",
-            "tempauth", "tempauth",
-            "copy", "server-side copy (COPY, X-Copy-From)");
+    public static final Map<String, String> AVAILABLE = Map.ofEntries(
+            Map.entry("catch_errors", "catch-errors stage"),
+            Map.entry("gatekeeper", "gatekeeper stage"),
+            Map.entry("healthcheck", "healthcheck stage"),
+            Map.entry("proxy_logging", "access-log stage"),
+            Map.entry("memcache", "in-process info cache"),
+            Map.entry("listing_formats", "listings formatted by the backends"),
+            Map.entry("tempauth", "tempauth"),
+            Map.entry("copy", "server-side copy (COPY, X-Copy-From)"),
+            Map.entry("slo", "static large objects (io.cairn.proxy.largeobject)"),
+            Map.entry("dlo", "dynamic large objects (io.cairn.proxy.largeobject)"),
+            Map.entry("symlink", "symlinks (io.cairn.proxy.largeobject)"),
+            Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
+            Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"));
+
+    /** The filters on the application seam, by egg entry name. */
+    private static final List<String> SEAM_FILTERS = List.of("domain_remap", "tempurl", "slo", "dlo", "symlink");
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats tempauth copy proxy-logging"
-                    + " proxy-server";
+            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats domain_remap tempurl tempauth copy"
+                    + " slo dlo symlink"
+                    + " proxy-logging proxy-server";
 
     public ProxyPipeline {
         entries = List.copyOf(entries);
@@ -71,6 +86,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                 entries.add("tempauth");
             }
             entries.add("copy");
+            entries.add("dlo");
             return new ProxyPipeline(entries, List.of());
         }
         ConfigSection section = ini.section(SECTION);
@@ -106,7 +122,52 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                     "Cairn's proxy does not have " + String.join(", ", missing)
                             + "; remove it from the pipeline, or list it in cairn_skip_filters to run without it");
         }
+        if (!entries.contains("dlo")) {
+            // Swift's proxy inserts its required filters (copy, dlo) when the pipeline lacks them
+            entries.add("dlo");
+        }
         return new ProxyPipeline(entries, skipped);
+    }
+
+    /** Whether the pipeline runs the filter with egg entry {@code entry}. */
+    public boolean has(String entry) {
+        return entries.contains(entry);
+    }
+
+    /**
+     * The pipeline's filters on the application seam ({@code slo}, {@code dlo}), in pipeline order, each
+     * configured from its {@code [filter:NAME]} section over {@code [DEFAULT]} (as paste.deploy merges
+     * them); unknown keys go to {@code warnings}.
+     */
+    public List<Middleware> middlewares(IniFile ini, List<String> warnings) {
+        Map<String, ConfigSection> sections = new java.util.HashMap<>();
+        if (ini.hasSection(SECTION)) {
+            String text = ini.section(SECTION).getString("pipeline", "").strip();
+            for (String stage : text.isEmpty() ? new String[0] : text.split("\\s+")) {
+                String name = "filter:" + stage;
+                if (ini.hasSection(name)) {
+                    sections.putIfAbsent(entryOf(ini, stage), ini.section(name));
+                }
+            }
+        }
+        List<Middleware> out = new ArrayList<>();
+        for (String entry : entries) {
+            if (!SEAM_FILTERS.contains(entry)) {
+                continue;
+            }
+            ConfigSection section = sections.get(entry);
+            if (section == null) {
+                section =
+                        IniFile.parse("[filter:" + entry + "]\n", ini.source()).section("filter:" + entry);
+            }
+            out.add(
+                    switch (entry) {
+                        case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
+                        case "domain_remap" -> DomainRemap.from(section, warnings);
+                        default -> LargeObjects.middleware(entry, section, warnings);
+                    });
+        }
+        return out;
     }
 
     /** The egg entry a stage names: {@code [filter:STAGE] use = egg:swift#ENTRY}, else the stage itself. */

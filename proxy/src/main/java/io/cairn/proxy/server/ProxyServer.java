@@ -8,12 +8,14 @@ import io.cairn.common.path.NameValidator;
 import io.cairn.proxy.backend.BackendConnector;
 import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.proxy.routing.ProxyRings;
+import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.ProxyServices;
 import io.cairn.ring.policy.StoragePolicies;
 import io.netty.channel.EventLoopGroup;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +46,19 @@ public final class ProxyServer implements AutoCloseable {
      */
     public record Cluster(SwiftConf swiftConf, StoragePolicies policies, ProxyRings rings) {}
 
+    /**
+     * The filters of {@code [pipeline:main]} the proxy runs.
+     *
+     * @param access the auth filter's decisions
+     * @param middlewares the filters on the application seam, in pipeline order
+     */
+    public record Filters(AccessPolicy access, List<Middleware> middlewares) {
+        public Filters {
+            middlewares = List.copyOf(middlewares);
+        }
+    }
+
+    /** A proxy without middleware (tests). */
     public ProxyServer(
             ProxyConfig config,
             Cluster cluster,
@@ -52,6 +67,18 @@ public final class ProxyServer implements AutoCloseable {
             EventLoopGroup bossGroup,
             EventLoopGroup workerGroup,
             Consumer<String> accessLog) {
+        this(config, cluster, new Filters(access, List.of()), transport, bossGroup, workerGroup, accessLog);
+    }
+
+    public ProxyServer(
+            ProxyConfig config,
+            Cluster cluster,
+            Filters filters,
+            Transport transport,
+            EventLoopGroup bossGroup,
+            EventLoopGroup workerGroup,
+            Consumer<String> accessLog) {
+        AccessPolicy access = filters.access();
         this.config = config;
         this.access = access;
         this.accessLog = accessLog;
@@ -68,7 +95,8 @@ public final class ProxyServer implements AutoCloseable {
                 new ProxyServices.Backends(
                         backendClient, new BackendConnector(transport, config.connTimeout()), workerGroup),
                 access,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                filters.middlewares());
         for (String key : config.unknownKeys()) {
             LOG.log(Level.WARNING, "proxy-server.conf: unknown key {0} (ignored)", key);
         }

@@ -1,6 +1,8 @@
 package io.cairn.proxy.server;
 
 import io.cairn.common.http.AccessLogHandler;
+import io.cairn.proxy.domainremap.DomainRemap;
+import io.cairn.proxy.domainremap.DomainRemapHandler;
 import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.proxy.pipeline.AuthHandler;
 import io.cairn.proxy.pipeline.CatchErrorsHandler;
@@ -10,6 +12,7 @@ import io.cairn.proxy.pipeline.HealthCheckHandler;
 import io.cairn.proxy.pipeline.HttpLimitsHandler;
 import io.cairn.proxy.pipeline.ResponseHeadersHandler;
 import io.cairn.proxy.pipeline.TransIdHandler;
+import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.ProxyServices;
 import io.cairn.proxy.swift.SwiftDispatchHandler;
 import io.netty.channel.Channel;
@@ -67,6 +70,12 @@ public final class ProxyServerInitializer extends ChannelInitializer<Channel> {
         p.addLast("healthcheck", new HealthCheckHandler());
         // gatekeeper: internal headers never enter from clients nor leave to them.
         p.addLast("gatekeeper", new GatekeeperHandler());
+        // domain_remap: the account and container a storage host names become the path's, before auth sees it.
+        for (Middleware m : services.middlewares()) {
+            if (m instanceof DomainRemap remap) {
+                p.addLast("domain-remap", new DomainRemapHandler(remap));
+            }
+        }
         // Token issuance on the auth prefix; authorization itself waits for the container ACL.
         p.addLast("auth", new AuthHandler(access));
         // Path → controller → one operation per verb; bodies streamed to it.

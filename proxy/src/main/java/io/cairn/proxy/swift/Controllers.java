@@ -13,13 +13,33 @@ import org.jspecify.annotations.Nullable;
 final class Controllers {
     private Controllers() {}
 
-    /** The operation for the exchange, or null after answering it (405). */
+    /**
+     * The operation for the exchange, or null after answering it (405): OPTIONS and server-side copy (above
+     * the middleware in Swift's pipeline) here, everything else through the pipeline's middleware ({@link
+     * ProxyServices#app}) down to {@link #base}.
+     */
     static @Nullable Operation operationFor(Exchange ex) {
-        SwiftPath p = ex.path();
-        String m = ex.method().name();
-        if (m.equals("OPTIONS")) {
+        if (ex.method().name().equals("OPTIONS")) {
             return new OptionsOperation(ex);
         }
+        return ex.services().top().operationFor(ex);
+    }
+
+    /** Server-side copy, else the application below it ({@link ProxyServices#app}). */
+    static @Nullable Operation copyOrBelow(Exchange ex) {
+        SwiftPath p = ex.path();
+        String m = ex.method().name();
+        if (p.object() != null
+                && (m.equals("COPY") || (m.equals("PUT") && ex.headers().contains("X-Copy-From")))) {
+            return m.equals("COPY") ? ObjectCopyOperation.fromCopy(ex) : ObjectCopyOperation.fromPut(ex);
+        }
+        return ex.services().app().operationFor(ex);
+    }
+
+    /** The proxy application itself, below every middleware (Swift's {@code proxy-server} app). */
+    static @Nullable Operation base(Exchange ex) {
+        SwiftPath p = ex.path();
+        String m = ex.method().name();
         if (p.container() == null) {
             return account(ex, m);
         }
@@ -63,11 +83,7 @@ final class Controllers {
     private static @Nullable Operation object(Exchange ex, String m) {
         return switch (m) {
             case "GET", "HEAD" -> new ObjectGetOperation(ex);
-            case "PUT" ->
-                ex.headers().contains("X-Copy-From")
-                        ? ObjectCopyOperation.fromPut(ex)
-                        : ObjectPutOperation.fromClient(ex);
-            case "COPY" -> ObjectCopyOperation.fromCopy(ex);
+            case "PUT" -> ObjectPutOperation.fromClient(ex);
             case "POST" -> new ObjectPostOperation(ex);
             case "DELETE" -> new ObjectDeleteOperation(ex);
             default -> notAllowed(ex, "COPY, DELETE, GET, HEAD, OPTIONS, POST, PUT");

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,8 @@ public final class Exchange {
     private final ResponseSink sink;
     private final boolean subrequest;
     private @Nullable CompletableFuture<ContainerInfo> corsInfo;
+    private @Nullable AuthorizeOverride authorizeOverride;
+    private @Nullable Consumer<HttpResponse> responseFilter;
     private boolean requestComplete;
     private boolean responseStarted;
     private boolean done;
@@ -57,7 +60,42 @@ public final class Exchange {
         Exchange e = new Exchange(client, request, other, timestamp, services, sink, subrequest);
         e.requestComplete = requestComplete;
         e.corsInfo = corsInfo;
+        e.authorizeOverride = authorizeOverride;
+        e.responseFilter = responseFilter;
         return e;
+    }
+
+    /**
+     * The same request with the query {@code query} (a middleware that consumes its own parameters, as
+     * TempURL keeps only its own); shares the client state.
+     */
+    public Exchange withQuery(String query) {
+        SwiftPath p = path;
+        return withPath(new SwiftPath(p.version(), p.account(), p.container(), p.object(), query));
+    }
+
+    /**
+     * Swift's {@code swift.authorize} with {@code swift.authorize_override}: a middleware that has decided who
+     * the request acts as (TempURL) authorizes it, and the subrequests made for it, in place of the auth
+     * system.
+     */
+    public void overrideAuthorization(AuthorizeOverride decider) {
+        this.authorizeOverride = decider;
+    }
+
+    @Nullable
+    AuthorizeOverride authorizeOverride() {
+        return authorizeOverride;
+    }
+
+    /** Passes this exchange's response head (full or streamed) through {@code filter} before it is sent. */
+    public void filterResponse(Consumer<HttpResponse> filter) {
+        this.responseFilter = filter;
+    }
+
+    /** A subrequest made for this exchange acts as its caller: it inherits the authorization override. */
+    void inheritAuthorization(Exchange parent) {
+        this.authorizeOverride = parent.authorizeOverride;
     }
 
     public HttpRequest request() {
@@ -130,6 +168,13 @@ public final class Exchange {
         }
     }
 
+    private void filter(HttpResponse response) {
+        Consumer<HttpResponse> f = responseFilter;
+        if (f != null) {
+            f.accept(response);
+        }
+    }
+
     /** Whether the whole request (head and body) has been read. */
     public boolean requestComplete() {
         return requestComplete;
@@ -159,6 +204,7 @@ public final class Exchange {
             return;
         }
         decorateCors(response);
+        filter(response);
         responseStarted = true;
         done = true;
         sink.respond(response);
@@ -168,6 +214,7 @@ public final class Exchange {
     public void startResponse(HttpResponse head) {
         responseStarted = true;
         decorateCors(head);
+        filter(head);
         sink.startResponse(head);
     }
 

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * {@code GET /info} (Swift's {@code InfoController}, reference §10.3): the {@code swift} section with the
- * core constraints, policies and proxy settings, and {@code tempauth}. It advertises exactly what Cairn
- * serves: no {@code slo}, {@code dlo}, {@code tempurl} or other middleware sections until they exist.
+ * core constraints, policies and proxy settings, {@code tempauth}, and the sections the pipeline's
+ * middleware register ({@code slo}; {@code dlo} registers none, as in Swift). It advertises exactly what
+ * Cairn serves.
  * 403 when {@code expose_info} is off.
  *
  * <p>Thread-safety: stateless.
@@ -78,6 +79,11 @@ final class InfoResponse {
         // valid_api_versions and auto_create_account_prefix are in Swift's default disallowed_sections
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("swift", swift);
+        // paste.deploy builds the pipeline from its end: filters register in reverse order, tempauth after them
+        List<Middleware> filters = s.middlewares();
+        for (int i = filters.size() - 1; i >= 0; i--) {
+            filters.get(i).registerInfo(root);
+        }
         if (s.access().isTempAuth()) {
             root.put("tempauth", Map.of("account_acls", true));
         }

@@ -93,7 +93,10 @@ final class ObjectCopyOperation extends BodilessOperation {
             return invalid(ex, header + " header must be of the form <container name>/<object name>");
         }
         return new ObjectCopyOperation(
-                destination, new SwiftPath(ex.path().version(), account, co[0], co[1], ""), null);
+                destination,
+                new SwiftPath(
+                        ex.path().version(), account, co[0], co[1], ex.path().query()),
+                null);
     }
 
     /** Swift's {@code check_account_format}: the 412 body for a bad account name, or null. */
@@ -145,11 +148,75 @@ final class ObjectCopyOperation extends BodilessOperation {
         get.set("X-Newest", "true");
         SourceSink s = new SourceSink();
         sink = s;
-        s.get = Subrequests.stream(exchange, HttpMethod.GET, source, get, s);
+        s.get = Subrequests.stream(exchange, HttpMethod.GET, sourceQuery(), get, s);
+    }
+
+    /** Whether the copy is of a manifest itself ({@code ?multipart-manifest=get}), not of its content. */
+    private boolean manifestGet() {
+        return "get".equals(queryParam(source.query(), "multipart-manifest"));
+    }
+
+    /** The source with the request's query; a manifest read in the client's format ({@code format=raw}). */
+    private SwiftPath sourceQuery() {
+        if (!manifestGet() || queryParam(source.query(), "format") != null) {
+            return source;
+        }
+        return new SwiftPath(
+                source.version(),
+                source.account(),
+                source.container(),
+                source.object(),
+                source.query() + "&format=raw");
+    }
+
+    private static @Nullable String queryParam(String query, String name) {
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if ((eq < 0 ? pair : pair.substring(0, eq)).equals(name)) {
+                return eq < 0 ? "" : pair.substring(eq + 1);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The copy middleware's {@code multipart-manifest=get} rules: an SLO manifest is written again through the
+     * pipeline as a {@code multipart-manifest=put} (validated anew); a DLO manifest keeps its {@code
+     * X-Object-Manifest}.
+     */
+    private @Nullable Operation manifestPut(HttpHeaders src, HttpHeaders copied) {
+        if ("get".equals(queryParam(source.query(), "symlink")) && src.contains("X-Symlink-Target")) {
+            // a link copied as a link (?symlink=get): its X-Symlink-* headers make the PUT a link again
+            HttpHeaders dest = exchange.headers();
+            for (String name : List.of("X-Symlink-Target", "X-Symlink-Target-Account", "X-Symlink-Target-Etag")) {
+                String v = src.get(name);
+                if (v != null && !dest.contains(name)) {
+                    dest.set(name, v);
+                }
+            }
+            SwiftPath p = exchange.path();
+            SwiftPath put = new SwiftPath(p.version(), p.account(), p.container(), p.object(), "");
+            return Subrequests.upload(exchange, put, dest, new CopiedHeadersSink(exchange, copied));
+        }
+        if (!manifestGet()) {
+            return null;
+        }
+        String dlo = src.get("X-Object-Manifest");
+        if (dlo != null) {
+            exchange.headers().set("X-Object-Manifest", dlo);
+            return null;
+        }
+        if (src.contains("X-Static-Large-Object")) {
+            SwiftPath p = exchange.path();
+            SwiftPath put =
+                    new SwiftPath(p.version(), p.account(), p.container(), p.object(), "multipart-manifest=put");
+            return Subrequests.upload(exchange, put, exchange.headers(), new CopiedHeadersSink(exchange, copied));
+        }
+        return null;
     }
 
     /** The PUT of the destination for a 2xx source answer, or the 413 for a source too big to copy. */
-    private @Nullable ObjectPutOperation putFor(HttpResponse sourceHead, ObjectPutOperation.BodySource body) {
+    private @Nullable Operation putFor(HttpResponse sourceHead, ObjectPutOperation.BodySource body) {
         HttpHeaders src = sourceHead.headers();
         String len = src.get(HttpHeaderNames.CONTENT_LENGTH);
         long length;
@@ -163,7 +230,7 @@ final class ObjectCopyOperation extends BodilessOperation {
             return null;
         }
         HttpHeaders dest = exchange.headers();
-        mergeSourceHeaders(sourceHead.status().code(), src, dest);
+        mergeSourceHeaders(sourceHead.status().code(), src, dest, manifestGet());
         dest.remove("X-Copy-From");
         dest.remove("X-Copy-From-Account");
         dest.remove(HttpHeaderNames.RANGE);
@@ -183,7 +250,8 @@ final class ObjectCopyOperation extends BodilessOperation {
                 copied.set(e.getKey(), e.getValue());
             }
         }
-        return new ObjectPutOperation(exchange, body, copied);
+        Operation manifest = manifestPut(src, copied);
+        return manifest != null ? manifest : new ObjectPutOperation(exchange, body, copied);
     }
 
     /**
@@ -191,7 +259,7 @@ final class ObjectCopyOperation extends BodilessOperation {
      * source unless the request sets it; with it, only the source's sysmeta. Content-Type from the source
      * unless given; the source ETag (verified by the object servers) only for a whole, plain object.
      */
-    private static void mergeSourceHeaders(int status, HttpHeaders src, HttpHeaders dest) {
+    private static void mergeSourceHeaders(int status, HttpHeaders src, HttpHeaders dest, boolean manifestGet) {
         boolean fresh = "true".equalsIgnoreCase(dest.get("X-Fresh-Metadata"));
         for (Map.Entry<String, String> e : src) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
@@ -205,16 +273,16 @@ final class ObjectCopyOperation extends BodilessOperation {
         if ((type == null || type.isEmpty()) && src.contains(HttpHeaderNames.CONTENT_TYPE)) {
             dest.set(HttpHeaderNames.CONTENT_TYPE, src.get(HttpHeaderNames.CONTENT_TYPE));
         }
-        setEtag(status, src, dest);
+        setEtag(status, src, dest, manifestGet);
     }
 
     /** The source ETag for a whole plain object; otherwise none, and no container-update override. */
-    private static void setEtag(int status, HttpHeaders src, HttpHeaders dest) {
+    private static void setEtag(int status, HttpHeaders src, HttpHeaders dest, boolean manifestGet) {
         String etag = src.get(HttpHeaderNames.ETAG);
         if (status == 200
                 && etag != null
                 && !src.contains("X-Static-Large-Object")
-                && !src.contains("X-Object-Manifest")) {
+                && (!src.contains("X-Object-Manifest") || manifestGet)) {
             dest.set(HttpHeaderNames.ETAG, Etags.strip(etag));
             return;
         }
@@ -259,7 +327,7 @@ final class ObjectCopyOperation extends BodilessOperation {
             }
         };
         private @Nullable Operation get;
-        private @Nullable ObjectPutOperation put;
+        private @Nullable Operation put;
         private boolean relayToClient;
         private boolean paused = true;
         private boolean over;
@@ -283,18 +351,22 @@ final class ObjectCopyOperation extends BodilessOperation {
                 exchange.startResponse(head);
                 return;
             }
-            ObjectPutOperation p = putFor(head, body);
+            Operation p = putFor(head, body);
             if (p == null) {
                 stop();
                 return;
             }
             put = p;
+            if (!(p instanceof ObjectPutOperation)) {
+                // a manifest PUT through the pipeline takes the (small) manifest whole: no pacing
+                paused = false;
+            }
             p.start();
         }
 
         @Override
         public void writeBody(HttpContent content) {
-            ObjectPutOperation p = put;
+            Operation p = put;
             if (relayToClient) {
                 exchange.writeBody(content);
             } else if (p != null && !over) {
@@ -315,12 +387,16 @@ final class ObjectCopyOperation extends BodilessOperation {
 
         @Override
         public void abort() {
-            ObjectPutOperation p = put;
+            Operation p = put;
             if (relayToClient) {
                 exchange.abort();
+            } else if (p instanceof ObjectPutOperation o && !over) {
+                over = true;
+                o.sourceFailed();
             } else if (p != null && !over) {
                 over = true;
-                p.sourceFailed();
+                p.clientClosed();
+                exchange.respond(SwiftResponses.standard(503));
             }
         }
 
@@ -339,12 +415,55 @@ final class ObjectCopyOperation extends BodilessOperation {
         }
     }
 
+    /** A pipeline PUT's answer to the client, with the copy's {@code X-Copied-From} headers added. */
+    private static final class CopiedHeadersSink implements ResponseSink {
+        private final Exchange exchange;
+        private final HttpHeaders copied;
+
+        CopiedHeadersSink(Exchange exchange, HttpHeaders copied) {
+            this.exchange = exchange;
+            this.copied = copied;
+        }
+
+        @Override
+        public void respond(FullHttpResponse response) {
+            response.headers().add(copied);
+            exchange.respond(response);
+        }
+
+        @Override
+        public void startResponse(HttpResponse head) {
+            head.headers().add(copied);
+            exchange.startResponse(head);
+        }
+
+        @Override
+        public void writeBody(HttpContent content) {
+            exchange.writeBody(content);
+        }
+
+        @Override
+        public void endResponse(LastHttpContent last) {
+            exchange.endResponse(last);
+        }
+
+        @Override
+        public void abort() {
+            exchange.abort();
+        }
+
+        @Override
+        public boolean isWritable() {
+            return exchange.isWritable();
+        }
+    }
+
     @Override
     public void clientClosed() {
         SourceSink s = sink;
         if (s != null) {
             s.stop();
-            ObjectPutOperation p = s.put;
+            Operation p = s.put;
             if (p != null) {
                 p.clientClosed();
             }

@@ -70,6 +70,20 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
         void abort();
     }
 
+    private static final BodySource NO_SOURCE = new BodySource() {
+        @Override
+        public void pause() {}
+
+        @Override
+        public void resume() {}
+
+        @Override
+        public void ready() {}
+
+        @Override
+        public void abort() {}
+    };
+
     ObjectPutOperation(Exchange exchange, BodySource source, HttpHeaders extraResponseHeaders) {
         this.exchange = exchange;
         this.source = source;
@@ -78,6 +92,10 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
 
     /** The client is the body source: auto-read off until ready, {@code 100 Continue} when it asked. */
     static ObjectPutOperation fromClient(Exchange exchange) {
+        if (exchange.isSubrequest()) {
+            // a subrequest's body is handed in whole (Subrequests.stream): nothing to pace on the client channel
+            return new ObjectPutOperation(exchange, NO_SOURCE, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+        }
         BodySource client = new BodySource() {
             @Override
             public void pause() {
@@ -111,8 +129,8 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
         SwiftPath p = exchange.path();
         HttpHeaders h = exchange.headers();
         ProxyServices s = exchange.services();
-        FullHttpResponse bad =
-                ObjectWriteChecks.checkCreation(exchange.request(), p.objectName(), s.validator(), false);
+        FullHttpResponse bad = ObjectWriteChecks.checkCreation(
+                exchange.request(), p.objectName(), s.validator(), false, exchange.isSubrequest());
         if (bad == null) {
             bad = ObjectWriteChecks.rewriteDeleteHeaders(h, exchange.timestamp().raw() / 100_000.0);
         }

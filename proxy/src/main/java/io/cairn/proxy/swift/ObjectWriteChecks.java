@@ -34,6 +34,20 @@ final class ObjectWriteChecks {
     /** {@code check_object_creation} for a PUT: size, length, name, content type, metadata. */
     static @Nullable FullHttpResponse checkCreation(
             HttpRequest request, String objectName, NameValidator validator, boolean copy) {
+        return checkCreation(request, objectName, validator, copy, false);
+    }
+
+    /**
+     * As {@link #checkCreation(HttpRequest, String, NameValidator, boolean)}; with {@code contentTypeOverridden}
+     * (Swift's {@code swift.content_type_overridden}: a filter such as {@code slo} wrote the Content-Type,
+     * {@code swift_bytes} included) its {@code swift_*} parameters are allowed.
+     */
+    static @Nullable FullHttpResponse checkCreation(
+            HttpRequest request,
+            String objectName,
+            NameValidator validator,
+            boolean copy,
+            boolean contentTypeOverridden) {
         HttpHeaders h = request.headers();
         String te = h.get(HttpHeaderNames.TRANSFER_ENCODING);
         FullHttpResponse badCoding = checkTransferEncoding(te);
@@ -59,7 +73,9 @@ final class ObjectWriteChecks {
             return SwiftResponses.withPlain(v.status(), v.body());
         }
         String ct = h.get(HttpHeaderNames.CONTENT_TYPE);
-        if (ct != null && ct.toLowerCase(java.util.Locale.ROOT).contains("swift_")) {
+        if (ct != null
+                && !contentTypeOverridden
+                && ct.toLowerCase(java.util.Locale.ROOT).contains("swift_")) {
             for (String param : ct.split(";")) {
                 if (param.trim().toLowerCase(java.util.Locale.ROOT).startsWith("swift_")) {
                     return SwiftResponses.withText(400, "Invalid Content-Type, swift_* is not a valid parameter name.");

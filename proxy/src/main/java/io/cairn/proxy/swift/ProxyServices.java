@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,9 @@ public final class ProxyServices {
     private final InfoCache infoCache;
     private final AccessPolicy access;
     private final Clock clock;
+    private final List<Middleware> middlewares;
+    private final SwiftApp app;
+    private final SwiftApp top;
     private final Random random = new Random();
     private final ContentTypes contentTypes = ContentTypes.system();
 
@@ -68,6 +72,20 @@ public final class ProxyServices {
     public record Backends(BackendClient client, BackendConnector connector, ScheduledExecutorService scheduler) {}
 
     public ProxyServices(ProxyConfig config, Cluster cluster, Backends backends, AccessPolicy access, Clock clock) {
+        this(config, cluster, backends, access, clock, List.of());
+    }
+
+    /**
+     * @param middlewares the pipeline's filters implemented on the application seam, in pipeline order (the
+     *     first sees a request first)
+     */
+    public ProxyServices(
+            ProxyConfig config,
+            Cluster cluster,
+            Backends backends,
+            AccessPolicy access,
+            Clock clock,
+            List<Middleware> middlewares) {
         BackendClient client = backends.client();
         ScheduledExecutorService scheduler = backends.scheduler();
         BackendConnector connector = backends.connector();
@@ -84,11 +102,42 @@ public final class ProxyServices {
         this.connector = connector;
         this.access = access;
         this.clock = clock;
+        this.middlewares = List.copyOf(middlewares);
+        this.app = chain(this.middlewares, false, Controllers::base);
+        this.top = chain(this.middlewares, true, Controllers::copyOrBelow);
         this.infoCache = new InfoCache(
                 new BackendInfoSource(),
                 config.recheckAccountExistence(),
                 config.recheckContainerExistence(),
                 System::nanoTime);
+    }
+
+    /** The middlewares above ({@code aboveCopy}) or below copy, in pipeline order, over {@code bottom}. */
+    private static SwiftApp chain(List<Middleware> middlewares, boolean aboveCopy, SwiftApp bottom) {
+        SwiftApp app = bottom;
+        for (int i = middlewares.size() - 1; i >= 0; i--) {
+            Middleware m = middlewares.get(i);
+            if (m.aboveCopy() == aboveCopy) {
+                SwiftApp below = app;
+                app = ex -> m.operationFor(ex, below);
+            }
+        }
+        return app;
+    }
+
+    /** The whole application a client request enters: the filters above copy, copy, then {@link #app}. */
+    public SwiftApp top() {
+        return top;
+    }
+
+    /** The pipeline's middleware, in order. */
+    public List<Middleware> middlewares() {
+        return middlewares;
+    }
+
+    /** The application below server-side copy: every middleware, then the proxy's controllers. */
+    public SwiftApp app() {
+        return app;
     }
 
     public ProxyConfig config() {

@@ -1,10 +1,19 @@
 package io.cairn.proxy.swift;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,35 +21,199 @@ import org.jspecify.annotations.Nullable;
  * {@link Exchange} on the parent's event loop, with its own headers, the parent's {@code X-Timestamp}
  * and transaction id, answered into a {@link ResponseSink} of the caller's instead of the client's
  * channel. It goes through the same controllers and operations as a client request — authorization
- * included, with the headers given (so a copy's source is read as the copying user).
+ * included, with the headers given (so a copy's source is read as the copying user). A middleware sends
+ * its subrequests to the application below itself ({@link SwiftApp}); the other forms start at the top
+ * (below server-side copy).
  *
  * <p>Thread-safety: call on the parent's event loop.
  */
-final class Subrequests {
+public final class Subrequests {
     private Subrequests() {}
 
     /**
-     * Starts {@code method} on {@code path} with {@code headers} (taken over; the subrequest has no body);
-     * the answer streams into {@code sink}. The returned operation is told {@link
-     * Operation#clientWritabilityChanged} when the sink may take more and {@link Operation#clientClosed}
-     * when its answer is no longer wanted; null when the answer was complete at once (e.g. a 405).
+     * Starts {@code method} on {@code path} with {@code headers} (taken over; the subrequest has no body)
+     * through the whole application; the answer streams into {@code sink}. The returned operation is told
+     * {@link Operation#clientWritabilityChanged} when the sink may take more and {@link
+     * Operation#clientClosed} when its answer is no longer wanted; null when the answer was complete at once
+     * (e.g. a 405).
      */
     static @Nullable Operation stream(
             Exchange parent, HttpMethod method, SwiftPath path, HttpHeaders headers, ResponseSink sink) {
+        return stream(parent, parent.services().app(), method, path, headers, null, sink);
+    }
+
+    /**
+     * As {@link #stream(Exchange, HttpMethod, SwiftPath, HttpHeaders, ResponseSink)}, through {@code app}, with
+     * an optional whole {@code body} (ownership passes; its length becomes the {@code Content-Length}).
+     */
+    public static @Nullable Operation stream(
+            Exchange parent,
+            SwiftApp app,
+            HttpMethod method,
+            SwiftPath path,
+            HttpHeaders headers,
+            @Nullable ByteBuf body,
+            ResponseSink sink) {
         headers.set("X-Trans-Id", parent.transId());
-        // a subrequest carries no body of its own
+        // a subrequest carries no body of its own, unless given one here
         headers.remove("Content-Length");
         headers.remove("Transfer-Encoding");
         headers.remove("Expect");
+        if (body != null) {
+            headers.set("Content-Length", Integer.toString(body.readableBytes()));
+        }
         HttpRequest request =
                 new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, path.clientPath() + path.queryPart(), headers);
         Exchange child =
                 new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
+        child.inheritAuthorization(parent);
         child.markRequestComplete();
-        Operation op = Controllers.operationFor(child);
+        Operation op = app.operationFor(child);
         if (op != null) {
             op.start();
+            if (body != null) {
+                op.content(new DefaultLastHttpContent(body));
+            }
+        } else if (body != null) {
+            body.release();
         }
         return op;
+    }
+
+    /**
+     * A PUT through the whole application whose body the caller hands to the returned operation's {@link
+     * Operation#content} as it arrives ({@code headers} keep their {@code Content-Length}); no pacing is asked
+     * of the caller, so it suits bounded bodies (a manifest). The answer goes to {@code sink}. The operation is
+     * returned unstarted: the caller starts it, then feeds it.
+     */
+    static @Nullable Operation upload(Exchange parent, SwiftPath path, HttpHeaders headers, ResponseSink sink) {
+        HttpHeaders h = headers.copy();
+        h.set("X-Trans-Id", parent.transId());
+        h.remove("Expect");
+        HttpRequest request =
+                new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path.clientPath() + path.queryPart(), h);
+        Exchange child =
+                new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
+        child.inheritAuthorization(parent);
+        child.markRequestComplete();
+        return parent.services().app().operationFor(child);
+    }
+
+    /** The most body bytes {@link #call} collects: a listing page or a manifest is far smaller. */
+    public static final int MAX_CALL_BODY = 32 << 20;
+
+    /**
+     * A subrequest through {@code app} whose answer is wanted whole (a HEAD, a listing, a manifest, a PUT of
+     * a manifest): {@code done} gets it once, with at most {@link #MAX_CALL_BODY} bytes of body (a longer one
+     * is cut short and answered as a 500), or a 503 when the answer broke off. The caller owns (releases) the
+     * response. The returned operation is told {@link Operation#clientClosed} if the answer is no longer
+     * wanted.
+     *
+     * @param body the request's body (ownership passes), or null for none
+     */
+    public static @Nullable Operation call(
+            Exchange parent,
+            SwiftApp app,
+            HttpMethod method,
+            SwiftPath path,
+            HttpHeaders headers,
+            @Nullable ByteBuf body,
+            Consumer<FullHttpResponse> done) {
+        Buffering sink = new Buffering(parent, MAX_CALL_BODY, done);
+        Operation op = stream(parent, app, method, path, headers, body, sink);
+        sink.op = op;
+        if (sink.finished && op != null) {
+            op.clientClosed();
+        }
+        return op;
+    }
+
+    /** Collects an answer into one {@link FullHttpResponse}. */
+    private static final class Buffering implements ResponseSink {
+        private final Exchange parent;
+        private final int maxBody;
+        private final Consumer<FullHttpResponse> done;
+        private @Nullable HttpResponse head;
+        private @Nullable CompositeByteBuf body;
+        private @Nullable Operation op;
+        private boolean finished;
+
+        Buffering(Exchange parent, int maxBody, Consumer<FullHttpResponse> done) {
+            this.parent = parent;
+            this.maxBody = maxBody;
+            this.done = done;
+        }
+
+        @Override
+        public void respond(FullHttpResponse response) {
+            if (finished) {
+                response.release();
+                return;
+            }
+            finished = true;
+            done.accept(response);
+        }
+
+        @Override
+        public void startResponse(HttpResponse h) {
+            head = h;
+            body = parent.channel().alloc().compositeBuffer(Integer.MAX_VALUE);
+        }
+
+        @Override
+        public void writeBody(HttpContent content) {
+            CompositeByteBuf b = body;
+            if (finished || b == null) {
+                content.release();
+                return;
+            }
+            if (b.readableBytes() + content.content().readableBytes() > maxBody) {
+                content.release();
+                fail(500);
+                return;
+            }
+            b.addComponent(true, content.content());
+        }
+
+        @Override
+        public void endResponse(LastHttpContent last) {
+            writeBody(last);
+            CompositeByteBuf b = body;
+            HttpResponse h = head;
+            if (finished || b == null || h == null) {
+                return;
+            }
+            finished = true;
+            body = null;
+            done.accept(new DefaultFullHttpResponse(
+                    h.protocolVersion(), h.status(), b, h.headers(), last.trailingHeaders()));
+        }
+
+        @Override
+        public void abort() {
+            fail(503);
+        }
+
+        private void fail(int status) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            CompositeByteBuf b = body;
+            body = null;
+            if (b != null) {
+                b.release();
+            }
+            Operation o = op;
+            if (o != null) {
+                o.clientClosed();
+            }
+            done.accept(SwiftResponses.standard(status));
+        }
+
+        @Override
+        public boolean isWritable() {
+            return true;
+        }
     }
 }

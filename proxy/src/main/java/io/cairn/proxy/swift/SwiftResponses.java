@@ -73,6 +73,15 @@ public final class SwiftResponses {
         return r == null ? HttpResponseStatus.valueOf(code) : new HttpResponseStatus(code, r[0]);
     }
 
+    /**
+     * swob's {@code '\n'.join(RESPONSE_REASONS[code])}: the title and explanation, as bulk and SLO documents
+     * give an error's body.
+     */
+    public static String reasonText(int code) {
+        String[] r = REASONS.get(code);
+        return r == null ? "" : r[0] + "\n" + r[1];
+    }
+
     /** A response with Swift's default body for {@code code} (empty when Swift has no explanation). */
     public static FullHttpResponse standard(int code) {
         String[] r = REASONS.get(code);

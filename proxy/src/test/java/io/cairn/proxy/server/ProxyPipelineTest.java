@@ -16,26 +16,43 @@ class ProxyPipelineTest {
     void shouldResolveStagesByTheirEggEntry() {
         ProxyPipeline p = parse("[pipeline:main]\npipeline = errors gatekeeper proxy-logging cache auth proxy-server\n"
                 + "[filter:errors]\nuse = egg:swift#catch_errors\n[filter:auth]\nuse = egg:swift#tempauth\n");
-        assertThat(p.entries()).containsExactly("catch_errors", "gatekeeper", "proxy_logging", "memcache", "tempauth");
+        // dlo is added as Swift's proxy adds its required filters
+        assertThat(p.entries())
+                .containsExactly("catch_errors", "gatekeeper", "proxy_logging", "memcache", "tempauth", "dlo");
         assertThat(p.hasTempAuth()).isTrue();
         assertThat(p.skipped()).isEmpty();
     }
 
     @Test
     void shouldNameEveryFilterCairnLacks() {
-        assertThatThrownBy(() -> parse("[pipeline:main]\npipeline = catch_errors rl tempauth slo proxy-server\n"
+        assertThatThrownBy(() -> parse("[pipeline:main]\npipeline = catch_errors rl tempauth bulk slo proxy-server\n"
                         + "[filter:rl]\nuse = egg:swift#ratelimit\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("rl (egg:swift#ratelimit), slo")
+                .hasMessageContaining("rl (egg:swift#ratelimit), bulk")
                 .hasMessageContaining("cairn_skip_filters");
     }
 
     @Test
     void shouldSkipOnlyWhatTheOperatorListed() {
-        ProxyPipeline p = parse("[pipeline:main]\npipeline = catch_errors slo dlo tempauth proxy-server\n"
-                + "cairn_skip_filters = slo, dlo\n");
-        assertThat(p.entries()).containsExactly("catch_errors", "tempauth");
-        assertThat(p.skipped()).containsExactly("slo", "dlo");
+        ProxyPipeline p = parse("[pipeline:main]\npipeline = catch_errors bulk versioned_writes tempauth proxy-server\n"
+                + "cairn_skip_filters = bulk, versioned_writes\n");
+        assertThat(p.entries()).containsExactly("catch_errors", "tempauth", "dlo");
+        assertThat(p.skipped()).containsExactly("bulk", "versioned_writes");
+    }
+
+    @Test
+    void shouldBuildTheSeamFiltersInPipelineOrderWhenListed() {
+        IniFile ini = IniFile.parse(
+                "[pipeline:main]\npipeline = tempauth copy slo dlo symlink proxy-server\n"
+                        + "[filter:slo]\nuse = egg:swift#slo\nmax_manifest_segments = 7\nbogus = 1\n",
+                "proxy-server.conf");
+        ProxyPipeline p = ProxyPipeline.fromIni(ini);
+        assertThat(p.entries()).containsExactly("tempauth", "copy", "slo", "dlo", "symlink");
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        assertThat(p.middlewares(ini, warnings))
+                .extracting(m -> m.getClass().getSimpleName())
+                .containsExactly("StaticLargeObject", "DynamicLargeObject", "Symlink");
+        assertThat(warnings).containsExactly("[filter:slo] unknown key bogus");
     }
 
     @Test

@@ -1,0 +1,156 @@
+package io.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Large objects through Debian's real {@code swift} client against {@code cairn saio}: segmented uploads as SLO
+ * ({@code --use-slo}) and DLO, downloads compared byte for byte, ranged reads, server-side copies of a large
+ * object, and {@code swift delete} removing a manifest with its segments — unicode names included.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class LargeObjectCliIT {
+    private static final int SIZE = 3 * (1 << 20) + 12_345;
+
+    private Path work;
+    private SaioHarness saio;
+    private byte[] content;
+
+    @BeforeAll
+    void startSaio(@TempDir Path dataDir, @TempDir Path workDir) throws Exception {
+        this.work = workDir;
+        saio = SaioHarness.start(dataDir, Map.of(), Map.of());
+        content = new byte[SIZE];
+        new SplittableRandom(7).nextBytes(content);
+    }
+
+    @AfterAll
+    void stopSaio() {
+        if (saio != null) {
+            saio.close();
+        }
+    }
+
+    private SwiftCli tester() {
+        return saio.cli("test:tester", "testing", work);
+    }
+
+    @Test
+    void shouldDownloadTheSameBytesAndDeleteTheSegmentsWhenUploadedAsAnSlo() throws Exception {
+        roundTrip("slo", "big.bin", true);
+    }
+
+    @Test
+    void shouldDownloadTheSameBytesAndDeleteTheSegmentsWhenUploadedAsADlo() throws Exception {
+        roundTrip("dlo", "big.bin", false);
+    }
+
+    @Test
+    void shouldRoundTripLargeObjectsWhoseNamesAreNotAscii() throws Exception {
+        assumeTrue(
+                "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")),
+                "file names and arguments need a UTF-8 locale (LANG=C.UTF-8)");
+        roundTrip("grüße-slo", "データ ☃.bin", true);
+        roundTrip("grüße-dlo", "データ ☃.bin", false);
+    }
+
+    @Test
+    void shouldCopyTheWholeContentWhenAnSloIsCopied() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("copy-src"));
+        Files.write(dir.resolve("src.bin"), content);
+        tester().run(
+                        "upload",
+                        "--use-slo",
+                        "--segment-size",
+                        "1M",
+                        "--object-name",
+                        "src.bin",
+                        "cp",
+                        dir.resolve("src.bin").toString())
+                .requireSuccess("upload slo");
+        tester().run("copy", "--destination", "/cp/dst.bin", "cp", "src.bin").requireSuccess("copy");
+        String stat = tester().run("stat", "cp", "dst.bin")
+                .requireSuccess("stat copy")
+                .out();
+        assertThat(stat).contains("Content Length: " + SIZE).doesNotContain("Static-Large-Object");
+        Path down = Files.createDirectories(work.resolve("copy-down"));
+        tester().run(
+                        "download",
+                        "cp",
+                        "dst.bin",
+                        "--output",
+                        down.resolve("dst.bin").toString())
+                .requireSuccess("download copy");
+        assertThat(Files.readAllBytes(down.resolve("dst.bin"))).isEqualTo(content);
+    }
+
+    @Test
+    void shouldReadAByteRangeAcrossSegmentsWhenTheClientAsksForOne() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("range-src"));
+        Files.write(dir.resolve("r.bin"), content);
+        tester().run(
+                        "upload",
+                        "--use-slo",
+                        "--segment-size",
+                        "1M",
+                        "--object-name",
+                        "r.bin",
+                        "rng",
+                        dir.resolve("r.bin").toString())
+                .requireSuccess("upload slo");
+        SaioHarness.Login login = saio.login("test:tester", "testing");
+        var resp = saio.send(SaioHarness.request(login, "/rng/r.bin").header("Range", "bytes=1048570-1048590"));
+        assertThat(resp.statusCode()).isEqualTo(206);
+        assertThat(resp.body()).isEqualTo(Arrays.copyOfRange(content, 1048570, 1048591));
+    }
+
+    private void roundTrip(String container, String name, boolean slo) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(work.resolve("src-" + container));
+        Path src = Files.write(dir.resolve(name), content);
+        String[] upload = slo
+                ? new String[] {
+                    "upload", "--use-slo", "--segment-size", "1M", "--object-name", name, container, src.toString()
+                }
+                : new String[] {"upload", "--segment-size", "1M", "--object-name", name, container, src.toString()};
+        tester().run(upload).requireSuccess("upload " + container);
+        String stat =
+                tester().run("stat", container, name).requireSuccess("stat").out();
+        assertThat(stat).contains("Content Length: " + SIZE);
+        assertThat(stat).contains(slo ? "X-Static-Large-Object: True" : "Manifest: " + container + "_segments/");
+        assertThat(lines(tester().run("list", container + "_segments").requireSuccess("list segments")))
+                .hasSize(4);
+        Path down = Files.createDirectories(work.resolve("down-" + container));
+        tester().run(
+                        "download",
+                        container,
+                        name,
+                        "--output",
+                        down.resolve("out.bin").toString())
+                .requireSuccess("download");
+        assertThat(Files.readAllBytes(down.resolve("out.bin"))).isEqualTo(content);
+        tester().run("delete", container, name).requireSuccess("delete");
+        assertThat(lines(tester().run("list", container + "_segments").requireSuccess("list after delete")))
+                .isEmpty();
+        assertThat(lines(tester().run("list", container).requireSuccess("list container")))
+                .isEmpty();
+    }
+
+    private static String[] lines(SwiftCli.Result r) {
+        return r.out().isBlank() ? new String[0] : r.out().strip().split("\n");
+    }
+}

@@ -1,0 +1,231 @@
+package io.cairn.proxy.largeobject;
+
+import io.cairn.common.config.ConfigSection;
+import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.Middleware;
+import io.cairn.proxy.swift.SwiftResponses;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The large-object filters by their Swift egg entry names, and what they share.
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class LargeObjects {
+    /** The request headers a large-object subrequest carries over from the client's (Swift's {@code make_subrequest}). */
+    private static final List<String> CARRIED =
+            List.of("X-Auth-Token", "X-Storage-Token", "X-Service-Token", "Referer", "User-Agent", "Host", "Origin");
+
+    private LargeObjects() {}
+
+    /**
+     * The filter for egg entry {@code entry} ({@code slo}, {@code dlo}) configured from its section; unknown
+     * keys are added to {@code warnings}.
+     *
+     * @throws IllegalArgumentException for an entry that is not a large-object filter
+     */
+    public static Middleware middleware(String entry, ConfigSection section, List<String> warnings) {
+        return switch (entry) {
+            case "slo" -> {
+                SloConfig c = SloConfig.from(section);
+                c.unknownKeys().forEach(k -> warnings.add("[" + section.name() + "] unknown key " + k));
+                yield new StaticLargeObject(c);
+            }
+            case "dlo" -> {
+                DloConfig c = DloConfig.from(section);
+                c.unknownKeys().forEach(k -> warnings.add("[" + section.name() + "] unknown key " + k));
+                yield new DynamicLargeObject(c);
+            }
+            case "symlink" -> Symlink.from(section, warnings);
+            default -> throw new IllegalArgumentException("not a large-object filter: " + entry);
+        };
+    }
+
+    /** The client's identity headers for a subrequest made on its behalf. */
+    static HttpHeaders subrequestHeaders(HttpHeaders client) {
+        HttpHeaders h = new DefaultHttpHeaders();
+        for (String name : CARRIED) {
+            String v = client.get(name);
+            if (v != null) {
+                h.set(name, v);
+            }
+        }
+        return h;
+    }
+
+    /** An ETag without its quotes (swob's {@code resp.etag}: every {@code "} removed). */
+    static @Nullable String unquote(@Nullable String etag) {
+        return etag == null ? null : etag.replace("\"", "");
+    }
+
+    /** A header's integer value; -1 when absent or not one. */
+    static long parseLong(@Nullable String v) {
+        if (v == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The value of a query parameter (first occurrence, percent-decoded), or null. */
+    static @Nullable String param(String query, String name) {
+        if (query.isEmpty()) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            if (decode(k).equals(name)) {
+                return eq < 0 ? "" : decode(pair.substring(eq + 1));
+            }
+        }
+        return null;
+    }
+
+    private static String decode(String s) {
+        try {
+            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    /** bulk's {@code ACCEPTABLE_FORMATS}: the types of SLO and bulk result documents. */
+    static final List<String> RESULT_FORMATS = List.of("text/plain", "application/json", "application/xml", "text/xml");
+
+    /**
+     * swob's {@code Accept.best_match(RESULT_FORMATS)}: the first option the highest-ranked pattern matches;
+     * the first option without an {@code Accept}; null when none is acceptable (or the header is malformed).
+     */
+    static @Nullable String bestResultFormat(@Nullable String accept) {
+        if (accept == null || accept.isBlank()) {
+            return RESULT_FORMATS.get(0);
+        }
+        List<String[]> types = new java.util.ArrayList<>();
+        for (String part : accept.split(",")) {
+            String[] t = acceptEntry(part);
+            if (t == null) {
+                return null;
+            }
+            if (Double.parseDouble(t[1]) > 0) {
+                types.add(t);
+            }
+        }
+        types.sort((a, b) -> Double.compare(Double.parseDouble(b[1]), Double.parseDouble(a[1])));
+        for (String[] t : types) {
+            String[] ts = t[0].split("/", 2);
+            for (String option : RESULT_FORMATS) {
+                String[] os = option.split("/", 2);
+                if ((ts[0].equals("*") || ts[0].equals(os[0])) && (ts[1].equals("*") || ts[1].equals(os[1]))) {
+                    return option;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** One {@code type/sub;q=x} of an Accept header as {type, q}; null when malformed. */
+    private static String @Nullable [] acceptEntry(String part) {
+        String[] pieces = part.split(";");
+        String type = pieces[0].strip().toLowerCase(Locale.ROOT);
+        double q = 1.0;
+        for (int i = 1; i < pieces.length; i++) {
+            String param = pieces[i].strip();
+            if (param.startsWith("q=")) {
+                try {
+                    q = Double.parseDouble(param.substring(2));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        if (type.isEmpty() || type.indexOf('/') < 0) {
+            return null;
+        }
+        return new String[] {type, Double.toString(q)};
+    }
+
+    /**
+     * bulk's {@code get_response_body}: a result document (keys of {@code data} sorted, as Swift writes text
+     * and XML; insertion order in JSON) with the per-object errors {@code [name, status]}.
+     */
+    static String resultBody(String format, java.util.Map<String, Object> data, List<String[]> errors, String root) {
+        if (format.equals("application/json")) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(data);
+            List<Object> list = new java.util.ArrayList<>();
+            for (String[] e : errors) {
+                list.add(List.of(e[0], e[1]));
+            }
+            m.put("Errors", list);
+            return io.cairn.common.codec.Json.write(m);
+        }
+        StringBuilder sb = new StringBuilder();
+        java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>(data);
+        if (format.endsWith("/xml")) {
+            sb.append('<').append(root).append(">\n");
+            sorted.forEach((k, v) -> {
+                String tag = k.replace(' ', '_').toLowerCase(Locale.ROOT);
+                sb.append('<')
+                        .append(tag)
+                        .append('>')
+                        .append(xmlEscape(String.valueOf(v)))
+                        .append("</")
+                        .append(tag)
+                        .append(">\n");
+            });
+            sb.append("<errors>\n");
+            for (String[] e : errors) {
+                sb.append("<object><name>")
+                        .append(xmlEscape(e[0]))
+                        .append("</name><status>")
+                        .append(xmlEscape(e[1]))
+                        .append("</status></object>\n");
+            }
+            return sb.append("</errors>\n</").append(root).append(">\n").toString();
+        }
+        sorted.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        sb.append("Errors:\n");
+        for (String[] e : errors) {
+            sb.append(e[0]).append(", ").append(e[1]).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Answers with a document as Swift sends a generator's output: {@code Transfer-Encoding: chunked}, no
+     * {@code Content-Length}.
+     */
+    static void sendChunked(Exchange exchange, int status, String type, String doc) {
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, SwiftResponses.status(status));
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+        exchange.startResponse(head);
+        exchange.writeBody(new DefaultHttpContent(Unpooled.wrappedBuffer(doc.getBytes(StandardCharsets.UTF_8))));
+        exchange.endResponse(LastHttpContent.EMPTY_LAST_CONTENT);
+    }
+
+    /** {@code saxutils.escape}. */
+    private static String xmlEscape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Swift's {@code config_true_value}. */
+    static boolean isTrue(@Nullable String v) {
+        return v != null && ConfigSection.TRUE_VALUES.contains(v.trim().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,92 @@
+package io.cairn.proxy.tempurl;
+
+import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.Operation;
+import io.netty.handler.codec.http.HttpContent;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Holds a request while the account's and container's keys are looked up, then serves it with the operation
+ * the decision gives. The client's body is not read meanwhile (chunks already read wait here, in order).
+ *
+ * <p>Confined to the exchange's event loop.
+ */
+final class AwaitingKeys implements Operation {
+    private final Exchange exchange;
+    private final CompletableFuture<?> lookups;
+    private final Supplier<@Nullable Operation> decision;
+    private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
+    private @Nullable Operation decided;
+    private boolean closed;
+
+    AwaitingKeys(Exchange exchange, CompletableFuture<?> lookups, Supplier<@Nullable Operation> decision) {
+        this.exchange = exchange;
+        this.lookups = lookups;
+        this.decision = decision;
+    }
+
+    @Override
+    public void start() {
+        exchange.channel().config().setAutoRead(false);
+        lookups.whenComplete((v, failure) -> exchange.eventLoop().execute(this::decide));
+    }
+
+    private void decide() {
+        // reading resumes before the real operation starts, so it can pause reading again for its own reasons
+        exchange.channel().config().setAutoRead(true);
+        if (closed) {
+            releaseEarly();
+            return;
+        }
+        Operation op = decision.get();
+        decided = op;
+        if (op == null) {
+            releaseEarly();
+            return;
+        }
+        op.start();
+        while (!early.isEmpty()) {
+            op.content(early.poll());
+        }
+    }
+
+    @Override
+    public void content(HttpContent content) {
+        Operation op = decided;
+        if (op != null) {
+            op.content(content);
+        } else if (closed) {
+            content.release();
+        } else {
+            early.add(content);
+        }
+    }
+
+    @Override
+    public void clientClosed() {
+        closed = true;
+        Operation op = decided;
+        if (op != null) {
+            op.clientClosed();
+        } else {
+            releaseEarly();
+        }
+    }
+
+    @Override
+    public void clientWritabilityChanged() {
+        Operation op = decided;
+        if (op != null) {
+            op.clientWritabilityChanged();
+        }
+    }
+
+    private void releaseEarly() {
+        while (!early.isEmpty()) {
+            early.poll().release();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.cairn.proxy.tempurl;
+
+/** Python's {@code urllib.parse.quote_plus} (what {@code urlencode} applies to each name and value). */
+final class FormEncoding {
+    private FormEncoding() {}
+
+    static String encode(String s) {
+        return Disposition.quote(s, " ").replace(' ', '+');
+    }
+}
