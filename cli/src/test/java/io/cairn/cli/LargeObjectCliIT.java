@@ -119,6 +119,36 @@ class LargeObjectCliIT {
         assertThat(resp.body()).isEqualTo(Arrays.copyOfRange(content, 1048570, 1048591));
     }
 
+    @Test
+    void shouldCutTheBodyShortWhenASegmentChangedAfterTheManifestWasWritten() throws Exception {
+        SaioHarness.Login login = saio.login("test:tester", "testing");
+        byte[] one = Arrays.copyOfRange(content, 0, 1 << 20);
+        byte[] two = Arrays.copyOfRange(content, 1 << 20, 2 << 20);
+        put(login, "/chg", new byte[0]);
+        put(login, "/chg-segs", new byte[0]);
+        put(login, "/chg-segs/1", one);
+        put(login, "/chg-segs/2", two);
+        String manifest = "[{\"path\": \"/chg-segs/1\"}, {\"path\": \"/chg-segs/2\"}]";
+        put(login, "/chg/slo?multipart-manifest=put", manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] changed = two.clone();
+        changed[0] ^= 1;
+        put(login, "/chg-segs/2", changed);
+        // the head and the first segment were sent; the second no longer has the manifest's ETag: Swift and Cairn
+        // end the connection early rather than send other bytes than the manifest names
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> saio.send(SaioHarness.request(login, "/chg/slo")))
+                .isInstanceOf(IOException.class);
+        // a missing first segment is known before anything is sent: 409
+        saio.send(SaioHarness.request(login, "/chg-segs/1").DELETE());
+        assertThat(saio.send(SaioHarness.request(login, "/chg/slo")).statusCode())
+                .isEqualTo(409);
+    }
+
+    private void put(SaioHarness.Login login, String path, byte[] body) throws IOException, InterruptedException {
+        var r = saio.send(
+                SaioHarness.request(login, path).PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertThat(r.statusCode()).as("PUT %s", path).isBetween(200, 299);
+    }
+
     private void roundTrip(String container, String name, boolean slo) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(work.resolve("src-" + container));
         Path src = Files.write(dir.resolve(name), content);

@@ -82,6 +82,13 @@ final class LargeObjectScenarios {
                 Req.get(D + "/%E2%98%83"),
                 Req.head(D + "/%E2%98%83")));
         s.add(Scenario.of("dlo.other-user-denied", Req.get(D + "/man").as(User.TESTER3)));
+        s.add(Scenario.of(
+                "dlo.post-manifest-header",
+                Req.post(D + "/man")
+                        .h("X-Object-Manifest", "dlo-segs/gr%C3%BC%C3%9Fe/")
+                        .h("X-Object-Meta-A", "1"),
+                Req.head(D + "/man"),
+                Req.get(D + "/man")));
         return s;
     }
 
@@ -167,6 +174,7 @@ final class LargeObjectScenarios {
                 Req.head(S + "/copied-man"),
                 Req.get(S + "/copied-man")));
         s.add(Scenario.of("slo.other-user-denied", Req.get(S + "/man").as(User.TESTER3)));
+        s.add(nestedTooDeep());
         s.add(Scenario.of(
                 "slo.missing-segment",
                 Req.put(SS + "/gone").body(B),
@@ -184,6 +192,20 @@ final class LargeObjectScenarios {
                 Req.delete(S + "/missing?multipart-manifest=delete"),
                 Req.delete(SS + "/s3?multipart-manifest=delete").h("Accept", "application/xml")));
         return s;
+    }
+
+    /** Eleven SLOs each holding the one before: reading the outermost goes deeper than Swift's 10 levels. */
+    private static Scenario nestedTooDeep() {
+        List<Req> steps = new ArrayList<>();
+        steps.add(Req.put(S + "/deep0?multipart-manifest=put").body("[{\"path\": \"/slo-segs/s1\"}]"));
+        for (int i = 1; i <= 10; i++) {
+            steps.add(Req.put(S + "/deep" + i + "?multipart-manifest=put")
+                    .body("[{\"path\": \"/slo/deep" + (i - 1) + "\"}]"));
+        }
+        steps.add(Req.get(S + "/deep9"));
+        steps.add(Req.get(S + "/deep10"));
+        steps.add(Req.head(S + "/deep10"));
+        return Scenario.of("slo.nested-too-deep", steps.toArray(new Req[0]));
     }
 
     private static List<Scenario> sloErrors() {
