@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
@@ -26,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * internal client:
  *
  * <ul>
- *   <li>listings: the primaries in ring order until one answers 2xx; 404 from every answering replica means
- *       nothing there; no answer at all fails the listing;
+ *   <li>listings: every primary is asked and the pages are merged (Cairn: Swift's proxy reads one replica, so a
+ *       replica that missed a task container or rows while it was down hides them until the replicators run);
+ *       404 counts as empty; no answer at all fails the listing;
  *   <li>the object DELETE: the container's storage policy from a HEAD of the container (404 everywhere: the
  *       DELETE answers 404, as the proxy's does), then a DELETE to every primary of the object with {@code
  *       X-Container-Partition/-Host/-Device} spread over them as the proxy's {@code _backend_requests} does
@@ -79,23 +81,68 @@ public final class DirectExpirerBackend implements ExpirerBackend {
         return list(nodes(ring.primaries(part)), part, "/" + account + "/" + container, marker);
     }
 
+    /**
+     * One page of the union of every replica's listing (a replica that missed rows while it was down, or has
+     * not yet heard of a task container, must not hide them): rows up to the smallest last name among the
+     * replicas that returned a full page, so the next page starts where every replica still has rows to give.
+     */
     private CompletableFuture<List<Entry>> list(List<DirectNode> nodes, int part, String path, String marker) {
-        return firstSuccess(
-                        nodes, 0, part, HttpMethod.GET, path, DirectClient.listingQuery(marker, LISTING_LIMIT), false)
-                .thenApply(response -> {
-                    if (response == null) {
-                        return List.of();
-                    }
-                    List<Entry> out = new ArrayList<>();
-                    for (Map<String, Object> row : DirectClient.listing(response)) {
-                        Object name = row.get("name");
-                        Object type = row.get("content_type");
-                        if (name != null) {
-                            out.add(new Entry(name.toString(), type == null ? "" : type.toString()));
-                        }
-                    }
-                    return out;
-                });
+        List<CompletableFuture<@Nullable List<Entry>>> pages = new ArrayList<>();
+        for (DirectNode node : nodes) {
+            pages.add(client.send(
+                            node,
+                            part,
+                            HttpMethod.GET,
+                            path,
+                            DirectClient.listingQuery(marker, LISTING_LIMIT),
+                            new DefaultHttpHeaders())
+                    .handle((response, failure) -> failure == null ? entries(response) : null));
+        }
+        return CompletableFuture.allOf(pages.toArray(new CompletableFuture<?>[0]))
+                .thenApply(ignored -> union(pages, path));
+    }
+
+    private static List<Entry> union(List<CompletableFuture<@Nullable List<Entry>>> pages, String path) {
+        TreeMap<String, Entry> rows = new TreeMap<>();
+        String boundary = null;
+        boolean answered = false;
+        for (CompletableFuture<@Nullable List<Entry>> f : pages) {
+            List<Entry> page = f.join();
+            if (page == null) {
+                continue;
+            }
+            answered = true;
+            for (Entry e : page) {
+                rows.putIfAbsent(e.name(), e);
+            }
+            if (page.size() >= LISTING_LIMIT) {
+                String last = page.get(page.size() - 1).name();
+                boundary = boundary == null || last.compareTo(boundary) < 0 ? last : boundary;
+            }
+        }
+        if (!answered) {
+            throw new IllegalStateException("no replica answered the listing of " + path);
+        }
+        return List.copyOf((boundary == null ? rows : rows.headMap(boundary, true)).values());
+    }
+
+    /** A listing answer's rows; empty for 404; null (no answer) for anything else. */
+    private static @Nullable List<Entry> entries(BackendResponse response) {
+        if (response.status() == 404) {
+            return List.of();
+        }
+        if (!response.isSuccess()) {
+            return null;
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Map<String, Object> row : DirectClient.listing(response)) {
+            Object name = row.get("name");
+            Object type = row.get("content_type");
+            if (name != null) {
+                out.add(new Entry(name.toString(), type == null ? "" : type.toString()));
+            }
+        }
+        return out;
     }
 
     /**
