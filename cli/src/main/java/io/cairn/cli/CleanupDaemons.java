@@ -1,5 +1,7 @@
 package io.cairn.cli;
 
+import io.cairn.account.reaper.AccountReaper;
+import io.cairn.account.reaper.AccountReaperConfig;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.daemon.Daemon;
 import io.cairn.common.direct.DirectClient;
@@ -60,6 +62,28 @@ final class CleanupDaemons {
                 ctx.swiftConf().hashPath(),
                 ctx.transport(),
                 ctx.clock());
+    }
+
+    static Daemon accountReaper(NodeContext ctx, ConfigSection section) {
+        AccountReaperConfig config = AccountReaperConfig.from(section);
+        EventLoopGroup group = ctx.transport().newEventLoopGroup(1, "account-reaper-client");
+        BackendClient client = new BackendClient(ctx.transport(), group, MAX_RESPONSE_BYTES, config.connTimeout());
+        DirectClient direct = new DirectClient(
+                client,
+                config.connTimeout().plus(config.nodeTimeout()),
+                "account-reaper " + ProcessHandle.current().pid());
+        NodeContext.HostPort local = ctx.local(ServerType.ACCOUNT);
+        return new AccountReaper(
+                config,
+                new AccountReaper.Rings(
+                        () -> ctx.rings().account(),
+                        () -> ctx.rings().container(),
+                        i -> ctx.rings().object(i)),
+                ctx.swiftConf().hashPath(),
+                new AccountReaper.LocalNode(StandardDaemons.localIps(local.ip()), local.port()),
+                direct,
+                ctx.clock(),
+                () -> close(client, group));
     }
 
     private static void close(BackendClient client, EventLoopGroup group) {

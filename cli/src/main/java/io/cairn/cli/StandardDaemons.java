@@ -60,6 +60,7 @@ final class StandardDaemons {
                 .register(NodeDaemons.Section.OBJECT_UPDATER, StandardDaemons::objectUpdater)
                 .register(NodeDaemons.Section.OBJECT_EXPIRER, CleanupDaemons::objectExpirer)
                 .register(NodeDaemons.Section.CONTAINER_UPDATER, CleanupDaemons::containerUpdater)
+                .register(NodeDaemons.Section.ACCOUNT_REAPER, CleanupDaemons::accountReaper)
                 .register(
                         NodeDaemons.Section.CONTAINER_REPLICATOR,
                         (ctx, section) -> dbReplicator(ctx, section, ServerType.CONTAINER))
