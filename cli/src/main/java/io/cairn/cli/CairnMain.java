@@ -65,6 +65,8 @@ public final class CairnMain {
             case "replicator" -> once(NodeDaemons.Kind.REPLICATOR, rest, out, err, daemons);
             case "auditor" -> once(NodeDaemons.Kind.AUDITOR, rest, out, err, daemons);
             case "updater" -> once(NodeDaemons.Kind.UPDATER, rest, out, err, daemons);
+            case "expirer" -> once(NodeDaemons.Kind.EXPIRER, rest, out, err, daemons);
+            case "reaper" -> once(NodeDaemons.Kind.REAPER, rest, out, err, daemons);
             case "help", "--help", "-h" -> {
                 out.println(usage());
                 yield ServerLauncher.EXIT_OK;
@@ -114,7 +116,7 @@ public final class CairnMain {
                 "  proxy --config FILE              run a proxy (Swift's proxy-server.conf)",
                 "  node --config FILE|DIR           run one storage host: object, container and account servers",
                 "                                   and their daemons (node.conf, or a dir of Swift's *-server.conf)",
-                "  replicator|auditor|updater --once (--config FILE|DIR | --saio DIR)",
+                "  replicator|auditor|updater|expirer|reaper --once (--config FILE|DIR | --saio DIR)",
                 "                                   run one pass of those daemons (exit 0: every pass completed)",
                 "  saio [--data DIR] [--port 8080] [--bind 127.0.0.1]",
                 "               run a Swift-all-in-one cluster (1 proxy, 4 storage nodes) in one JVM",

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The daemons a storage node can run, by Swift's section name: {@code [object-replicator]},
- * {@code [object-auditor]}, {@code [object-updater]}, {@code [container-replicator]},
- * {@code [container-auditor]}, {@code [account-replicator]}, {@code [account-auditor]}. A node runs every
+ * {@code [object-auditor]}, {@code [object-updater]}, {@code [object-expirer]}, {@code [container-replicator]}, {@code [container-updater]},
+ * {@code [container-auditor]}, {@code [account-replicator]}, {@code [account-auditor]}, {@code [account-reaper]}. A node runs every
  * daemon that has a factory here and whose section is in its config, every {@code interval} seconds (Swift's
  * defaults: see {@link Section}); the {@code --once} commands run one pass of the daemons of one {@link Kind}.
  *
@@ -24,9 +24,11 @@ final class NodeDaemons {
     enum Kind {
         REPLICATOR,
         AUDITOR,
-        UPDATER;
+        UPDATER,
+        EXPIRER,
+        REAPER;
 
-        /** {@code replicator}, {@code auditor}, {@code updater}: the command name. */
+        /** {@code replicator}, {@code auditor}, {@code updater}, {@code expirer}, {@code reaper}: the command name. */
         String command() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -34,17 +36,20 @@ final class NodeDaemons {
 
     /**
      * A daemon section Cairn knows, with Swift 2.30.1's default {@code interval} ({@code obj/replicator.py},
-     * {@code obj/auditor.py}, {@code obj/updater.py}, {@code common/db_replicator.py},
-     * {@code common/db_auditor.py}).
+     * {@code obj/auditor.py}, {@code obj/updater.py}, {@code obj/expirer.py}, {@code common/db_replicator.py},
+     * {@code common/db_auditor.py}, {@code container/updater.py}, {@code account/reaper.py}).
      */
     enum Section {
         OBJECT_REPLICATOR(ServerType.OBJECT, Kind.REPLICATOR, 30),
         OBJECT_AUDITOR(ServerType.OBJECT, Kind.AUDITOR, 30),
         OBJECT_UPDATER(ServerType.OBJECT, Kind.UPDATER, 300),
+        OBJECT_EXPIRER(ServerType.OBJECT, Kind.EXPIRER, 300),
         CONTAINER_REPLICATOR(ServerType.CONTAINER, Kind.REPLICATOR, 30),
         CONTAINER_AUDITOR(ServerType.CONTAINER, Kind.AUDITOR, 1800),
+        CONTAINER_UPDATER(ServerType.CONTAINER, Kind.UPDATER, 300),
         ACCOUNT_REPLICATOR(ServerType.ACCOUNT, Kind.REPLICATOR, 30),
-        ACCOUNT_AUDITOR(ServerType.ACCOUNT, Kind.AUDITOR, 1800);
+        ACCOUNT_AUDITOR(ServerType.ACCOUNT, Kind.AUDITOR, 1800),
+        ACCOUNT_REAPER(ServerType.ACCOUNT, Kind.REAPER, 3600);
 
         private final ServerType server;
         private final Kind kind;

@@ -248,7 +248,7 @@ final class SaioCluster implements AutoCloseable {
                 if (!Files.exists(conf)) {
                     Files.writeString(conf, serverConfText(type, n), StandardCharsets.UTF_8);
                 }
-                addDaemonSections(conf, type);
+                addDaemonSections(conf, type, n);
             }
         }
         Path proxyConf = etc().resolve("proxy-server.conf");
@@ -485,7 +485,7 @@ final class SaioCluster implements AutoCloseable {
      * Appends to {@code conf} the daemon sections of its server type it lacks ({@code [object-replicator]},
      * ...), empty so Swift's defaults apply (or with the settings given at start); SAIO data directories made before daemons existed get them too.
      */
-    private void addDaemonSections(Path conf, String type) throws IOException {
+    private void addDaemonSections(Path conf, String type, int node) throws IOException {
         IniFile ini = IniFile.load(conf);
         StringBuilder missing = new StringBuilder();
         for (NodeDaemons.Section s : NodeDaemons.Section.values()) {
@@ -493,12 +493,27 @@ final class SaioCluster implements AutoCloseable {
                 missing.append("\n[")
                         .append(s.sectionName())
                         .append("]\n")
-                        .append(settingLines(serverSettings.getOrDefault(s.sectionName(), Map.of())));
+                        .append(settingLines(daemonSettings(s, node)));
             }
         }
         if (!missing.isEmpty()) {
             Files.writeString(conf, missing.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
+    }
+
+    /**
+     * The settings a new daemon section of node {@code node} gets: those given at start, and for the expirer each
+     * node's share of the queue ({@code processes = 4}, {@code process = node - 1}), as Swift's docs set up
+     * expirers on several hosts.
+     */
+    private Map<String, String> daemonSettings(NodeDaemons.Section section, int node) {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        if (section == NodeDaemons.Section.OBJECT_EXPIRER) {
+            settings.put("processes", Integer.toString(NODES));
+            settings.put("process", Integer.toString(node - 1));
+        }
+        settings.putAll(serverSettings.getOrDefault(section.sectionName(), Map.of()));
+        return settings;
     }
 
     private static String randomHex(int bytes) {

@@ -58,6 +58,9 @@ final class StandardDaemons {
         return daemons.register(NodeDaemons.Section.OBJECT_REPLICATOR, StandardDaemons::objectReplicator)
                 .register(NodeDaemons.Section.OBJECT_AUDITOR, StandardDaemons::objectAuditor)
                 .register(NodeDaemons.Section.OBJECT_UPDATER, StandardDaemons::objectUpdater)
+                .register(NodeDaemons.Section.OBJECT_EXPIRER, CleanupDaemons::objectExpirer)
+                .register(NodeDaemons.Section.CONTAINER_UPDATER, CleanupDaemons::containerUpdater)
+                .register(NodeDaemons.Section.ACCOUNT_REAPER, CleanupDaemons::accountReaper)
                 .register(
                         NodeDaemons.Section.CONTAINER_REPLICATOR,
                         (ctx, section) -> dbReplicator(ctx, section, ServerType.CONTAINER))

@@ -96,9 +96,9 @@ class NodeConfigTest {
     @Test
     void shouldWarnAboutUnknownSectionsAndKeys() {
         NodeConfig config = parse("[DEFAULT]\nreclaim_age = 60\n[object-server]\nbind_prot = 1\n"
-                + "[object-expirer]\n[account-server]\nthreads_per_disk = 2\n");
+                + "[container-sharder]\n[account-server]\nthreads_per_disk = 2\n");
         assertThat(config.warnings())
-                .anySatisfy(w -> assertThat(w).contains("[object-expirer]"))
+                .anySatisfy(w -> assertThat(w).contains("[container-sharder]"))
                 .anySatisfy(w -> assertThat(w).contains("reclaim_age"))
                 .anySatisfy(w -> assertThat(w).contains("object-server").contains("bind_prot"))
                 .hasSize(3);
@@ -131,13 +131,16 @@ class NodeConfigTest {
                         "object-replicator",
                         "object-auditor",
                         "object-updater",
+                        "object-expirer",
                         "container-replicator",
                         "container-auditor",
+                        "container-updater",
                         "account-replicator",
-                        "account-auditor");
+                        "account-auditor",
+                        "account-reaper");
         assertThat(NodeDaemons.Section.byName("container-auditor")).isEqualTo(NodeDaemons.Section.CONTAINER_AUDITOR);
         assertThat(NodeDaemons.Section.byName("object-server")).isNull();
         assertThat(List.of(NodeDaemons.Kind.values()).stream().map(NodeDaemons.Kind::command))
-                .containsExactly("replicator", "auditor", "updater");
+                .containsExactly("replicator", "auditor", "updater", "expirer", "reaper");
     }
 }

@@ -22,7 +22,7 @@ class SaioDaemonsIT {
         try (SaioCluster saio =
                 SaioCluster.start(data, "127.0.0.1", 0, line -> {}, NodeFixtures.fakes(created, true))) {
             assertThat(saio.proxyPort()).isPositive();
-            // 7 daemon sections per node, generated into the node's server configs
+            // every daemon section per node, generated into the node's server configs
             assertThat(created).hasSize(4 * NodeDaemons.Section.values().length);
             IniFile objectConf = IniFile.load(saio.etc().resolve("object-server-2.conf"));
             assertThat(objectConf.hasSection("object-replicator")).isTrue();
@@ -49,7 +49,7 @@ class SaioDaemonsIT {
                 SaioCluster.start(data, "127.0.0.1", 0, line -> {}, NodeFixtures.fakes(created, true))) {
             assertThat(created).hasSize(4 * NodeDaemons.Section.values().length);
             assertThat(IniFile.load(saio.etc().resolve("account-server-4.conf")).sectionNames())
-                    .containsExactly("app:account-server", "account-replicator", "account-auditor");
+                    .containsExactly("app:account-server", "account-replicator", "account-auditor", "account-reaper");
         }
         assertThat(created).allSatisfy(d -> assertThat(d.passes.get()).isZero());
     }

@@ -17,7 +17,10 @@ class AccountServerConfigTest {
     @Test
     void shouldListExactlyTheKeysTheConfigReadsWhenComparedWithTheSample() throws Exception {
         Set<String> inSample = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^#\\s*([a-z_]+)\\s*=").matcher(Files.readString(SAMPLE));
+        String sample = Files.readString(SAMPLE);
+        int reaper = sample.indexOf("\n[account-reaper]"); // the daemon's section has its own test
+        Matcher m =
+                Pattern.compile("(?m)^#\\s*([a-z_]+)\\s*=").matcher(reaper < 0 ? sample : sample.substring(0, reaper));
         while (m.find()) {
             inSample.add(m.group(1));
         }

@@ -250,6 +250,24 @@ public final class ContainerBroker extends DatabaseBroker<ObjectRecord> {
         }
     }
 
+    /**
+     * Swift's {@code reported}: records the stats last reported to the account servers (the container updater
+     * compares them with the current ones to know whether to report again).
+     */
+    public void reported(String putTimestamp, String deleteTimestamp, long objectCount, long bytesUsed)
+            throws SQLException {
+        write(c -> {
+            try (PreparedStatement st = c.prepareStatement("UPDATE container_stat SET reported_put_timestamp = ?,"
+                    + " reported_delete_timestamp = ?, reported_object_count = ?, reported_bytes_used = ?")) {
+                st.setString(1, putTimestamp);
+                st.setString(2, deleteTimestamp);
+                st.setLong(3, objectCount);
+                st.setLong(4, bytesUsed);
+                return st.executeUpdate();
+            }
+        });
+    }
+
     /** Swift's {@code empty()}: no undeleted object in any policy. */
     public boolean isEmpty() throws SQLException {
         return read(c -> {

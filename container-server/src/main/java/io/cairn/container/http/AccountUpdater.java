@@ -3,6 +3,9 @@ package io.cairn.container.http;
 import io.cairn.common.http.BackendClient;
 import io.cairn.common.http.BackendRequest;
 import io.cairn.common.http.BackendResponse;
+import io.cairn.common.path.HashPath;
+import io.cairn.ring.Device;
+import io.cairn.ring.Ring;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,10 +37,60 @@ public final class AccountUpdater {
     private final Duration nodeTimeout;
     private final String userAgent;
 
+    private final Supplier<@Nullable Ring> accountRing;
+    private final @Nullable HashPath hashPath;
+
     public AccountUpdater(BackendClient client, Duration nodeTimeout) {
+        this(client, nodeTimeout, () -> null, null);
+    }
+
+    /**
+     * @param accountRing the account ring (null when there is none), for {@link #reportAutocreated}
+     * @param hashPath the cluster's hash path prefix/suffix, with the ring
+     */
+    public AccountUpdater(
+            BackendClient client,
+            Duration nodeTimeout,
+            Supplier<@Nullable Ring> accountRing,
+            @Nullable HashPath hashPath) {
         this.client = client;
         this.nodeTimeout = nodeTimeout;
         this.userAgent = "container-server " + ProcessHandle.current().pid();
+        this.accountRing = accountRing;
+        this.hashPath = hashPath;
+    }
+
+    /**
+     * Cairn: reports a container this server just auto-created for an object row (an account under {@code
+     * auto_create_account_prefix}: the expirer queue's task containers) to every replica of its account at once,
+     * as the container updater would on its next pass — Swift leaves it to that pass, so a new task container is
+     * not listed (and not expired) for up to the updater's {@code interval}. Best effort: failures are logged and
+     * the container updater reports it later. Never completes exceptionally.
+     */
+    CompletableFuture<Void> reportAutocreated(ContainerRequest req, Map<String, @Nullable Object> info) {
+        Ring ring;
+        try {
+            ring = accountRing.get();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "no account ring to report " + req.account() + "/" + req.container() + ": " + e);
+            return CompletableFuture.completedFuture(null);
+        }
+        HashPath hp = hashPath;
+        if (ring == null || hp == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        int part = ring.partition(hp, req.account(), null, null);
+        List<CompletableFuture<Boolean>> sent = new ArrayList<>();
+        for (Device d : ring.primaries(part)) {
+            sent.add(sendOne(
+                    req,
+                    info,
+                    (d.replicationIp().indexOf(':') >= 0 ? "[" + d.replicationIp() + "]" : d.replicationIp()) + ":"
+                            + d.replicationPort(),
+                    d.device(),
+                    Integer.toString(part)));
+        }
+        return CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0]));
     }
 
     /** Sends the updates; completes with the response to give instead of the operation's own, or null. */

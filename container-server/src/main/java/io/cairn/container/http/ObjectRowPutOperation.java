@@ -3,7 +3,10 @@ package io.cairn.container.http;
 import io.cairn.common.time.Timestamp;
 import io.cairn.container.db.ContainerBroker;
 import io.cairn.container.db.ObjectRecord;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code PUT /<dev>/<part>/<a>/<c>/<o>} from an object server or updater: one object row ({@code
@@ -32,8 +35,20 @@ final class ObjectRowPutOperation extends ContainerOperation {
                     Integer requested = requestedPolicyIndex(req);
                     int policy = requested == null ? 0 : requested;
                     ContainerBroker broker = broker(dev, req);
-                    maybeAutocreate(broker, ts, policy, req);
-                    return ctx.committer().submit(req.device(), broker, withPolicy(row, policy));
+                    boolean created = maybeAutocreate(broker, ts, policy, req);
+                    CompletableFuture<?> committed =
+                            ctx.committer().submit(req.device(), broker, withPolicy(row, policy));
+                    if (!created) {
+                        return committed;
+                    }
+                    // what the new DB holds before its first row; the container updater reports the real stats
+                    Map<String, @Nullable Object> info = new HashMap<>();
+                    info.put("put_timestamp", ts.internal());
+                    info.put("delete_timestamp", "0");
+                    info.put("object_count", 0);
+                    info.put("bytes_used", 0);
+                    info.put("storage_policy_index", policy);
+                    return committed.thenCompose(done -> ctx.accountUpdater().reportAutocreated(req, info));
                 })
                 .thenCompose(committed -> committed)
                 .thenApply(done -> SwiftResponse.of(201));

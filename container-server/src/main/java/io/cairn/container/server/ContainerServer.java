@@ -17,8 +17,14 @@ import io.cairn.container.http.AccountUpdater;
 import io.cairn.container.http.ContainerBrokers;
 import io.cairn.container.http.ContainerContext;
 import io.cairn.container.http.PolicyIndexes;
+import io.cairn.ring.Ring;
+import io.cairn.ring.RingLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +33,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +68,30 @@ public final class ContainerServer implements AutoCloseable {
         this.config = config;
         this.transport = transport;
         this.recon = recon;
+    }
+
+    /**
+     * The account ring of {@code swift_dir}, loaded on first use and reloaded when it changes; null while there is
+     * none (a container server alone, tests).
+     */
+    private static Supplier<@Nullable Ring> accountRing(Path swiftDir) {
+        AtomicReference<@Nullable RingLoader> loader = new AtomicReference<>();
+        return () -> {
+            RingLoader current = loader.get();
+            if (current == null) {
+                Path file = swiftDir.resolve("account.ring.gz");
+                if (!Files.isRegularFile(file)) {
+                    return null;
+                }
+                try {
+                    current = RingLoader.open(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                loader.compareAndSet(null, current);
+            }
+            return current.ring();
+        };
     }
 
     /** Starts serving; reports unknown config keys. */
@@ -101,7 +133,7 @@ public final class ContainerServer implements AutoCloseable {
                 ex,
                 b,
                 c,
-                new AccountUpdater(client, config.nodeTimeout()),
+                new AccountUpdater(client, config.nodeTimeout(), accountRing(config.swiftDir()), swiftConf.hashPath()),
                 swiftConf.hashPath(),
                 settings);
         AccessLogSink access = AccessLogSink.toLogger("io.cairn.container.access");

@@ -19,6 +19,9 @@ class ContainerServerConfigTest {
     void shouldListExactlyTheConfigKeysWhenReadingTheSample() throws Exception {
         Set<String> inSample = new TreeSet<>();
         for (String line : Files.readAllLines(Path.of("etc/container-server.conf-sample"))) {
+            if (line.startsWith("[container-updater]")) {
+                break; // the daemon's section has its own test
+            }
             Matcher m = KEY.matcher(line.strip());
             if (m.matches()) {
                 inSample.add(m.group(1));

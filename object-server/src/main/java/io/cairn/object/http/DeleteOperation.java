@@ -12,6 +12,7 @@ import io.cairn.object.update.ObjectUpdateTarget;
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +30,13 @@ final class DeleteOperation extends ObjectOperation {
     }
 
     /** What the device task decided. */
-    private record Outcome(SwiftStatus status, Timestamp responseTimestamp, String contentType, boolean deleted) {}
+    private record Outcome(
+            SwiftStatus status,
+            Timestamp responseTimestamp,
+            String contentType,
+            boolean deleted,
+            long originalDeleteAt,
+            String nameHash) {}
 
     @Override
     void start() throws RequestRejectedException {
@@ -76,7 +83,13 @@ final class DeleteOperation extends ObjectOperation {
         }
         Timestamp responseTs = original == null || original.compareTo(ts) < 0 ? ts : original;
         String contentType = metadata.contentType();
-        return new Outcome(status, responseTs, contentType == null ? "" : contentType, newer);
+        return new Outcome(
+                status,
+                responseTs,
+                contentType == null ? "" : contentType,
+                newer,
+                WriteSupport.deleteAtOf(metadata.get(ObjectMetadata.X_DELETE_AT)),
+                diskFile.nameHash());
     }
 
     /** {@code X-If-Delete-At}: 404 without an object, 409 if not newer, 412 unless it equals X-Delete-At. */
@@ -102,12 +115,16 @@ final class DeleteOperation extends ObjectOperation {
             exchange.fail(failure == null ? new IllegalStateException("no outcome") : failure);
             return;
         }
+        // the old task goes whether or not a tombstone was written (Swift's DELETE: "if orig_delete_at")
+        CompletableFuture<Void> queue = outcome.originalDeleteAt() == 0
+                ? CompletableFuture.completedFuture(null)
+                : WriteSupport.deleteAtUpdates(exchange, outcome.originalDeleteAt(), 0, outcome.nameHash(), ts);
         if (!outcome.deleted()) {
-            respond(outcome);
+            queue.whenComplete((ignored, error) -> exchange.ctx().executor().execute(() -> respond(outcome)));
             return;
         }
         ObjectRequestPath p = exchange.path();
-        exchange.api()
+        CompletableFuture<Void> container = exchange.api()
                 .updater()
                 .update(
                         "DELETE",
@@ -115,7 +132,8 @@ final class DeleteOperation extends ObjectOperation {
                                 p.account(), p.container(), p.object(), p.device(), exchange.policyIndex()),
                         exchange.request().headers(),
                         Map.of("X-Timestamp", ts.internal()),
-                        exchange.referer())
+                        exchange.referer());
+        CompletableFuture.allOf(queue, container)
                 .whenComplete((ignored, error) -> exchange.ctx().executor().execute(() -> respond(outcome)));
     }
 

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +29,13 @@ final class PostOperation extends ObjectOperation {
     }
 
     /** What the device task wrote, for the container update and the response. */
-    private record Outcome(ObjectMetadata original, Map<String, String> update, String contentType) {}
+    private record Outcome(
+            ObjectMetadata original,
+            Map<String, String> update,
+            String contentType,
+            long originalDeleteAt,
+            long newDeleteAt,
+            String nameHash) {}
 
     @Override
     void start() throws RequestRejectedException {
@@ -55,11 +62,16 @@ final class PostOperation extends ObjectOperation {
                 RequestMetadata.fromHeaders(headers, exchange.api().settings().allowedHeaders(), false);
         Timestamp requestCtypeTs = ctypeTs;
         exchange.onDevice(
-                () -> post(ts, requestCtypeTs, ctype, fromRequest), (outcome, failure) -> answer(outcome, failure));
+                () -> post(ts, requestCtypeTs, ctype, fromRequest, deleteAt),
+                (outcome, failure) -> answer(ts, outcome, failure));
     }
 
     private Outcome post(
-            Timestamp ts, Timestamp requestCtypeTs, @Nullable String ctype, Map<String, String> fromRequest)
+            Timestamp ts,
+            Timestamp requestCtypeTs,
+            @Nullable String ctype,
+            Map<String, String> fromRequest,
+            long newDeleteAt)
             throws IOException, RequestRejectedException {
         DiskFile diskFile = WriteSupport.diskFile(exchange);
         DiskFileReader reader;
@@ -77,7 +89,10 @@ final class PostOperation extends ObjectOperation {
                         .withHeader("X-Backend-Timestamp", originalTs.internal());
             }
             Map<String, String> metadata = new LinkedHashMap<>();
+            // the queue changes only with newer metadata (Swift: inside "if req_timestamp > orig_timestamp")
+            long originalDeleteAt = newDeleteAt;
             if (ts.compareTo(originalTs) > 0) {
+                originalDeleteAt = WriteSupport.deleteAtOf(original.get(ObjectMetadata.X_DELETE_AT));
                 metadata.put(ObjectMetadata.X_TIMESTAMP, ts.internal());
                 metadata.putAll(fromRequest);
             } else {
@@ -116,7 +131,10 @@ final class PostOperation extends ObjectOperation {
             return new Outcome(
                     original,
                     RequestMetadata.withOverrides(update, original.asMap().entrySet()),
-                    contentType);
+                    contentType,
+                    originalDeleteAt,
+                    newDeleteAt,
+                    diskFile.nameHash());
         }
     }
 
@@ -136,13 +154,15 @@ final class PostOperation extends ObjectOperation {
         return value == null ? "" : value;
     }
 
-    private void answer(@Nullable Outcome outcome, @Nullable Throwable failure) {
+    private void answer(Timestamp ts, @Nullable Outcome outcome, @Nullable Throwable failure) {
         if (outcome == null) {
             exchange.fail(failure == null ? new IllegalStateException("no outcome") : failure);
             return;
         }
         ObjectRequestPath p = exchange.path();
-        exchange.api()
+        CompletableFuture<Void> queue = WriteSupport.deleteAtUpdates(
+                exchange, outcome.originalDeleteAt(), outcome.newDeleteAt(), outcome.nameHash(), ts);
+        CompletableFuture<Void> container = exchange.api()
                 .updater()
                 .update(
                         "PUT",
@@ -150,7 +170,8 @@ final class PostOperation extends ObjectOperation {
                                 p.account(), p.container(), p.object(), p.device(), exchange.policyIndex()),
                         exchange.request().headers(),
                         outcome.update(),
-                        exchange.referer())
+                        exchange.referer());
+        CompletableFuture.allOf(queue, container)
                 .whenComplete((ignored, error) -> exchange.ctx().executor().execute(() -> respond(outcome)));
     }
 

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,6 +64,7 @@ final class PutOperation extends ObjectOperation {
     private @Nullable Timestamp timestamp;
     private @Nullable DiskFileWriter writer;
     private @Nullable ObjectMetadata originalMetadata;
+    private String nameHash = "";
 
     PutOperation(Exchange exchange) {
         super(exchange);
@@ -150,10 +152,10 @@ final class PutOperation extends ObjectOperation {
             throw new RequestRejectedException(SwiftStatus.CONFLICT)
                     .withHeader("X-Backend-Timestamp", originalTs.internal());
         }
-        return new Prepared(diskFile.writer(length), original);
+        return new Prepared(diskFile.writer(length), original, diskFile.nameHash());
     }
 
-    private record Prepared(DiskFileWriter writer, ObjectMetadata original) {}
+    private record Prepared(DiskFileWriter writer, ObjectMetadata original, String nameHash) {}
 
     private void prepared(@Nullable Prepared prepared, @Nullable Throwable failure) {
         if (prepared == null) {
@@ -165,6 +167,7 @@ final class PutOperation extends ObjectOperation {
         }
         writer = prepared.writer();
         originalMetadata = prepared.original();
+        nameHash = prepared.nameHash();
         if (exchange.isDone()) {
             abandon();
             return;
@@ -308,7 +311,17 @@ final class PutOperation extends ObjectOperation {
         Map<String, String> headersOut =
                 RequestMetadata.withOverrides(update, exchange.request().headers());
         ObjectRequestPath p = exchange.path();
-        exchange.api()
+        ObjectMetadata original = originalMetadata;
+        Timestamp ts = timestamp;
+        CompletableFuture<Void> queue = ts == null
+                ? CompletableFuture.completedFuture(null)
+                : WriteSupport.deleteAtUpdates(
+                        exchange,
+                        WriteSupport.deleteAtOf(original == null ? null : original.get(ObjectMetadata.X_DELETE_AT)),
+                        WriteSupport.deleteAtOf(header("X-Delete-At")),
+                        nameHash,
+                        ts);
+        CompletableFuture<Void> container = exchange.api()
                 .updater()
                 .update(
                         "PUT",
@@ -316,7 +329,8 @@ final class PutOperation extends ObjectOperation {
                                 p.account(), p.container(), p.object(), p.device(), exchange.policyIndex()),
                         exchange.request().headers(),
                         headersOut,
-                        exchange.referer())
+                        exchange.referer());
+        CompletableFuture.allOf(queue, container)
                 .whenComplete((ignored, error) -> exchange.ctx().executor().execute(() -> {
                     state = State.DONE;
                     FullHttpResponse response =

@@ -1,13 +1,18 @@
 package io.cairn.object.http;
 
+import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.DiskFile;
 import io.cairn.object.diskfile.DiskFileWriter;
 import io.cairn.object.metadata.ObjectMetadata;
+import io.cairn.object.update.ContainerUpdater;
+import io.cairn.object.update.ObjectUpdateTarget;
 import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +38,49 @@ final class WriteSupport {
                         p.container(),
                         p.object(),
                         exchange.policyIndex());
+    }
+
+    /**
+     * The expirer-queue updates of a write ({@code _post_commit_updates}, {@code POST}): when {@code X-Delete-At}
+     * changes, a {@code PUT} of the new task (if any) and a {@code DELETE} of the old one (if any). Completes when
+     * every update was sent or saved; never exceptionally.
+     *
+     * @param originalDeleteAt the {@code X-Delete-At} the object had, 0 for none
+     * @param newDeleteAt the request's {@code X-Delete-At}, 0 for none
+     * @param nameHash the object's {@code hash_path} (its hash directory's name)
+     */
+    static CompletableFuture<Void> deleteAtUpdates(
+            Exchange exchange, long originalDeleteAt, long newDeleteAt, String nameHash, Timestamp ts) {
+        if (originalDeleteAt == newDeleteAt) {
+            return CompletableFuture.completedFuture(null);
+        }
+        ObjectRequestPath p = exchange.path();
+        ObjectUpdateTarget target =
+                new ObjectUpdateTarget(p.account(), p.container(), p.object(), p.device(), exchange.policyIndex());
+        ContainerUpdater updater = exchange.api().updater();
+        HttpHeaders headers = exchange.request().headers();
+        CompletableFuture<Void> put = newDeleteAt == 0
+                ? CompletableFuture.completedFuture(null)
+                : updater.deleteAtUpdate("PUT", newDeleteAt, target, nameHash, headers, ts, exchange.referer());
+        CompletableFuture<Void> delete = originalDeleteAt == 0
+                ? CompletableFuture.completedFuture(null)
+                : updater.deleteAtUpdate("DELETE", originalDeleteAt, target, nameHash, headers, ts, exchange.referer());
+        return CompletableFuture.allOf(put, delete);
+    }
+
+    /**
+     * {@code int(value or 0)} of an {@code X-Delete-At} (a request header or stored metadata); a value Python's
+     * {@code int} would refuse counts as none (it could not have been stored: the object server refuses it).
+     */
+    static long deleteAtOf(@Nullable String value) {
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            return RequestMetadata.pythonInt(value, "Non-integer X-Delete-At");
+        } catch (RequestRejectedException e) {
+            return 0;
+        }
     }
 
     /** Writes every chunk in order; releases every chunk exactly once, written or not. */

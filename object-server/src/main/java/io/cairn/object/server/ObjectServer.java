@@ -9,12 +9,14 @@ import io.cairn.common.http.HttpServerHost;
 import io.cairn.common.http.Transport;
 import io.cairn.common.io.DeviceExecutors;
 import io.cairn.common.path.Constraints;
+import io.cairn.common.path.ExpiringObjects;
 import io.cairn.object.diskfile.DiskFileManager;
 import io.cairn.object.http.ObjectApi;
 import io.cairn.object.http.ObjectApiSettings;
 import io.cairn.object.ssync.SsyncReceiver;
 import io.cairn.object.ssync.SsyncReceiverSettings;
 import io.cairn.object.update.ContainerUpdater;
+import io.cairn.object.update.ExpirerQueue;
 import io.cairn.ring.policy.StoragePolicies;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -108,7 +110,14 @@ public final class ObjectServer implements AutoCloseable {
                 executors,
                 config.connTimeout().plus(config.nodeTimeout()),
                 config.containerUpdateTimeout(),
-                ProcessHandle.current().pid());
+                ProcessHandle.current().pid(),
+                new ExpirerQueue(
+                        ExpiringObjects.account(
+                                config.autoCreateAccountPrefix().isEmpty()
+                                        ? constraints.autoCreateAccountPrefix()
+                                        : config.autoCreateAccountPrefix(),
+                                config.expiringObjectsAccountName()),
+                        config.expiringObjectsContainerDivisor()));
         SsyncReceiver ssync = new SsyncReceiver(
                 diskFiles,
                 executors,

@@ -53,7 +53,10 @@ public final class ObjectServerConfig {
             "replication_lock_timeout",
             "replication_failure_threshold",
             "replication_failure_ratio",
-            "workers");
+            "workers",
+            "expiring_objects_container_divisor",
+            "expiring_objects_account_name",
+            "auto_create_account_prefix");
 
     /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
     public static final Set<String> ACCEPTED = Set.of(
@@ -85,9 +88,6 @@ public final class ObjectServerConfig {
             "mb_per_sync",
             "slow",
             "splice",
-            "expiring_objects_container_divisor",
-            "expiring_objects_account_name",
-            "auto_create_account_prefix",
             "replication_one_per_device",
             "eventlet_tpool_num_threads",
             "nice_priority",
@@ -120,6 +120,9 @@ public final class ObjectServerConfig {
     private final Duration replicationLockTimeout;
     private final int replicationFailureThreshold;
     private final double replicationFailureRatio;
+    private final long expiringObjectsContainerDivisor;
+    private final String expiringObjectsAccountName;
+    private final String autoCreateAccountPrefix;
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
@@ -164,6 +167,10 @@ public final class ObjectServerConfig {
         this.replicationLockTimeout = seconds(app.getDouble("replication_lock_timeout", 15, 0.001, 1e6));
         this.replicationFailureThreshold = app.getInt("replication_failure_threshold", 100, 1, Integer.MAX_VALUE);
         this.replicationFailureRatio = app.getDouble("replication_failure_ratio", 1.0, 0, 1e9);
+        this.expiringObjectsContainerDivisor =
+                app.getLong("expiring_objects_container_divisor", 86_400, 1, Long.MAX_VALUE / 2);
+        this.expiringObjectsAccountName = app.getString("expiring_objects_account_name", "expiring_objects");
+        this.autoCreateAccountPrefix = app.getString("auto_create_account_prefix", "");
         this.ignoredKeys = app.presentKeys(ACCEPTED);
         this.unknownKeys = app.unknownKeys(ACTED_ON, ACCEPTED);
     }
@@ -310,6 +317,24 @@ public final class ObjectServerConfig {
      */
     public int diskChunkSize() {
         return diskChunkSize;
+    }
+
+    /** {@code expiring_objects_container_divisor}: seconds of {@code X-Delete-At} per expirer task container. */
+    public long expiringObjectsContainerDivisor() {
+        return expiringObjectsContainerDivisor;
+    }
+
+    /** {@code expiring_objects_account_name} (the queue's account without its prefix). */
+    public String expiringObjectsAccountName() {
+        return expiringObjectsAccountName;
+    }
+
+    /**
+     * The deprecated {@code auto_create_account_prefix} of this file, or empty: then swift.conf's
+     * {@code [swift-constraints]} value applies, as in Swift.
+     */
+    public String autoCreateAccountPrefix() {
+        return autoCreateAccountPrefix;
     }
 
     /** Keys present that Swift knows and Cairn ignores (e.g. {@code user}). */

@@ -5,6 +5,9 @@ import io.cairn.common.http.BackendRequest;
 import io.cairn.common.http.BackendResponse;
 import io.cairn.common.io.DeviceBusyException;
 import io.cairn.common.io.DeviceExecutors;
+import io.cairn.common.path.ExpiringObjects;
+import io.cairn.common.time.DeleteAt;
+import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.DiskFileManager;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +48,10 @@ public final class ContainerUpdater {
     private final Duration requestTimeout;
     private final Duration waitTimeout;
     private final String userAgent;
+    private final ExpirerQueue queue;
 
     /**
-     * @param requestTimeout how long one container request may take ({@code conn_timeout + node_timeout})
-     * @param waitTimeout {@code container_update_timeout}: how long the object response waits
-     * @param pid the process id in {@code User-Agent: object-server <pid>}
+     * As below, with Swift's default queue ({@code .expiring_objects}, one task container per day).
      */
     public ContainerUpdater(
             BackendClient client,
@@ -57,12 +60,30 @@ public final class ContainerUpdater {
             Duration requestTimeout,
             Duration waitTimeout,
             long pid) {
+        this(client, diskFiles, executors, requestTimeout, waitTimeout, pid, ExpirerQueue.DEFAULT);
+    }
+
+    /**
+     * @param requestTimeout how long one container request may take ({@code conn_timeout + node_timeout})
+     * @param waitTimeout {@code container_update_timeout}: how long the object response waits
+     * @param pid the process id in {@code User-Agent: object-server <pid>}
+     * @param queue the expirer queue's account and container divisor, for {@link #deleteAtUpdate}
+     */
+    public ContainerUpdater(
+            BackendClient client,
+            DiskFileManager diskFiles,
+            DeviceExecutors executors,
+            Duration requestTimeout,
+            Duration waitTimeout,
+            long pid,
+            ExpirerQueue queue) {
         this.client = client;
         this.diskFiles = diskFiles;
         this.executors = executors;
         this.requestTimeout = requestTimeout;
         this.waitTimeout = waitTimeout;
         this.userAgent = "object-server " + pid;
+        this.queue = queue;
     }
 
     /**
@@ -101,26 +122,110 @@ public final class ContainerUpdater {
         headers.put("Referer", referer);
         headers.put("X-Backend-Storage-Policy-Index", Integer.toString(target.policyIndex()));
         headers.put("User-Agent", userAgent);
+        AsyncUpdate update =
+                new AsyncUpdate(op, target.account(), target.container(), target.object(), headers, containerPath);
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int i = 0; i < hosts.size(); i++) {
-            all.add(asyncUpdate(op, target, hosts.get(i), partition, devices.get(i), headers, containerPath));
+            all.add(asyncUpdate(update, hosts.get(i), partition, devices.get(i), target));
         }
         CompletableFuture<Void> done = CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
         return done.completeOnTimeout(null, waitTimeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** One replica: send, and save an async_pending unless it answered 2xx. Never fails. */
-    private CompletableFuture<Void> asyncUpdate(
+    /**
+     * Swift's {@code ObjectController.delete_at_update} (reference §8.2): tells the expirer queue that the
+     * object expires at {@code deleteAt} ({@code PUT} of the task row, to the task container's replicas named by
+     * {@code X-Delete-At-Host}/{@code -Device}/{@code -Partition}/{@code -Container}) or no longer does ({@code
+     * DELETE}, always saved as an async_pending for the updater: the old task container's replicas are not known
+     * here). Nothing for replication requests; a {@code DELETE} only when {@code
+     * X-Backend-Clean-Expiring-Object-Queue} is true (the default); a {@code PUT} only from the object servers
+     * the proxy named a queue replica for (without {@code X-Delete-At-Host}, others do it). A failed or
+     * unaddressed update is saved on the object's device (in its policy's {@code async_pending[-N]}), exactly as
+     * a container update is. Never completes exceptionally; completes when every update was sent or saved.
+     *
+     * @param deleteAt the {@code X-Delete-At} the update is about, in seconds
+     * @param nameHash the object's {@code hash_path(a, c, o)} (its hash directory), which shards the task
+     *     container when the request does not name one
+     * @param requestTimestamp the object request's {@code X-Timestamp}: the task row's timestamp
+     */
+    public CompletableFuture<Void> deleteAtUpdate(
             String op,
+            long deleteAt,
             ObjectUpdateTarget target,
-            String host,
-            String partition,
-            String device,
-            Map<String, String> headers,
-            @Nullable String containerPath) {
+            String nameHash,
+            HttpHeaders requestHeaders,
+            Timestamp requestTimestamp,
+            String referer) {
+        if (isTrue(requestHeaders.get("X-Backend-Replication", "f"))) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Backend-Storage-Policy-Index", "0"); // system accounts are always policy 0
+        headers.put("X-Timestamp", requestTimestamp.internal());
+        headers.put("X-Trans-Id", requestHeaders.get("X-Trans-Id", "-"));
+        headers.put("Referer", referer);
+        List<String[]> updates = new ArrayList<>();
+        String partition = "";
+        String container;
+        if (!op.equals("DELETE")) {
+            String hosts = requestHeaders.get("X-Delete-At-Host");
+            if (hosts == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            container = requestHeaders.get("X-Delete-At-Container", "");
+            if (container.isEmpty()) {
+                LOG.log(
+                        Level.WARNING,
+                        "X-Delete-At-Container header must be specified for expiring objects background " + op
+                                + " to work properly. Making best guess as to the container name for now.");
+                container = ExpiringObjects.taskContainer(deleteAt, queue.divisor(), nameHash);
+            }
+            partition = requestHeaders.get("X-Delete-At-Partition", "");
+            List<String> hostList = splitStrip(hosts);
+            List<String> deviceList = splitStrip(requestHeaders.get("X-Delete-At-Device", ""));
+            for (int i = 0; i < Math.min(hostList.size(), deviceList.size()); i++) {
+                if (!hostList.get(i).isEmpty() && !deviceList.get(i).isEmpty() && !partition.isEmpty()) {
+                    updates.add(new String[] {hostList.get(i), deviceList.get(i)});
+                }
+            }
+            headers.put("X-Size", "0");
+            headers.put("X-Content-Type", "text/plain");
+            headers.put("X-Etag", "d41d8cd98f00b204e9800998ecf8427e");
+        } else {
+            if (!isTrue(requestHeaders.get("X-Backend-Clean-Expiring-Object-Queue", "t"))) {
+                return CompletableFuture.completedFuture(null);
+            }
+            // the container the row went to is not known: Swift's best guess, as a Swift object server makes it
+            container = ExpiringObjects.taskContainer(deleteAt, queue.divisor(), nameHash);
+        }
+        if (updates.isEmpty()) {
+            updates.add(new String[] {"", ""});
+        }
+        headers.put("User-Agent", userAgent);
+        AsyncUpdate update = new AsyncUpdate(
+                op,
+                queue.account(),
+                DeleteAt.normalize(container),
+                ExpiringObjects.taskObject(deleteAt, target.account(), target.container(), target.object()),
+                headers,
+                null);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (String[] hostDevice : updates) {
+            all.add(asyncUpdate(update, hostDevice[0], partition, hostDevice[1], target));
+        }
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
+    }
+
+    /**
+     * Swift's {@code async_update}: sends {@code update} to one container replica and saves it as an
+     * async_pending on the object's device (in the object's policy) unless the replica answered 2xx; an empty
+     * host, device or partition saves it at once. Never fails.
+     */
+    private CompletableFuture<Void> asyncUpdate(
+            AsyncUpdate update, String host, String partition, String device, ObjectUpdateTarget target) {
         int colon = host.lastIndexOf(':');
-        if (host.isEmpty() || device.isEmpty() || colon <= 0) {
-            return saveAsyncPending(op, target, headers, containerPath);
+        if (host.isEmpty() || device.isEmpty() || partition.isEmpty() || colon <= 0) {
+            return saveAsyncPending(target, update);
         }
         String ip = host.substring(0, colon);
         if (ip.startsWith("[") && ip.endsWith("]")) {
@@ -130,15 +235,20 @@ public final class ContainerUpdater {
         try {
             port = Integer.parseInt(host.substring(colon + 1));
         } catch (NumberFormatException e) {
-            return saveAsyncPending(op, target, headers, containerPath);
+            return saveAsyncPending(target, update);
         }
+        String containerPath = update.containerPath();
         String fullPath = containerPath != null
-                ? "/" + containerPath + "/" + target.object()
-                : "/" + target.account() + "/" + target.container() + "/" + target.object();
+                ? "/" + containerPath + "/" + update.object()
+                : "/" + update.account() + "/" + update.container() + "/" + update.object();
         HttpHeaders out = new DefaultHttpHeaders();
-        headers.forEach(out::set);
+        update.headers().forEach(out::set);
         BackendRequest request = BackendRequest.of(
-                ip, port, HttpMethod.valueOf(op), PathQuoting.quote("/" + device + "/" + partition + fullPath), out);
+                ip,
+                port,
+                HttpMethod.valueOf(update.op()),
+                PathQuoting.quote("/" + device + "/" + partition + fullPath),
+                out);
         String where = ip + ":" + port + "/" + device;
         return client.send(request, requestTimeout)
                 .handle((BackendResponse response, @Nullable Throwable failure) -> {
@@ -156,15 +266,12 @@ public final class ContainerUpdater {
                                 "ERROR Container update failed (saving for async update later): " + response.status()
                                         + " response from " + where);
                     }
-                    return saveAsyncPending(op, target, headers, containerPath);
+                    return saveAsyncPending(target, update);
                 })
                 .thenCompose(f -> f);
     }
 
-    private CompletableFuture<Void> saveAsyncPending(
-            String op, ObjectUpdateTarget target, Map<String, String> headers, @Nullable String containerPath) {
-        AsyncUpdate update =
-                new AsyncUpdate(op, target.account(), target.container(), target.object(), headers, containerPath);
+    private CompletableFuture<Void> saveAsyncPending(ObjectUpdateTarget target, AsyncUpdate update) {
         CompletableFuture<Void> saved = new CompletableFuture<>();
         pickle(target, update, saved, PICKLE_ATTEMPTS);
         return saved;
@@ -207,6 +314,12 @@ public final class ContainerUpdater {
             return null;
         }
         return path;
+    }
+
+    /** Swift's {@code config_true_value}. */
+    private static boolean isTrue(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        return v.equals("true") || v.equals("1") || v.equals("yes") || v.equals("on") || v.equals("t") || v.equals("y");
     }
 
     private static List<String> splitStrip(String value) {

@@ -9,9 +9,9 @@ import java.util.function.LongSupplier;
  * permit is handed out no earlier than n / rate seconds after the first, with no burst credit kept past
  * one second behind schedule (Swift's {@code rate_buffer} of 1 s). A rate of 0 means unlimited.
  *
- * <p>Not thread-safe: confined to the updater's pass thread.
+ * <p>Not thread-safe: confined to one pass thread (the updater's, the expirer's).
  */
-final class UpdateRateLimiter {
+public final class UpdateRateLimiter {
     private static final long BUFFER_NANOS = 1_000_000_000L;
 
     private final long intervalNanos;
@@ -21,19 +21,19 @@ final class UpdateRateLimiter {
     private boolean started;
 
     /** A limiter on the system's nano clock that parks the calling thread. */
-    UpdateRateLimiter(double perSecond) {
+    public UpdateRateLimiter(double perSecond) {
         this(perSecond, System::nanoTime, LockSupport::parkNanos);
     }
 
     /** @param parkNanos waits about that many nanoseconds (tests advance their clock instead) */
-    UpdateRateLimiter(double perSecond, LongSupplier nanoClock, LongConsumer parkNanos) {
+    public UpdateRateLimiter(double perSecond, LongSupplier nanoClock, LongConsumer parkNanos) {
         this.intervalNanos = perSecond <= 0 ? 0 : (long) (1e9 / perSecond);
         this.nanoClock = nanoClock;
         this.parkNanos = parkNanos;
     }
 
     /** Blocks until the next permit is due. */
-    void acquire() throws InterruptedException {
+    public void acquire() throws InterruptedException {
         if (intervalNanos == 0) {
             return;
         }
