@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -21,6 +22,9 @@ public final class ComputeServices implements AutoCloseable {
     }
 
     public static ComputeServices start(Map<String, String> settings) {
+        // Spring Boot would reconfigure java.util.logging for the whole JVM (the storage servers' logs too when
+        // embedded in cairn cloud); the JVM's own logging setup stays in charge
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         Map<String, Object> props = new LinkedHashMap<>(settings);
         Object url = props.get("cairn.database.url");
         if (url == null) {

@@ -1,6 +1,5 @@
 package io.cairn.compute.system;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
@@ -51,6 +50,11 @@ public final class ErrorResponses implements WebExceptionHandler {
         if (ex instanceof ApiException api) {
             status = api.status();
             message = api.getMessage() == null ? "" : api.getMessage();
+        } else if (ex instanceof StoreException) {
+            // the object store behind the image service failed; its message names the request, no secrets
+            LOG.log(System.Logger.Level.WARNING, "object store failure: " + ex.getMessage());
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            message = "The image store is unavailable: " + ex.getMessage();
         } else if (ex instanceof ServerWebInputException input) {
             status = HttpStatus.BAD_REQUEST;
             message = "Malformed request: " + reasonOf(input, "the body could not be read");
@@ -87,9 +91,5 @@ public final class ErrorResponses implements WebExceptionHandler {
         }
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
