@@ -96,6 +96,12 @@ final class CloudCommand {
     }
 
     ServerLauncher.Running start(List<String> args) throws IOException, InterruptedException {
+        return start(args, Map.of());
+    }
+
+    /** As {@link #start(List)}, with compute settings added or overridden (tests: small DLO segments). */
+    ServerLauncher.Running start(List<String> args, Map<String, String> extraComputeSettings)
+            throws IOException, InterruptedException {
         Options o = parse(args);
         Files.createDirectories(o.data().resolve("etc"));
         Properties secrets = secrets(o.data().resolve("etc").resolve(SECRETS));
@@ -109,7 +115,9 @@ final class CloudCommand {
         }
         ComputeServices compute;
         try {
-            compute = ComputeServices.start(computeSettings(o, secrets, cluster.proxyPort()));
+            Map<String, String> settings = computeSettings(o, secrets, cluster.proxyPort());
+            settings.putAll(extraComputeSettings);
+            compute = ComputeServices.start(settings);
         } catch (RuntimeException e) {
             cluster.close();
             accessLog.close();

@@ -17,6 +17,7 @@ class CliArchitectureTest {
                         "io.cairn.account",
                         "io.cairn.replicator",
                         "io.cairn.auditor",
-                        "io.cairn.proxy"));
+                        "io.cairn.proxy",
+                        "io.cairn.compute"));
     }
 }

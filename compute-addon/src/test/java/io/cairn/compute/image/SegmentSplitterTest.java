@@ -47,4 +47,30 @@ class SegmentSplitterTest {
     void anExactMultipleMakesNoEmptyTrailingSegment() {
         assertThat(segments(new byte[6000], 512, 3000)).hasSize(2);
     }
+
+    /**
+     * As the store consumes segments: each window is a request body written asynchronously, and the next segment
+     * starts only after the previous request's response — the shape that deadlocked with a demand-less outer.
+     */
+    @Test
+    void asynchronousConsumersOneSegmentAfterAnotherDoNotStall() {
+        byte[] data = new byte[50_000];
+        new Random(3).nextBytes(data);
+        Flux<ByteBuf> buffers = Flux.range(0, 50)
+                .publishOn(reactor.core.scheduler.Schedulers.parallel())
+                .map(k -> Unpooled.copiedBuffer(data, k * 1000, 1000));
+        java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
+        Long segments = SegmentSplitter.split(buffers, 7000)
+                .concatMap(window -> window.publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                        .doOnNext(buf -> {
+                            total.addAndGet(buf.readableBytes());
+                            buf.release();
+                        })
+                        .then(reactor.core.publisher.Mono.delay(java.time.Duration.ofMillis(5)))
+                        .thenReturn(1))
+                .count()
+                .block(java.time.Duration.ofSeconds(20));
+        assertThat(segments).isEqualTo(8L);
+        assertThat(total.get()).isEqualTo(data.length);
+    }
 }
