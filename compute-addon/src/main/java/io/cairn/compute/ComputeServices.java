@@ -1,11 +1,13 @@
 package io.cairn.compute;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -22,6 +24,12 @@ public final class ComputeServices implements AutoCloseable {
     }
 
     public static ComputeServices start(Map<String, String> settings) {
+        return start(settings, List.of());
+    }
+
+    /** As {@link #start(Map)}, with initializers run before the beans are made (tests register twins). */
+    static ComputeServices start(
+            Map<String, String> settings, List<ApplicationContextInitializer<ConfigurableApplicationContext>> init) {
         // Spring Boot would reconfigure java.util.logging for the whole JVM (the storage servers' logs too when
         // embedded in cairn cloud); the JVM's own logging setup stays in charge
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
@@ -37,6 +45,7 @@ public final class ComputeServices implements AutoCloseable {
                 .web(WebApplicationType.REACTIVE)
                 .properties(props)
                 .registerShutdownHook(false)
+                .initializers(init.toArray(ApplicationContextInitializer[]::new))
                 .run();
         return new ComputeServices(ctx);
     }
