@@ -271,6 +271,57 @@ abstract class CloudClientsITBase {
                 .contains("demo-image", "admin-private");
     }
 
+    @Test
+    void aChunkedUploadThatDiesMidStreamLeavesNoSegmentsBehind() throws Exception {
+        String token = json(admin.openstack("token", "issue", "-f", "json").ok("token issue"))
+                .get("id")
+                .asString();
+        String api = admin.env("OS_AUTH_URL").replace("/identity/v3", "");
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(api + "/image/v2/images"))
+                        .header("X-Auth-Token", token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\":\"dies\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asString();
+        URI uri = URI.create(api);
+        try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            java.io.OutputStream out = s.getOutputStream();
+            out.write(("PUT /image/v2/images/" + id + "/file HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + token
+                            + "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = randomBytes(65_536, 9);
+            // two and a half segments, then the connection drops without the last chunk
+            for (int i = 0; i < 40; i++) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            io.cairn.common.testing.Await.until("segments written", java.time.Duration.ofSeconds(30), () -> {
+                try {
+                    return swiftNames(id).contains(id + "-00002");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+        io.cairn.common.testing.Await.until("image queued, segments gone", java.time.Duration.ofSeconds(60), () -> {
+            try {
+                JsonNode shown =
+                        json(admin.openstack("image", "show", id, "-f", "json").ok("show"));
+                return shown.get("status").asString().equals("queued")
+                        && swiftNames(id).isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        admin.openstack("image", "delete", id).ok("delete");
+    }
+
     // ---- helpers
 
     private Path write(String name, byte[] bytes) throws IOException {
