@@ -62,6 +62,7 @@ public final class CairnMain {
             case "proxy" -> new ProxyCommand(out, err).run(rest, launcher);
             case "node" -> new NodeCommand(out, err, daemons).run(rest, launcher);
             case "saio" -> new SaioCommand(out, err, daemons).run(rest, launcher);
+            case "cloud" -> new CloudCommand(out, err, daemons).run(rest, launcher);
             case "replicator" -> once(NodeDaemons.Kind.REPLICATOR, rest, out, err, daemons);
             case "auditor" -> once(NodeDaemons.Kind.AUDITOR, rest, out, err, daemons);
             case "updater" -> once(NodeDaemons.Kind.UPDATER, rest, out, err, daemons);
@@ -120,6 +121,9 @@ public final class CairnMain {
                 "                                   run one pass of those daemons (exit 0: every pass completed)",
                 "  saio [--data DIR] [--port 8080] [--bind 127.0.0.1]",
                 "               run a Swift-all-in-one cluster (1 proxy, 4 storage nodes) in one JVM",
+                "  cloud [--data DIR] [--port 8080] [--api-port 8081] [--database-url URL]",
+                "               the saio cluster plus identity (Keystone v3) and image (Glance v2) APIs; writes",
+                "               DIR/etc/openrc for the openstack and glance CLIs",
                 "  version      print the version");
     }
 }

@@ -17,6 +17,29 @@ class CliArchitectureTest {
                         "io.cairn.account",
                         "io.cairn.replicator",
                         "io.cairn.auditor",
-                        "io.cairn.proxy"));
+                        "io.cairn.proxy",
+                        "io.cairn.compute"));
+    }
+
+    /** Spring stays in compute-addon: cli reaches it only through ComputeServices, from CloudCommand. */
+    @Test
+    void onlyCloudCommandUsesTheComputeAddonAndNothingUsesSpring() {
+        com.tngtech.archunit.core.domain.JavaClasses classes = LayeringRules.mainClasses();
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that()
+                .resideInAPackage("io.cairn.cli..")
+                .and()
+                .doNotHaveSimpleName("CloudCommand")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.cairn.compute..")
+                .check(classes);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that()
+                .resideInAPackage("io.cairn.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "reactor..")
+                .check(classes);
     }
 }

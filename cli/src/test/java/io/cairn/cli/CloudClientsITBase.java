@@ -1,0 +1,396 @@
+package io.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code cairn cloud} driven by the real OpenStack clients (Debian's {@code openstack} 6.0 and {@code glance} 4.1),
+ * one cloud per class; subclasses pick the database. Image bytes are checked where they must be: in Cairn, in
+ * glance_store's layout, read back over the Swift API as the reseller admin.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CloudClientsITBase {
+    /** Small DLO segments so a few-MB chunked upload spans several. */
+    static final long CHUNK = 1 << 20;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** This class's scratch directory (data dir, client HOME, files); removed after the class. */
+    Path tmp = Path.of("");
+
+    private ServerLauncher.@Nullable Running cloud;
+    private OpenStackClients admin;
+    private OpenStackClients demo;
+    private String adminProject = "";
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Extra {@code cairn cloud} arguments (the database). */
+    abstract List<String> databaseArgs() throws Exception;
+
+    /** After the cloud stopped (the database goes last). */
+    void afterCloud() {}
+
+    @BeforeAll
+    void startCloud() throws Exception {
+        tmp = Files.createTempDirectory("cairn-cloud-it");
+        Path data = tmp.resolve("cloud");
+        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--port", "0"));
+        args.addAll(databaseArgs());
+        ByteArrayOutputStream banner = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(banner, true, StandardCharsets.UTF_8);
+        cloud = new CloudCommand(out, out, NodeDaemons.none())
+                .start(args, Map.of("cairn.storage.large-object-chunk-size", String.valueOf(CHUNK)));
+        assertThat(banner.toString(StandardCharsets.UTF_8)).contains("openrc");
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        admin = new OpenStackClients(data.resolve("etc/openrc"), home);
+        demo = new OpenStackClients(data.resolve("etc/openrc-demo"), home);
+        adminProject = json(admin.openstack("token", "issue", "-f", "json").ok("token issue"))
+                .get("project_id")
+                .asString();
+    }
+
+    @AfterAll
+    void stopCloud() {
+        if (cloud != null) {
+            cloud.close();
+        }
+        afterCloud();
+        deleteTree(tmp);
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a leftover temp dir is not a test failure
+        }
+    }
+
+    @Test
+    void tokenIssueWorksAndAWrongPasswordIsRefused() throws Exception {
+        JsonNode token = json(admin.openstack("token", "issue", "-f", "json").ok("token issue"));
+        assertThat(token.get("id").asString()).startsWith("cT1");
+        assertThat(token.get("expires").asString()).isNotEmpty();
+        OpenStackClients.Result wrong =
+                admin.with("OS_PASSWORD", "not-the-password").openstack("token", "issue");
+        assertThat(wrong.exitCode()).isNotZero();
+        assertThat(wrong.err()).contains("401");
+    }
+
+    @Test
+    void openstackImageLifecycleKeepsTheBytesAsOneObjectInCairn() throws Exception {
+        byte[] bytes = randomBytes(3_000_000, 1);
+        Path file = write("osc.raw", bytes);
+        JsonNode created = json(admin.openstack(
+                        "image",
+                        "create",
+                        "--file",
+                        file.toString(),
+                        "--disk-format",
+                        "raw",
+                        "--container-format",
+                        "bare",
+                        "--property",
+                        "os_distro=cairn",
+                        "osc-image",
+                        "-f",
+                        "json")
+                .ok("image create"));
+        String id = created.get("id").asString();
+        JsonNode shown =
+                json(admin.openstack("image", "show", "osc-image", "-f", "json").ok("image show"));
+        assertThat(shown.get("status").asString()).isEqualTo("active");
+        assertThat(shown.get("checksum").asString()).isEqualTo(md5(bytes));
+        assertThat(shown.get("size").asLong()).isEqualTo(bytes.length);
+        // in Cairn: one object named by the image id, in container glance of the admin project's account
+        assertThat(swiftGet("glance/" + id)).isEqualTo(bytes);
+
+        admin.openstack("image", "set", "--property", "foo=bar", "--tag", "t1", "--min-disk", "1", "osc-image")
+                .ok("image set");
+        JsonNode after =
+                json(admin.openstack("image", "show", "osc-image", "-f", "json").ok("image show"));
+        assertThat(after.get("properties").get("foo").asString()).isEqualTo("bar");
+        assertThat(after.get("tags").toString()).contains("t1");
+        assertThat(after.get("min_disk").asInt()).isEqualTo(1);
+
+        Path saved = tmp.resolve("osc.out");
+        admin.openstack("image", "save", "--file", saved.toString(), "osc-image")
+                .ok("image save");
+        assertThat(Files.readAllBytes(saved)).isEqualTo(bytes);
+
+        assertThat(admin.openstack("image", "list", "-f", "json")
+                        .ok("image list")
+                        .out())
+                .contains(id);
+        admin.openstack("image", "delete", "osc-image").ok("image delete");
+        assertThat(admin.openstack("image", "show", id).exitCode()).isNotZero();
+        assertThat(swiftNames(id)).isEmpty();
+    }
+
+    @Test
+    void glanceChunkedUploadBecomesDloSegmentsAndDownloadsWithItsHash() throws Exception {
+        byte[] bytes = randomBytes((int) (2 * CHUNK + 12345), 2);
+        Path file = write("glance.raw", bytes);
+        String out = admin.glance(
+                        "image-create",
+                        "--file",
+                        file.toString(),
+                        "--disk-format",
+                        "raw",
+                        "--container-format",
+                        "bare",
+                        "--name",
+                        "glance-image")
+                .ok("glance image-create")
+                .out();
+        String id = field(out, "id");
+        assertThat(field(out, "status")).isEqualTo("active");
+        // glance_store's layout: segments <id>-00001.. and a zero-byte manifest naming them
+        assertThat(swiftNames(id)).containsExactly(id, id + "-00001", id + "-00002", id + "-00003");
+        HttpResponse<byte[]> manifest = swift("GET", "glance/" + id);
+        assertThat(manifest.headers().firstValue("X-Object-Manifest")).contains("glance/" + id + "-");
+        assertThat(swiftGet("glance/" + id + "-00001")).hasSize((int) CHUNK);
+
+        Path downloaded = tmp.resolve("glance.out");
+        admin.glance("image-download", "--file", downloaded.toString(), id).ok("glance image-download");
+        assertThat(Files.readAllBytes(downloaded)).isEqualTo(bytes);
+
+        admin.glance("image-tag-update", id, "gold").ok("tag");
+        assertThat(admin.glance("image-show", id).ok("show").out()).contains("gold");
+        admin.glance("image-deactivate", id).ok("deactivate");
+        assertThat(field(admin.glance("image-show", id).ok("show").out(), "status"))
+                .isEqualTo("deactivated");
+        admin.glance("image-reactivate", id).ok("reactivate");
+        admin.glance("image-update", "--property", "a=b", id).ok("update");
+        admin.glance("image-update", "--remove-property", "a", id).ok("update");
+        assertThat(admin.glance("image-show", id).ok("show").out()).doesNotContain("| a ");
+
+        admin.glance("image-delete", id).ok("glance image-delete");
+        assertThat(swiftNames(id)).isEmpty();
+    }
+
+    @Test
+    void refusedUploadsLeaveTheImageQueuedAndNothingStored() throws Exception {
+        ByteBuffer header = ByteBuffer.allocate(65_536);
+        header.put(new byte[] {'Q', 'F', 'I', (byte) 0xfb})
+                .putInt(4, 3)
+                .putLong(8, 4096)
+                .putInt(16, 8);
+        header.putInt(20, 16).putLong(24, 1 << 30).putInt(100, 104);
+        OpenStackClients.Result backing = admin.glance(
+                "image-create",
+                "--disk-format",
+                "qcow2",
+                "--container-format",
+                "bare",
+                "--name",
+                "bad-qcow2",
+                "--file",
+                write("backing.qcow2", header.array()).toString());
+        assertThat(backing.exitCode()).isNotZero();
+        assertThat(backing.err()).contains("backing file");
+        JsonNode image =
+                json(admin.openstack("image", "show", "bad-qcow2", "-f", "json").ok("show"));
+        String id = image.get("id").asString();
+        assertThat(image.get("status").asString()).isEqualTo("queued");
+
+        OpenStackClients.Result random = admin.glance(
+                "image-upload",
+                "--file",
+                write("random.qcow2", randomBytes(200_000, 3)).toString(),
+                id);
+        assertThat(random.exitCode()).isNotZero();
+        assertThat(random.err()).contains("not a qcow2");
+        JsonNode after = json(admin.openstack("image", "show", id, "-f", "json").ok("show"));
+        assertThat(after.get("status").asString()).isEqualTo("queued");
+        JsonNode checksum = after.get("checksum");
+        assertThat(checksum == null || checksum.isNull())
+                .as("no checksum: %s", after)
+                .isTrue();
+        assertThat(swiftNames(id)).isEmpty();
+        admin.glance("image-delete", id).ok("delete");
+    }
+
+    @Test
+    void demoSeesItsOwnImagesNotTheAdminsPrivateOnes() throws Exception {
+        admin.openstack(
+                        "image",
+                        "create",
+                        "--private",
+                        "--disk-format",
+                        "raw",
+                        "--container-format",
+                        "bare",
+                        "admin-private")
+                .ok("admin create");
+        demo.openstack(
+                        "image",
+                        "create",
+                        "--file",
+                        write("demo.raw", randomBytes(1000, 4)).toString(),
+                        "--disk-format",
+                        "raw",
+                        "--container-format",
+                        "bare",
+                        "demo-image")
+                .ok("demo create");
+        String list = demo.openstack("image", "list", "-f", "value", "-c", "Name")
+                .ok("demo list")
+                .out();
+        assertThat(list).contains("demo-image").doesNotContain("admin-private");
+        assertThat(demo.openstack("image", "delete", "admin-private").exitCode())
+                .isNotZero();
+        assertThat(admin.openstack("image", "list", "-f", "value", "-c", "Name")
+                        .ok("admin list")
+                        .out())
+                .contains("demo-image", "admin-private");
+    }
+
+    @Test
+    void aChunkedUploadThatDiesMidStreamLeavesNoSegmentsBehind() throws Exception {
+        String token = json(admin.openstack("token", "issue", "-f", "json").ok("token issue"))
+                .get("id")
+                .asString();
+        String api = admin.env("OS_AUTH_URL").replace("/identity/v3", "");
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(api + "/image/v2/images"))
+                        .header("X-Auth-Token", token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\":\"dies\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).get("id").asString();
+        URI uri = URI.create(api);
+        try (java.net.Socket s = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            java.io.OutputStream out = s.getOutputStream();
+            out.write(("PUT /image/v2/images/" + id + "/file HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + token
+                            + "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = randomBytes(65_536, 9);
+            // two and a half segments, then the connection drops without the last chunk
+            for (int i = 0; i < 40; i++) {
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            io.cairn.common.testing.Await.until("segments written", java.time.Duration.ofSeconds(30), () -> {
+                try {
+                    return swiftNames(id).contains(id + "-00002");
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+        io.cairn.common.testing.Await.until("image queued, segments gone", java.time.Duration.ofSeconds(60), () -> {
+            try {
+                JsonNode shown =
+                        json(admin.openstack("image", "show", id, "-f", "json").ok("show"));
+                return shown.get("status").asString().equals("queued")
+                        && swiftNames(id).isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        admin.openstack("image", "delete", id).ok("delete");
+    }
+
+    // ---- helpers
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        return Files.write(tmp.resolve(name), bytes);
+    }
+
+    private static byte[] randomBytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    private static String md5(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+    }
+
+    private static JsonNode json(OpenStackClients.Result r) {
+        return JSON.readTree(r.out());
+    }
+
+    /** A field of glance's {@code | Property | Value |} table. */
+    private static String field(String table, String name) {
+        for (String line : table.split("\n")) {
+            String[] cells = line.split("\\|");
+            if (cells.length >= 3 && cells[1].strip().equals(name)) {
+                return cells[2].strip();
+            }
+        }
+        throw new AssertionError("no " + name + " in\n" + table);
+    }
+
+    private String proxy() {
+        return "http://127.0.0.1:" + java.util.Objects.requireNonNull(cloud).port();
+    }
+
+    private String swiftToken() throws Exception {
+        HttpResponse<Void> login = http.send(
+                HttpRequest.newBuilder(URI.create(proxy() + "/auth/v1.0"))
+                        .header("X-Auth-User", "admin:admin")
+                        .header("X-Auth-Key", "admin")
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        return login.headers().firstValue("X-Auth-Token").orElseThrow();
+    }
+
+    private HttpResponse<byte[]> swift(String method, String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(proxy() + "/v1/AUTH_" + adminProject + "/" + path))
+                        .header("X-Auth-Token", swiftToken())
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private byte[] swiftGet(String path) throws Exception {
+        HttpResponse<byte[]> r = swift("GET", path);
+        assertThat(r.statusCode()).as("GET " + path).isEqualTo(200);
+        return r.body();
+    }
+
+    /** Names in container {@code glance} starting with {@code prefix}. */
+    private List<String> swiftNames(String prefix) throws Exception {
+        HttpResponse<byte[]> r = swift("GET", "glance?format=json&prefix=" + prefix);
+        List<String> names = new ArrayList<>();
+        if (r.statusCode() == 200) {
+            for (JsonNode o : JSON.readTree(r.body())) {
+                names.add(o.get("name").asString());
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,89 @@
+package io.cairn.compute;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starting and stopping the identity and image APIs from plain Java ({@code cairn cloud}, tests), so callers never
+ * see Spring. Settings are the {@code cairn.*} keys of the {@code config} records plus {@code server.port},
+ * {@code server.address} and {@code cairn.database.url} (a JDBC URL: {@code jdbc:sqlite:FILE} or {@code
+ * jdbc:postgresql://...}, with {@code cairn.database.username}/{@code password}).
+ */
+public final class ComputeServices implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+
+    private ComputeServices(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static ComputeServices start(Map<String, String> settings) {
+        return start(settings, List.of());
+    }
+
+    /** As {@link #start(Map)}, with initializers run before the beans are made (tests register twins). */
+    static ComputeServices start(
+            Map<String, String> settings, List<ApplicationContextInitializer<ConfigurableApplicationContext>> init) {
+        // Spring Boot would reconfigure java.util.logging for the whole JVM (the storage servers' logs too when
+        // embedded in cairn cloud); the JVM's own logging setup stays in charge
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        Map<String, Object> props = new LinkedHashMap<>(settings);
+        Object url = props.get("cairn.database.url");
+        if (url == null) {
+            throw new IllegalArgumentException("cairn.database.url is required");
+        }
+        props.put("spring.datasource.url", sqliteTuned(url.toString()));
+        copy(props, "cairn.database.username", "spring.datasource.username");
+        copy(props, "cairn.database.password", "spring.datasource.password");
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ComputeApplication.class)
+                .web(WebApplicationType.REACTIVE)
+                .properties(props)
+                .registerShutdownHook(false)
+                .initializers(init.toArray(ApplicationContextInitializer[]::new))
+                .run();
+        return new ComputeServices(ctx);
+    }
+
+    /**
+     * SQLite as several API threads need it: WAL (readers do not block the writer), a busy timeout instead of
+     * immediate SQLITE_BUSY, write locks taken at BEGIN (no deadlocking lock upgrades), foreign keys on.
+     */
+    static String sqliteTuned(String url) {
+        if (!url.startsWith("jdbc:sqlite:") || url.contains("?")) {
+            return url;
+        }
+        return url + "?journal_mode=WAL&busy_timeout=10000&transaction_mode=IMMEDIATE&foreign_keys=true";
+    }
+
+    private static void copy(Map<String, Object> props, String from, String to) {
+        Object v = props.get(from);
+        if (v != null) {
+            props.put(to, v);
+        }
+    }
+
+    /** The port the API listens on. */
+    public int port() {
+        var server = ((WebServerApplicationContext) context).getWebServer();
+        if (server == null) {
+            throw new IllegalStateException("the web server is not running");
+        }
+        return server.getPort();
+    }
+
+    /** A bean of the running application (tests reach the repository and the store this way). */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,256 @@
+package io.cairn.compute.image;
+
+import io.cairn.compute.identity.RequestAuthenticator;
+import io.cairn.compute.identity.TokenClaims;
+import io.cairn.compute.system.ApiException;
+import io.cairn.compute.system.Blocking;
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.util.MultiValueMap;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Glance v2's behaviour: who sees and changes which image, the status machine, uploads (hashed and inspected while
+ * they stream into the {@link ImageStore}; a failed one leaves the image {@code queued} with nothing stored) and
+ * downloads. Everything blocking runs through {@link Blocking}.
+ */
+@Service
+public class ImageService {
+    private static final System.Logger LOG = System.getLogger(ImageService.class.getName());
+
+    private final ImageRepository repo;
+    private final ImageStore store;
+    private final Clock clock;
+
+    public ImageService(ImageRepository repo, ImageStore store, Clock clock) {
+        this.repo = repo;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    static boolean isAdmin(TokenClaims c) {
+        return c.hasRole(RequestAuthenticator.ADMIN_ROLE);
+    }
+
+    /** The project a request acts for; image calls need a project-scoped token. */
+    static String projectOf(TokenClaims c) {
+        String p = c.projectId();
+        if (p == null) {
+            throw ApiException.forbidden("The image service needs a project-scoped token.");
+        }
+        return p;
+    }
+
+    Image create(TokenClaims c, @Nullable JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("The request body must be a JSON object.");
+        }
+        boolean admin = isAdmin(c);
+        String id = UUID.randomUUID().toString();
+        JsonNode requestedId = body.get("id");
+        if (requestedId != null) {
+            id = requestedId.isString() ? requestedId.asString() : "";
+            try {
+                id = UUID.fromString(id).toString();
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("'id' must be a UUID.");
+            }
+            if (repo.find(id).isPresent()) {
+                throw ApiException.conflict("An image with identifier " + id + " already exists");
+            }
+        }
+        Image image = new Image(id);
+        image.owner = projectOf(c);
+        long now = clock.millis();
+        image.createdAt = now;
+        image.updatedAt = now;
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals("id")) {
+                continue;
+            }
+            if (e.getKey().equals("visibility")
+                    && e.getValue().isString()
+                    && e.getValue().asString().equals("public")
+                    && !admin) {
+                throw ApiException.forbidden("You are not authorized to publicize images: admin required.");
+            }
+            ImageFields.set(image, e.getKey(), e.getValue(), admin);
+        }
+        repo.insert(image);
+        return image;
+    }
+
+    Image get(TokenClaims c, String id) {
+        Image i = repo.find(id).orElseThrow(() -> notFound(id));
+        String project = c.projectId();
+        boolean visible = isAdmin(c)
+                || Objects.equals(i.owner, project)
+                || i.visibility.equals("public")
+                || i.visibility.equals("community");
+        if (!visible) {
+            throw notFound(id);
+        }
+        return i;
+    }
+
+    /** An image the caller may change: its project owns it, or the caller is admin (403 otherwise). */
+    Image modifiable(TokenClaims c, String id) {
+        Image i = get(c, id);
+        if (!isAdmin(c) && !Objects.equals(i.owner, c.projectId())) {
+            throw ApiException.forbidden("You are not permitted to modify image " + id + ".");
+        }
+        return i;
+    }
+
+    ImageQuery.Page list(TokenClaims c, MultiValueMap<String, String> params) {
+        ImageQuery query = new ImageQuery(params);
+        boolean admin = isAdmin(c);
+        return query.page(repo.visibleTo(admin ? null : c.projectId()), admin, c.projectId());
+    }
+
+    Image patch(TokenClaims c, String id, List<ImagePatch.Op> ops) {
+        Image current = modifiable(c, id);
+        // a refused operation must leave the stored image untouched: patch a copy, store it only when all passed
+        Image patched = current.copy();
+        ImagePatch.apply(patched, ops, isAdmin(c));
+        patched.updatedAt = clock.millis();
+        repo.update(patched);
+        return patched;
+    }
+
+    void addTag(TokenClaims c, String id, String tag) {
+        Image i = modifiable(c, id);
+        ImageFields.addTag(i, tag);
+        i.updatedAt = clock.millis();
+        repo.update(i);
+    }
+
+    void removeTag(TokenClaims c, String id, String tag) {
+        Image i = modifiable(c, id);
+        if (!i.tags.remove(tag)) {
+            throw ApiException.notFound("Tag " + tag + " not found on image " + id + ".");
+        }
+        i.updatedAt = clock.millis();
+        repo.update(i);
+    }
+
+    void deactivate(TokenClaims c, String id, boolean deactivate) {
+        Image i = modifiable(c, id);
+        ImageStatus target = deactivate ? ImageStatus.DEACTIVATED : ImageStatus.ACTIVE;
+        if (i.status == target) {
+            return; // Glance answers 204 to a repeated (re)activation
+        }
+        ImageStatus expected = deactivate ? ImageStatus.ACTIVE : ImageStatus.DEACTIVATED;
+        if (i.status != expected) {
+            throw ApiException.forbidden("Not allowed to " + (deactivate ? "deactivate" : "reactivate")
+                    + " image in status '" + i.status.wire() + "'");
+        }
+        if (!repo.compareAndSetStatus(id, expected, target, clock.millis())) {
+            throw ApiException.conflict("Image " + id + " changed status meanwhile; retry.");
+        }
+    }
+
+    Mono<Void> delete(TokenClaims c, String id) {
+        return Blocking.call(() -> {
+                    Image i = modifiable(c, id);
+                    if (i.isProtected) {
+                        throw ApiException.forbidden("Image " + id + " is protected and cannot be deleted.");
+                    }
+                    i.status.checkTransition(ImageStatus.DELETED);
+                    return i;
+                })
+                // bytes first: if the store fails, the image is still there to delete again, nothing orphaned
+                .flatMap(i -> store.delete(id).then(Blocking.run(() -> repo.delete(id))));
+    }
+
+    /** Streams an upload into the store; see the class comment for what a failure leaves. */
+    Mono<Void> upload(TokenClaims c, String id, Flux<ByteBuf> body, long declaredLength) {
+        return Blocking.call(() -> startUpload(c, id)).flatMap(image -> {
+            UploadDigest digest = new UploadDigest();
+            DiskFormatInspector inspector = new DiskFormatInspector(Objects.requireNonNull(image.diskFormat));
+            Flux<ByteBuf> observed = body.handle((buf, sink) -> {
+                try {
+                    ByteBuffer view = buf.nioBuffer();
+                    digest.update(view);
+                    inspector.update(view);
+                    sink.next(buf);
+                } catch (RuntimeException refused) {
+                    buf.release();
+                    sink.error(refused);
+                }
+            });
+            return store.write(id, observed, declaredLength)
+                    .flatMap(layout -> Blocking.run(() -> finishUpload(image, digest, inspector, layout)))
+                    .onErrorResume(e -> abandonUpload(id, e).then(Mono.error(e)))
+                    .doOnCancel(() -> abandonUpload(id, null).subscribe());
+        });
+    }
+
+    private Image startUpload(TokenClaims c, String id) {
+        Image i = modifiable(c, id);
+        i.status.checkTransition(ImageStatus.SAVING);
+        if (i.diskFormat == null || i.containerFormat == null) {
+            throw ApiException.badRequest("Properties disk_format, container_format must be set prior to saving data.");
+        }
+        if (!repo.compareAndSetStatus(id, ImageStatus.QUEUED, ImageStatus.SAVING, clock.millis())) {
+            throw ApiException.conflict(
+                    "Image status transition from queued to saving is not allowed: another" + " upload is in progress");
+        }
+        return i;
+    }
+
+    private void finishUpload(Image image, UploadDigest digest, DiskFormatInspector inspector, StoredLayout layout) {
+        Image done = image.copy();
+        done.virtualSize = inspector.finish(digest.bytes());
+        done.size = digest.bytes();
+        done.checksum = digest.md5Hex();
+        done.osHashAlgo = UploadDigest.HASH_ALGO;
+        done.osHashValue = digest.sha512Hex();
+        done.storeLayout = layout;
+        if (!repo.completeUpload(done, clock.millis())) {
+            throw new ApiException(HttpStatus.GONE, "Image " + image.id + " was deleted during its upload.");
+        }
+    }
+
+    /** After a failed or abandoned upload: nothing stored, the image {@code queued} again (if it still exists). */
+    private Mono<Void> abandonUpload(String id, @Nullable Throwable cause) {
+        if (cause != null && !(cause instanceof ApiException)) {
+            LOG.log(System.Logger.Level.WARNING, "upload of image " + id + " failed: " + cause);
+        }
+        return store.delete(id)
+                .onErrorResume(e -> {
+                    LOG.log(System.Logger.Level.ERROR, "could not remove the partial data of image " + id, e);
+                    return Mono.empty();
+                })
+                .then(Blocking.run(
+                        () -> repo.compareAndSetStatus(id, ImageStatus.SAVING, ImageStatus.QUEUED, clock.millis())));
+    }
+
+    Image readable(TokenClaims c, String id) {
+        Image i = get(c, id);
+        if (i.status == ImageStatus.DEACTIVATED && !isAdmin(c)) {
+            throw ApiException.forbidden("The requested image has been deactivated. Image data download is forbidden.");
+        }
+        return i;
+    }
+
+    Flux<ByteBuf> bytes(Image i, ImageStore.@Nullable ByteRange range) {
+        return store.read(i.id, Objects.requireNonNull(i.storeLayout), Objects.requireNonNull(i.size), range);
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("No image found with ID " + id);
+    }
+}
