@@ -1,5 +1,6 @@
 package io.cairn.compute.image;
 
+import io.cairn.compute.config.StorageProperties;
 import io.cairn.compute.identity.RequestAuthenticator;
 import io.cairn.compute.identity.TokenClaims;
 import io.cairn.compute.system.ApiException;
@@ -7,11 +8,14 @@ import io.cairn.compute.system.Blocking;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -30,11 +34,16 @@ public class ImageService {
     private static final System.Logger LOG = System.getLogger(ImageService.class.getName());
 
     private final ImageRepository repo;
+    private final MemberRepository members;
     private final ImageStore store;
+    private final Duration uploadIdleTimeout;
     private final Clock clock;
 
-    public ImageService(ImageRepository repo, ImageStore store, Clock clock) {
+    public ImageService(
+            ImageRepository repo, MemberRepository members, ImageStore store, StorageProperties storage, Clock clock) {
+        this.uploadIdleTimeout = storage.uploadIdleTimeout();
         this.repo = repo;
+        this.members = members;
         this.store = store;
         this.clock = clock;
     }
@@ -98,7 +107,10 @@ public class ImageService {
         boolean visible = isAdmin(c)
                 || Objects.equals(i.owner, project)
                 || i.visibility.equals("public")
-                || i.visibility.equals("community");
+                || i.visibility.equals("community")
+                || (i.visibility.equals("shared")
+                        && project != null
+                        && members.find(id, project).isPresent());
         if (!visible) {
             throw notFound(id);
         }
@@ -117,7 +129,9 @@ public class ImageService {
     ImageQuery.Page list(TokenClaims c, MultiValueMap<String, String> params) {
         ImageQuery query = new ImageQuery(params);
         boolean admin = isAdmin(c);
-        return query.page(repo.visibleTo(admin ? null : c.projectId()), admin, c.projectId());
+        String project = c.projectId();
+        Map<String, String> memberships = project == null ? Map.of() : members.statusesOf(project);
+        return query.page(repo.visibleTo(admin ? null : project), admin, project, memberships);
     }
 
     Image patch(TokenClaims c, String id, List<ImagePatch.Op> ops) {
@@ -177,25 +191,72 @@ public class ImageService {
 
     /** Streams an upload into the store; see the class comment for what a failure leaves. */
     Mono<Void> upload(TokenClaims c, String id, Flux<ByteBuf> body, long declaredLength) {
-        return Blocking.call(() -> startUpload(c, id)).flatMap(image -> {
-            UploadDigest digest = new UploadDigest();
-            DiskFormatInspector inspector = new DiskFormatInspector(Objects.requireNonNull(image.diskFormat));
-            Flux<ByteBuf> observed = body.handle((buf, sink) -> {
-                try {
-                    ByteBuffer view = buf.nioBuffer();
-                    digest.update(view);
-                    inspector.update(view);
-                    sink.next(buf);
-                } catch (RuntimeException refused) {
-                    buf.release();
-                    sink.error(refused);
-                }
-            });
-            return store.write(id, observed, declaredLength)
-                    .flatMap(layout -> Blocking.run(() -> finishUpload(image, digest, inspector, layout)))
-                    .onErrorResume(e -> abandonUpload(id, e).then(Mono.error(e)))
-                    .doOnCancel(() -> abandonUpload(id, null).subscribe());
-        });
+        UploadAttempt attempt = new UploadAttempt(id);
+        return Blocking.call(() -> {
+                    Image image = startUpload(c, id);
+                    attempt.started();
+                    return image;
+                })
+                .flatMap(image -> {
+                    UploadDigest digest = new UploadDigest();
+                    DiskFormatInspector inspector = new DiskFormatInspector(Objects.requireNonNull(image.diskFormat));
+                    Flux<ByteBuf> observed = body.timeout(uploadIdleTimeout)
+                            .onErrorMap(
+                                    TimeoutException.class,
+                                    e -> new ApiException(
+                                            HttpStatus.REQUEST_TIMEOUT,
+                                            "No image data for " + uploadIdleTimeout.toSeconds()
+                                                    + " s; upload abandoned."))
+                            .handle((buf, sink) -> {
+                                try {
+                                    ByteBuffer view = buf.nioBuffer();
+                                    digest.update(view);
+                                    inspector.update(view);
+                                    sink.next(buf);
+                                } catch (RuntimeException refused) {
+                                    buf.release();
+                                    sink.error(refused);
+                                }
+                            });
+                    return store.write(id, observed, declaredLength)
+                            .flatMap(layout -> Blocking.run(() -> finishUpload(image, digest, inspector, layout)))
+                            .onErrorResume(e -> attempt.abandon(e).then(Mono.error(e)));
+                })
+                .doOnCancel(attempt::cancelled);
+    }
+
+    /**
+     * One upload's clean-up state. A client that disconnects can fail the body, cancel the exchange, or both, and
+     * the cancel can come while the {@code queued → saving} update is still running: whichever comes last cleans up,
+     * exactly once — a second clean-up would delete the bytes and reset the status of the image's next upload.
+     */
+    private final class UploadAttempt {
+        private final String id;
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final AtomicBoolean abandoned = new AtomicBoolean();
+
+        UploadAttempt(String id) {
+            this.id = id;
+        }
+
+        void started() {
+            started.set(true);
+            if (cancelled.get()) {
+                abandon(null).subscribe();
+            }
+        }
+
+        void cancelled() {
+            cancelled.set(true);
+            if (started.get()) {
+                abandon(null).subscribe();
+            }
+        }
+
+        Mono<Void> abandon(@Nullable Throwable cause) {
+            return abandoned.compareAndSet(false, true) ? abandonUpload(id, cause) : Mono.empty();
+        }
     }
 
     private Image startUpload(TokenClaims c, String id) {
