@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -189,74 +189,41 @@ public class ImageService {
                 .flatMap(i -> store.delete(id).then(Blocking.run(() -> repo.delete(id))));
     }
 
-    /** Streams an upload into the store; see the class comment for what a failure leaves. */
-    Mono<Void> upload(TokenClaims c, String id, Flux<ByteBuf> body, long declaredLength) {
-        UploadAttempt attempt = new UploadAttempt(id);
-        return Blocking.call(() -> {
-                    Image image = startUpload(c, id);
-                    attempt.started();
-                    return image;
-                })
-                .flatMap(image -> {
-                    UploadDigest digest = new UploadDigest();
-                    DiskFormatInspector inspector = new DiskFormatInspector(Objects.requireNonNull(image.diskFormat));
-                    Flux<ByteBuf> observed = body.timeout(uploadIdleTimeout)
-                            .onErrorMap(
-                                    TimeoutException.class,
-                                    e -> new ApiException(
-                                            HttpStatus.REQUEST_TIMEOUT,
-                                            "No image data for " + uploadIdleTimeout.toSeconds()
-                                                    + " s; upload abandoned."))
-                            .handle((buf, sink) -> {
-                                try {
-                                    ByteBuffer view = buf.nioBuffer();
-                                    digest.update(view);
-                                    inspector.update(view);
-                                    sink.next(buf);
-                                } catch (RuntimeException refused) {
-                                    buf.release();
-                                    sink.error(refused);
-                                }
-                            });
-                    return store.write(id, observed, declaredLength)
-                            .flatMap(layout -> Blocking.run(() -> finishUpload(image, digest, inspector, layout)))
-                            .onErrorResume(e -> attempt.abandon(e).then(Mono.error(e)));
-                })
-                .doOnCancel(attempt::cancelled);
-    }
-
     /**
-     * One upload's clean-up state. A client that disconnects can fail the body, cancel the exchange, or both, and
-     * the cancel can come while the {@code queued → saving} update is still running: whichever comes last cleans up,
-     * exactly once — a second clean-up would delete the bytes and reset the status of the image's next upload.
+     * Streams an upload into the store; see the class comment for what a failure leaves. The work runs detached
+     * from the HTTP exchange: a client that disconnects cancels the exchange, but cancelling the store's requests
+     * mid-flight could let a segment land after the clean-up listed them. Instead the upload ends on its own (the
+     * body fails, or nothing arrives for {@code upload-idle-timeout}) and cleans up once, after its last request.
      */
-    private final class UploadAttempt {
-        private final String id;
-        private final AtomicBoolean started = new AtomicBoolean();
-        private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final AtomicBoolean abandoned = new AtomicBoolean();
-
-        UploadAttempt(String id) {
-            this.id = id;
-        }
-
-        void started() {
-            started.set(true);
-            if (cancelled.get()) {
-                abandon(null).subscribe();
-            }
-        }
-
-        void cancelled() {
-            cancelled.set(true);
-            if (started.get()) {
-                abandon(null).subscribe();
-            }
-        }
-
-        Mono<Void> abandon(@Nullable Throwable cause) {
-            return abandoned.compareAndSet(false, true) ? abandonUpload(id, cause) : Mono.empty();
-        }
+    Mono<Void> upload(TokenClaims c, String id, Flux<ByteBuf> body, long declaredLength) {
+        Mono<Void> work = Blocking.call(() -> startUpload(c, id)).flatMap(image -> {
+            UploadDigest digest = new UploadDigest();
+            DiskFormatInspector inspector = new DiskFormatInspector(Objects.requireNonNull(image.diskFormat));
+            Flux<ByteBuf> observed = body.timeout(uploadIdleTimeout)
+                    .onErrorMap(
+                            TimeoutException.class,
+                            e -> new ApiException(
+                                    HttpStatus.REQUEST_TIMEOUT,
+                                    "No image data for " + uploadIdleTimeout.toSeconds() + " s; upload abandoned."))
+                    .handle((buf, sink) -> {
+                        try {
+                            ByteBuffer view = buf.nioBuffer();
+                            digest.update(view);
+                            inspector.update(view);
+                            sink.next(buf);
+                        } catch (RuntimeException refused) {
+                            buf.release();
+                            sink.error(refused);
+                        }
+                    });
+            return store.write(id, observed, declaredLength)
+                    .flatMap(layout ->
+                            Blocking.run(() -> finishUpload(image, digest, inspector, layout, declaredLength)))
+                    .onErrorResume(e -> abandonUpload(id, e).then(Mono.error(e)));
+        });
+        Sinks.One<Void> outcome = Sinks.one();
+        work.subscribe(null, outcome::tryEmitError, outcome::tryEmitEmpty);
+        return outcome.asMono();
     }
 
     private Image startUpload(TokenClaims c, String id) {
@@ -272,7 +239,12 @@ public class ImageService {
         return i;
     }
 
-    private void finishUpload(Image image, UploadDigest digest, DiskFormatInspector inspector, StoredLayout layout) {
+    private void finishUpload(
+            Image image, UploadDigest digest, DiskFormatInspector inspector, StoredLayout layout, long declared) {
+        if (declared >= 0 && digest.bytes() != declared) {
+            throw ApiException.badRequest(
+                    "The upload ended after " + digest.bytes() + " of its " + declared + " declared bytes.");
+        }
         Image done = image.copy();
         done.virtualSize = inspector.finish(digest.bytes());
         done.size = digest.bytes();
