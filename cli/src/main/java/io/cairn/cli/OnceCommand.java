@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./cairn replicator|auditor|updater --once (--config FILE|DIR | --saio DIR)}: one pass of the daemons
- * of one {@link NodeDaemons.Kind} — replicator: object, container and account replicators; auditor: object,
- * container and account auditors; updater: the object updater — on one storage host (its node.conf or Swift
- * config directory) or on each of the four nodes of a SAIO whose servers are running. Prints every {@link
+ * {@code ./cairn replicator|auditor|updater|expirer|reaper --once (--config FILE|DIR | --saio DIR)}: one pass of
+ * the daemons of one {@link NodeDaemons.Kind} — replicator: object, container and account replicators; auditor:
+ * object, container and account auditors; updater: the object and container updaters; expirer: the object
+ * expirer; reaper: the account reaper — on one storage host (its node.conf or Swift config directory) or on each
+ * of the four nodes of a SAIO whose servers are running. Prints every {@link
  * PassReport}; exit code 0 when every pass completed, 1 when one did not (or a daemon is not available in
  * this build), 2 for a usage or configuration error.
  *

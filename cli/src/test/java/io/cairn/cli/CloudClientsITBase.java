@@ -63,7 +63,14 @@ abstract class CloudClientsITBase {
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(banner, true, StandardCharsets.UTF_8);
         cloud = new CloudCommand(out, out, NodeDaemons.none())
-                .start(args, Map.of("cairn.storage.large-object-chunk-size", String.valueOf(CHUNK)));
+                .start(
+                        args,
+                        Map.of(
+                                "cairn.storage.large-object-chunk-size",
+                                String.valueOf(CHUNK),
+                                // a vanished uploader is detected within this even if its disconnect is never signalled
+                                "cairn.storage.upload-idle-timeout",
+                                "5s"));
         assertThat(banner.toString(StandardCharsets.UTF_8)).contains("openrc");
         Path home = Files.createDirectories(tmp.resolve("home"));
         admin = new OpenStackClients(data.resolve("etc/openrc"), home);

@@ -61,7 +61,8 @@ class ComputeApiTest {
                         "cairn.identity.admin-password", "admin-secret",
                         "cairn.identity.demo-password", "demo-secret",
                         "cairn.identity.bcrypt-strength", "8",
-                        "cairn.storage.url", "http://127.0.0.1:9"),
+                        "cairn.storage.url", "http://127.0.0.1:9",
+                        "cairn.storage.upload-idle-timeout", "3s"),
                 List.of((ConfigurableApplicationContext ctx) ->
                         ctx.getBeanFactory().registerSingleton("testImageStore", store)));
         base = "http://127.0.0.1:" + app.port();
@@ -335,6 +336,67 @@ class ComputeApiTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void sharedImagesReachMembersWhoAcceptThem() throws Exception {
+        String demoProject = new TokenCodec(KEY).decode(demoToken).orElseThrow().projectId();
+        String id = createImage(
+                adminToken, "{\"name\":\"shared-one\",\"disk_format\":\"raw\"," + "\"container_format\":\"bare\"}");
+        assertThat(send("GET", "/image/v2/images/" + id, demoToken, null).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> added =
+                send("POST", "/image/v2/images/" + id + "/members", adminToken, "{\"member\":\"" + demoProject + "\"}");
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(json(added).get("status").asString()).isEqualTo("pending");
+        assertThat(send(
+                                "POST",
+                                "/image/v2/images/" + id + "/members",
+                                adminToken,
+                                "{\"member\":\"" + demoProject + "\"}")
+                        .statusCode())
+                .isEqualTo(409);
+        // readable once shared, listed only once accepted; only the member answers
+        assertThat(send("GET", "/image/v2/images/" + id, demoToken, null).statusCode())
+                .isEqualTo(200);
+        assertThat(send("GET", "/image/v2/images?name=shared-one", demoToken, null)
+                        .body())
+                .doesNotContain(id);
+        assertThat(send(
+                                "PUT",
+                                "/image/v2/images/" + id + "/members/" + demoProject,
+                                adminToken,
+                                "{\"status\":\"accepted\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> accepted = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/image/v2/images/" + id + "/members/" + demoProject))
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"status\":\"accepted\"}"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Auth-Token", demoToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(send("GET", "/image/v2/images?name=shared-one", demoToken, null)
+                        .body())
+                .contains(id);
+        // a member cannot change or delete the image
+        assertThat(send("DELETE", "/image/v2/images/" + id, demoToken, null).statusCode())
+                .isEqualTo(403);
+        // private images have no members
+        String priv = createImage(adminToken, "{\"name\":\"p\",\"visibility\":\"private\"}");
+        assertThat(send(
+                                "POST",
+                                "/image/v2/images/" + priv + "/members",
+                                adminToken,
+                                "{\"member\":\"" + demoProject + "\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send("DELETE", "/image/v2/images/" + id + "/members/" + demoProject, adminToken, null)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(send("GET", "/image/v2/images/" + id, demoToken, null).statusCode())
+                .isEqualTo(404);
+    }
+
     // ---- helpers
 
     private String token(String user, String password, String project) throws Exception {
@@ -356,7 +418,7 @@ class ComputeApiTest {
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", method.equals("PUT") ? "application/octet-stream" : "application/json");
+                .header("Content-Type", path.endsWith("/file") ? "application/octet-stream" : "application/json");
         if (token != null) {
             b.header("X-Auth-Token", token);
         }

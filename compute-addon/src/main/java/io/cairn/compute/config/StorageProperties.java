@@ -1,5 +1,6 @@
 package io.cairn.compute.config;
 
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param largeObjectSize uploads of a known size at or above this many bytes become DLO segments
  *     ({@code swift_store_large_object_size}, 5120 "MB" of 1,024,000 bytes)
  * @param largeObjectChunkSize bytes per segment ({@code swift_store_large_object_chunk_size}, 200 "MB")
+ * @param uploadIdleTimeout an upload that sends nothing for this long is abandoned (bytes removed, image back to
+ *     {@code queued}): a client that vanished without closing its connection must not leave an image saving
  */
 @ConfigurationProperties("cairn.storage")
 public record StorageProperties(
@@ -26,4 +29,5 @@ public record StorageProperties(
         @Nullable String account,
         @DefaultValue("glance") String container,
         @DefaultValue("5242880000") long largeObjectSize,
-        @DefaultValue("204800000") long largeObjectChunkSize) {}
+        @DefaultValue("204800000") long largeObjectChunkSize,
+        @DefaultValue("60s") Duration uploadIdleTimeout) {}

@@ -33,7 +33,8 @@ final class ImageQuery {
             "owner",
             "min_ram",
             "min_disk");
-    private static final List<String> NOT_FILTERS = List.of("limit", "marker", "sort", "sort_key", "sort_dir");
+    private static final List<String> NOT_FILTERS =
+            List.of("limit", "marker", "sort", "sort_key", "sort_dir", "member_status");
 
     /** One page and the query string of the next one (null on the last page). */
     record Page(List<Image> images, @Nullable String next) {}
@@ -50,9 +51,13 @@ final class ImageQuery {
         this.order = order(params);
     }
 
-    Page page(List<Image> visible, boolean admin, @Nullable String project) {
+    /**
+     * One page of {@code visible}; {@code memberships} maps the ids of images shared with the caller's project to
+     * its answer (pending, accepted, rejected): listed by default only once accepted, as in Glance.
+     */
+    Page page(List<Image> visible, boolean admin, @Nullable String project, Map<String, String> memberships) {
         List<Image> matching = new ArrayList<>();
-        Predicate<Image> filter = filter(admin, project);
+        Predicate<Image> filter = filter(admin, project, memberships);
         for (Image i : visible) {
             if (filter.test(i)) {
                 matching.add(i);
@@ -81,16 +86,8 @@ final class ImageQuery {
         return new Page(List.copyOf(page), next);
     }
 
-    private Predicate<Image> filter(boolean admin, @Nullable String project) {
-        Predicate<Image> p = i -> true;
-        String visibility = params.getFirst("visibility");
-        if (visibility == null) {
-            // community images are listed only on request, as in Glance; an admin sees every other image
-            p = p.and(i -> !i.visibility.equals("community") || Objects.equals(i.owner, project));
-            p = p.and(i -> admin || Objects.equals(i.owner, project) || i.visibility.equals("public"));
-        } else if (!visibility.equals("all")) {
-            p = p.and(i -> i.visibility.equals(visibility));
-        }
+    private Predicate<Image> filter(boolean admin, @Nullable String project, Map<String, String> memberships) {
+        Predicate<Image> p = visibilityFilter(admin, project, memberships);
         String hidden = params.getFirst("os_hidden");
         p = p.and(i -> i.osHidden == "true".equals(hidden));
         for (Map.Entry<String, List<String>> e : params.entrySet()) {
@@ -101,6 +98,30 @@ final class ImageQuery {
             for (String value : e.getValue()) {
                 p = p.and(filterOn(key, value));
             }
+        }
+        return p;
+    }
+
+    /** Which images a listing shows by visibility, as Glance does for the caller's project. */
+    private Predicate<Image> visibilityFilter(
+            boolean admin, @Nullable String project, Map<String, String> memberships) {
+        String visibility = params.getFirst("visibility");
+        String memberStatus = params.getFirst("member_status");
+        String wanted = memberStatus == null ? "accepted" : memberStatus;
+        Predicate<Image> sharedWithMe =
+                i -> memberships.containsKey(i.id) && (wanted.equals("all") || wanted.equals(memberships.get(i.id)));
+        if (visibility == null) {
+            // community images are listed only on request, as in Glance; an admin sees every other image
+            Predicate<Image> notCommunity = i -> !i.visibility.equals("community") || Objects.equals(i.owner, project);
+            return notCommunity.and(i ->
+                    admin || Objects.equals(i.owner, project) || i.visibility.equals("public") || sharedWithMe.test(i));
+        }
+        if (visibility.equals("all")) {
+            return i -> true;
+        }
+        Predicate<Image> p = i -> i.visibility.equals(visibility);
+        if (visibility.equals("shared") && !admin) {
+            p = p.and(i -> Objects.equals(i.owner, project) || sharedWithMe.test(i));
         }
         return p;
     }

@@ -42,13 +42,15 @@ public class ImageRepository {
     }
 
     /**
-     * Images a project may list: its own, public and community ones; every image for {@code null} (admin).
+     * Images a project may list: its own, public and community ones and those shared with it; every image for
+     * {@code null} (admin).
      * Filtering, sorting and paging are then done by {@link ImageQuery} in memory.
      */
     public List<Image> visibleTo(@Nullable String project) {
         List<Image> images = jdbc.sql("SELECT " + COLUMNS + " FROM images WHERE CAST(? AS TEXT) IS NULL OR owner = ?"
-                        + " OR visibility IN ('public', 'community')")
-                .params(SqlArgs.of(project, project))
+                        + " OR visibility IN ('public', 'community')"
+                        + " OR id IN (SELECT image_id FROM image_members WHERE member_id = ?)")
+                .params(SqlArgs.of(project, project, project))
                 .query(ImageRepository::row)
                 .list();
         Map<String, Image> byId = new LinkedHashMap<>();
@@ -154,6 +156,7 @@ public class ImageRepository {
                     .param(id)
                     .update();
             jdbc.sql("DELETE FROM image_tags WHERE image_id = ?").param(id).update();
+            jdbc.sql("DELETE FROM image_members WHERE image_id = ?").param(id).update();
             return jdbc.sql("DELETE FROM images WHERE id = ?").param(id).update();
         });
         return n == null ? 0 : n;

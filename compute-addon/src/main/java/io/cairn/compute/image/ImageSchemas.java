@@ -132,6 +132,26 @@ final class ImageSchemas {
         return s;
     }
 
+    static Map<String, Object> member() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("created_at", prop("string", "Date and time of image member creation", false, Map.of()));
+        p.put("image_id", prop("string", "An identifier for the image", false, Map.of()));
+        p.put("member_id", prop("string", "An identifier for the image member (tenantId)", false, Map.of()));
+        p.put("schema", prop("string", "", true, Map.of()));
+        p.put(
+                "status",
+                prop(
+                        "string",
+                        "The status of this image member",
+                        false,
+                        Map.of("enum", List.of("pending", "accepted", "rejected"))));
+        p.put("updated_at", prop("string", "Date and time of last modification of image member", false, Map.of()));
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", "member");
+        s.put("properties", p);
+        return s;
+    }
+
     private static Map<String, Object> prop(Object type, String description, boolean readOnly, Map<String, ?> extra) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);

@@ -1,5 +1,6 @@
 package io.cairn.compute.image;
 
+import io.cairn.compute.config.StorageProperties;
 import io.cairn.compute.identity.RequestAuthenticator;
 import io.cairn.compute.identity.TokenClaims;
 import io.cairn.compute.system.ApiException;
@@ -7,17 +8,20 @@ import io.cairn.compute.system.Blocking;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,11 +34,16 @@ public class ImageService {
     private static final System.Logger LOG = System.getLogger(ImageService.class.getName());
 
     private final ImageRepository repo;
+    private final MemberRepository members;
     private final ImageStore store;
+    private final Duration uploadIdleTimeout;
     private final Clock clock;
 
-    public ImageService(ImageRepository repo, ImageStore store, Clock clock) {
+    public ImageService(
+            ImageRepository repo, MemberRepository members, ImageStore store, StorageProperties storage, Clock clock) {
+        this.uploadIdleTimeout = storage.uploadIdleTimeout();
         this.repo = repo;
+        this.members = members;
         this.store = store;
         this.clock = clock;
     }
@@ -98,7 +107,10 @@ public class ImageService {
         boolean visible = isAdmin(c)
                 || Objects.equals(i.owner, project)
                 || i.visibility.equals("public")
-                || i.visibility.equals("community");
+                || i.visibility.equals("community")
+                || (i.visibility.equals("shared")
+                        && project != null
+                        && members.find(id, project).isPresent());
         if (!visible) {
             throw notFound(id);
         }
@@ -117,7 +129,9 @@ public class ImageService {
     ImageQuery.Page list(TokenClaims c, MultiValueMap<String, String> params) {
         ImageQuery query = new ImageQuery(params);
         boolean admin = isAdmin(c);
-        return query.page(repo.visibleTo(admin ? null : c.projectId()), admin, c.projectId());
+        String project = c.projectId();
+        Map<String, String> memberships = project == null ? Map.of() : members.statusesOf(project);
+        return query.page(repo.visibleTo(admin ? null : project), admin, project, memberships);
     }
 
     Image patch(TokenClaims c, String id, List<ImagePatch.Op> ops) {
@@ -175,27 +189,41 @@ public class ImageService {
                 .flatMap(i -> store.delete(id).then(Blocking.run(() -> repo.delete(id))));
     }
 
-    /** Streams an upload into the store; see the class comment for what a failure leaves. */
+    /**
+     * Streams an upload into the store; see the class comment for what a failure leaves. The work runs detached
+     * from the HTTP exchange: a client that disconnects cancels the exchange, but cancelling the store's requests
+     * mid-flight could let a segment land after the clean-up listed them. Instead the upload ends on its own (the
+     * body fails, or nothing arrives for {@code upload-idle-timeout}) and cleans up once, after its last request.
+     */
     Mono<Void> upload(TokenClaims c, String id, Flux<ByteBuf> body, long declaredLength) {
-        return Blocking.call(() -> startUpload(c, id)).flatMap(image -> {
+        Mono<Void> work = Blocking.call(() -> startUpload(c, id)).flatMap(image -> {
             UploadDigest digest = new UploadDigest();
             DiskFormatInspector inspector = new DiskFormatInspector(Objects.requireNonNull(image.diskFormat));
-            Flux<ByteBuf> observed = body.handle((buf, sink) -> {
-                try {
-                    ByteBuffer view = buf.nioBuffer();
-                    digest.update(view);
-                    inspector.update(view);
-                    sink.next(buf);
-                } catch (RuntimeException refused) {
-                    buf.release();
-                    sink.error(refused);
-                }
-            });
+            Flux<ByteBuf> observed = body.timeout(uploadIdleTimeout)
+                    .onErrorMap(
+                            TimeoutException.class,
+                            e -> new ApiException(
+                                    HttpStatus.REQUEST_TIMEOUT,
+                                    "No image data for " + uploadIdleTimeout.toSeconds() + " s; upload abandoned."))
+                    .handle((buf, sink) -> {
+                        try {
+                            ByteBuffer view = buf.nioBuffer();
+                            digest.update(view);
+                            inspector.update(view);
+                            sink.next(buf);
+                        } catch (RuntimeException refused) {
+                            buf.release();
+                            sink.error(refused);
+                        }
+                    });
             return store.write(id, observed, declaredLength)
-                    .flatMap(layout -> Blocking.run(() -> finishUpload(image, digest, inspector, layout)))
-                    .onErrorResume(e -> abandonUpload(id, e).then(Mono.error(e)))
-                    .doOnCancel(() -> abandonUpload(id, null).subscribe());
+                    .flatMap(layout ->
+                            Blocking.run(() -> finishUpload(image, digest, inspector, layout, declaredLength)))
+                    .onErrorResume(e -> abandonUpload(id, e).then(Mono.error(e)));
         });
+        Sinks.One<Void> outcome = Sinks.one();
+        work.subscribe(null, outcome::tryEmitError, outcome::tryEmitEmpty);
+        return outcome.asMono();
     }
 
     private Image startUpload(TokenClaims c, String id) {
@@ -211,7 +239,12 @@ public class ImageService {
         return i;
     }
 
-    private void finishUpload(Image image, UploadDigest digest, DiskFormatInspector inspector, StoredLayout layout) {
+    private void finishUpload(
+            Image image, UploadDigest digest, DiskFormatInspector inspector, StoredLayout layout, long declared) {
+        if (declared >= 0 && digest.bytes() != declared) {
+            throw ApiException.badRequest(
+                    "The upload ended after " + digest.bytes() + " of its " + declared + " declared bytes.");
+        }
         Image done = image.copy();
         done.virtualSize = inspector.finish(digest.bytes());
         done.size = digest.bytes();
