@@ -80,6 +80,12 @@ public final class DomainRemap implements Middleware {
                 ConfigSection.isTrue(s.get("mangle_client_paths")));
     }
 
+    /** Before auth and copy in Swift's pipelines (its rewrite itself runs earlier still, as a pipeline stage). */
+    @Override
+    public boolean aboveCopy() {
+        return true;
+    }
+
     @Override
     public @Nullable Operation operationFor(Exchange exchange, SwiftApp next) {
         return next.operationFor(exchange);

@@ -79,12 +79,18 @@ final class InfoResponse {
         // valid_api_versions and auto_create_account_prefix are in Swift's default disallowed_sections
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("swift", swift);
-        // paste.deploy builds the pipeline from its end: filters register in reverse order, tempauth after them
+        // paste.deploy builds the pipeline from its end: filters register in reverse pipeline order. tempauth sits
+        // between the filters above copy (tempurl, domain_remap: before auth in Swift's pipelines) and those below
         List<Middleware> filters = s.middlewares();
+        boolean tempAuthDone = !s.access().isTempAuth();
         for (int i = filters.size() - 1; i >= 0; i--) {
+            if (!tempAuthDone && filters.get(i).aboveCopy()) {
+                root.put("tempauth", Map.of("account_acls", true));
+                tempAuthDone = true;
+            }
             filters.get(i).registerInfo(root);
         }
-        if (s.access().isTempAuth()) {
+        if (!tempAuthDone) {
             root.put("tempauth", Map.of("account_acls", true));
         }
         byte[] body = Json.write(root).getBytes(StandardCharsets.UTF_8);
