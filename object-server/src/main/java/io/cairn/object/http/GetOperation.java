@@ -1,5 +1,6 @@
 package io.cairn.object.http;
 
+import io.cairn.common.http.ByteRanges;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.BodyVerifier;
 import io.cairn.object.diskfile.DiskFileReader;

@@ -1,6 +1,7 @@
 package io.cairn.proxy.largeobject;
 
 import io.cairn.common.codec.Json;
+import io.cairn.common.http.ByteRanges;
 import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Middleware;

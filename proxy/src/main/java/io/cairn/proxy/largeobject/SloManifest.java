@@ -1,6 +1,7 @@
 package io.cairn.proxy.largeobject;
 
 import io.cairn.common.codec.Json;
+import io.cairn.common.http.ByteRanges;
 import io.cairn.proxy.swift.SwiftPath;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

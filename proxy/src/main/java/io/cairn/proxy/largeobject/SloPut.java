@@ -1,5 +1,6 @@
 package io.cairn.proxy.largeobject;
 
+import io.cairn.common.http.ByteRanges;
 import io.cairn.common.http.HttpDates;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;

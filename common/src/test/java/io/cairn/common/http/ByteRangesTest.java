@@ -1,4 +1,4 @@
-package io.cairn.object.http;
+package io.cairn.common.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

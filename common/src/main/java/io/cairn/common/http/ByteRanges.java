@@ -1,4 +1,4 @@
-package io.cairn.proxy.largeobject;
+package io.cairn.common.http;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@code Range} request header as swob reads it ({@code swift/common/swob.py: Range}): syntax errors
  * make the whole header ignored (200 with the full body), and {@link #forLength} applies swob's
- * satisfiability and anti-abuse rules (reference §4.9).
- *
- * <p>A copy of the object server's {@code io.cairn.object.http.ByteRanges} (the proxy may not depend on the
- * object server): the large-object filters apply a client's Range to the assembled object.
+ * satisfiability and anti-abuse rules (reference §4.9). One reading for the object server (a GET's ranges) and
+ * the proxy's large-object filters (a client's Range over the assembled object).
  *
  * <p>Immutable.
  */
@@ -30,6 +28,11 @@ public final class ByteRanges {
 
     private ByteRanges(List<Spec> specs) {
         this.specs = specs;
+    }
+
+    /** How many range specs the header has (swob's {@code len(req.range.ranges)}). */
+    public int count() {
+        return specs.size();
     }
 
     /**
@@ -74,11 +77,6 @@ public final class ByteRanges {
             specs.add(new Spec(start, end));
         }
         return new ByteRanges(List.copyOf(specs));
-    }
-
-    /** How many range specs the header has (swob's {@code len(req.range.ranges)}). */
-    public int count() {
-        return specs.size();
     }
 
     /**
