@@ -57,10 +57,26 @@ public final class PercentCoding {
 
     /** {@code urllib.parse.quote} of raw bytes (safe {@code /}): Swift's {@code wsgi_quote} of a wire string. */
     public static String quote(byte[] bytes) {
+        return quote(bytes, "/");
+    }
+
+    /**
+     * Python's {@code urllib.parse.quote(s, safe)}: UTF-8, then every byte outside {@code A-Za-z0-9_.-~} and
+     * {@code safe} percent-encoded ({@code safe = ""} quotes {@code /} too, as {@code quote_plus} does).
+     */
+    public static String quote(String s, String safe) {
+        return quote(s.getBytes(StandardCharsets.UTF_8), safe);
+    }
+
+    private static String quote(byte[] bytes, String safe) {
         StringBuilder sb = new StringBuilder(bytes.length + 8);
         for (byte b : bytes) {
             int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_.-~/".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "_.-~".indexOf(c) >= 0
+                    || safe.indexOf(c) >= 0) {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);

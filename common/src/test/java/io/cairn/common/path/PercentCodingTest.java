@@ -54,4 +54,11 @@ class PercentCodingTest {
                     .isEqualTo(names.get(i));
         }
     }
+
+    @Test
+    void shouldQuoteWithTheSafeCharactersGivenAsPythonsQuote() {
+        // printed by Python 3.11: quote('a b/ü~', safe='') and quote('a b/ü~', safe=' /')
+        assertThat(PercentCoding.quote("a b/ü~", "")).isEqualTo("a%20b%2F%C3%BC~");
+        assertThat(PercentCoding.quote("a b/ü~", " /")).isEqualTo("a b/%C3%BC~");
+    }
 }

@@ -6,6 +6,7 @@ import io.cairn.common.http.BackendResponse;
 import io.cairn.common.io.DeviceBusyException;
 import io.cairn.common.io.DeviceExecutors;
 import io.cairn.common.path.ExpiringObjects;
+import io.cairn.common.path.PercentCoding;
 import io.cairn.common.time.DeleteAt;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.DiskFileManager;
@@ -247,7 +248,7 @@ public final class ContainerUpdater {
                 ip,
                 port,
                 HttpMethod.valueOf(update.op()),
-                PathQuoting.quote("/" + device + "/" + partition + fullPath),
+                PercentCoding.quote("/" + device + "/" + partition + fullPath),
                 out);
         String where = ip + ":" + port + "/" + device;
         return client.send(request, requestTimeout)

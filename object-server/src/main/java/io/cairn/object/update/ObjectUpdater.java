@@ -8,6 +8,7 @@ import io.cairn.common.http.BackendRequest;
 import io.cairn.common.http.Transport;
 import io.cairn.common.io.DeviceRoot;
 import io.cairn.common.path.HashPath;
+import io.cairn.common.path.PercentCoding;
 import io.cairn.ring.Device;
 import io.cairn.ring.Ring;
 import io.netty.channel.EventLoopGroup;
@@ -305,7 +306,7 @@ public final class ObjectUpdater implements Daemon, AutoCloseable {
                         node.replicationIp(),
                         node.replicationPort(),
                         HttpMethod.valueOf(update.op()),
-                        PathQuoting.quote("/" + node.device() + "/" + partition + objectPath),
+                        PercentCoding.quote("/" + node.device() + "/" + partition + objectPath),
                         headers);
                 ids.add(node.id());
                 answers.add(client.send(request, timeout)

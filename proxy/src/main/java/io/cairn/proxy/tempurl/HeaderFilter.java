@@ -15,15 +15,8 @@ import java.util.Locale;
 final class HeaderFilter {
     private HeaderFilter() {}
 
-    static void removeRequestHeaders(HttpHeaders headers, List<String> remove, List<String> allow) {
-        removeMatching(headers, remove, allow);
-    }
-
-    static void removeResponseHeaders(HttpHeaders headers, List<String> remove, List<String> allow) {
-        removeMatching(headers, remove, allow);
-    }
-
-    private static void removeMatching(HttpHeaders headers, List<String> remove, List<String> allow) {
+    /** Removes from {@code headers} (a request's or a response's) what {@code remove} names and {@code allow} does not. */
+    static void removeMatching(HttpHeaders headers, List<String> remove, List<String> allow) {
         if (remove.isEmpty()) {
             return;
         }

@@ -174,7 +174,7 @@ public final class TempUrl implements Middleware {
                 }
             }
         }
-        HeaderFilter.removeRequestHeaders(ex.headers(), config.incomingRemoveHeaders(), config.incomingAllowHeaders());
+        HeaderFilter.removeMatching(ex.headers(), config.incomingRemoveHeaders(), config.incomingAllowHeaders());
         String account0 = r.account;
         String container0 = r.container;
         boolean accountScope = scope.equals("account");
@@ -232,8 +232,7 @@ public final class TempUrl implements Middleware {
 
     /** The answer's headers as Swift's TempURL {@code _start_response} leaves them. */
     private void decorate(HttpResponse head, String method, Request r) {
-        HeaderFilter.removeResponseHeaders(
-                head.headers(), config.outgoingRemoveHeaders(), config.outgoingAllowHeaders());
+        HeaderFilter.removeMatching(head.headers(), config.outgoingRemoveHeaders(), config.outgoingAllowHeaders());
         int status = head.status().code();
         if ((method.equals("GET") || method.equals("HEAD")) && status >= 200 && status < 300) {
             String existing = head.headers().get("Content-Disposition");
