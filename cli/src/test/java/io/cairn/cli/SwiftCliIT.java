@@ -238,6 +238,30 @@ class SwiftCliIT {
     }
 
     @Test
+    void shouldRefuseUploadsAndCopiesOverAContainerQuotaUntilItIsRaised() throws Exception {
+        file("small.txt", "12345");
+        file("big.txt", "0123456789abcdefghij");
+        assertThat(tester().run("post", "-m", "Quota-Bytes:ten", "quota").err()).contains("400");
+        tester().run("post", "-m", "Quota-Bytes:10", "quota").requireSuccess("set quota");
+        tester().run("upload", "quota", "small.txt").requireSuccess("upload under quota");
+        SwiftCli.Result over = tester().run("upload", "quota", "big.txt");
+        assertThat(over.exitCode()).isNotZero();
+        assertThat(over.err()).contains("413");
+        tester().run("upload", "quotasrc", "big.txt").requireSuccess("upload source");
+        SwiftCli.Result copyOver = tester().run("copy", "quotasrc", "big.txt", "--destination", "/quota/copied.txt");
+        assertThat(copyOver.exitCode()).isNotZero();
+        assertThat(copyOver.err()).contains("413");
+        assertThat(lines(tester().run("list", "quota").requireSuccess("list"))).containsExactly("small.txt");
+
+        tester().run("post", "-m", "Quota-Bytes:1000", "quota").requireSuccess("raise quota");
+        tester().run("upload", "quota", "big.txt").requireSuccess("upload under the raised quota");
+        tester().run("copy", "quotasrc", "big.txt", "--destination", "/quota/copied.txt")
+                .requireSuccess("copy under the raised quota");
+        assertThat(new String(saio.send(asTester("/quota/copied.txt")).body(), StandardCharsets.UTF_8))
+                .isEqualTo("0123456789abcdefghij");
+    }
+
+    @Test
     void shouldRemoveObjectsAndContainersWhenDeleted() throws Exception {
         file("d1", "1");
         file("d2", "2");

@@ -28,6 +28,7 @@ final class Catalog {
         groups.addAll(TempUrlScenarios.groups());
         groups.addAll(DomainRemapScenarios.groups());
         groups.addAll(SymlinkScenarios.groups());
+        groups.addAll(QuotaScenarios.groups());
         return groups;
     }
 }

@@ -27,6 +27,14 @@ public interface AccessPolicy {
     /** Swift's {@code authorize(req)}. */
     Decision authorize(Request request);
 
+    /**
+     * Whether the request's caller is a reseller admin (Swift's {@code reseller_request}, known once the auth
+     * filter has authenticated the request, before any authorization).
+     */
+    default boolean isResellerRequest(HttpHeaders headers) {
+        return false;
+    }
+
     /** Whether {@code /info} advertises tempauth. */
     boolean isTempAuth();
 

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,8 @@ public final class Exchange {
     private @Nullable CompletableFuture<ContainerInfo> corsInfo;
     private @Nullable AuthorizeOverride authorizeOverride;
     private @Nullable Consumer<HttpResponse> responseFilter;
+    private @Nullable Supplier<FullHttpResponse> refusalOnceAuthorized;
+    private ObjectPutOperation.@Nullable BodySource copyBody;
     private boolean requestComplete;
     private boolean responseStarted;
     private boolean done;
@@ -62,6 +65,7 @@ public final class Exchange {
         e.corsInfo = corsInfo;
         e.authorizeOverride = authorizeOverride;
         e.responseFilter = responseFilter;
+        e.refusalOnceAuthorized = refusalOnceAuthorized;
         return e;
     }
 
@@ -88,9 +92,55 @@ public final class Exchange {
         return authorizeOverride;
     }
 
+    /**
+     * The auth system's refusal of {@code method} on this exchange's resource by its caller, given the container's
+     * ACLs (null for account requests), as a filter asks Swift's {@code swift.authorize} before refusing for its
+     * own reasons (a quota answers 413 only to callers who could have written); null when allowed.
+     */
+    public @Nullable FullHttpResponse denialFor(String method, @Nullable ContainerInfo container) {
+        SwiftPath p = path;
+        io.cairn.proxy.pipeline.AccessPolicy.Decision d =
+                Authorization.checkAs(this, method, p.account(), p.container(), p.object(), container);
+        return d.allowed() ? null : Authorization.denial(d);
+    }
+
+    /**
+     * Whether the caller is a reseller admin (Swift's {@code reseller_request}, which the auth filter sets before
+     * the filters below it run).
+     */
+    public boolean isResellerRequest() {
+        return services.access().isResellerRequest(request.headers());
+    }
+
+    /**
+     * Answers {@code refusal} in place of the write once the auth system has allowed it (Swift's
+     * account_quotas wrapping {@code swift.authorize}: a caller who may not write still gets the auth system's
+     * answer, not the quota's).
+     */
+    public void refuseOnceAuthorized(Supplier<FullHttpResponse> refusal) {
+        this.refusalOnceAuthorized = refusal;
+    }
+
+    /** The refusal a filter set with {@link #refuseOnceAuthorized}, handed over once; null when none. */
+    @Nullable
+    FullHttpResponse takeRefusalOnceAuthorized() {
+        Supplier<FullHttpResponse> r = refusalOnceAuthorized;
+        refusalOnceAuthorized = null;
+        return r == null ? null : r.get();
+    }
+
     /** Passes this exchange's response head (full or streamed) through {@code filter} before it is sent. */
     public void filterResponse(Consumer<HttpResponse> filter) {
         this.responseFilter = filter;
+    }
+
+    /** A server-side copy's PUT: its body is the source's GET, paced by the PUT (not the client's channel). */
+    void copyBodyFrom(ObjectPutOperation.BodySource body) {
+        this.copyBody = body;
+    }
+
+    ObjectPutOperation.@Nullable BodySource copyBody() {
+        return copyBody;
     }
 
     /** A subrequest made for this exchange acts as its caller: it inherits the authorization override. */
