@@ -29,6 +29,7 @@ final class Catalog {
         groups.addAll(DomainRemapScenarios.groups());
         groups.addAll(SymlinkScenarios.groups());
         groups.addAll(QuotaScenarios.groups());
+        groups.addAll(StaticWebScenarios.groups());
         return groups;
     }
 }

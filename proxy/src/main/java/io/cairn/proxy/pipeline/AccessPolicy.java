@@ -35,6 +35,22 @@ public interface AccessPolicy {
         return false;
     }
 
+    /**
+     * Whether the request carries a valid user token (Swift's {@code REMOTE_USER} is set): staticweb leaves such
+     * requests to the API unless they ask for {@code X-Web-Mode}.
+     */
+    default boolean isAuthenticated(HttpHeaders headers) {
+        return false;
+    }
+
+    /**
+     * Whether requests are authorized at all (Swift's {@code swift.authorize} is set by an auth filter): staticweb
+     * serves nothing without one.
+     */
+    default boolean authorizes() {
+        return true;
+    }
+
     /** Whether {@code /info} advertises tempauth. */
     boolean isTempAuth();
 

@@ -94,6 +94,11 @@ public final class TempAuthAccess implements AccessPolicy {
     }
 
     @Override
+    public boolean isAuthenticated(HttpHeaders headers) {
+        return authenticate(headers).identity() != null;
+    }
+
+    @Override
     public boolean isResellerRequest(HttpHeaders headers) {
         Identity identity = authenticate(headers).identity();
         return identity != null && identity.groups().contains(".reseller_admin");

@@ -54,7 +54,7 @@ final class ContainerQuotas implements Middleware {
             return next.operationFor(ex);
         }
         CompletableFuture<ContainerInfo> lookup = ex.services().infoCache().container(p.account(), p.containerName());
-        return new Deferred(ex, lookup, () -> decide(ex, next, Quotas.resultOf(lookup)));
+        return Deferred.when(ex, lookup, () -> decide(ex, next, Quotas.resultOf(lookup)));
     }
 
     private static @Nullable FullHttpResponse checkQuotaHeaders(Exchange ex) {

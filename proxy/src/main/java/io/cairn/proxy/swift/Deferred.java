@@ -21,7 +21,17 @@ public final class Deferred implements Operation {
     private @Nullable Operation decided;
     private boolean closed;
 
-    public Deferred(Exchange exchange, CompletableFuture<?> lookups, Supplier<@Nullable Operation> decision) {
+    /**
+     * The operation {@code decision} gives once {@code lookups} complete: at once when they already have (a cached
+     * lookup: no hop through the event loop, and a refusal is answered before the client can go away), else a
+     * {@code Deferred} holding the request meanwhile.
+     */
+    public static @Nullable Operation when(
+            Exchange exchange, CompletableFuture<?> lookups, Supplier<@Nullable Operation> decision) {
+        return lookups.isDone() ? decision.get() : new Deferred(exchange, lookups, decision);
+    }
+
+    private Deferred(Exchange exchange, CompletableFuture<?> lookups, Supplier<@Nullable Operation> decision) {
         this.exchange = exchange;
         this.lookups = lookups;
         this.decision = decision;

@@ -223,6 +223,37 @@ public final class Exchange {
         if (f != null) {
             f.accept(response);
         }
+        if (!subrequest) {
+            varyOnAccept(response);
+        }
+    }
+
+    /**
+     * Swift's {@code listing_formats} (right after {@code catch_errors}): a 200 or 204 answer to an account or
+     * container GET or HEAD without {@code format=} varies on {@code Accept} (whatever a filter below served there,
+     * a staticweb page included).
+     */
+    private void varyOnAccept(HttpResponse response) {
+        int status = response.status().code();
+        SwiftPath p = path;
+        String m = request.method().name();
+        if ((status != 200 && status != 204)
+                || !(m.equals("GET") || m.equals("HEAD"))
+                || !(p.version().equals("v1") || p.version().equals("v1.0"))
+                || (p.object() != null && !p.object().isEmpty())
+                || io.cairn.common.listing.QueryParameters.parse(p.query()).contains("format")) {
+            return;
+        }
+        String vary = response.headers().get(io.netty.handler.codec.http.HttpHeaderNames.VARY);
+        if (vary == null) {
+            response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.VARY, "Accept");
+        } else if (!java.util.Arrays.stream(
+                        vary.toLowerCase(java.util.Locale.ROOT).split(","))
+                .map(String::strip)
+                .toList()
+                .contains("accept")) {
+            response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.VARY, vary + ", Accept");
+        }
     }
 
     /** Whether the whole request (head and body) has been read. */

@@ -89,7 +89,7 @@ public final class TempUrl implements Middleware {
         if (account.isDone() && container.isDone()) {
             return decide(ex, next, r, account, container);
         }
-        return new Deferred(
+        return Deferred.when(
                 ex, CompletableFuture.allOf(account, container), () -> decide(ex, next, r, account, container));
     }
 
