@@ -377,14 +377,16 @@ final class SaioCluster implements AutoCloseable {
             users.append('\n');
         }
         return "[DEFAULT]\nswift_dir = " + etc() + "\n\n"
-                + "[pipeline:main]\npipeline = catch_errors gatekeeper healthcheck proxy-logging cache domain_remap tempurl"
-                + " tempauth staticweb copy container-quotas account-quotas slo dlo symlink proxy-logging proxy-server\n\n"
+                + "[pipeline:main]\npipeline = catch_errors gatekeeper healthcheck proxy-logging cache domain_remap"
+                + " listing_formats tempurl tempauth staticweb copy container-quotas account-quotas slo dlo symlink"
+                + " proxy-logging proxy-server\n\n"
                 + "[app:proxy-server]\nuse = egg:swift#proxy\nbind_ip = " + bind + "\nbind_port = " + port + "\n"
                 + "account_autocreate = true\nallow_account_management = true\n" + settingLines(proxySettings)
                 + "\n"
                 + "[filter:copy]\nuse = egg:swift#copy\n\n[filter:slo]\nuse = egg:swift#slo\n\n"
                 + "[filter:dlo]\nuse = egg:swift#dlo\n\n[filter:symlink]\nuse = egg:swift#symlink\n\n"
                 + "[filter:tempurl]\nuse = egg:swift#tempurl\n\n"
+                + "[filter:listing_formats]\nuse = egg:swift#listing_formats\n\n"
                 + "[filter:staticweb]\nuse = egg:swift#staticweb\n\n"
                 + "[filter:container-quotas]\nuse = egg:swift#container_quotas\n\n"
                 + "[filter:account-quotas]\nuse = egg:swift#account_quotas\n\n"

@@ -140,6 +140,22 @@ public final class Utf8 {
         return new String(out, 0, n);
     }
 
+    /**
+     * Swift's {@code wsgi_to_str}: a header value as Netty hands it (each byte one char, as a WSGI string is) read
+     * as the UTF-8 text it carries, invalid bytes kept as surrogate escapes; ASCII comes back as it is.
+     */
+    public static String wsgiToStr(String wire) {
+        int i = 0;
+        while (i < wire.length() && wire.charAt(i) < 0x80) {
+            i++;
+        }
+        if (i == wire.length()) {
+            return wire;
+        }
+        byte[] bytes = wire.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return decodeSurrogateEscape(bytes, 0, bytes.length);
+    }
+
     /** Python's {@code data.decode('utf-8', 'surrogateescape')}: each invalid byte b becomes U+DC00+b. */
     static String decodeSurrogateEscape(byte[] data, int offset, int length) {
         char[] out = new char[length];

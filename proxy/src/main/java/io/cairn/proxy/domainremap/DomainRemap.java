@@ -6,6 +6,7 @@ import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.SwiftApp;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ public final class DomainRemap implements Middleware {
     private final List<String> resellerPrefixes;
     private final @Nullable String defaultResellerPrefix;
     private final boolean mangleClientPaths;
+    private final boolean listingFormatsAfter;
 
     /** What a request becomes: unchanged (null path and error), a new path, or a 400 with {@code badRequest}. */
     public record Remapped(@Nullable String path, @Nullable String badRequest) {}
@@ -47,7 +49,9 @@ public final class DomainRemap implements Middleware {
             String pathRoot,
             List<String> resellerPrefixes,
             @Nullable String defaultResellerPrefix,
-            boolean mangleClientPaths) {
+            boolean mangleClientPaths,
+            boolean listingFormatsAfter) {
+        this.listingFormatsAfter = listingFormatsAfter;
         this.storageDomains = List.copyOf(storageDomains);
         this.pathRoot = pathRoot;
         this.resellerPrefixes = List.copyOf(resellerPrefixes);
@@ -55,8 +59,20 @@ public final class DomainRemap implements Middleware {
         this.mangleClientPaths = mangleClientPaths;
     }
 
-    /** Reads {@code [filter:domain_remap]} with Swift's defaults; unknown keys go to {@code warnings}. */
+    /** As {@link #from(ConfigSection, List, boolean)} with {@code listing_formats} before it (Swift's default). */
     public static DomainRemap from(ConfigSection s, List<String> warnings) {
+        return from(s, warnings, false);
+    }
+
+    /**
+     * Reads {@code [filter:domain_remap]} with Swift's defaults; unknown keys go to {@code warnings}.
+     *
+     * @param listingFormatsAfter whether {@code listing_formats} follows {@code domain_remap} in the pipeline (as
+     *     Swift's sample asks: "needs to be placed before listing_formats"), so remapped listings are formatted as
+     *     the client asks; otherwise (Swift puts it right after {@code catch_errors} when it is not listed) it saw
+     *     no listing path and the proxy's JSON goes out as it is
+     */
+    public static DomainRemap from(ConfigSection s, List<String> warnings, boolean listingFormatsAfter) {
         s.unknownKeys(KNOWN).forEach(k -> warnings.add("[" + s.name() + "] unknown key " + k));
         List<String> given = csv(s.getString("storage_domain", "example.com"));
         List<String> domains = new ArrayList<>();
@@ -77,7 +93,13 @@ public final class DomainRemap implements Middleware {
                 root,
                 csv(s.getString("reseller_prefixes", "AUTH")),
                 defaultPrefix,
-                ConfigSection.isTrue(s.get("mangle_client_paths")));
+                ConfigSection.isTrue(s.get("mangle_client_paths")),
+                listingFormatsAfter);
+    }
+
+    /** Whether {@code listing_formats} follows this filter, so remapped listings keep the client's format. */
+    public boolean listingFormatsAfter() {
+        return listingFormatsAfter;
     }
 
     /** Before auth and copy in Swift's pipelines (its rewrite itself runs earlier still, as a pipeline stage). */
@@ -130,10 +152,14 @@ public final class DomainRemap implements Middleware {
         if (mangleClientPaths && (path + "/").startsWith(pathRoot + "/")) {
             path = path.substring(Math.min(pathRoot.length() + 1, path.length()));
         }
-        StringBuilder out =
-                new StringBuilder().append('/').append(pathRoot).append('/').append(PercentCoding.quote(account));
+        // the Host header's chars are its bytes (a UTF-8 container name arrives as its bytes): quote those
+        StringBuilder out = new StringBuilder()
+                .append('/')
+                .append(pathRoot)
+                .append('/')
+                .append(PercentCoding.quote(account.getBytes(StandardCharsets.ISO_8859_1)));
         if (container != null) {
-            out.append('/').append(PercentCoding.quote(container));
+            out.append('/').append(PercentCoding.quote(container.getBytes(StandardCharsets.ISO_8859_1)));
         }
         out.append('/').append(path);
         return new Remapped(out.toString(), null);

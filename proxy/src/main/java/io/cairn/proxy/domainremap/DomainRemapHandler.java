@@ -57,10 +57,14 @@ public final class DomainRemapHandler extends ChannelDuplexHandler {
             if (path != null) {
                 requestedPath = rawPath;
                 rewrittenPath = path;
-                request.setUri(path + jsonListings(q < 0 ? "" : uri.substring(q + 1)));
-                // listing_formats runs before domain_remap in Swift's pipelines (it is put right after catch_errors
-                // when not listed): it saw no listing path, so the proxy's own JSON listing goes out as it is
-                request.headers().remove(HttpHeaderNames.ACCEPT);
+                if (remap.listingFormatsAfter()) {
+                    request.setUri(q < 0 ? path : path + uri.substring(q));
+                } else {
+                    request.setUri(path + jsonListings(q < 0 ? "" : uri.substring(q + 1)));
+                    // listing_formats ran before domain_remap (Swift puts it right after catch_errors when it is
+                    // not listed): it saw no listing path, so the proxy's own JSON listing goes out as it is
+                    request.headers().remove(HttpHeaderNames.ACCEPT);
+                }
             }
         } else if (swallowing && msg instanceof HttpContent) {
             swallowing = !(msg instanceof LastHttpContent);

@@ -1,5 +1,6 @@
 package io.cairn.proxy.info;
 
+import io.cairn.common.codec.Utf8;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +67,8 @@ public record AccountInfo(
         for (Map.Entry<String, String> e : h) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
             if (k.startsWith(lowerPrefix)) {
-                out.put(k.substring(lowerPrefix.length()), e.getValue());
+                // as Swift's _prep_headers_to_info: names and values are text (wsgi_to_str), not wire strings
+                out.put(Utf8.wsgiToStr(k.substring(lowerPrefix.length())), Utf8.wsgiToStr(e.getValue()));
             }
         }
         return out;

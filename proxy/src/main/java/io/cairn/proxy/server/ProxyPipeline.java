@@ -63,7 +63,8 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats domain_remap tempurl tempauth staticweb copy"
+            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats tempurl tempauth"
+                    + " staticweb copy"
                     + " container-quotas account-quotas slo dlo symlink"
                     + " proxy-logging proxy-server";
 
@@ -169,13 +170,19 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             out.add(
                     switch (entry) {
                         case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
-                        case "domain_remap" -> DomainRemap.from(section, warnings);
+                        case "domain_remap" -> DomainRemap.from(section, warnings, listingFormatsAfter(entry));
                         case "container_quotas", "account_quotas" -> Quotas.middleware(entry, section, warnings);
                         case "staticweb" -> StaticWeb.from(section, warnings);
                         default -> LargeObjects.middleware(entry, section, warnings);
                     });
         }
         return out;
+    }
+
+    /** Whether {@code listing_formats} is listed after {@code entry} (Swift inserts it first when it is not). */
+    private boolean listingFormatsAfter(String entry) {
+        int formats = entries.indexOf("listing_formats");
+        return formats >= 0 && formats > entries.indexOf(entry);
     }
 
     /** The egg entry a stage names: {@code [filter:STAGE] use = egg:swift#ENTRY}, else the stage itself. */

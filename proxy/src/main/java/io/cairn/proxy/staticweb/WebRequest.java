@@ -68,7 +68,9 @@ final class WebRequest implements Operation {
         this.info = info;
         String uri = ex.request().uri();
         int q = uri.indexOf('?');
-        this.pathInfo = PercentCoding.unquote(q < 0 ? uri : uri.substring(0, q));
+        // PATH_INFO as text: the request line's bytes (percent-escaped or raw), UTF-8 (the path parsed, so it is)
+        this.pathInfo =
+                new String(PercentCoding.unquoteToBytes(q < 0 ? uri : uri.substring(0, q)), StandardCharsets.UTF_8);
     }
 
     /** Swift's {@code handle_container}. */
