@@ -1,0 +1,138 @@
+package io.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * OpenStack Swift 2.30.1's own functional tests ({@code test/functional}, vendored unmodified in
+ * {@code src/test/swift-functional}, Apache-2.0) run by Debian's pytest against a {@code cairn saio} cluster: the
+ * core API, ACLs, large objects, symlinks, TempURL, staticweb and domain_remap as Swift's developers test them
+ * against Swift itself.
+ *
+ * <p>Deselected: {@code testMetadataNumberLimit} (both variants) stores 80 metadata items, 8.9 KB of pickled
+ * xattrs — more than an ext4 inode holds (Swift's own object server fails it there too with 507); it passes on XFS
+ * and tmpfs, as Swift's SAIO docs use.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SwiftFunctionalIT {
+    private static final Path SUITE = Path.of("src/test/swift-functional").toAbsolutePath();
+    private static final List<String> FILES = List.of(
+            "test/functional/tests.py",
+            "test/functional/test_account.py",
+            "test/functional/test_container.py",
+            "test/functional/test_object.py",
+            "test/functional/test_access_control.py",
+            "test/functional/test_dlo.py",
+            "test/functional/test_slo.py",
+            "test/functional/test_symlink.py",
+            "test/functional/test_tempurl.py",
+            "test/functional/test_staticweb.py",
+            "test/functional/test_domain_remap.py");
+    private static final List<String> DESELECTED = List.of(
+            "test/functional/tests.py::TestFile::testMetadataNumberLimit",
+            "test/functional/tests.py::TestFileUTF8::testMetadataNumberLimit");
+    private static final Pattern COUNT = Pattern.compile("(\\d+) (passed|failed|skipped|error|errors)");
+
+    private SaioHarness saio;
+
+    @BeforeAll
+    void startSaio(@TempDir Path data) throws Exception {
+        saio = SaioHarness.start(data, Map.of(), Map.of());
+    }
+
+    @AfterAll
+    void stopSaio() {
+        if (saio != null) {
+            saio.close();
+        }
+    }
+
+    @Test
+    void swiftsOwnFunctionalTestsPassAgainstCairn(@TempDir Path work) throws Exception {
+        Path conf = Files.writeString(work.resolve("test.conf"), testConf(saio.authUrl()), StandardCharsets.UTF_8);
+        Path log = Files.createDirectories(Path.of("target")).resolve("swift-functional.log");
+        List<String> command = new ArrayList<>(List.of(
+                "/usr/bin/python3",
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "-rfE",
+                "--junitxml=" + Path.of("target/swift-functional.xml").toAbsolutePath()));
+        for (String d : DESELECTED) {
+            command.add("--deselect");
+            command.add(d);
+        }
+        command.addAll(FILES);
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(SUITE.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("SWIFT_TEST_CONFIG_FILE", conf.toString());
+        Process p = pb.start();
+        boolean done = p.waitFor(25, TimeUnit.MINUTES);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        String summary = summaryLine(out);
+        assertThat(done).as("pytest finished (log: %s)", log.toAbsolutePath()).isTrue();
+        assertThat(p.exitValue())
+                .as("pytest exit status; summary %s; failures:%n%s", summary, failures(out))
+                .isZero();
+        assertThat(count(summary, "passed")).as(summary).isGreaterThan(600);
+        // a feature missing from /info makes its tests skip, not fail: keep the skips to those that need
+        // Keystone (v3 auth, keystoneclient), which a tempauth SAIO cannot run
+        assertThat(count(summary, "skipped")).as(summary).isLessThanOrEqualTo(25);
+    }
+
+    private static String testConf(String authUrl) {
+        return "[func_test]\nauth_uri = " + authUrl + "\n"
+                + "account = test\nusername = tester\npassword = testing\n"
+                + "account2 = test2\nusername2 = tester2\npassword2 = testing2\n"
+                + "username3 = tester3\npassword3 = testing3\n"
+                + "collate = C\ninsecure = no\n"
+                + "storage_domain = example.net\n\n"
+                + "[unit_test]\nfake_syslog = False\n\n[probe_test]\n\n[swift-constraints]\n";
+    }
+
+    private static String summaryLine(String out) {
+        String[] lines = out.strip().split("\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1];
+    }
+
+    private static int count(String summary, String what) {
+        Matcher m = COUNT.matcher(summary);
+        while (m.find()) {
+            if (m.group(2).equals(what)) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        return 0;
+    }
+
+    private static String failures(String out) {
+        StringBuilder b = new StringBuilder();
+        for (String line : out.split("\n")) {
+            if (line.startsWith("FAILED ") || line.startsWith("ERROR ")) {
+                b.append(line).append('\n');
+            }
+        }
+        return b.toString();
+    }
+}
