@@ -5,6 +5,8 @@ import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.largeobject.LargeObjects;
+import io.cairn.proxy.s3api.S3Api;
+import io.cairn.proxy.s3api.S3ApiConfig;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.tempurl.TempUrl;
 import io.cairn.proxy.tempurl.TempUrlConfig;
@@ -50,15 +52,17 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("dlo", "dynamic large objects (io.cairn.proxy.largeobject)"),
             Map.entry("symlink", "symlinks (io.cairn.proxy.largeobject)"),
             Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
-            Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"));
+            Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"),
+            Map.entry("s3api", "the S3 API (io.cairn.proxy.s3api)"));
 
     /** The filters on the application seam, by egg entry name. */
-    private static final List<String> SEAM_FILTERS = List.of("domain_remap", "tempurl", "slo", "dlo", "symlink");
+    private static final List<String> SEAM_FILTERS =
+            List.of("domain_remap", "tempurl", "s3api", "slo", "dlo", "symlink");
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats domain_remap tempurl tempauth copy"
-                    + " slo dlo symlink"
+            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats domain_remap tempurl s3api"
+                    + " tempauth copy slo dlo symlink"
                     + " proxy-logging proxy-server";
 
     public ProxyPipeline {
@@ -164,6 +168,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                     switch (entry) {
                         case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
                         case "domain_remap" -> DomainRemap.from(section, warnings);
+                        case "s3api" -> new S3Api(S3ApiConfig.from(section));
                         default -> LargeObjects.middleware(entry, section, warnings);
                     });
         }

@@ -34,6 +34,7 @@ public final class Exchange {
     private @Nullable CompletableFuture<ContainerInfo> corsInfo;
     private @Nullable AuthorizeOverride authorizeOverride;
     private @Nullable Consumer<HttpResponse> responseFilter;
+    private @Nullable BodySource bodySource;
     private boolean requestComplete;
     private boolean responseStarted;
     private boolean done;
@@ -62,6 +63,7 @@ public final class Exchange {
         e.corsInfo = corsInfo;
         e.authorizeOverride = authorizeOverride;
         e.responseFilter = responseFilter;
+        e.bodySource = bodySource;
         return e;
     }
 
@@ -91,6 +93,16 @@ public final class Exchange {
     /** Passes this exchange's response head (full or streamed) through {@code filter} before it is sent. */
     public void filterResponse(Consumer<HttpResponse> filter) {
         this.responseFilter = filter;
+    }
+
+    /** For a subrequest whose body its maker feeds ({@link Subrequests#upload}): the pacing of that body. */
+    @Nullable
+    BodySource bodySource() {
+        return bodySource;
+    }
+
+    void bodySource(BodySource source) {
+        this.bodySource = source;
     }
 
     /** A subrequest made for this exchange acts as its caller: it inherits the authorization override. */

@@ -55,21 +55,6 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
     private boolean over;
     private long received;
 
-    /** Where the body comes from: the client, or a copy source. */
-    interface BodySource {
-        /** Stop delivering chunks (back-pressure). */
-        void pause();
-
-        /** Deliver chunks again. */
-        void resume();
-
-        /** Called once the replicas are ready for the body (e.g. send the client {@code 100 Continue}). */
-        void ready();
-
-        /** Abort the source (the PUT failed). */
-        void abort();
-    }
-
     private static final BodySource NO_SOURCE = new BodySource() {
         @Override
         public void pause() {}
@@ -93,8 +78,11 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
     /** The client is the body source: auto-read off until ready, {@code 100 Continue} when it asked. */
     static ObjectPutOperation fromClient(Exchange exchange) {
         if (exchange.isSubrequest()) {
-            // a subrequest's body is handed in whole (Subrequests.stream): nothing to pace on the client channel
-            return new ObjectPutOperation(exchange, NO_SOURCE, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+            // a subrequest's body is handed in whole (Subrequests.stream), or paced by its maker's source
+            // (Subrequests.upload with a BodySource): never by the client channel directly
+            BodySource given = exchange.bodySource();
+            return new ObjectPutOperation(
+                    exchange, given != null ? given : NO_SOURCE, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
         }
         BodySource client = new BodySource() {
             @Override

@@ -99,6 +99,33 @@ public final class Subrequests {
         return parent.services().app().operationFor(child);
     }
 
+    /**
+     * A request with a body through {@code app} (e.g. a middleware's PUT of a body it decodes, as S3's
+     * aws-chunked): the caller feeds the body to the returned operation's {@link Operation#content} as it
+     * arrives and {@code source} is told to pause and resume (back-pressure) and when the replicas are ready
+     * ({@code headers} keep their {@code Content-Length}). The answer goes to {@code sink}. The operation is
+     * returned unstarted (the caller starts it, then feeds it); null when the answer was complete at once.
+     */
+    public static @Nullable Operation upload(
+            Exchange parent,
+            SwiftApp app,
+            HttpMethod method,
+            SwiftPath path,
+            HttpHeaders headers,
+            BodySource source,
+            ResponseSink sink) {
+        headers.set("X-Trans-Id", parent.transId());
+        headers.remove("Expect");
+        HttpRequest request =
+                new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, path.clientPath() + path.queryPart(), headers);
+        Exchange child =
+                new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
+        child.inheritAuthorization(parent);
+        child.bodySource(source);
+        child.markRequestComplete();
+        return app.operationFor(child);
+    }
+
     /** The most body bytes {@link #call} collects: a listing page or a manifest is far smaller. */
     public static final int MAX_CALL_BODY = 32 << 20;
 

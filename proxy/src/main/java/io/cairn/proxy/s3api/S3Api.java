@@ -1,0 +1,207 @@
+package io.cairn.proxy.s3api;
+
+import io.cairn.proxy.pipeline.AccessPolicy;
+import io.cairn.proxy.s3api.error.S3ErrorCode;
+import io.cairn.proxy.s3api.error.S3ErrorResponses;
+import io.cairn.proxy.s3api.error.S3Exception;
+import io.cairn.proxy.s3api.op.S3CreateBucket;
+import io.cairn.proxy.s3api.op.S3DeleteBucket;
+import io.cairn.proxy.s3api.op.S3DeleteObject;
+import io.cairn.proxy.s3api.op.S3GetBucketLocation;
+import io.cairn.proxy.s3api.op.S3GetObject;
+import io.cairn.proxy.s3api.op.S3HeadBucket;
+import io.cairn.proxy.s3api.op.S3ListBuckets;
+import io.cairn.proxy.s3api.op.S3ListObjects;
+import io.cairn.proxy.s3api.op.S3PutObject;
+import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.Middleware;
+import io.cairn.proxy.swift.Operation;
+import io.cairn.proxy.swift.SwiftApp;
+import io.netty.handler.codec.http.HttpContent;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Swift's {@code s3api} filter on the application seam: serves the {@link S3HttpRequest}s its Netty stage ({@link
+ * S3RequestHandler}) authenticated, picking one operation class per S3 operation (s3api's controllers), each of
+ * which drives the application below with Swift subrequests. Every other request passes with one {@code
+ * instanceof} check.
+ *
+ * <p>Immutable and thread-safe; above server-side copy, as in Swift's pipeline.
+ */
+public final class S3Api implements Middleware {
+    /** Bucket sub-resources s3api 2.30.1 does not implement (its {@code UnsupportedController}). */
+    private static final List<String> UNSUPPORTED_BUCKET = List.of(
+            "policy",
+            "website",
+            "notification",
+            "lifecycle",
+            "requestPayment",
+            "publicAccessBlock",
+            "replication",
+            "inventory",
+            "analytics",
+            "accelerate",
+            "metrics",
+            "intelligent-tiering",
+            "encryption",
+            "ownershipControls",
+            "object-lock",
+            "logging",
+            "cors",
+            "acl",
+            "tagging",
+            "versioning",
+            "versions",
+            "uploads");
+
+    private static final List<String> UNSUPPORTED_OBJECT = List.of(
+            "acl",
+            "tagging",
+            "retention",
+            "legal-hold",
+            "torrent",
+            "restore",
+            "select",
+            "attributes",
+            "uploads",
+            "uploadId",
+            "partNumber");
+
+    private final S3ApiConfig config;
+
+    public S3Api(S3ApiConfig config) {
+        this.config = config;
+    }
+
+    public S3ApiConfig config() {
+        return config;
+    }
+
+    /** The stage that authenticates S3 requests for this filter. */
+    public S3Front front(AccessPolicy access, Clock clock, int maxKeyLength) {
+        return new S3Front(config, access, clock, access.authPrefix(), maxKeyLength);
+    }
+
+    @Override
+    public boolean aboveCopy() {
+        return true;
+    }
+
+    @Override
+    public void registerInfo(Map<String, Object> info) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("max_bucket_listing", config.maxBucketListing());
+        s.put("max_parts_listing", config.maxPartsListing());
+        s.put("max_upload_part_num", config.maxUploadPartNum());
+        s.put("max_multi_delete_objects", config.maxMultiDeleteObjects());
+        s.put("allow_multipart_uploads", config.allowMultipartUploads());
+        s.put("min_segment_size", config.minSegmentSize());
+        s.put("s3_acl", config.s3Acl());
+        info.put("s3api", s);
+    }
+
+    @Override
+    public @Nullable Operation operationFor(Exchange ex, SwiftApp next) {
+        if (!(ex.request() instanceof S3HttpRequest s3) || ex.isSubrequest()) {
+            return next.operationFor(ex);
+        }
+        S3Request req = s3.s3();
+        try {
+            return route(ex, next, req);
+        } catch (S3Exception e) {
+            return new Refusal(ex, req, e);
+        }
+    }
+
+    private Operation route(Exchange ex, SwiftApp next, S3Request req) {
+        if (req.bucket() == null) {
+            if (req.method().equals("GET") || req.method().equals("HEAD")) {
+                return new S3ListBuckets(ex, next, req, config.dnsCompliantBucketNames());
+            }
+            throw notAllowed();
+        }
+        return req.key() == null ? bucket(ex, next, req) : object(ex, next, req);
+    }
+
+    private Operation bucket(Exchange ex, SwiftApp next, S3Request req) {
+        String m = req.method();
+        if (req.query().has("location")) {
+            if (!m.equals("GET")) {
+                throw notAllowed();
+            }
+            return new S3GetBucketLocation(ex, next, req, config.location());
+        }
+        for (String sub : UNSUPPORTED_BUCKET) {
+            if (req.query().has(sub)) {
+                throw new S3Exception(S3ErrorCode.S3NotImplemented);
+            }
+        }
+        if (req.query().has("delete")) {
+            throw new S3Exception(S3ErrorCode.S3NotImplemented);
+        }
+        return switch (m) {
+            case "GET" -> new S3ListObjects(ex, next, req, config.maxBucketListing());
+            case "HEAD" -> new S3HeadBucket(ex, next, req);
+            case "PUT" -> new S3CreateBucket(ex, next, req, config.location());
+            case "DELETE" -> new S3DeleteBucket(ex, next, req);
+            case "POST" -> throw new S3Exception(S3ErrorCode.S3NotImplemented);
+            default -> throw notAllowed();
+        };
+    }
+
+    private Operation object(Exchange ex, SwiftApp next, S3Request req) {
+        String m = req.method();
+        for (String sub : UNSUPPORTED_OBJECT) {
+            if (req.query().has(sub)) {
+                throw new S3Exception(S3ErrorCode.S3NotImplemented);
+            }
+        }
+        return switch (m) {
+            case "GET", "HEAD" -> new S3GetObject(ex, next, req);
+            case "PUT" -> {
+                if (req.clientHeaders().contains("x-amz-copy-source")) {
+                    throw new S3Exception(S3ErrorCode.S3NotImplemented);
+                }
+                yield new S3PutObject(ex, next, req);
+            }
+            case "DELETE" -> new S3DeleteObject(ex, next, req);
+            case "POST" -> throw new S3Exception(S3ErrorCode.S3NotImplemented);
+            default -> throw notAllowed();
+        };
+    }
+
+    private static S3Exception notAllowed() {
+        return new S3Exception(S3ErrorCode.MethodNotAllowed);
+    }
+
+    /** Answers an S3 error before any subrequest (its body, if any, is discarded). */
+    private static final class Refusal implements Operation {
+        private final Exchange ex;
+        private final S3Request req;
+        private final S3Exception error;
+
+        Refusal(Exchange ex, S3Request req, S3Exception error) {
+            this.ex = ex;
+            this.req = req;
+            this.error = error;
+        }
+
+        @Override
+        public void start() {
+            ex.respond(S3ErrorResponses.render(
+                    error, req.resource(), ex.transId(), req.method().equals("HEAD")));
+        }
+
+        @Override
+        public void content(HttpContent content) {
+            content.release();
+        }
+
+        @Override
+        public void clientClosed() {}
+    }
+}
