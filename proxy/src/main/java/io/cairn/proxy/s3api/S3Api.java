@@ -4,15 +4,24 @@ import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.error.S3Exception;
+import io.cairn.proxy.s3api.op.S3AbortMultipartUpload;
+import io.cairn.proxy.s3api.op.S3CompleteMultipartUpload;
+import io.cairn.proxy.s3api.op.S3CopyObject;
 import io.cairn.proxy.s3api.op.S3CreateBucket;
+import io.cairn.proxy.s3api.op.S3CreateMultipartUpload;
 import io.cairn.proxy.s3api.op.S3DeleteBucket;
 import io.cairn.proxy.s3api.op.S3DeleteObject;
+import io.cairn.proxy.s3api.op.S3DeleteObjects;
 import io.cairn.proxy.s3api.op.S3GetBucketLocation;
 import io.cairn.proxy.s3api.op.S3GetObject;
 import io.cairn.proxy.s3api.op.S3HeadBucket;
 import io.cairn.proxy.s3api.op.S3ListBuckets;
+import io.cairn.proxy.s3api.op.S3ListMultipartUploads;
 import io.cairn.proxy.s3api.op.S3ListObjects;
+import io.cairn.proxy.s3api.op.S3ListParts;
 import io.cairn.proxy.s3api.op.S3PutObject;
+import io.cairn.proxy.s3api.op.S3UploadPart;
+import io.cairn.proxy.s3api.op.S3UploadPartCopy;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
@@ -55,21 +64,10 @@ public final class S3Api implements Middleware {
             "acl",
             "tagging",
             "versioning",
-            "versions",
-            "uploads");
+            "versions");
 
-    private static final List<String> UNSUPPORTED_OBJECT = List.of(
-            "acl",
-            "tagging",
-            "retention",
-            "legal-hold",
-            "torrent",
-            "restore",
-            "select",
-            "attributes",
-            "uploads",
-            "uploadId",
-            "partNumber");
+    private static final List<String> UNSUPPORTED_OBJECT =
+            List.of("acl", "tagging", "retention", "legal-hold", "torrent", "restore", "select", "attributes");
 
     private final S3ApiConfig config;
 
@@ -141,7 +139,17 @@ public final class S3Api implements Middleware {
             }
         }
         if (req.query().has("delete")) {
-            throw new S3Exception(S3ErrorCode.S3NotImplemented);
+            if (!m.equals("POST")) {
+                throw notAllowed();
+            }
+            return new S3DeleteObjects(ex, next, req, config.maxMultiDeleteObjects());
+        }
+        if (req.query().has("uploads")) {
+            multipartAllowed();
+            if (!m.equals("GET")) {
+                throw notAllowed();
+            }
+            return new S3ListMultipartUploads(ex, next, req);
         }
         return switch (m) {
             case "GET" -> new S3ListObjects(ex, next, req, config.maxBucketListing());
@@ -160,16 +168,47 @@ public final class S3Api implements Middleware {
                 throw new S3Exception(S3ErrorCode.S3NotImplemented);
             }
         }
+        if (req.query().has("uploads") || req.query().has("uploadId")) {
+            return multipart(ex, next, req);
+        }
+        if (req.query().has("partNumber") && m.equals("PUT")) {
+            throw S3Exception.invalidArgument("ResourceType", "partNumber", "Unexpected query string parameter");
+        }
         return switch (m) {
             case "GET", "HEAD" -> new S3GetObject(ex, next, req);
-            case "PUT" -> {
-                if (req.clientHeaders().contains("x-amz-copy-source")) {
-                    throw new S3Exception(S3ErrorCode.S3NotImplemented);
-                }
-                yield new S3PutObject(ex, next, req);
-            }
+            case "PUT" ->
+                req.clientHeaders().contains("x-amz-copy-source")
+                        ? new S3CopyObject(ex, next, req)
+                        : new S3PutObject(ex, next, req);
             case "DELETE" -> new S3DeleteObject(ex, next, req);
             case "POST" -> throw new S3Exception(S3ErrorCode.S3NotImplemented);
+            default -> throw notAllowed();
+        };
+    }
+
+    private void multipartAllowed() {
+        if (!config.allowMultipartUploads()) {
+            throw new S3Exception(S3ErrorCode.S3NotImplemented, "Multi-part feature isn't support");
+        }
+    }
+
+    private Operation multipart(Exchange ex, SwiftApp next, S3Request req) {
+        multipartAllowed();
+        String m = req.method();
+        if (req.query().has("uploads")) {
+            if (!m.equals("POST")) {
+                throw notAllowed();
+            }
+            return new S3CreateMultipartUpload(ex, next, req);
+        }
+        return switch (m) {
+            case "PUT" ->
+                req.clientHeaders().contains("x-amz-copy-source")
+                        ? new S3UploadPartCopy(ex, next, req, config.maxUploadPartNum())
+                        : new S3UploadPart(ex, next, req, config.maxUploadPartNum());
+            case "GET" -> new S3ListParts(ex, next, req, config.maxPartsListing());
+            case "POST" -> new S3CompleteMultipartUpload(ex, next, req, config.minSegmentSize());
+            case "DELETE" -> new S3AbortMultipartUpload(ex, next, req);
             default -> throw notAllowed();
         };
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The Swift headers of an object write from an S3 request (s3api's {@code _validate_headers} and {@code
- * to_swift_req}): {@code x-amz-meta-*} as {@code X-Object-Meta-*} ({@code _} kept as {@code =5F}, names with
+ * to_swift_req}): {@code x-amz-meta-*} as {@code X-Object-Meta-*} ({@code _} kept as is: Swift's {@code =5F} is no HTTP token character, which Cairn's codecs refuse; names with
  * characters AWS ignores dropped), the content headers, {@code Content-MD5} as the hex {@code ETag} Swift
  * checks, and the refusals s3api makes (conditional PUTs, storage classes, SSE, website redirects).
  *
@@ -82,7 +82,8 @@ final class ObjectWriteHeaders {
             if (!lower.startsWith("x-amz-meta-") || hasIgnoredChar(k)) {
                 continue;
             }
-            String name = "X-Object-Meta-" + lower.substring(11).replace("_", "=5F");
+            // Swift writes `_` as `=5F`, which is no HTTP token character: Cairn's codecs refuse it, so `_` stays
+            String name = "X-Object-Meta-" + lower.substring(11);
             String existing = out.get(name);
             out.set(name, existing == null ? e.getValue() : existing + "," + e.getValue());
         }

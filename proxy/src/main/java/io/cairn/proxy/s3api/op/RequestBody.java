@@ -5,6 +5,7 @@ import io.cairn.proxy.s3api.auth.AwsChunkedDecoder;
 import io.cairn.proxy.s3api.auth.PayloadMode;
 import io.cairn.proxy.s3api.auth.S3Auth;
 import io.cairn.proxy.s3api.auth.SigV4;
+import io.cairn.proxy.s3api.checksum.ChecksumAlgorithm;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3Exception;
 import io.netty.buffer.ByteBuf;
@@ -95,6 +96,7 @@ final class RequestBody {
                     .with("ClientComputedContentSHA256", sha)
                     .with("S3ComputedContentSHA256", SigV4.sha256Hex(body));
         }
+        checkChecksums(body);
         String md5 = req.clientHeaders().get("Content-MD5");
         if (md5 != null) {
             try {
@@ -104,6 +106,36 @@ final class RequestBody {
                 }
             } catch (IllegalArgumentException e) {
                 throw new S3Exception(S3ErrorCode.InvalidDigest).with("ContentMD5", md5);
+            }
+        }
+    }
+
+    /** Whether an {@code x-amz-checksum-*} header came with the body. */
+    boolean hasChecksumHeader() {
+        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+            if (req.clientHeaders().contains(a.header()) || req.clientHeaders().contains("x-amz-trailer")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkChecksums(byte[] body) {
+        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+            String want = req.clientHeaders().get(a.header());
+            AwsChunkedDecoder d = chunked;
+            if (want == null && d != null) {
+                want = d.trailers().get(a.header());
+            }
+            if (want == null) {
+                continue;
+            }
+            ChecksumAlgorithm.Digest digest = a.newDigest();
+            digest.update(body, 0, body.length);
+            if (!Base64.getEncoder().encodeToString(digest.digest()).equals(want.strip())) {
+                throw new S3Exception(
+                        S3ErrorCode.BadDigest,
+                        "The " + a.wireName() + " you specified did not match the calculated checksum.");
             }
         }
     }

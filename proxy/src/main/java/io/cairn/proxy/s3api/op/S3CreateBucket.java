@@ -27,6 +27,7 @@ public final class S3CreateBucket extends S3Operation {
     private final String location;
     private final RequestBody body;
     private boolean started;
+    private boolean creating;
     private byte @Nullable [] received;
 
     public S3CreateBucket(Exchange ex, SwiftApp app, S3Request req, String location) {
@@ -45,6 +46,10 @@ public final class S3CreateBucket extends S3Operation {
 
     @Override
     public void content(HttpContent content) {
+        if (isClosed()) {
+            content.release();
+            return;
+        }
         guarded(() -> {
             byte[] b = body.feed(content);
             if (b != null) {
@@ -57,6 +62,10 @@ public final class S3CreateBucket extends S3Operation {
     }
 
     private void create(byte[] xml) {
+        if (creating) {
+            return;
+        }
+        creating = true;
         if (xml.length > 0) {
             String constraint;
             try {

@@ -48,18 +48,64 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
         if (version != null && !version.equals("null")) {
             throw new S3Exception(S3ErrorCode.S3NotImplemented);
         }
-        HttpHeaders h = swiftHeaders();
         HttpHeaders c = req.clientHeaders();
-        boolean hadMatch = false;
-        for (String name : List.of("If-Match", "If-None-Match")) {
-            String v = c.get(name);
-            if (v != null) {
-                hadMatch = true;
-                h.set(name, withoutDashN(v));
+        if (c.contains("If-Match") || c.contains("If-None-Match")) {
+            // the S3 ETag of a multipart object is no ETag Swift knows: match it here against a HEAD, then read
+            // the object on the condition that it is still the one HEADed
+            call(HttpMethod.HEAD, path(req.bucketName(), req.keyName(), ""), swiftHeaders(), null, this::matched);
+            return;
+        }
+        get(null);
+    }
+
+    private void matched(FullHttpResponse head) {
+        int st = head.status().code();
+        if (st / 100 != 2) {
+            HttpResponse copy = new DefaultHttpResponse(
+                    head.protocolVersion(), head.status(), head.headers().copy());
+            error(copy);
+            return;
+        }
+        String s3Etag = ResponseHeaders.translate(head.headers(), false).get("ETag", "");
+        HttpHeaders c = req.clientHeaders();
+        String inm = c.get("If-None-Match");
+        String im = c.get("If-Match");
+        if (inm != null && matches(inm, s3Etag)) {
+            HttpHeaders out = ResponseHeaders.translate(head.headers(), false);
+            out.remove("Content-Length");
+            out.set("Content-Length", 0);
+            out.set("x-amz-request-id", ex.transId());
+            out.set("x-amz-id-2", ex.transId());
+            ex.respond(new DefaultFullHttpResponse(
+                    head.protocolVersion(),
+                    HttpResponseStatus.NOT_MODIFIED,
+                    Unpooled.EMPTY_BUFFER,
+                    out,
+                    io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE));
+            return;
+        }
+        if (im != null && !matches(im, s3Etag)) {
+            throw new S3Exception(S3ErrorCode.PreconditionFailed);
+        }
+        get(head.headers().get("ETag"));
+    }
+
+    private static boolean matches(String header, String etag) {
+        String want = ResponseHeaders.unquote(etag);
+        for (String t : header.split(",")) {
+            String tag = t.strip();
+            if (tag.equals("*") || ResponseHeaders.unquote(tag).equals(want)) {
+                return true;
             }
         }
-        if (hadMatch) {
-            h.set("X-Backend-Etag-Is-At", MultipartLayout.SYSMETA_ETAG);
+        return false;
+    }
+
+    private void get(@Nullable String swiftEtag) {
+        HttpHeaders h = swiftHeaders();
+        HttpHeaders c = req.clientHeaders();
+        if (swiftEtag != null) {
+            h.set("If-Match", swiftEtag);
         }
         for (String name : List.of("If-Modified-Since", "If-Unmodified-Since", "Range")) {
             String v = c.get(name);
@@ -69,18 +115,6 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
         }
         HttpMethod m = HttpMethod.valueOf(req.method());
         pending(Subrequests.stream(ex, app, m, path(req.bucketName(), req.keyName(), ""), h, null, this));
-    }
-
-    /** s3api adds the bare form of each {@code -N} ETag, which matches an SLO's own. */
-    private static String withoutDashN(String v) {
-        StringBuilder sb = new StringBuilder(v);
-        for (String e : v.split(",")) {
-            String t = ResponseHeaders.unquote(e.strip());
-            if (t.endsWith("-N")) {
-                sb.append(", ").append(t, 0, t.length() - 2);
-            }
-        }
-        return sb.toString();
     }
 
     private HttpHeaders s3Headers(HttpResponse swift) {

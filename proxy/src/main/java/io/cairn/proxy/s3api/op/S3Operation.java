@@ -201,4 +201,35 @@ public abstract class S3Operation implements Operation {
     protected final String owner() {
         return req.auth().accessKey();
     }
+
+    /**
+     * s3api's {@code _get_upload_info}: the upload's marker object {@code <bucket>+segments/<key>/<upload-id>}
+     * (its headers go to {@code then}); when it is gone, the object itself if a completion of this upload wrote
+     * it; else NoSuchUpload (or NoSuchBucket when the bucket is missing).
+     */
+    protected final void checkUpload(String uploadId, java.util.function.Consumer<HttpHeaders> then) {
+        String segments = req.bucketName() + MultipartLayout.SEGMENTS_SUFFIX;
+        call(HttpMethod.HEAD, path(segments, req.keyName() + "/" + uploadId, ""), swiftHeaders(), null, r -> {
+            if (r.status().code() / 100 == 2) {
+                then.accept(r.headers());
+                return;
+            }
+            if (r.status().code() != 404) {
+                throw swiftError(r, "HEAD", S3ErrorResponses.Target.OBJECT, true);
+            }
+            call(HttpMethod.HEAD, path(req.bucketName(), req.keyName(), ""), swiftHeaders(), null, o -> {
+                if (o.status().code() / 100 == 2
+                        && uploadId.equals(o.headers().get(MultipartLayout.SYSMETA_UPLOAD_ID))) {
+                    then.accept(o.headers());
+                    return;
+                }
+                call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, b -> {
+                    if (b.status().code() / 100 != 2) {
+                        throw swiftError(b, "HEAD", S3ErrorResponses.Target.BUCKET, false);
+                    }
+                    throw new S3Exception(S3ErrorCode.NoSuchUpload).with("UploadId", uploadId);
+                });
+            });
+        });
+    }
 }

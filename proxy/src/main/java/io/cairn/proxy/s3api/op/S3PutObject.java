@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,13 +20,15 @@ import org.jspecify.annotations.Nullable;
  * the client's, decoded and checked as it streams ({@link BodyUpload}); {@code x-amz-meta-*} become user
  * metadata, {@code Content-MD5} the ETag Swift verifies, a header checksum is stored in sysmeta with the object
  * and a trailer checksum (known only at the end) in transient sysmeta by a POST afterwards. Answers 200 with the
- * quoted ETag.
+ * quoted ETag. {@link S3UploadPart} is the same with another target, after a check of the upload.
  *
  * <p>Confined to the exchange's event loop.
  */
-public final class S3PutObject extends S3Operation {
-    private @Nullable BodyUpload upload;
+public class S3PutObject extends S3Operation {
+    private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
     private final HttpHeaders written = new DefaultHttpHeaders();
+    private @Nullable BodyUpload upload;
+    private boolean failed;
 
     public S3PutObject(Exchange ex, SwiftApp app, S3Request req) {
         super(ex, app, req);
@@ -44,22 +47,57 @@ public final class S3PutObject extends S3Operation {
             throw new S3Exception(S3ErrorCode.S3NotImplemented, "Object tagging is not supported.");
         }
         ObjectWriteHeaders.validate(req);
+        // nothing is read until the PUT is ready for it (the PUT takes over the pacing then)
+        ex.channel().config().setAutoRead(false);
+        before(this::startUpload);
+    }
+
+    /** Checks to make before the upload starts ({@link S3UploadPart}: the upload exists); none here. */
+    protected void before(Runnable then) {
+        then.run();
+    }
+
+    /** The container the body goes to. */
+    protected String targetContainer() {
+        return req.bucketName();
+    }
+
+    /** The object the body goes to. */
+    protected String targetObject() {
+        return req.keyName();
+    }
+
+    /** Headers only a normal object gets (user metadata, content headers). */
+    protected void objectHeaders(HttpHeaders h) {
+        ObjectWriteHeaders.metadataAndContent(req, h);
+    }
+
+    private void startUpload() {
         BodyUpload.Checks checks = BodyUpload.checksFor(req);
         HttpHeaders h = swiftHeaders();
         ObjectWriteHeaders.contentMd5(req, h);
-        ObjectWriteHeaders.metadataAndContent(req, h);
+        objectHeaders(h);
         written.add(h);
-        long length = checks.decodedLength() >= 0 ? checks.decodedLength() : declaredLength(c);
+        long length = checks.decodedLength() >= 0 ? checks.decodedLength() : declaredLength(req.clientHeaders());
         h.set("Content-Length", Long.toString(length));
         ChecksumAlgorithm a = checks.algorithm();
         String expected = checks.expected();
         if (a != null && expected != null) {
             h.set(ResponseHeaders.SYSMETA_CHECKSUM + a.name(), expected);
         }
-        BodyUpload u = new BodyUpload(ex, req, checks, this::stored, this::fail);
+        BodyUpload u = new BodyUpload(ex, req, checks, this::stored, this::uploadFailed);
         upload = u;
-        u.start(app, path(req.bucketName(), req.keyName(), ""), h);
+        u.start(app, path(targetContainer(), targetObject(), ""), h);
         pending(u.operation());
+        HttpContent c;
+        while ((c = early.poll()) != null) {
+            u.content(c);
+        }
+    }
+
+    private void uploadFailed(S3Exception e) {
+        failed = true;
+        fail(e);
     }
 
     private static long declaredLength(HttpHeaders c) {
@@ -81,8 +119,12 @@ public final class S3PutObject extends S3Operation {
     @Override
     public void content(HttpContent content) {
         BodyUpload u = upload;
-        if (u == null || isClosed()) {
+        if (failed || isClosed()) {
             content.release();
+            return;
+        }
+        if (u == null) {
+            early.add(content);
             return;
         }
         u.content(content);
@@ -93,6 +135,10 @@ public final class S3PutObject extends S3Operation {
         BodyUpload u = upload;
         if (u != null) {
             u.clientClosed();
+        }
+        HttpContent c;
+        while ((c = early.poll()) != null) {
+            c.release();
         }
         super.clientClosed();
     }
@@ -145,6 +191,6 @@ public final class S3PutObject extends S3Operation {
             }
         }
         h.set(ResponseHeaders.TRANSIENT_CHECKSUM + a.name(), value);
-        call(HttpMethod.POST, path(req.bucketName(), req.keyName(), ""), h, null, r -> respond(200, out, null));
+        call(HttpMethod.POST, path(targetContainer(), targetObject(), ""), h, null, r -> respond(200, out, null));
     }
 }
