@@ -112,6 +112,13 @@ final class S3Clients {
         return run(cmd, Map.of());
     }
 
+    /** {@code /usr/bin/python3 script args…}. */
+    SwiftCli.Result python(Path script, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", script.toString()));
+        cmd.addAll(List.of(args));
+        return run(cmd, Map.of());
+    }
+
     private static String executable(String name) {
         for (String dir : List.of("/usr/bin", "/usr/local/bin")) {
             Path p = Path.of(dir, name);

@@ -263,4 +263,317 @@ class S3ClientsIT {
         SaioHarness.Login login = saio.login("test:tester", "testing");
         assertThat(saio.send(SaioHarness.request(login, "")).statusCode()).isIn(200, 204);
     }
+
+    @Test
+    void shouldUploadMultipartWithAwsCliAndS3apiInSwiftsLayout() throws Exception {
+        ok(s3.aws("s3", "mb", "s3://mpu-bucket"), "mb");
+        byte[] big = new byte[20_000_000];
+        new Random(11).nextBytes(big);
+        Path file = Files.write(work.resolve("big.bin"), big);
+        ok(s3.aws("s3", "cp", file.toString(), "s3://mpu-bucket/big.bin"), "multipart cp");
+        String head = ok(s3.aws("s3api", "head-object", "--bucket", "mpu-bucket", "--key", "big.bin"), "head")
+                .out();
+        assertThat(head).containsPattern("\"ETag\": \"\\\\\"[0-9a-f]{32}-3\\\\\"\"");
+        Path back = work.resolve("big-back.bin");
+        ok(s3.aws("s3", "cp", "s3://mpu-bucket/big.bin", back.toString()), "multipart get");
+        assertThat(Files.readAllBytes(back)).isEqualTo(big);
+        // Swift's view: the parts in <bucket>+segments, the object an SLO carrying the S3 ETag in sysmeta
+        String segments = ok(swift.run("list", "mpu-bucket+segments"), "swift list segments")
+                .out();
+        assertThat(segments.lines().filter(l -> l.startsWith("big.bin/")).count())
+                .isEqualTo(3);
+        HttpResponse<byte[]> manifest = saio.send(
+                SaioHarness.request(saio.login("test:tester", "testing"), "/mpu-bucket/big.bin?multipart-manifest=get")
+                        .GET());
+        assertThat(new String(manifest.body(), StandardCharsets.UTF_8)).contains("mpu-bucket+segments/big.bin/");
+
+        ok(s3.aws("s3", "rm", "--recursive", "s3://mpu-bucket/"), "rm multipart objects and their segments");
+        assertThat(ok(swift.run("list", "mpu-bucket+segments"), "segments after rm")
+                        .out())
+                .isBlank();
+    }
+
+    /** {@code aws …} that must succeed, its output stripped. */
+    private String aws(String... args) throws Exception {
+        return ok(s3.aws(args), "aws " + String.join(" ", args)).out().strip();
+    }
+
+    private String uploadPart(String bucket, String key, String upload, int n, Path body) throws Exception {
+        return aws(
+                "s3api",
+                "upload-part",
+                "--bucket",
+                bucket,
+                "--key",
+                key,
+                "--upload-id",
+                upload,
+                "--part-number",
+                Integer.toString(n),
+                "--body",
+                body.toString(),
+                "--query",
+                "ETag",
+                "--output",
+                "text");
+    }
+
+    private static String partList(String... etags) {
+        StringBuilder sb = new StringBuilder("{\"Parts\": [");
+        for (int i = 0; i < etags.length; i += 2) {
+            sb.append(i == 0 ? "" : ", ")
+                    .append("{\"PartNumber\": ")
+                    .append(etags[i])
+                    .append(", \"ETag\": ")
+                    .append(etags[i + 1])
+                    .append('}');
+        }
+        return sb.append("]}").toString();
+    }
+
+    @Test
+    void shouldCompleteAnS3apiMultipartUploadWithACopiedRangeAndRefuseBadPartLists() throws Exception {
+        aws("s3", "mb", "s3://parts-bucket");
+        byte[] source = new byte[1000];
+        new Random(5).nextBytes(source);
+        aws("s3", "cp", Files.write(work.resolve("source.bin"), source).toString(), "s3://parts-bucket/source.bin");
+        String upload = aws(
+                "s3api",
+                "create-multipart-upload",
+                "--bucket",
+                "parts-bucket",
+                "--key",
+                "ü/part",
+                "--content-type",
+                "text/x-parts",
+                "--metadata",
+                "k=v",
+                "--query",
+                "UploadId",
+                "--output",
+                "text");
+        byte[] p1 = new byte[5 * 1024 * 1024];
+        new Random(3).nextBytes(p1);
+        String e1 = uploadPart("parts-bucket", "ü/part", upload, 1, Files.write(work.resolve("p1"), p1));
+        String e2 = aws(
+                "s3api",
+                "upload-part-copy",
+                "--bucket",
+                "parts-bucket",
+                "--key",
+                "ü/part",
+                "--upload-id",
+                upload,
+                "--part-number",
+                "2",
+                "--copy-source",
+                "parts-bucket/source.bin",
+                "--copy-source-range",
+                "bytes=0-99",
+                "--query",
+                "CopyPartResult.ETag",
+                "--output",
+                "text");
+        assertThat(aws("s3api", "list-multipart-uploads", "--bucket", "parts-bucket"))
+                .contains(upload);
+        assertThat(aws("s3api", "list-parts", "--bucket", "parts-bucket", "--key", "ü/part", "--upload-id", upload))
+                .contains("\"Size\": 5242880")
+                .contains("\"Size\": 100");
+        SwiftCli.Result refused = s3.aws(
+                "s3api",
+                "complete-multipart-upload",
+                "--bucket",
+                "parts-bucket",
+                "--key",
+                "ü/part",
+                "--upload-id",
+                upload,
+                "--multipart-upload",
+                partList("2", e2, "1", e1));
+        assertThat(refused.err()).contains("InvalidPartOrder");
+        SwiftCli.Result wrongTag = s3.aws(
+                "s3api",
+                "complete-multipart-upload",
+                "--bucket",
+                "parts-bucket",
+                "--key",
+                "ü/part",
+                "--upload-id",
+                upload,
+                "--multipart-upload",
+                partList("1", e1, "2", e1));
+        assertThat(wrongTag.err()).contains("InvalidPart");
+        aws(
+                "s3api",
+                "complete-multipart-upload",
+                "--bucket",
+                "parts-bucket",
+                "--key",
+                "ü/part",
+                "--upload-id",
+                upload,
+                "--multipart-upload",
+                partList("1", e1, "2", e2));
+        assertThat(aws("s3api", "head-object", "--bucket", "parts-bucket", "--key", "ü/part"))
+                .contains("\"ContentLength\": 5242980")
+                .contains("text/x-parts")
+                .contains("\"k\": \"v\"")
+                .containsPattern("-2\\\\\"\"");
+        Path joined = work.resolve("joined.bin");
+        aws("s3", "cp", "s3://parts-bucket/ü/part", joined.toString());
+        byte[] want = new byte[p1.length + 100];
+        System.arraycopy(p1, 0, want, 0, p1.length);
+        System.arraycopy(source, 0, want, p1.length, 100);
+        assertThat(Files.readAllBytes(joined)).isEqualTo(want);
+        assertThat(aws("s3api", "list-multipart-uploads", "--bucket", "parts-bucket"))
+                .doesNotContain(upload);
+    }
+
+    @Test
+    void shouldRefuseTooSmallPartsAndAbortAnUploadWithItsParts() throws Exception {
+        aws("s3", "mb", "s3://small-bucket");
+        Path small = Files.writeString(work.resolve("small-part"), "tail part");
+        String upload = aws(
+                "s3api",
+                "create-multipart-upload",
+                "--bucket",
+                "small-bucket",
+                "--key",
+                "small",
+                "--query",
+                "UploadId",
+                "--output",
+                "text");
+        String s1 = uploadPart("small-bucket", "small", upload, 1, small);
+        String s2 = uploadPart("small-bucket", "small", upload, 2, small);
+        SwiftCli.Result tooSmall = s3.aws(
+                "s3api",
+                "complete-multipart-upload",
+                "--bucket",
+                "small-bucket",
+                "--key",
+                "small",
+                "--upload-id",
+                upload,
+                "--multipart-upload",
+                partList("1", s1, "2", s2));
+        assertThat(tooSmall.err()).contains("EntityTooSmall");
+        assertThat(ok(swift.run("list", "small-bucket+segments"), "segments").out())
+                .contains("small/" + upload);
+        aws("s3api", "abort-multipart-upload", "--bucket", "small-bucket", "--key", "small", "--upload-id", upload);
+        assertThat(ok(swift.run("list", "small-bucket+segments"), "segments after abort")
+                        .out())
+                .isBlank();
+        SwiftCli.Result gone =
+                s3.aws("s3api", "list-parts", "--bucket", "small-bucket", "--key", "small", "--upload-id", upload);
+        assertThat(gone.err()).contains("NoSuchUpload");
+    }
+
+    @Test
+    void shouldCopyAndBulkDeleteWithBoto3() throws Exception {
+        String script = String.join(
+                "\n",
+                "s3.create_bucket(Bucket='copy-src')",
+                "s3.create_bucket(Bucket='copy-dst')",
+                "s3.put_object(Bucket='copy-src', Key='a', Body=b'alpha', Metadata={'m': '1'}, ContentType='text/a')",
+                "r = s3.copy_object(Bucket='copy-dst', Key='b', CopySource={'Bucket': 'copy-src', 'Key': 'a'})",
+                "h = s3.head_object(Bucket='copy-dst', Key='b')",
+                "print('COPY', r['CopyObjectResult']['ETag'] == h['ETag'], h['Metadata'], h['ContentType'])",
+                "s3.copy_object(Bucket='copy-dst', Key='c', CopySource='copy-src/a', MetadataDirective='REPLACE',",
+                "               Metadata={'n': '2'}, ContentType='text/c')",
+                "h = s3.head_object(Bucket='copy-dst', Key='c')",
+                "print('REPLACE', h['Metadata'], h['ContentType'])",
+                "try:",
+                "    s3.copy_object(Bucket='copy-dst', Key='d', CopySource='copy-src/a', CopySourceIfMatch='\"x\"')",
+                "except botocore.exceptions.ClientError as e:",
+                "    print('IFMATCH', e.response['Error']['Code'])",
+                "try:",
+                "    s3.copy_object(Bucket='copy-src', Key='a', CopySource='copy-src/a')",
+                "except botocore.exceptions.ClientError as e:",
+                "    print('SELF', e.response['Error']['Code'])",
+                "r = s3.delete_objects(Bucket='copy-dst', Delete={'Objects': [{'Key': 'b'}, {'Key': 'c'},",
+                "                                                          {'Key': 'never-there'}]})",
+                "print('DELETED', sorted(d['Key'] for d in r['Deleted']), r.get('Errors'))",
+                "print('LEFT', s3.list_objects_v2(Bucket='copy-dst')['KeyCount'])");
+        String out = ok(s3.boto3(script), "boto3 copy").out();
+        assertThat(out)
+                .contains("COPY True {'m': '1'} text/a")
+                .contains("REPLACE {'n': '2'} text/c")
+                .contains("IFMATCH PreconditionFailed")
+                .contains("SELF InvalidRequest")
+                .contains("DELETED ['b', 'c', 'never-there'] None")
+                .contains("LEFT 0");
+    }
+
+    @Test
+    void shouldCheckChunkSignaturesAndTrailerChecksumsAndStoreNothingWhenOneFails() throws Exception {
+        ok(s3.aws("s3", "mb", "s3://chunked-bucket"), "mb");
+        Path script =
+                Path.of(S3ClientsIT.class.getResource("/s3/aws_chunked_put.py").toURI());
+        SwiftCli.Result r = ok(s3.python(script, s3.endpoint(), "chunked-bucket"), "aws-chunked puts");
+        assertThat(r.out())
+                .contains("GOOD 200")
+                .contains("BAD 403 True")
+                .contains("TRAILER 200")
+                .contains("BADCRC 400")
+                .contains("<Code>BadDigest</Code>");
+        String listing =
+                ok(s3.aws("s3", "ls", "s3://chunked-bucket/chunked/"), "ls").out();
+        assertThat(listing).contains("256000 ok").contains("256000 trailer").doesNotContain("bad");
+        String head = ok(
+                        s3.aws(
+                                "s3api",
+                                "head-object",
+                                "--bucket",
+                                "chunked-bucket",
+                                "--key",
+                                "chunked/trailer",
+                                "--checksum-mode",
+                                "ENABLED"),
+                        "head")
+                .out();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] data = new byte[256_000];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i;
+        }
+        crc.update(data);
+        assertThat(head)
+                .contains(java.util.Base64.getEncoder()
+                        .encodeToString(java.nio.ByteBuffer.allocate(4)
+                                .putInt((int) crc.getValue())
+                                .array()));
+    }
+
+    @Test
+    void shouldRefuseEntitiesAndOversizedXmlInDeleteObjects() throws Exception {
+        ok(s3.aws("s3", "mb", "s3://xml-bucket"), "mb");
+        String script = String.join(
+                "\n",
+                "import base64, hashlib, re, urllib.request, urllib.error",
+                "from botocore.awsrequest import AWSRequest",
+                "from botocore.auth import S3SigV4Auth",
+                "def send(body):",
+                "    md5 = base64.b64encode(hashlib.md5(body).digest()).decode()",
+                "    req = AWSRequest(method='POST', url=s3.meta.endpoint_url + '/xml-bucket?delete', data=body,",
+                "                     headers={'Content-MD5': md5})",
+                "    S3SigV4Auth(s3._request_signer._credentials, 's3', 'us-east-1').add_auth(req)",
+                "    p = req.prepare()",
+                "    try:",
+                "        urllib.request.urlopen(urllib.request.Request(p.url, data=body, headers=dict(p.headers),",
+                "                                                      method='POST'))",
+                "        print('ACCEPTED')",
+                "    except urllib.error.HTTPError as e:",
+                "        print('REFUSED', re.search(b'<Code>(.*?)</Code>', e.read()).group(1).decode())",
+                "xxe = b'<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>'",
+                "send(xxe + b'<Delete><Object><Key>&e;</Key></Object></Delete>')",
+                "bomb = b'<!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>'",
+                "send(bomb + b'<Delete><Object><Key>&b;</Key></Object></Delete>')",
+                "send(b'<Delete>' + b'<Object><Key>k</Key></Object>' * 1001 + b'</Delete>')",
+                "send(b'<Delete><Object><Key>unclosed</Key></Object>')");
+        String out = ok(s3.boto3(script), "bad xml").out();
+        assertThat(out.lines().toList())
+                .containsExactly(
+                        "REFUSED MalformedXML", "REFUSED MalformedXML", "REFUSED MalformedXML", "REFUSED MalformedXML");
+    }
 }

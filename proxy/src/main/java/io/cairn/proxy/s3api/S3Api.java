@@ -12,13 +12,16 @@ import io.cairn.proxy.s3api.op.S3CreateMultipartUpload;
 import io.cairn.proxy.s3api.op.S3DeleteBucket;
 import io.cairn.proxy.s3api.op.S3DeleteObject;
 import io.cairn.proxy.s3api.op.S3DeleteObjects;
+import io.cairn.proxy.s3api.op.S3GetAcl;
 import io.cairn.proxy.s3api.op.S3GetBucketLocation;
 import io.cairn.proxy.s3api.op.S3GetObject;
+import io.cairn.proxy.s3api.op.S3GetTagging;
 import io.cairn.proxy.s3api.op.S3HeadBucket;
 import io.cairn.proxy.s3api.op.S3ListBuckets;
 import io.cairn.proxy.s3api.op.S3ListMultipartUploads;
 import io.cairn.proxy.s3api.op.S3ListObjects;
 import io.cairn.proxy.s3api.op.S3ListParts;
+import io.cairn.proxy.s3api.op.S3PutBucketAcl;
 import io.cairn.proxy.s3api.op.S3PutObject;
 import io.cairn.proxy.s3api.op.S3UploadPart;
 import io.cairn.proxy.s3api.op.S3UploadPartCopy;
@@ -61,10 +64,7 @@ public final class S3Api implements Middleware {
             "object-lock",
             "logging",
             "cors",
-            "acl",
-            "tagging",
-            "versioning",
-            "versions");
+            "versioning");
 
     private static final List<String> UNSUPPORTED_OBJECT =
             List.of("acl", "tagging", "retention", "legal-hold", "torrent", "restore", "select", "attributes");
@@ -133,6 +133,10 @@ public final class S3Api implements Middleware {
             }
             return new S3GetBucketLocation(ex, next, req, config.location());
         }
+        Operation special = aclOrTagging(ex, next, req);
+        if (special != null) {
+            return special;
+        }
         for (String sub : UNSUPPORTED_BUCKET) {
             if (req.query().has(sub)) {
                 throw new S3Exception(S3ErrorCode.S3NotImplemented);
@@ -152,7 +156,9 @@ public final class S3Api implements Middleware {
             return new S3ListMultipartUploads(ex, next, req);
         }
         return switch (m) {
-            case "GET" -> new S3ListObjects(ex, next, req, config.maxBucketListing());
+            case "GET" ->
+                new S3ListObjects(
+                        ex, next, req, config.maxBucketListing(), req.query().has("versions"));
             case "HEAD" -> new S3HeadBucket(ex, next, req);
             case "PUT" -> new S3CreateBucket(ex, next, req, config.location());
             case "DELETE" -> new S3DeleteBucket(ex, next, req);
@@ -163,6 +169,10 @@ public final class S3Api implements Middleware {
 
     private Operation object(Exchange ex, SwiftApp next, S3Request req) {
         String m = req.method();
+        Operation special = aclOrTagging(ex, next, req);
+        if (special != null) {
+            return special;
+        }
         for (String sub : UNSUPPORTED_OBJECT) {
             if (req.query().has(sub)) {
                 throw new S3Exception(S3ErrorCode.S3NotImplemented);
@@ -184,6 +194,30 @@ public final class S3Api implements Middleware {
             case "POST" -> throw new S3Exception(S3ErrorCode.S3NotImplemented);
             default -> throw notAllowed();
         };
+    }
+
+    /** {@code ?acl} and {@code ?tagging} on a bucket or an object (s3api's ACL and tagging controllers). */
+    private static @Nullable Operation aclOrTagging(Exchange ex, SwiftApp next, S3Request req) {
+        String m = req.method();
+        if (req.query().has("acl")) {
+            return switch (m) {
+                case "GET", "HEAD" -> new S3GetAcl(ex, next, req);
+                case "PUT" -> {
+                    if (req.key() != null) {
+                        throw new S3Exception(S3ErrorCode.S3NotImplemented);
+                    }
+                    yield new S3PutBucketAcl(ex, next, req);
+                }
+                default -> throw notAllowed();
+            };
+        }
+        if (req.query().has("tagging")) {
+            if (m.equals("GET")) {
+                return new S3GetTagging(ex, next, req);
+            }
+            throw new S3Exception(S3ErrorCode.S3NotImplemented);
+        }
+        return null;
     }
 
     private void multipartAllowed() {

@@ -68,6 +68,21 @@ public final class Exchange {
     }
 
     /**
+     * The same exchange with the {@code X-Timestamp} {@code later}, as the parent of a subrequest that must come
+     * after a write made with this exchange's timestamp (a POST to an object just PUT; Swift gives every
+     * subrequest its own timestamp); shares the client state.
+     */
+    public Exchange withTimestamp(Timestamp later) {
+        Exchange e = new Exchange(client, request, path, later, services, sink, subrequest);
+        e.requestComplete = requestComplete;
+        e.corsInfo = corsInfo;
+        e.authorizeOverride = authorizeOverride;
+        e.responseFilter = responseFilter;
+        e.bodySource = bodySource;
+        return e;
+    }
+
+    /**
      * The same request with the query {@code query} (a middleware that consumes its own parameters, as
      * TempURL keeps only its own); shares the client state.
      */

@@ -26,10 +26,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class S3ListObjects extends S3Operation {
     private final int maxBucketListing;
+    private final boolean versions;
 
-    public S3ListObjects(Exchange ex, SwiftApp app, S3Request req, int maxBucketListing) {
+    /**
+     * @param versions ListObjectVersions ({@code ?versions}): without object versioning, s3api's unversioned view
+     *     (every object its own only version, {@code null}, latest)
+     */
+    public S3ListObjects(Exchange ex, SwiftApp app, S3Request req, int maxBucketListing, boolean versions) {
         super(ex, app, req);
         this.maxBucketListing = maxBucketListing;
+        this.versions = versions;
     }
 
     @Override
@@ -46,7 +52,7 @@ public final class S3ListObjects extends S3Operation {
         StringBuilder sq = new StringBuilder("format=json&limit=").append(maxKeys + 1);
         append(sq, "prefix", q.get("prefix"));
         append(sq, "delimiter", q.get("delimiter"));
-        append(sq, "marker", marker(q, v2));
+        append(sq, "marker", versions ? q.get("key-marker") : marker(q, v2));
         boolean url = encoding != null;
         call(HttpMethod.GET, path(req.bucketName(), null, sq.toString()), swiftHeaders(), null, r -> {
             if (r.status().code() / 100 != 2) {
@@ -55,11 +61,14 @@ public final class S3ListObjects extends S3Operation {
             List<Map<String, Object>> all = Listings.parse(r);
             boolean truncated = maxKeys > 0 && all.size() > maxKeys;
             List<Map<String, Object>> objects = all.subList(0, Math.min(all.size(), maxKeys));
-            XmlWriter x = xml().openRoot("ListBucketResult");
+            String root = versions ? "ListVersionsResult" : "ListBucketResult";
+            XmlWriter x = xml().openRoot(root);
             x.element("Name", req.bucketName());
             String prefix = q.get("prefix");
             x.element("Prefix", prefix == null ? "" : enc(prefix, url));
-            if (v2) {
+            if (versions) {
+                headerVersions(x, objects, truncated, tagMaxKeys, url);
+            } else if (v2) {
                 headerV2(x, objects, truncated, tagMaxKeys, url);
             } else {
                 headerV1(x, objects, truncated, tagMaxKeys, url);
@@ -68,7 +77,7 @@ public final class S3ListObjects extends S3Operation {
             for (Map<String, Object> o : objects) {
                 entry(x, o, url, owner);
             }
-            x.close("ListBucketResult");
+            x.close(root);
             respond(200, EmptyHttpHeaders.INSTANCE, x.toString());
         });
     }
@@ -115,6 +124,19 @@ public final class S3ListObjects extends S3Operation {
         tail(x, truncated, url);
     }
 
+    private void headerVersions(
+            XmlWriter x, List<Map<String, Object>> objects, boolean truncated, int tag, boolean url) {
+        S3Query q = req.query();
+        String keyMarker = q.get("key-marker");
+        x.element("KeyMarker", keyMarker == null ? "" : enc(keyMarker, url));
+        x.element("VersionIdMarker", q.all().getOrDefault("version-id-marker", ""));
+        if (truncated) {
+            x.element("NextKeyMarker", lastName(objects)).element("NextVersionIdMarker", "null");
+        }
+        x.element("MaxKeys", Integer.toString(tag));
+        tail(x, truncated, url);
+    }
+
     private void headerV2(XmlWriter x, List<Map<String, Object>> objects, boolean truncated, int tag, boolean url) {
         S3Query q = req.query();
         if (truncated) {
@@ -153,8 +175,11 @@ public final class S3ListObjects extends S3Operation {
                     .close("CommonPrefixes");
             return;
         }
-        x.open("Contents");
+        x.open(versions ? "Version" : "Contents");
         x.element("Key", enc(Listings.string(o, "name"), url));
+        if (versions) {
+            x.element("VersionId", "null").element("IsLatest", "true");
+        }
         x.element("LastModified", Listings.s3Time(Listings.string(o, "last_modified")));
         x.element("ETag", Listings.listingEtag(o));
         x.element("Size", Long.toString(Listings.number(o, "bytes")));
@@ -165,6 +190,6 @@ public final class S3ListObjects extends S3Operation {
                     .close("Owner");
         }
         x.element("StorageClass", "STANDARD");
-        x.close("Contents");
+        x.close(versions ? "Version" : "Contents");
     }
 }

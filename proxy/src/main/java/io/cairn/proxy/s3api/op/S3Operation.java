@@ -1,5 +1,6 @@
 package io.cairn.proxy.s3api.op;
 
+import io.cairn.common.time.Timestamp;
 import io.cairn.proxy.s3api.S3Request;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3ErrorResponses;
@@ -116,9 +117,31 @@ public abstract class S3Operation implements Operation {
             HttpHeaders headers,
             @Nullable ByteBuf body,
             java.util.function.Consumer<FullHttpResponse> then) {
+        call(ex, method, path, headers, body, then);
+    }
+
+    /**
+     * As {@link #call(HttpMethod, SwiftPath, HttpHeaders, ByteBuf, java.util.function.Consumer)} with a timestamp
+     * of its own, later than the request's: a POST to an object this request has just PUT.
+     */
+    protected final void callLater(
+            HttpMethod method,
+            SwiftPath path,
+            HttpHeaders headers,
+            java.util.function.Consumer<FullHttpResponse> then) {
+        call(ex.withTimestamp(Timestamp.now(ex.services().clock())), method, path, headers, null, then);
+    }
+
+    private void call(
+            Exchange parent,
+            HttpMethod method,
+            SwiftPath path,
+            HttpHeaders headers,
+            @Nullable ByteBuf body,
+            java.util.function.Consumer<FullHttpResponse> then) {
         int gen = ++generation;
         boolean[] answered = new boolean[1];
-        Operation op = Subrequests.call(ex, app, method, path, headers, body, resp -> {
+        Operation op = Subrequests.call(parent, app, method, path, headers, body, resp -> {
             answered[0] = true;
             if (gen == generation) {
                 pending = null;

@@ -191,6 +191,6 @@ public class S3PutObject extends S3Operation {
             }
         }
         h.set(ResponseHeaders.TRANSIENT_CHECKSUM + a.name(), value);
-        call(HttpMethod.POST, path(targetContainer(), targetObject(), ""), h, null, r -> respond(200, out, null));
+        callLater(HttpMethod.POST, path(targetContainer(), targetObject(), ""), h, r -> respond(200, out, null));
     }
 }
