@@ -238,6 +238,61 @@ class SwiftCliIT {
     }
 
     @Test
+    void shouldRefuseUploadsAndCopiesOverAContainerQuotaUntilItIsRaised() throws Exception {
+        file("small.txt", "12345");
+        file("big.txt", "0123456789abcdefghij");
+        assertThat(tester().run("post", "-m", "Quota-Bytes:ten", "quota").err()).contains("400");
+        tester().run("post", "-m", "Quota-Bytes:10", "quota").requireSuccess("set quota");
+        tester().run("upload", "quota", "small.txt").requireSuccess("upload under quota");
+        SwiftCli.Result over = tester().run("upload", "quota", "big.txt");
+        assertThat(over.exitCode()).isNotZero();
+        assertThat(over.err()).contains("413");
+        tester().run("upload", "quotasrc", "big.txt").requireSuccess("upload source");
+        SwiftCli.Result copyOver = tester().run("copy", "quotasrc", "big.txt", "--destination", "/quota/copied.txt");
+        assertThat(copyOver.exitCode()).isNotZero();
+        assertThat(copyOver.err()).contains("413");
+        assertThat(lines(tester().run("list", "quota").requireSuccess("list"))).containsExactly("small.txt");
+
+        tester().run("post", "-m", "Quota-Bytes:1000", "quota").requireSuccess("raise quota");
+        tester().run("upload", "quota", "big.txt").requireSuccess("upload under the raised quota");
+        tester().run("copy", "quotasrc", "big.txt", "--destination", "/quota/copied.txt")
+                .requireSuccess("copy under the raised quota");
+        assertThat(new String(saio.send(asTester("/quota/copied.txt")).body(), StandardCharsets.UTF_8))
+                .isEqualTo("0123456789abcdefghij");
+    }
+
+    @Test
+    void shouldServeAPublicContainerAsAWebSiteToCurl() throws Exception {
+        file("index.html", "<h1>welcome</h1>");
+        file("a ü.txt", "unicode");
+        tester().run("post", "-r", ".r:*,.rlistings", "-m", "Web-Index:index.html", "-m", "Web-Listings:true", "site")
+                .requireSuccess("make a web site");
+        tester().run("upload", "site", "index.html").requireSuccess("upload index");
+        tester().run("upload", "site", "a ü.txt", "--object-name", "docs/a ü.txt")
+                .requireSuccess("upload doc");
+        String site = saio.login("test:tester", "testing").storageUrl() + "/site";
+
+        assertThat(curl("-s", "-o", "/dev/null", "-w", "%{http_code} %{redirect_url}", site))
+                .isEqualTo("301 " + site + "/");
+        assertThat(curl("-s", "-L", site)).isEqualTo("<h1>welcome</h1>");
+        assertThat(curl("-s", site + "/docs/"))
+                .contains("<title>Listing of /v1/AUTH_test/site/docs/</title>")
+                .contains("<a href=\"a%20%C3%BC.txt\">a ü.txt</a>")
+                .contains("<td class=\"colsize\">7</td>");
+        assertThat(curl("-s", "-o", "/dev/null", "-w", "%{http_code}", site + "/missing/"))
+                .isEqualTo("404");
+    }
+
+    private String curl(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("curl", "--max-time", "60"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).as("curl %s", command).isZero();
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    @Test
     void shouldRemoveObjectsAndContainersWhenDeleted() throws Exception {
         file("d1", "1");
         file("d2", "2");

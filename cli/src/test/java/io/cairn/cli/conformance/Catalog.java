@@ -28,6 +28,8 @@ final class Catalog {
         groups.addAll(TempUrlScenarios.groups());
         groups.addAll(DomainRemapScenarios.groups());
         groups.addAll(SymlinkScenarios.groups());
+        groups.addAll(QuotaScenarios.groups());
+        groups.addAll(StaticWebScenarios.groups());
         return groups;
     }
 }

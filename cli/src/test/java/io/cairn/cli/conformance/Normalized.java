@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code Content-Length}, when normalising the body changed it, becomes the normalised body's length.
  * </ul>
  *
- * <p>In bodies: ISO times of listings ({@code 2026-01-02T03:04:05.678901}) become {@code <iso-time>}, Swift
+ * <p>In bodies: ISO times of listings ({@code 2026-01-02T03:04:05.678901}) become {@code <iso-time>}, those of
+ * staticweb's HTML listings ({@code >2026-01-02 03:04:05<}) {@code <web-time>}, Swift
  * timestamps {@code <timestamp>}, transaction ids {@code <trans-id>}, {@code 127.0.0.1:<port>} as above. Neither
  * {@code ETag}s (an object's MD5) nor byte and object counts are normalised: they are deterministic.
  *
@@ -51,6 +52,8 @@ record Normalized(String statusLine, Map<String, List<String>> headers, String b
     private static final Pattern TOKEN = Pattern.compile("^(AUTH_|SERVICE_)?tk[A-Za-z0-9_\\-]+$");
     private static final Pattern HOST_PORT = Pattern.compile("127\\.0\\.0\\.1:\\d+");
     private static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?");
+    /** A listing time as staticweb's HTML shows it ({@code 2026-01-02 03:04:05}). */
+    private static final Pattern WEB_TIME = Pattern.compile(">\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}<");
     /** Headers whose value is a set written as a comma list (Swift's order comes from Python sets: random). */
     private static final Set<String> SET_VALUED = Set.of(
             "allow",
@@ -150,6 +153,7 @@ record Normalized(String statusLine, Map<String, List<String>> headers, String b
             b = b.replace(boundary, "<boundary>");
         }
         b = ISO_TIME.matcher(b).replaceAll("<iso-time>");
+        b = WEB_TIME.matcher(b).replaceAll("><web-time><");
         b = TIMESTAMP.matcher(b).replaceAll("<timestamp>");
         b = TRANS_ID.matcher(b).replaceAll("<trans-id>");
         return HOST_PORT.matcher(b).replaceAll("127.0.0.1:<port>");

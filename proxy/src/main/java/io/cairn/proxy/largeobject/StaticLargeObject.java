@@ -1,5 +1,6 @@
 package io.cairn.proxy.largeobject;
 
+import io.cairn.proxy.swift.Answer;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
@@ -47,7 +48,7 @@ final class StaticLargeObject implements Middleware {
             return new SloRead(ex, next, "get".equals(mm), config);
         }
         if (ex.headers().contains(SloManifest.MARKER)) {
-            return new Answer(
+            return Answer.afterBody(
                     ex,
                     SwiftResponses.withText(
                             400,

@@ -49,6 +49,30 @@ public interface AccessPolicy {
         return "/auth/";
     }
 
+    /**
+     * Whether the request's caller is a reseller admin (Swift's {@code reseller_request}, known once the auth
+     * filter has authenticated the request, before any authorization).
+     */
+    default boolean isResellerRequest(HttpHeaders headers) {
+        return false;
+    }
+
+    /**
+     * Whether the request carries a valid user token (Swift's {@code REMOTE_USER} is set): staticweb leaves such
+     * requests to the API unless they ask for {@code X-Web-Mode}.
+     */
+    default boolean isAuthenticated(HttpHeaders headers) {
+        return false;
+    }
+
+    /**
+     * Whether requests are authorized at all (Swift's {@code swift.authorize} is set by an auth filter): staticweb
+     * serves nothing without one.
+     */
+    default boolean authorizes() {
+        return true;
+    }
+
     /** Whether {@code /info} advertises tempauth. */
     boolean isTempAuth();
 

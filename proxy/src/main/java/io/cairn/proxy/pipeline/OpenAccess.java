@@ -24,6 +24,11 @@ public final class OpenAccess implements AccessPolicy {
     }
 
     @Override
+    public boolean authorizes() {
+        return false;
+    }
+
+    @Override
     public boolean isTempAuth() {
         return false;
     }

@@ -4,6 +4,7 @@ import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.auth.AuthDecision;
 import io.cairn.proxy.auth.AuthRequest;
 import io.cairn.proxy.auth.Authentication;
+import io.cairn.proxy.auth.Identity;
 import io.cairn.proxy.auth.TempAuth;
 import io.cairn.proxy.auth.TokenResponse;
 import io.cairn.proxy.swift.SwiftResponses;
@@ -84,8 +85,8 @@ public final class TempAuthAccess implements AccessPolicy {
                 .build();
         AuthDecision d = tempAuth.authorize(request);
         if (d.allowed()) {
-            boolean reseller =
-                    auth.identity() != null && auth.identity().groups().contains(".reseller_admin");
+            Identity identity = auth.identity();
+            boolean reseller = identity != null && identity.groups().contains(".reseller_admin");
             return Decision.allow(d.swiftOwner(), reseller);
         }
         String body = d.body();
@@ -101,6 +102,17 @@ public final class TempAuthAccess implements AccessPolicy {
     @Override
     public String authPrefix() {
         return tempAuth.config().authPrefix();
+    }
+
+    @Override
+    public boolean isAuthenticated(HttpHeaders headers) {
+        return authenticate(headers).identity() != null;
+    }
+
+    @Override
+    public boolean isResellerRequest(HttpHeaders headers) {
+        Identity identity = authenticate(headers).identity();
+        return identity != null && identity.groups().contains(".reseller_admin");
     }
 
     @Override

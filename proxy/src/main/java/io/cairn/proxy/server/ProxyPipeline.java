@@ -5,8 +5,10 @@ import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.largeobject.LargeObjects;
+import io.cairn.proxy.quotas.Quotas;
 import io.cairn.proxy.s3api.S3Api;
 import io.cairn.proxy.s3api.S3ApiConfig;
+import io.cairn.proxy.staticweb.StaticWeb;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.tempurl.TempUrl;
 import io.cairn.proxy.tempurl.TempUrlConfig;
@@ -53,16 +55,28 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("symlink", "symlinks (io.cairn.proxy.largeobject)"),
             Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
             Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"),
+            Map.entry("container_quotas", "container quotas (io.cairn.proxy.quotas)"),
+            Map.entry("account_quotas", "account quotas (io.cairn.proxy.quotas)"),
+            Map.entry("staticweb", "containers served as web sites (io.cairn.proxy.staticweb)"),
             Map.entry("s3api", "the S3 API (io.cairn.proxy.s3api)"));
 
     /** The filters on the application seam, by egg entry name. */
-    private static final List<String> SEAM_FILTERS =
-            List.of("domain_remap", "tempurl", "s3api", "slo", "dlo", "symlink");
+    private static final List<String> SEAM_FILTERS = List.of(
+            "domain_remap",
+            "tempurl",
+            "s3api",
+            "staticweb",
+            "container_quotas",
+            "account_quotas",
+            "slo",
+            "dlo",
+            "symlink");
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
             "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats domain_remap tempurl s3api"
-                    + " tempauth copy slo dlo symlink"
+                    + " tempauth staticweb copy"
+                    + " container-quotas account-quotas slo dlo symlink"
                     + " proxy-logging proxy-server";
 
     public ProxyPipeline {
@@ -169,6 +183,8 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                         case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
                         case "domain_remap" -> DomainRemap.from(section, warnings);
                         case "s3api" -> new S3Api(S3ApiConfig.from(section));
+                        case "container_quotas", "account_quotas" -> Quotas.middleware(entry, section, warnings);
+                        case "staticweb" -> StaticWeb.from(section, warnings);
                         default -> LargeObjects.middleware(entry, section, warnings);
                     });
         }

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +35,8 @@ public final class Exchange {
     private @Nullable CompletableFuture<ContainerInfo> corsInfo;
     private @Nullable AuthorizeOverride authorizeOverride;
     private @Nullable Consumer<HttpResponse> responseFilter;
-    private @Nullable BodySource bodySource;
+    private @Nullable Supplier<FullHttpResponse> refusalOnceAuthorized;
+    private @Nullable BodySource copyBody;
     private boolean requestComplete;
     private boolean responseStarted;
     private boolean done;
@@ -63,7 +65,7 @@ public final class Exchange {
         e.corsInfo = corsInfo;
         e.authorizeOverride = authorizeOverride;
         e.responseFilter = responseFilter;
-        e.bodySource = bodySource;
+        e.refusalOnceAuthorized = refusalOnceAuthorized;
         return e;
     }
 
@@ -78,7 +80,7 @@ public final class Exchange {
         e.corsInfo = corsInfo;
         e.authorizeOverride = authorizeOverride;
         e.responseFilter = responseFilter;
-        e.bodySource = bodySource;
+        e.refusalOnceAuthorized = refusalOnceAuthorized;
         return e;
     }
 
@@ -105,19 +107,59 @@ public final class Exchange {
         return authorizeOverride;
     }
 
+    /**
+     * The auth system's refusal of {@code method} on this exchange's resource by its caller, given the container's
+     * ACLs (null for account requests), as a filter asks Swift's {@code swift.authorize} before refusing for its
+     * own reasons (a quota answers 413 only to callers who could have written); null when allowed.
+     */
+    public @Nullable FullHttpResponse denialFor(String method, @Nullable ContainerInfo container) {
+        SwiftPath p = path;
+        io.cairn.proxy.pipeline.AccessPolicy.Decision d =
+                Authorization.checkAs(this, method, p.account(), p.container(), p.object(), container);
+        return d.allowed() ? null : Authorization.denial(d);
+    }
+
+    /**
+     * Whether the caller is a reseller admin (Swift's {@code reseller_request}, which the auth filter sets before
+     * the filters below it run).
+     */
+    public boolean isResellerRequest() {
+        return services.access().isResellerRequest(request.headers());
+    }
+
+    /**
+     * Answers {@code refusal} in place of the write once the auth system has allowed it (Swift's
+     * account_quotas wrapping {@code swift.authorize}: a caller who may not write still gets the auth system's
+     * answer, not the quota's).
+     */
+    public void refuseOnceAuthorized(Supplier<FullHttpResponse> refusal) {
+        this.refusalOnceAuthorized = refusal;
+    }
+
+    /** The refusal a filter set with {@link #refuseOnceAuthorized}, handed over once; null when none. */
+    @Nullable
+    FullHttpResponse takeRefusalOnceAuthorized() {
+        Supplier<FullHttpResponse> r = refusalOnceAuthorized;
+        refusalOnceAuthorized = null;
+        return r == null ? null : r.get();
+    }
+
     /** Passes this exchange's response head (full or streamed) through {@code filter} before it is sent. */
     public void filterResponse(Consumer<HttpResponse> filter) {
         this.responseFilter = filter;
     }
 
-    /** For a subrequest whose body its maker feeds ({@link Subrequests#upload}): the pacing of that body. */
-    @Nullable
-    BodySource bodySource() {
-        return bodySource;
+    /**
+     * A subrequest PUT whose body its maker feeds, paced by the PUT (not the client's channel): a server-side
+     * copy's (the source's GET) or a middleware's (an S3 body it decodes).
+     */
+    void copyBodyFrom(BodySource body) {
+        this.copyBody = body;
     }
 
-    void bodySource(BodySource source) {
-        this.bodySource = source;
+    @Nullable
+    BodySource copyBody() {
+        return copyBody;
     }
 
     /** A subrequest made for this exchange acts as its caller: it inherits the authorization override. */
@@ -199,6 +241,37 @@ public final class Exchange {
         Consumer<HttpResponse> f = responseFilter;
         if (f != null) {
             f.accept(response);
+        }
+        if (!subrequest) {
+            varyOnAccept(response);
+        }
+    }
+
+    /**
+     * Swift's {@code listing_formats} (right after {@code catch_errors}): a 200 or 204 answer to an account or
+     * container GET or HEAD without {@code format=} varies on {@code Accept} (whatever a filter below served there,
+     * a staticweb page included).
+     */
+    private void varyOnAccept(HttpResponse response) {
+        int status = response.status().code();
+        SwiftPath p = path;
+        String m = request.method().name();
+        if ((status != 200 && status != 204)
+                || !(m.equals("GET") || m.equals("HEAD"))
+                || !(p.version().equals("v1") || p.version().equals("v1.0"))
+                || (p.object() != null && !p.object().isEmpty())
+                || io.cairn.common.listing.QueryParameters.parse(p.query()).contains("format")) {
+            return;
+        }
+        String vary = response.headers().get(io.netty.handler.codec.http.HttpHeaderNames.VARY);
+        if (vary == null) {
+            response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.VARY, "Accept");
+        } else if (!java.util.Arrays.stream(
+                        vary.toLowerCase(java.util.Locale.ROOT).split(","))
+                .map(String::strip)
+                .toList()
+                .contains("accept")) {
+            response.headers().set(io.netty.handler.codec.http.HttpHeaderNames.VARY, vary + ", Accept");
         }
     }
 

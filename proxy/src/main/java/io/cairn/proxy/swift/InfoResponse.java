@@ -84,7 +84,7 @@ final class InfoResponse {
         List<Middleware> filters = s.middlewares();
         boolean tempAuthDone = !s.access().isTempAuth();
         for (int i = filters.size() - 1; i >= 0; i--) {
-            if (!tempAuthDone && filters.get(i).aboveCopy()) {
+            if (!tempAuthDone && !filters.get(i).afterAuth()) {
                 root.put("tempauth", Map.of("account_acls", true));
                 tempAuthDone = true;
             }

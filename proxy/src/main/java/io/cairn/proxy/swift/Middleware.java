@@ -28,6 +28,15 @@ public interface Middleware {
         return false;
     }
 
+    /**
+     * Whether this filter sits after the auth filter in Swift's pipeline (everything below copy, and
+     * {@code staticweb}); {@code tempurl} and {@code domain_remap} sit before it. Only the order of {@code /info}'s
+     * sections depends on it: authorization itself is delayed to the operations, as Swift's.
+     */
+    default boolean afterAuth() {
+        return !aboveCopy();
+    }
+
     /** Adds this filter's section to {@code /info} (Swift's {@code register_swift_info}); none by default. */
     default void registerInfo(Map<String, Object> info) {}
 }

@@ -40,6 +40,8 @@ final class ObjectCopyOperation extends BodilessOperation {
 
     private final @Nullable String problem;
     private @Nullable SourceSink sink;
+    /** Whether the destination's PUT paces the source's GET (a plain copy), or takes a manifest whole. */
+    private boolean pacedBySource;
 
     private ObjectCopyOperation(Exchange destination, SwiftPath source, @Nullable String problem) {
         super(destination);
@@ -196,7 +198,7 @@ final class ObjectCopyOperation extends BodilessOperation {
             }
             SwiftPath p = exchange.path();
             SwiftPath put = new SwiftPath(p.version(), p.account(), p.container(), p.object(), "");
-            return Subrequests.upload(exchange, put, dest, new CopiedHeadersSink(exchange, copied));
+            return Subrequests.upload(exchange, put, dest, new CopiedHeadersSink(exchange, copied, this::stopSource));
         }
         if (!manifestGet()) {
             return null;
@@ -210,7 +212,8 @@ final class ObjectCopyOperation extends BodilessOperation {
             SwiftPath p = exchange.path();
             SwiftPath put =
                     new SwiftPath(p.version(), p.account(), p.container(), p.object(), "multipart-manifest=put");
-            return Subrequests.upload(exchange, put, exchange.headers(), new CopiedHeadersSink(exchange, copied));
+            return Subrequests.upload(
+                    exchange, put, exchange.headers(), new CopiedHeadersSink(exchange, copied, this::stopSource));
         }
         return null;
     }
@@ -251,7 +254,21 @@ final class ObjectCopyOperation extends BodilessOperation {
             }
         }
         Operation manifest = manifestPut(src, copied);
-        return manifest != null ? manifest : new ObjectPutOperation(exchange, body, copied);
+        if (manifest != null) {
+            return manifest;
+        }
+        pacedBySource = true;
+        SwiftPath p = exchange.path();
+        SwiftPath put = new SwiftPath(p.version(), p.account(), p.container(), p.object(), "");
+        return Subrequests.upload(exchange, put, dest, new CopiedHeadersSink(exchange, copied, this::stopSource), body);
+    }
+
+    /** The destination's PUT answered: a source still streaming (the PUT was refused before reading) stops. */
+    private void stopSource() {
+        SourceSink s = sink;
+        if (s != null && !s.sourceEnded) {
+            s.stop();
+        }
     }
 
     /**
@@ -331,6 +348,7 @@ final class ObjectCopyOperation extends BodilessOperation {
         private boolean relayToClient;
         private boolean paused = true;
         private boolean over;
+        private boolean sourceEnded;
 
         @Override
         public void respond(FullHttpResponse response) {
@@ -357,7 +375,7 @@ final class ObjectCopyOperation extends BodilessOperation {
                 return;
             }
             put = p;
-            if (!(p instanceof ObjectPutOperation)) {
+            if (!pacedBySource) {
                 // a manifest PUT through the pipeline takes the (small) manifest whole: no pacing
                 paused = false;
             }
@@ -378,6 +396,7 @@ final class ObjectCopyOperation extends BodilessOperation {
 
         @Override
         public void endResponse(LastHttpContent last) {
+            sourceEnded = true;
             if (relayToClient) {
                 exchange.endResponse(last);
             } else {
@@ -393,6 +412,7 @@ final class ObjectCopyOperation extends BodilessOperation {
             } else if (p instanceof ObjectPutOperation o && !over) {
                 over = true;
                 o.sourceFailed();
+
             } else if (p != null && !over) {
                 over = true;
                 p.clientClosed();
@@ -415,25 +435,36 @@ final class ObjectCopyOperation extends BodilessOperation {
         }
     }
 
-    /** A pipeline PUT's answer to the client, with the copy's {@code X-Copied-From} headers added. */
+    /**
+     * A pipeline PUT's answer to the client, with the copy's {@code X-Copied-From} headers added to a success (as
+     * Swift's copy middleware adds them only then).
+     */
     private static final class CopiedHeadersSink implements ResponseSink {
         private final Exchange exchange;
         private final HttpHeaders copied;
+        private final Runnable onAnswer;
 
-        CopiedHeadersSink(Exchange exchange, HttpHeaders copied) {
+        CopiedHeadersSink(Exchange exchange, HttpHeaders copied, Runnable onAnswer) {
             this.exchange = exchange;
             this.copied = copied;
+            this.onAnswer = onAnswer;
         }
 
         @Override
         public void respond(FullHttpResponse response) {
-            response.headers().add(copied);
+            onAnswer.run();
+            if (response.status().code() / 100 == 2) {
+                response.headers().add(copied);
+            }
             exchange.respond(response);
         }
 
         @Override
         public void startResponse(HttpResponse head) {
-            head.headers().add(copied);
+            onAnswer.run();
+            if (head.status().code() / 100 == 2) {
+                head.headers().add(copied);
+            }
             exchange.startResponse(head);
         }
 

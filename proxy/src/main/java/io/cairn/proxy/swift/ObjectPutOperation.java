@@ -77,12 +77,13 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
 
     /** The client is the body source: auto-read off until ready, {@code 100 Continue} when it asked. */
     static ObjectPutOperation fromClient(Exchange exchange) {
+        BodySource copy = exchange.copyBody();
+        if (copy != null) {
+            return new ObjectPutOperation(exchange, copy, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+        }
         if (exchange.isSubrequest()) {
-            // a subrequest's body is handed in whole (Subrequests.stream), or paced by its maker's source
-            // (Subrequests.upload with a BodySource): never by the client channel directly
-            BodySource given = exchange.bodySource();
-            return new ObjectPutOperation(
-                    exchange, given != null ? given : NO_SOURCE, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+            // a subrequest's body is handed in whole (Subrequests.stream): nothing to pace on the client channel
+            return new ObjectPutOperation(exchange, NO_SOURCE, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
         }
         BodySource client = new BodySource() {
             @Override
@@ -118,7 +119,11 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
         HttpHeaders h = exchange.headers();
         ProxyServices s = exchange.services();
         FullHttpResponse bad = ObjectWriteChecks.checkCreation(
-                exchange.request(), p.objectName(), s.validator(), false, exchange.isSubrequest());
+                exchange.request(),
+                p.objectName(),
+                s.validator(),
+                false,
+                exchange.isSubrequest() && exchange.copyBody() == null);
         if (bad == null) {
             bad = ObjectWriteChecks.rewriteDeleteHeaders(h, exchange.timestamp().raw() / 100_000.0);
         }
@@ -155,6 +160,11 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
         AccessPolicy.Decision d = Authorization.check(exchange, info);
         if (!d.allowed()) {
             fail(Authorization.denial(d));
+            return;
+        }
+        FullHttpResponse refusal = exchange.takeRefusalOnceAuthorized();
+        if (refusal != null) {
+            fail(refusal);
             return;
         }
         if (!info.exists()) {

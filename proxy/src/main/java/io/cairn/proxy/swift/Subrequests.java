@@ -87,6 +87,16 @@ public final class Subrequests {
      * returned unstarted: the caller starts it, then feeds it.
      */
     static @Nullable Operation upload(Exchange parent, SwiftPath path, HttpHeaders headers, ResponseSink sink) {
+        return upload(parent, path, headers, sink, null);
+    }
+
+    /**
+     * A server-side copy's PUT of the destination through the application below {@code copy} (so the quotas,
+     * versioning and symlink filters see it, as Swift's copy middleware sends its PUT down the pipeline), its body
+     * the source's, paced by {@code body} ({@code headers} carry the source's {@code Content-Length}); unstarted.
+     */
+    static @Nullable Operation upload(
+            Exchange parent, SwiftPath path, HttpHeaders headers, ResponseSink sink, @Nullable BodySource body) {
         HttpHeaders h = headers.copy();
         h.set("X-Trans-Id", parent.transId());
         h.remove("Expect");
@@ -96,6 +106,9 @@ public final class Subrequests {
                 new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
         child.inheritAuthorization(parent);
         child.markRequestComplete();
+        if (body != null) {
+            child.copyBodyFrom(body);
+        }
         return parent.services().app().operationFor(child);
     }
 
@@ -121,7 +134,7 @@ public final class Subrequests {
         Exchange child =
                 new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
         child.inheritAuthorization(parent);
-        child.bodySource(source);
+        child.copyBodyFrom(source);
         child.markRequestComplete();
         return app.operationFor(child);
     }

@@ -5,6 +5,8 @@ import io.cairn.proxy.info.AccountInfo;
 import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.info.InfoCache;
 import io.cairn.proxy.pipeline.AccessPolicy;
+import io.cairn.proxy.swift.Answer;
+import io.cairn.proxy.swift.Deferred;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
@@ -87,7 +89,7 @@ public final class TempUrl implements Middleware {
         if (account.isDone() && container.isDone()) {
             return decide(ex, next, r, account, container);
         }
-        return new AwaitingKeys(
+        return Deferred.when(
                 ex, CompletableFuture.allOf(account, container), () -> decide(ex, next, r, account, container));
     }
 
@@ -170,7 +172,7 @@ public final class TempUrl implements Middleware {
                 if (ex.headers().contains(h)) {
                     FullHttpResponse bad =
                             SwiftResponses.withText(400, "The header '" + h + "' is not allowed in this tempurl");
-                    return Answer.of(ex, bad);
+                    return Answer.now(ex, bad);
                 }
             }
         }
@@ -264,7 +266,7 @@ public final class TempUrl implements Middleware {
                 : SwiftResponses.withText(401, INVALID_BODY);
         // swob's realm comes from the response's request, and TempURL's refusal has none: "unknown"
         r.headers().set("Www-Authenticate", "Swift realm=\"unknown\"");
-        return Answer.of(ex, r);
+        return Answer.now(ex, r);
     }
 
     /** What a syntactically valid temporary URL asks for. */

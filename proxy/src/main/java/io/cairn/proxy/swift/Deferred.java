@@ -1,7 +1,5 @@
-package io.cairn.proxy.tempurl;
+package io.cairn.proxy.swift;
 
-import io.cairn.proxy.swift.Exchange;
-import io.cairn.proxy.swift.Operation;
 import io.netty.handler.codec.http.HttpContent;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
@@ -9,12 +7,13 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds a request while the account's and container's keys are looked up, then serves it with the operation
- * the decision gives. The client's body is not read meanwhile (chunks already read wait here, in order).
+ * Holds a request while a filter looks something up (TempURL the account's and container's keys, the quotas the
+ * container's or account's usage), then serves it with the operation the decision gives. The client's body is
+ * not read meanwhile (chunks already read wait here, in order).
  *
  * <p>Confined to the exchange's event loop.
  */
-final class AwaitingKeys implements Operation {
+public final class Deferred implements Operation {
     private final Exchange exchange;
     private final CompletableFuture<?> lookups;
     private final Supplier<@Nullable Operation> decision;
@@ -22,7 +21,17 @@ final class AwaitingKeys implements Operation {
     private @Nullable Operation decided;
     private boolean closed;
 
-    AwaitingKeys(Exchange exchange, CompletableFuture<?> lookups, Supplier<@Nullable Operation> decision) {
+    /**
+     * The operation {@code decision} gives once {@code lookups} complete: at once when they already have (a cached
+     * lookup: no hop through the event loop, and a refusal is answered before the client can go away), else a
+     * {@code Deferred} holding the request meanwhile.
+     */
+    public static @Nullable Operation when(
+            Exchange exchange, CompletableFuture<?> lookups, Supplier<@Nullable Operation> decision) {
+        return lookups.isDone() ? decision.get() : new Deferred(exchange, lookups, decision);
+    }
+
+    private Deferred(Exchange exchange, CompletableFuture<?> lookups, Supplier<@Nullable Operation> decision) {
         this.exchange = exchange;
         this.lookups = lookups;
         this.decision = decision;
@@ -30,13 +39,18 @@ final class AwaitingKeys implements Operation {
 
     @Override
     public void start() {
-        exchange.channel().config().setAutoRead(false);
+        // a subrequest's body comes from its parent operation (a copy's source), not from the client's channel
+        if (!exchange.isSubrequest()) {
+            exchange.channel().config().setAutoRead(false);
+        }
         lookups.whenComplete((v, failure) -> exchange.eventLoop().execute(this::decide));
     }
 
     private void decide() {
         // reading resumes before the real operation starts, so it can pause reading again for its own reasons
-        exchange.channel().config().setAutoRead(true);
+        if (!exchange.isSubrequest()) {
+            exchange.channel().config().setAutoRead(true);
+        }
         if (closed) {
             releaseEarly();
             return;

@@ -1,0 +1,47 @@
+package io.cairn.proxy.staticweb;
+
+import io.cairn.proxy.info.ContainerInfo;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A container's {@code X-Container-Meta-Web-*} settings, stripped, empty when unset or when the container is not
+ * there (Swift's {@code _get_container_info}).
+ *
+ * <p>Immutable.
+ */
+record WebSettings(
+        String index, String error, String listings, String listingsLabel, String listingsCss, String directoryType) {
+    private static final Set<String> TRUE = Set.of("true", "1", "yes", "on", "t", "y");
+
+    static WebSettings of(@Nullable ContainerInfo info) {
+        if (info == null || !info.exists()) {
+            return new WebSettings("", "", "", "", "", "");
+        }
+        Map<String, String> m = info.meta();
+        return new WebSettings(
+                get(m, "web-index"),
+                get(m, "web-error"),
+                get(m, "web-listings"),
+                get(m, "web-listings-label"),
+                get(m, "web-listings-css"),
+                get(m, "web-directory-type"));
+    }
+
+    private static String get(Map<String, String> meta, String key) {
+        String v = meta.get(key);
+        return v == null ? "" : v.strip();
+    }
+
+    /** Swift's {@code config_true_value(listings)}. */
+    boolean listingsOn() {
+        return TRUE.contains(listings.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the container is a web site at all: an index or listings set (even to false). */
+    boolean any() {
+        return !index.isEmpty() || !listings.isEmpty();
+    }
+}
