@@ -5,7 +5,7 @@ package io.cairn.proxy.s3api.error;
  * {@code s3api/s3response.py} (generated from it, so codes and texts are word for word Swift's; {@code
  * S3NotImplemented} is S3's {@code NotImplemented}, {@code VersionedBucketNotEmpty} answers {@code BucketNotEmpty}),
  * plus the few AWS codes s3api 2.30 lacks because it has no aws-chunked bodies ({@code XAmzContentSHA256Mismatch},
- * {@code InvalidChunkSizeError}, {@code MalformedTrailerError}).
+ * {@code InvalidChunkSizeError}, {@code MalformedTrailerError}, {@code InvalidPartNumber}).
  *
  * <p>Immutable.
  */
@@ -66,6 +66,7 @@ public enum S3ErrorCode {
             "InvalidPart",
             400,
             "One or more of the specified parts could not be found. The part might not have been uploaded, or the specified entity tag might not have matched the part's entity tag."),
+    InvalidPartNumber("InvalidPartNumber", 416, "The requested partnumber is not satisfiable"),
     InvalidPartOrder(
             "InvalidPartOrder",
             400,

@@ -21,14 +21,18 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * GetObject and HeadObject (s3api's {@code ObjectController.GETorHEAD}): a Swift GET/HEAD with the client's
- * range and conditionals ({@code If-Match}/{@code If-None-Match} also against the S3 ETag of a multipart object,
- * via {@code X-Backend-Etag-Is-At}), streamed back untouched with S3's headers ({@link ResponseHeaders}) and the
- * {@code response-*} overrides; a HEAD with a {@code Range} answers 206 as S3 does. Errors: NoSuchKey (or
- * NoSuchBucket when the container is missing), PreconditionFailed, InvalidRange.
+ * GetObject and HeadObject (s3api's {@code ObjectController.GETorHEAD}): a Swift GET/HEAD with the client's range
+ * and date conditionals, streamed back untouched with S3's headers ({@link ResponseHeaders}) and the {@code
+ * response-*} overrides; a HEAD with a {@code Range} answers 206 as S3 does. {@code If-Match}/{@code
+ * If-None-Match} are matched here against the S3 ETag (a multipart object's is no ETag Swift knows) after a HEAD,
+ * and the GET is then made on the condition that the object is still the one HEADed. {@code partNumber=N} of a
+ * multipart object reads that part's bytes of the assembled object (from the manifest's sizes: 206 with {@code
+ * x-amz-mp-parts-count}); of a plain object, part 1 is the object. Errors: NoSuchKey (or NoSuchBucket when the
+ * container is missing), PreconditionFailed, InvalidRange, InvalidPartNumber.
  *
  * <p>Confined to the exchange's event loop.
  */
@@ -37,6 +41,7 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
             "content-type", "content-language", "expires", "cache-control", "content-disposition", "content-encoding");
 
     private @Nullable HttpResponse errorHead;
+    private int partsCount;
 
     public S3GetObject(Exchange ex, SwiftApp app, S3Request req) {
         super(ex, app, req);
@@ -48,6 +53,28 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
         if (version != null && !version.equals("null")) {
             throw new S3Exception(S3ErrorCode.S3NotImplemented);
         }
+        String partNumber = req.query().get("partNumber");
+        if (partNumber != null) {
+            int n = S3UploadPart.partNumber(req, 10_000);
+            call(HttpMethod.HEAD, path(req.bucketName(), req.keyName(), ""), swiftHeaders(), null, head -> {
+                if (head.status().code() / 100 != 2) {
+                    error(new DefaultHttpResponse(
+                            head.protocolVersion(),
+                            head.status(),
+                            head.headers().copy()));
+                    return;
+                }
+                if (!"true".equalsIgnoreCase(head.headers().get("X-Static-Large-Object"))) {
+                    if (n != 1) {
+                        throw new S3Exception(S3ErrorCode.InvalidPartNumber);
+                    }
+                    get(null, null);
+                    return;
+                }
+                part(n);
+            });
+            return;
+        }
         HttpHeaders c = req.clientHeaders();
         if (c.contains("If-Match") || c.contains("If-None-Match")) {
             // the S3 ETag of a multipart object is no ETag Swift knows: match it here against a HEAD, then read
@@ -55,7 +82,32 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
             call(HttpMethod.HEAD, path(req.bucketName(), req.keyName(), ""), swiftHeaders(), null, this::matched);
             return;
         }
-        get(null);
+        get(null, null);
+    }
+
+    /** GetObject {@code partNumber=N} of a multipart object: the part's bytes of the assembled object, 206. */
+    private void part(int n) {
+        call(
+                HttpMethod.GET,
+                path(req.bucketName(), req.keyName(), "multipart-manifest=get&format=raw"),
+                swiftHeaders(),
+                null,
+                r -> {
+                    if (r.status().code() / 100 != 2) {
+                        throw swiftError(r, "GET", S3ErrorResponses.Target.OBJECT, true);
+                    }
+                    List<Map<String, Object>> segments = Listings.parse(r);
+                    if (n > segments.size()) {
+                        throw new S3Exception(S3ErrorCode.InvalidPartNumber);
+                    }
+                    long start = 0;
+                    for (int i = 0; i < n - 1; i++) {
+                        start += Listings.number(segments.get(i), "size_bytes");
+                    }
+                    long end = start + Listings.number(segments.get(n - 1), "size_bytes") - 1;
+                    partsCount = segments.size();
+                    get(null, "bytes=" + start + "-" + end);
+                });
     }
 
     private void matched(FullHttpResponse head) {
@@ -87,7 +139,7 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
         if (im != null && !matches(im, s3Etag)) {
             throw new S3Exception(S3ErrorCode.PreconditionFailed);
         }
-        get(head.headers().get("ETag"));
+        get(head.headers().get("ETag"), null);
     }
 
     private static boolean matches(String header, String etag) {
@@ -101,15 +153,18 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
         return false;
     }
 
-    private void get(@Nullable String swiftEtag) {
+    private void get(@Nullable String swiftEtag, @Nullable String partRange) {
         HttpHeaders h = swiftHeaders();
         HttpHeaders c = req.clientHeaders();
         if (swiftEtag != null) {
             h.set("If-Match", swiftEtag);
         }
+        if (partRange != null) {
+            h.set("Range", partRange);
+        }
         for (String name : List.of("If-Modified-Since", "If-Unmodified-Since", "Range")) {
             String v = c.get(name);
-            if (v != null) {
+            if (v != null && !(partRange != null && name.equals("Range"))) {
                 h.set(name, v);
             }
         }
@@ -125,6 +180,9 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
             if (v != null) {
                 out.set(k, v);
             }
+        }
+        if (partsCount > 0) {
+            out.set("x-amz-mp-parts-count", Integer.toString(partsCount));
         }
         out.set("x-amz-request-id", ex.transId());
         out.set("x-amz-id-2", ex.transId());
