@@ -213,6 +213,23 @@ class ConformanceIT {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Objects written through one proxy's S3 API are read alike through the other's on the same storage, both
+     * ways, on both clusters' storage ({@link S3CrossProxy}: Cairn's s3api and Swift 2.30.1's share a data layout).
+     */
+    @Test
+    void shouldServeS3ObjectsWrittenThroughTheOtherProxysS3ApiWhenTheStorageIsShared() {
+        List<String> problems = new ArrayList<>();
+        for (Target writer : targets) {
+            Target reader = Objects.requireNonNull(sameStorage.get(writer.shape()));
+            problems.addAll(S3CrossProxy.check(writer, reader));
+            for (String p : writer.cleanUp(Set.of("AUTH_test"))) {
+                problems.add("cleanup after " + writer.shape() + ": " + p);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     private static Set<String> shapes() {
         return Set.of(CAIRN, SWIFT_PROXY_CAIRN_STORAGE, CAIRN_PROXY_SWIFT_STORAGE);
     }

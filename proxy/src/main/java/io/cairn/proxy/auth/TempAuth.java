@@ -191,6 +191,27 @@ public final class TempAuth {
     }
 
     /**
+     * An S3 access key as tempauth treats it under s3api: {@code account:user}, secret = the user's key.
+     *
+     * @param secret the key S3 requests are signed with
+     * @param accountId the account its requests act on ({@code AUTH_test})
+     * @param token a fresh token of the user, for the Swift requests made on its behalf
+     */
+    public record S3Principal(String secret, String accountId, String token) {}
+
+    /** The S3 principal of {@code accessKey}, or null for an unknown user. */
+    public @Nullable S3Principal s3Principal(String accessKey, Instant now) {
+        TempAuthConfig.User user = config.users().get(accessKey);
+        TokenCodec tokens = codec;
+        if (user == null || tokens == null) {
+            return null;
+        }
+        Identity identity =
+                new Identity(user.account(), user.user(), userGroups(user), now.getEpochSecond() + config.tokenLife());
+        return new S3Principal(user.key(), user.accountId(), tokens.issue(identity));
+    }
+
+    /**
      * tempauth's {@code _get_user_groups}: account, {@code account:user}, the configured groups; the
      * first {@code .admin} replaced by the account under every non-empty prefix, plus the storage URL's
      * account id if not already there. Re-split at commas as Swift's comma-joined string is.

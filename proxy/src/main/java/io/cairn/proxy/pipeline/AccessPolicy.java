@@ -28,6 +28,28 @@ public interface AccessPolicy {
     Decision authorize(Request request);
 
     /**
+     * An S3 user (Swift's s3api with tempauth: access key {@code account:user}, secret = the user's key), or
+     * null when {@code accessKey} is unknown or the auth system has no S3 credentials.
+     */
+    default @Nullable S3User s3User(String accessKey) {
+        return null;
+    }
+
+    /**
+     * What an S3 access key stands for.
+     *
+     * @param secret the secret key requests are signed with
+     * @param account the account its requests act on ({@code AUTH_test})
+     * @param authToken a token of the user, for the Swift requests made on its behalf
+     */
+    record S3User(String secret, String account, String authToken) {}
+
+    /** The path prefix token requests use ({@code auth_prefix}); never an S3 path. */
+    default String authPrefix() {
+        return "/auth/";
+    }
+
+    /**
      * Whether the request's caller is a reseller admin (Swift's {@code reseller_request}, known once the auth
      * filter has authenticated the request, before any authorization).
      */

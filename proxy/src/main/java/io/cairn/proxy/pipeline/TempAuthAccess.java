@@ -94,6 +94,17 @@ public final class TempAuthAccess implements AccessPolicy {
     }
 
     @Override
+    public @Nullable S3User s3User(String accessKey) {
+        TempAuth.S3Principal p = tempAuth.s3Principal(accessKey, clock.instant());
+        return p == null ? null : new S3User(p.secret(), p.accountId(), p.token());
+    }
+
+    @Override
+    public String authPrefix() {
+        return tempAuth.config().authPrefix();
+    }
+
+    @Override
     public boolean isAuthenticated(HttpHeaders headers) {
         return authenticate(headers).identity() != null;
     }

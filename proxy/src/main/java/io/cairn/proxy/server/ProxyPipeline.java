@@ -6,6 +6,8 @@ import io.cairn.common.config.IniFile;
 import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.largeobject.LargeObjects;
 import io.cairn.proxy.quotas.Quotas;
+import io.cairn.proxy.s3api.S3Api;
+import io.cairn.proxy.s3api.S3ApiConfig;
 import io.cairn.proxy.staticweb.StaticWeb;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.tempurl.TempUrl;
@@ -55,16 +57,25 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"),
             Map.entry("container_quotas", "container quotas (io.cairn.proxy.quotas)"),
             Map.entry("account_quotas", "account quotas (io.cairn.proxy.quotas)"),
-            Map.entry("staticweb", "containers served as web sites (io.cairn.proxy.staticweb)"));
+            Map.entry("staticweb", "containers served as web sites (io.cairn.proxy.staticweb)"),
+            Map.entry("s3api", "the S3 API (io.cairn.proxy.s3api)"));
 
     /** The filters on the application seam, by egg entry name. */
     private static final List<String> SEAM_FILTERS = List.of(
-            "domain_remap", "tempurl", "staticweb", "container_quotas", "account_quotas", "slo", "dlo", "symlink");
+            "domain_remap",
+            "tempurl",
+            "s3api",
+            "staticweb",
+            "container_quotas",
+            "account_quotas",
+            "slo",
+            "dlo",
+            "symlink");
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats tempurl tempauth"
-                    + " staticweb copy"
+            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats tempurl s3api"
+                    + " tempauth staticweb copy"
                     + " container-quotas account-quotas slo dlo symlink"
                     + " proxy-logging proxy-server";
 
@@ -171,6 +182,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                     switch (entry) {
                         case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
                         case "domain_remap" -> DomainRemap.from(section, warnings, listingFormatsAfter(entry));
+                        case "s3api" -> new S3Api(S3ApiConfig.from(section));
                         case "container_quotas", "account_quotas" -> Quotas.middleware(entry, section, warnings);
                         case "staticweb" -> StaticWeb.from(section, warnings);
                         default -> LargeObjects.middleware(entry, section, warnings);

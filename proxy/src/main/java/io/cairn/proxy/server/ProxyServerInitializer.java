@@ -12,6 +12,9 @@ import io.cairn.proxy.pipeline.HealthCheckHandler;
 import io.cairn.proxy.pipeline.HttpLimitsHandler;
 import io.cairn.proxy.pipeline.ResponseHeadersHandler;
 import io.cairn.proxy.pipeline.TransIdHandler;
+import io.cairn.proxy.s3api.S3Api;
+import io.cairn.proxy.s3api.S3Front;
+import io.cairn.proxy.s3api.S3RequestHandler;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.ProxyServices;
 import io.cairn.proxy.swift.SwiftDispatchHandler;
@@ -23,6 +26,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The proxy's pipeline: one handler per concern, in Swift's middleware order where Swift has one. Bodies
@@ -35,6 +39,7 @@ public final class ProxyServerInitializer extends ChannelInitializer<Channel> {
     private final ProxyServices services;
     private final AccessPolicy access;
     private final Consumer<String> accessLog;
+    private final @Nullable S3Front s3;
 
     public ProxyServerInitializer(
             ProxyConfig config, ProxyServices services, AccessPolicy access, Consumer<String> accessLog) {
@@ -42,6 +47,16 @@ public final class ProxyServerInitializer extends ChannelInitializer<Channel> {
         this.services = services;
         this.access = access;
         this.accessLog = accessLog;
+        S3Front front = null;
+        for (Middleware m : services.middlewares()) {
+            if (m instanceof S3Api s3api) {
+                front = s3api.front(
+                        access,
+                        services.clock(),
+                        services.validator().constraints().maxObjectNameLength());
+            }
+        }
+        this.s3 = front;
     }
 
     @Override
@@ -75,6 +90,11 @@ public final class ProxyServerInitializer extends ChannelInitializer<Channel> {
             if (m instanceof DomainRemap remap) {
                 p.addLast("domain-remap", new DomainRemapHandler(remap));
             }
+        }
+        // s3api: S3 requests authenticated (SigV2/SigV4) and addressed to the user's account, before auth.
+        S3Front front = s3;
+        if (front != null) {
+            p.addLast("s3api", new S3RequestHandler(front));
         }
         // Token issuance on the auth prefix; authorization itself waits for the container ACL.
         p.addLast("auth", new AuthHandler(access));

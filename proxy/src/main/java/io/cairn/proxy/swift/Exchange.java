@@ -36,7 +36,7 @@ public final class Exchange {
     private @Nullable AuthorizeOverride authorizeOverride;
     private @Nullable Consumer<HttpResponse> responseFilter;
     private @Nullable Supplier<FullHttpResponse> refusalOnceAuthorized;
-    private ObjectPutOperation.@Nullable BodySource copyBody;
+    private @Nullable BodySource copyBody;
     private boolean requestComplete;
     private boolean responseStarted;
     private boolean done;
@@ -61,6 +61,21 @@ public final class Exchange {
     /** The same exchange addressed to another resource (a copy's destination); shares the client state. */
     Exchange withPath(SwiftPath other) {
         Exchange e = new Exchange(client, request, other, timestamp, services, sink, subrequest);
+        e.requestComplete = requestComplete;
+        e.corsInfo = corsInfo;
+        e.authorizeOverride = authorizeOverride;
+        e.responseFilter = responseFilter;
+        e.refusalOnceAuthorized = refusalOnceAuthorized;
+        return e;
+    }
+
+    /**
+     * The same exchange with the {@code X-Timestamp} {@code later}, as the parent of a subrequest that must come
+     * after a write made with this exchange's timestamp (a POST to an object just PUT; Swift gives every
+     * subrequest its own timestamp); shares the client state.
+     */
+    public Exchange withTimestamp(Timestamp later) {
+        Exchange e = new Exchange(client, request, path, later, services, sink, subrequest);
         e.requestComplete = requestComplete;
         e.corsInfo = corsInfo;
         e.authorizeOverride = authorizeOverride;
@@ -134,12 +149,16 @@ public final class Exchange {
         this.responseFilter = filter;
     }
 
-    /** A server-side copy's PUT: its body is the source's GET, paced by the PUT (not the client's channel). */
-    void copyBodyFrom(ObjectPutOperation.BodySource body) {
+    /**
+     * A subrequest PUT whose body its maker feeds, paced by the PUT (not the client's channel): a server-side
+     * copy's (the source's GET) or a middleware's (an S3 body it decodes).
+     */
+    void copyBodyFrom(BodySource body) {
         this.copyBody = body;
     }
 
-    ObjectPutOperation.@Nullable BodySource copyBody() {
+    @Nullable
+    BodySource copyBody() {
         return copyBody;
     }
 

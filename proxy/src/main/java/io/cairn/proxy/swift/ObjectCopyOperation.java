@@ -219,7 +219,7 @@ final class ObjectCopyOperation extends BodilessOperation {
     }
 
     /** The PUT of the destination for a 2xx source answer, or the 413 for a source too big to copy. */
-    private @Nullable Operation putFor(HttpResponse sourceHead, ObjectPutOperation.BodySource body) {
+    private @Nullable Operation putFor(HttpResponse sourceHead, BodySource body) {
         HttpHeaders src = sourceHead.headers();
         String len = src.get(HttpHeaderNames.CONTENT_LENGTH);
         long length;
@@ -318,7 +318,7 @@ final class ObjectCopyOperation extends BodilessOperation {
      * pause/resume are this sink's writability); anything else is relayed to the client as it is.
      */
     private final class SourceSink implements ResponseSink {
-        private final ObjectPutOperation.BodySource body = new ObjectPutOperation.BodySource() {
+        private final BodySource body = new BodySource() {
             @Override
             public void pause() {
                 paused = true;

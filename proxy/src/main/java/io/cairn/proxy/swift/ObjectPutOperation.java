@@ -55,21 +55,6 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
     private boolean over;
     private long received;
 
-    /** Where the body comes from: the client, or a copy source. */
-    interface BodySource {
-        /** Stop delivering chunks (back-pressure). */
-        void pause();
-
-        /** Deliver chunks again. */
-        void resume();
-
-        /** Called once the replicas are ready for the body (e.g. send the client {@code 100 Continue}). */
-        void ready();
-
-        /** Abort the source (the PUT failed). */
-        void abort();
-    }
-
     private static final BodySource NO_SOURCE = new BodySource() {
         @Override
         public void pause() {}

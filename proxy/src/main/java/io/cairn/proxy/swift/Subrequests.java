@@ -96,11 +96,7 @@ public final class Subrequests {
      * the source's, paced by {@code body} ({@code headers} carry the source's {@code Content-Length}); unstarted.
      */
     static @Nullable Operation upload(
-            Exchange parent,
-            SwiftPath path,
-            HttpHeaders headers,
-            ResponseSink sink,
-            ObjectPutOperation.@Nullable BodySource body) {
+            Exchange parent, SwiftPath path, HttpHeaders headers, ResponseSink sink, @Nullable BodySource body) {
         HttpHeaders h = headers.copy();
         h.set("X-Trans-Id", parent.transId());
         h.remove("Expect");
@@ -114,6 +110,33 @@ public final class Subrequests {
             child.copyBodyFrom(body);
         }
         return parent.services().app().operationFor(child);
+    }
+
+    /**
+     * A request with a body through {@code app} (e.g. a middleware's PUT of a body it decodes, as S3's
+     * aws-chunked): the caller feeds the body to the returned operation's {@link Operation#content} as it
+     * arrives and {@code source} is told to pause and resume (back-pressure) and when the replicas are ready
+     * ({@code headers} keep their {@code Content-Length}). The answer goes to {@code sink}. The operation is
+     * returned unstarted (the caller starts it, then feeds it); null when the answer was complete at once.
+     */
+    public static @Nullable Operation upload(
+            Exchange parent,
+            SwiftApp app,
+            HttpMethod method,
+            SwiftPath path,
+            HttpHeaders headers,
+            BodySource source,
+            ResponseSink sink) {
+        headers.set("X-Trans-Id", parent.transId());
+        headers.remove("Expect");
+        HttpRequest request =
+                new DefaultHttpRequest(HttpVersion.HTTP_1_1, method, path.clientPath() + path.queryPart(), headers);
+        Exchange child =
+                new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
+        child.inheritAuthorization(parent);
+        child.copyBodyFrom(source);
+        child.markRequestComplete();
+        return app.operationFor(child);
     }
 
     /** The most body bytes {@link #call} collects: a listing page or a manifest is far smaller. */

@@ -1,0 +1,160 @@
+package io.cairn.proxy.s3api;
+
+import io.cairn.common.path.Names;
+import io.cairn.common.path.PercentCoding;
+import io.cairn.proxy.pipeline.AccessPolicy;
+import io.cairn.proxy.s3api.auth.S3Auth;
+import io.cairn.proxy.s3api.auth.S3Authenticator;
+import io.cairn.proxy.s3api.auth.S3Query;
+import io.cairn.proxy.s3api.error.S3ErrorCode;
+import io.cairn.proxy.s3api.error.S3Exception;
+import io.cairn.proxy.s3api.op.BucketNames;
+import io.cairn.proxy.swift.SwiftPath;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Recognises, parses and authenticates S3 requests (Swift's {@code S3Request.__init__} with tempauth's signature
+ * check): a request carrying S3 authentication whose path is not the Swift API's ({@code /v1/}, {@code /v1.0/}),
+ * the auth prefix, {@code /info} or {@code /healthcheck}; path style ({@code /<bucket>/<key>}) or virtual-host
+ * style ({@code <bucket>.<storage_domain>}). The result addresses the user's Swift account.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class S3Front {
+    private final S3ApiConfig config;
+    private final AccessPolicy access;
+    private final S3Authenticator authenticator;
+    private final String authPrefix;
+    private final int maxKeyLength;
+
+    /**
+     * @param authPrefix tempauth's {@code auth_prefix} ({@code /auth/}): never S3
+     * @param maxKeyLength {@code max_object_name_length}
+     */
+    public S3Front(S3ApiConfig config, AccessPolicy access, Clock clock, String authPrefix, int maxKeyLength) {
+        this.config = config;
+        this.access = access;
+        this.authPrefix = authPrefix;
+        this.maxKeyLength = maxKeyLength;
+        this.authenticator = new S3Authenticator(
+                config.location(),
+                config.allowableClockSkew(),
+                accessKey -> {
+                    AccessPolicy.S3User u = access.s3User(accessKey);
+                    return u == null ? null : u.secret();
+                },
+                clock);
+    }
+
+    /** Whether {@code rawPath} belongs to the Swift API side whatever the request carries. */
+    boolean isSwiftPath(String rawPath) {
+        return rawPath.startsWith("/v1/")
+                || rawPath.equals("/v1")
+                || rawPath.startsWith("/v1.0/")
+                || rawPath.equals("/v1.0")
+                || rawPath.equals("/info")
+                || rawPath.equals("/healthcheck")
+                || rawPath.startsWith(authPrefix)
+                || (rawPath + "/").equals(authPrefix);
+    }
+
+    /**
+     * The request as an authenticated S3 request, or null when it is not one (no S3 authentication, or a path of
+     * the Swift API).
+     *
+     * @throws S3Exception the error to answer
+     */
+    public @Nullable S3HttpRequest translate(HttpRequest request) {
+        String uri = request.uri();
+        int q = uri.indexOf('?');
+        String rawPath = q < 0 ? uri : uri.substring(0, q);
+        if (isSwiftPath(rawPath)) {
+            return null;
+        }
+        S3Query query = S3Query.parse(q < 0 ? "" : uri.substring(q + 1));
+        HttpHeaders h = request.headers();
+        if (!S3Authenticator.isS3(query, h)) {
+            return null;
+        }
+        String bucketInHost = bucketInHost(h.get("Host"));
+        String method = request.method().name();
+        S3Auth auth = authenticator.authenticate(new S3Authenticator.Signed(method, rawPath, query, h, bucketInHost));
+        AccessPolicy.S3User user = access.s3User(auth.accessKey());
+        if (user == null) {
+            throw new S3Exception(S3ErrorCode.SignatureDoesNotMatch);
+        }
+        BucketKey bk = bucketAndKey(rawPath, bucketInHost);
+        String bucket = bk.bucket();
+        String key = bk.key();
+        S3Request s3 =
+                new S3Request(method, bucket, key, query, auth, user.account(), user.authToken(), rawPath, h.copy());
+        HttpHeaders swift = h.copy();
+        swift.remove("Authorization");
+        swift.remove("X-Storage-Token");
+        swift.remove("X-Service-Token");
+        swift.set("X-Auth-Token", user.authToken());
+        StringBuilder target = new StringBuilder("/v1/").append(SwiftPath.quote(user.account()));
+        if (bucket != null) {
+            target.append('/').append(SwiftPath.quote(bucket));
+            if (key != null) {
+                target.append('/').append(SwiftPath.quote(key));
+            }
+        }
+        return new S3HttpRequest(request.protocolVersion(), request.method(), target.toString(), swift, s3);
+    }
+
+    private record BucketKey(
+            @Nullable String bucket, @Nullable String key) {}
+
+    /** The bucket and key a path names (s3api's {@code _parse_uri}), validated. */
+    private BucketKey bucketAndKey(String rawPath, @Nullable String bucketInHost) {
+        byte[] pathBytes = PercentCoding.unquoteToBytes(rawPath);
+        if (!Names.checkUtf8(pathBytes, 0, pathBytes.length, false)) {
+            throw new S3Exception(S3ErrorCode.InvalidURI).with("URI", rawPath);
+        }
+        String path = new String(pathBytes, StandardCharsets.UTF_8);
+        String bucket;
+        String key;
+        if (bucketInHost != null) {
+            bucket = bucketInHost;
+            key = path.length() > 1 ? path.substring(1) : null;
+        } else {
+            String[] parts = path.split("/", 3);
+            bucket = parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null;
+            key = parts.length > 2 && !parts[2].isEmpty() ? parts[2] : null;
+            if (bucket == null && key != null) {
+                throw new S3Exception(S3ErrorCode.InvalidURI).with("URI", rawPath);
+            }
+        }
+        if (bucket != null && !BucketNames.valid(bucket, config.dnsCompliantBucketNames())) {
+            throw new S3Exception(S3ErrorCode.InvalidBucketName).with("BucketName", bucket);
+        }
+        if (key != null && key.getBytes(StandardCharsets.UTF_8).length > maxKeyLength) {
+            throw new S3Exception(S3ErrorCode.KeyTooLongError).with("Size", Integer.toString(key.length()));
+        }
+        return new BucketKey(bucket, key);
+    }
+
+    private @Nullable String bucketInHost(@Nullable String host) {
+        if (host == null || config.storageDomains().isEmpty()) {
+            return null;
+        }
+        String given = host.toLowerCase(Locale.ROOT);
+        int colon = given.lastIndexOf(':');
+        if (colon >= 0 && given.indexOf(']') < colon) {
+            given = given.substring(0, colon);
+        }
+        for (String d : config.storageDomains()) {
+            String domain = d.startsWith(".") ? d : "." + d;
+            if (given.endsWith(domain) && given.length() > domain.length()) {
+                return given.substring(0, given.length() - domain.length());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,258 @@
+package io.cairn.proxy.s3api.op;
+
+import io.cairn.common.time.Timestamp;
+import io.cairn.proxy.s3api.S3Request;
+import io.cairn.proxy.s3api.error.S3ErrorCode;
+import io.cairn.proxy.s3api.error.S3ErrorResponses;
+import io.cairn.proxy.s3api.error.S3Exception;
+import io.cairn.proxy.s3api.xml.XmlWriter;
+import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.Operation;
+import io.cairn.proxy.swift.Subrequests;
+import io.cairn.proxy.swift.SwiftApp;
+import io.cairn.proxy.swift.SwiftPath;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The shape of every S3 operation (STYLE.md habit 2): it parses what S3 sent, drives the Swift application below
+ * {@code s3api} with subrequests carrying the user's token, and answers in S3's terms; an {@link S3Exception}
+ * thrown anywhere on the way becomes S3's error document. Subclasses implement {@link #run}; one subrequest is
+ * in flight at a time, and it is told when the client goes away.
+ *
+ * <p>Confined to the exchange's event loop.
+ */
+public abstract class S3Operation implements Operation {
+    private static final Logger LOG = System.getLogger(S3Operation.class.getName());
+
+    protected final Exchange ex;
+    protected final SwiftApp app;
+    protected final S3Request req;
+    private @Nullable Operation pending;
+    private int generation;
+    private boolean closed;
+
+    protected S3Operation(Exchange ex, SwiftApp app, S3Request req) {
+        this.ex = ex;
+        this.app = app;
+        this.req = req;
+    }
+
+    /** What the operation does once started; may throw {@link S3Exception}. */
+    protected abstract void run();
+
+    @Override
+    public final void start() {
+        guarded(this::run);
+    }
+
+    /** Runs {@code step}, turning an {@link S3Exception} (or a bug) into the error answer. */
+    protected final void guarded(Runnable step) {
+        try {
+            step.run();
+        } catch (S3Exception e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "S3 " + req.method() + " " + req.resource() + " failed", e);
+            fail(new S3Exception(S3ErrorCode.InternalError));
+        }
+    }
+
+    /** Request bodies are not read unless the operation takes one; released as they come. */
+    @Override
+    public void content(HttpContent content) {
+        content.release();
+    }
+
+    @Override
+    public void clientClosed() {
+        closed = true;
+        Operation p = pending;
+        pending = null;
+        if (p != null) {
+            p.clientClosed();
+        }
+    }
+
+    @Override
+    public void clientWritabilityChanged() {
+        Operation p = pending;
+        if (p != null) {
+            p.clientWritabilityChanged();
+        }
+    }
+
+    protected final boolean isClosed() {
+        return closed || ex.isDone();
+    }
+
+    /** Headers for a Swift subrequest as the user. */
+    protected final HttpHeaders swiftHeaders() {
+        HttpHeaders h = new DefaultHttpHeaders();
+        h.set("X-Auth-Token", req.authToken());
+        return h;
+    }
+
+    /** {@code /v1/<account>[/<container>[/<object>]]?query}. */
+    protected final SwiftPath path(@Nullable String container, @Nullable String object, String query) {
+        return new SwiftPath("v1", req.account(), container, object, query);
+    }
+
+    /** A subrequest answered whole; {@code then} runs guarded and the response is released after it. */
+    protected final void call(
+            HttpMethod method,
+            SwiftPath path,
+            HttpHeaders headers,
+            @Nullable ByteBuf body,
+            java.util.function.Consumer<FullHttpResponse> then) {
+        call(ex, method, path, headers, body, then);
+    }
+
+    /**
+     * As {@link #call(HttpMethod, SwiftPath, HttpHeaders, ByteBuf, java.util.function.Consumer)} with a timestamp
+     * of its own, later than the request's: a POST to an object this request has just PUT.
+     */
+    protected final void callLater(
+            HttpMethod method,
+            SwiftPath path,
+            HttpHeaders headers,
+            java.util.function.Consumer<FullHttpResponse> then) {
+        call(ex.withTimestamp(Timestamp.now(ex.services().clock())), method, path, headers, null, then);
+    }
+
+    private void call(
+            Exchange parent,
+            HttpMethod method,
+            SwiftPath path,
+            HttpHeaders headers,
+            @Nullable ByteBuf body,
+            java.util.function.Consumer<FullHttpResponse> then) {
+        int gen = ++generation;
+        boolean[] answered = new boolean[1];
+        Operation op = Subrequests.call(parent, app, method, path, headers, body, resp -> {
+            answered[0] = true;
+            if (gen == generation) {
+                pending = null;
+            }
+            try {
+                if (!isClosed()) {
+                    guarded(() -> then.accept(resp));
+                }
+            } finally {
+                resp.release();
+            }
+        });
+        if (!answered[0]) {
+            pending = op;
+        }
+    }
+
+    /** Makes {@code op} the subrequest told about the client going away or its writability. */
+    protected final void pending(@Nullable Operation op) {
+        ++generation;
+        pending = op;
+    }
+
+    /** The S3 error answer. */
+    protected final void fail(S3Exception e) {
+        if (ex.isDone()) {
+            return;
+        }
+        Operation p = pending;
+        pending = null;
+        if (p != null) {
+            p.clientClosed();
+        }
+        if (ex.responseStarted()) {
+            ex.abort();
+            return;
+        }
+        ex.respond(S3ErrorResponses.render(
+                e, req.resource(), ex.transId(), req.method().equals("HEAD")));
+    }
+
+    /** Maps a Swift answer that is not a success to the S3 error. */
+    protected final S3Exception swiftError(
+            FullHttpResponse r, String method, S3ErrorResponses.Target target, boolean bucketExists) {
+        return S3ErrorResponses.fromSwift(
+                r.status().code(),
+                method,
+                target,
+                req.bucket() == null ? "" : req.bucketName(),
+                req.key(),
+                bucketExists,
+                r.content().toString(StandardCharsets.UTF_8));
+    }
+
+    /** A whole answer with S3's request id headers. */
+    protected final void respond(int status, HttpHeaders headers, @Nullable String xml) {
+        ByteBuf body = xml == null || req.method().equals("HEAD")
+                ? Unpooled.EMPTY_BUFFER
+                : Unpooled.wrappedBuffer(xml.getBytes(StandardCharsets.UTF_8));
+        FullHttpResponse r =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), body);
+        r.headers().add(headers);
+        if (xml != null) {
+            r.headers().set("Content-Type", "application/xml");
+        }
+        if (!r.headers().contains("Content-Length")) {
+            r.headers().set("Content-Length", xml == null ? 0 : xml.getBytes(StandardCharsets.UTF_8).length);
+        }
+        r.headers().set("x-amz-request-id", ex.transId());
+        r.headers().set("x-amz-id-2", ex.transId());
+        ex.respond(r);
+    }
+
+    /** A new XML document with the declaration. */
+    protected static XmlWriter xml() {
+        return new XmlWriter().declaration();
+    }
+
+    /** The owner element text: the user ({@code account:user}), as s3api shows tempauth users. */
+    protected final String owner() {
+        return req.auth().accessKey();
+    }
+
+    /**
+     * s3api's {@code _get_upload_info}: the upload's marker object {@code <bucket>+segments/<key>/<upload-id>}
+     * (its headers go to {@code then}); when it is gone, the object itself if a completion of this upload wrote
+     * it; else NoSuchUpload (or NoSuchBucket when the bucket is missing).
+     */
+    protected final void checkUpload(String uploadId, java.util.function.Consumer<HttpHeaders> then) {
+        String segments = req.bucketName() + MultipartLayout.SEGMENTS_SUFFIX;
+        call(HttpMethod.HEAD, path(segments, req.keyName() + "/" + uploadId, ""), swiftHeaders(), null, r -> {
+            if (r.status().code() / 100 == 2) {
+                then.accept(r.headers());
+                return;
+            }
+            if (r.status().code() != 404) {
+                throw swiftError(r, "HEAD", S3ErrorResponses.Target.OBJECT, true);
+            }
+            call(HttpMethod.HEAD, path(req.bucketName(), req.keyName(), ""), swiftHeaders(), null, o -> {
+                if (o.status().code() / 100 == 2
+                        && uploadId.equals(o.headers().get(MultipartLayout.SYSMETA_UPLOAD_ID))) {
+                    then.accept(o.headers());
+                    return;
+                }
+                call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, b -> {
+                    if (b.status().code() / 100 != 2) {
+                        throw swiftError(b, "HEAD", S3ErrorResponses.Target.BUCKET, false);
+                    }
+                    throw new S3Exception(S3ErrorCode.NoSuchUpload).with("UploadId", uploadId);
+                });
+            });
+        });
+    }
+}

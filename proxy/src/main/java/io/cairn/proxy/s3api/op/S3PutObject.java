@@ -1,0 +1,196 @@
+package io.cairn.proxy.s3api.op;
+
+import io.cairn.proxy.s3api.S3Request;
+import io.cairn.proxy.s3api.checksum.ChecksumAlgorithm;
+import io.cairn.proxy.s3api.error.S3ErrorCode;
+import io.cairn.proxy.s3api.error.S3ErrorResponses;
+import io.cairn.proxy.s3api.error.S3Exception;
+import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.SwiftApp;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.ArrayDeque;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * PutObject (s3api's {@code ObjectController.PUT} without a copy source): one Swift object PUT whose body is
+ * the client's, decoded and checked as it streams ({@link BodyUpload}); {@code x-amz-meta-*} become user
+ * metadata, {@code Content-MD5} the ETag Swift verifies, a header checksum is stored in sysmeta with the object
+ * and a trailer checksum (known only at the end) in transient sysmeta by a POST afterwards. Answers 200 with the
+ * quoted ETag. {@link S3UploadPart} is the same with another target, after a check of the upload.
+ *
+ * <p>Confined to the exchange's event loop.
+ */
+public class S3PutObject extends S3Operation {
+    private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
+    private final HttpHeaders written = new DefaultHttpHeaders();
+    private @Nullable BodyUpload upload;
+    private boolean failed;
+
+    public S3PutObject(Exchange ex, SwiftApp app, S3Request req) {
+        super(ex, app, req);
+    }
+
+    @Override
+    protected void run() {
+        HttpHeaders c = req.clientHeaders();
+        if (c.contains("If-Match")
+                || c.contains("If-None-Match")
+                || c.contains("If-Modified-Since")
+                || c.contains("If-Unmodified-Since")) {
+            throw new S3Exception(S3ErrorCode.S3NotImplemented, "Conditional object PUTs are not supported.");
+        }
+        if (c.contains("x-amz-tagging")) {
+            throw new S3Exception(S3ErrorCode.S3NotImplemented, "Object tagging is not supported.");
+        }
+        ObjectWriteHeaders.validate(req);
+        // nothing is read until the PUT is ready for it (the PUT takes over the pacing then)
+        ex.channel().config().setAutoRead(false);
+        before(this::startUpload);
+    }
+
+    /** Checks to make before the upload starts ({@link S3UploadPart}: the upload exists); none here. */
+    protected void before(Runnable then) {
+        then.run();
+    }
+
+    /** The container the body goes to. */
+    protected String targetContainer() {
+        return req.bucketName();
+    }
+
+    /** The object the body goes to. */
+    protected String targetObject() {
+        return req.keyName();
+    }
+
+    /** Headers only a normal object gets (user metadata, content headers). */
+    protected void objectHeaders(HttpHeaders h) {
+        ObjectWriteHeaders.metadataAndContent(req, h);
+    }
+
+    private void startUpload() {
+        BodyUpload.Checks checks = BodyUpload.checksFor(req);
+        HttpHeaders h = swiftHeaders();
+        ObjectWriteHeaders.contentMd5(req, h);
+        objectHeaders(h);
+        written.add(h);
+        long length = checks.decodedLength() >= 0 ? checks.decodedLength() : declaredLength(req.clientHeaders());
+        h.set("Content-Length", Long.toString(length));
+        ChecksumAlgorithm a = checks.algorithm();
+        String expected = checks.expected();
+        if (a != null && expected != null) {
+            h.set(ResponseHeaders.SYSMETA_CHECKSUM + a.name(), expected);
+        }
+        BodyUpload u = new BodyUpload(ex, req, checks, this::stored, this::uploadFailed);
+        upload = u;
+        u.start(app, path(targetContainer(), targetObject(), ""), h);
+        pending(u.operation());
+        HttpContent c;
+        while ((c = early.poll()) != null) {
+            u.content(c);
+        }
+    }
+
+    private void uploadFailed(S3Exception e) {
+        failed = true;
+        fail(e);
+    }
+
+    private static long declaredLength(HttpHeaders c) {
+        String cl = c.get("Content-Length");
+        if (cl == null) {
+            throw new S3Exception(S3ErrorCode.MissingContentLength);
+        }
+        try {
+            long n = Long.parseLong(cl.strip());
+            if (n < 0) {
+                throw new NumberFormatException(cl);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw S3Exception.invalidArgument("Content-Length", cl, null);
+        }
+    }
+
+    @Override
+    public void content(HttpContent content) {
+        BodyUpload u = upload;
+        if (failed || isClosed()) {
+            content.release();
+            return;
+        }
+        if (u == null) {
+            early.add(content);
+            return;
+        }
+        u.content(content);
+    }
+
+    @Override
+    public void clientClosed() {
+        BodyUpload u = upload;
+        if (u != null) {
+            u.clientClosed();
+        }
+        HttpContent c;
+        while ((c = early.poll()) != null) {
+            c.release();
+        }
+        super.clientClosed();
+    }
+
+    private void stored(FullHttpResponse r) {
+        pending(null);
+        int st = r.status().code();
+        if (st != 201 && st != 202) {
+            String body = r.content().toString(java.nio.charset.StandardCharsets.UTF_8);
+            S3Exception e = S3ErrorResponses.fromSwift(
+                    st, "PUT", S3ErrorResponses.Target.OBJECT, req.bucketName(), req.key(), true, body);
+            r.release();
+            fail(e);
+            return;
+        }
+        HttpHeaders out = new DefaultHttpHeaders();
+        String etag = r.headers().get("ETag");
+        if (etag != null) {
+            out.set("ETag", ResponseHeaders.quote(etag));
+        }
+        r.release();
+        BodyUpload u = upload;
+        ChecksumAlgorithm a = u == null ? null : u.algorithm();
+        String value = u == null ? null : u.checksumValue();
+        if (a != null && value != null) {
+            out.set(a.header(), value);
+            if (req.clientHeaders().get(a.header()) == null) {
+                storeTrailerChecksum(a, value, out);
+                return;
+            }
+        }
+        respond(200, out, null);
+    }
+
+    /**
+     * A checksum known only at the end of the body: kept as transient sysmeta by a POST, which must repeat the
+     * object's user metadata (a POST replaces it).
+     */
+    private void storeTrailerChecksum(ChecksumAlgorithm a, String value, HttpHeaders out) {
+        HttpHeaders h = swiftHeaders();
+        for (var e : written) {
+            String k = e.getKey();
+            if (k.regionMatches(true, 0, "X-Object-Meta-", 0, 14)
+                    || k.equalsIgnoreCase("Content-Disposition")
+                    || k.equalsIgnoreCase("Content-Encoding")
+                    || k.equalsIgnoreCase("Cache-Control")
+                    || k.equalsIgnoreCase("Expires")
+                    || k.equalsIgnoreCase("Content-Language")) {
+                h.add(k, e.getValue());
+            }
+        }
+        h.set(ResponseHeaders.TRANSIENT_CHECKSUM + a.name(), value);
+        callLater(HttpMethod.POST, path(targetContainer(), targetObject(), ""), h, r -> respond(200, out, null));
+    }
+}
