@@ -14,8 +14,8 @@ import java.util.List;
 final class ProxyConfs {
     /** Swift's SAIO pipeline, as {@code cairn saio} writes it. */
     static final String PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap tempurl tempauth copy slo dlo symlink"
-                    + " proxy-logging proxy-server";
+            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap tempurl tempauth copy slo dlo"
+                    + " versioned_writes symlink proxy-logging proxy-server";
 
     private ProxyConfs() {}
 
@@ -58,6 +58,8 @@ final class ProxyConfs {
                 + "\n[filter:slo]\nuse = egg:swift#slo\n"
                 + "\n[filter:dlo]\nuse = egg:swift#dlo\n"
                 + "\n[filter:symlink]\nuse = egg:swift#symlink\n"
+                + "\n[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_versioned_writes = true\n"
+                + "allow_object_versioning = true\n"
                 + "\n[filter:tempurl]\nuse = egg:swift#tempurl\n"
                 + "\n[filter:domain_remap]\nuse = egg:swift#domain_remap\nstorage_domain = example.net\n"
                 + "reseller_prefixes = AUTH, SERVICE\n";

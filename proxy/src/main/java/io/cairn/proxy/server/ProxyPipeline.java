@@ -8,6 +8,7 @@ import io.cairn.proxy.largeobject.LargeObjects;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.tempurl.TempUrl;
 import io.cairn.proxy.tempurl.TempUrlConfig;
+import io.cairn.proxy.versioning.VersionedWrites;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,16 +50,18 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("slo", "static large objects (io.cairn.proxy.largeobject)"),
             Map.entry("dlo", "dynamic large objects (io.cairn.proxy.largeobject)"),
             Map.entry("symlink", "symlinks (io.cairn.proxy.largeobject)"),
+            Map.entry("versioned_writes", "object versioning and legacy versioned writes (io.cairn.proxy.versioning)"),
             Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
             Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"));
 
     /** The filters on the application seam, by egg entry name. */
-    private static final List<String> SEAM_FILTERS = List.of("domain_remap", "tempurl", "slo", "dlo", "symlink");
+    private static final List<String> SEAM_FILTERS =
+            List.of("domain_remap", "tempurl", "slo", "dlo", "versioned_writes", "symlink");
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
             "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats domain_remap tempurl tempauth copy"
-                    + " slo dlo symlink"
+                    + " slo dlo versioned_writes symlink"
                     + " proxy-logging proxy-server";
 
     public ProxyPipeline {
@@ -164,10 +167,25 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                     switch (entry) {
                         case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
                         case "domain_remap" -> DomainRemap.from(section, warnings);
+                        case "versioned_writes" -> versionedWrites(section, warnings);
                         default -> LargeObjects.middleware(entry, section, warnings);
                     });
         }
         return out;
+    }
+
+    /** {@code versioned_writes}: object versioning needs the symlink filter (Swift: a start-up error). */
+    private VersionedWrites versionedWrites(ConfigSection section, List<String> warnings) {
+        VersionedWrites vw = VersionedWrites.from(section, warnings);
+        if (vw.allowsObjectVersioning() && !entries.contains("symlink")) {
+            throw new ConfigException(
+                    "proxy-server.conf",
+                    section.name(),
+                    "allow_object_versioning",
+                    "true",
+                    "object versioning requires symlinks");
+        }
+        return vw;
     }
 
     /** The egg entry a stage names: {@code [filter:STAGE] use = egg:swift#ENTRY}, else the stage itself. */

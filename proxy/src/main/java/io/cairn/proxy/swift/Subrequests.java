@@ -99,6 +99,57 @@ public final class Subrequests {
         return parent.services().app().operationFor(child);
     }
 
+    /**
+     * A PUT through {@code app} that takes over the client's request body (Swift's middleware moving {@code
+     * wsgi.input} to a subrequest: object versioning writes the client's data to the versions container). The
+     * operation below reads and paces the client channel as a client PUT does ({@code 100 Continue} included);
+     * the caller hands it the client's body chunks through the returned operation, which it starts. The
+     * answer comes whole to {@code done}, as with {@link #call}. {@code headers} keep their {@code
+     * Content-Length} or {@code Transfer-Encoding}.
+     */
+    public static @Nullable Operation callWithClientBody(
+            Exchange parent, SwiftApp app, SwiftPath path, HttpHeaders headers, Consumer<FullHttpResponse> done) {
+        headers.set("X-Trans-Id", parent.transId());
+        HttpRequest request = new DefaultHttpRequest(
+                HttpVersion.HTTP_1_1, HttpMethod.PUT, path.clientPath() + path.queryPart(), headers);
+        Buffering sink = new Buffering(parent, MAX_CALL_BODY, done);
+        Exchange child =
+                new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, false);
+        child.inheritAuthorization(parent);
+        if (parent.requestComplete()) {
+            child.markRequestComplete();
+        }
+        Operation op = app.operationFor(child);
+        sink.op = op;
+        if (op == null) {
+            return null;
+        }
+        return new Operation() {
+            @Override
+            public void start() {
+                op.start();
+            }
+
+            @Override
+            public void content(HttpContent content) {
+                if (content instanceof LastHttpContent) {
+                    child.markRequestComplete();
+                }
+                op.content(content);
+            }
+
+            @Override
+            public void clientClosed() {
+                op.clientClosed();
+            }
+
+            @Override
+            public void clientWritabilityChanged() {
+                op.clientWritabilityChanged();
+            }
+        };
+    }
+
     /** The most body bytes {@link #call} collects: a listing page or a manifest is far smaller. */
     public static final int MAX_CALL_BODY = 32 << 20;
 
