@@ -378,7 +378,7 @@ final class SaioCluster implements AutoCloseable {
         }
         return "[DEFAULT]\nswift_dir = " + etc() + "\n\n"
                 + "[pipeline:main]\npipeline = catch_errors gatekeeper healthcheck proxy-logging cache domain_remap tempurl"
-                + " tempauth copy slo dlo versioned_writes symlink proxy-logging proxy-server\n\n"
+                + " bulk tempauth copy slo dlo versioned_writes symlink proxy-logging proxy-server\n\n"
                 + "[app:proxy-server]\nuse = egg:swift#proxy\nbind_ip = " + bind + "\nbind_port = " + port + "\n"
                 + "account_autocreate = true\nallow_account_management = true\n" + settingLines(proxySettings)
                 + "\n"
@@ -387,6 +387,7 @@ final class SaioCluster implements AutoCloseable {
                 + "[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_versioned_writes = true\n"
                 + "allow_object_versioning = true\n\n"
                 + "[filter:tempurl]\nuse = egg:swift#tempurl\n\n"
+                + "[filter:bulk]\nuse = egg:swift#bulk\n\n"
                 + "[filter:domain_remap]\nuse = egg:swift#domain_remap\nstorage_domain = example.net\n"
                 + "reseller_prefixes = AUTH, SERVICE\n\n"
                 + "[filter:tempauth]\nuse = egg:swift#tempauth\nreseller_prefix = AUTH, SERVICE\n"

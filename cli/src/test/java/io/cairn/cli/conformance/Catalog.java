@@ -28,6 +28,9 @@ final class Catalog {
         groups.addAll(TempUrlScenarios.groups());
         groups.addAll(DomainRemapScenarios.groups());
         groups.addAll(SymlinkScenarios.groups());
+        groups.addAll(VersioningScenarios.groups());
+        groups.addAll(LegacyVersioningScenarios.groups());
+        groups.addAll(BulkScenarios.groups());
         return groups;
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 final class ProxyConfs {
     /** Swift's SAIO pipeline, as {@code cairn saio} writes it. */
     static final String PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap tempurl tempauth copy slo dlo"
+            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap tempurl bulk tempauth copy slo dlo"
                     + " versioned_writes symlink proxy-logging proxy-server";
 
     private ProxyConfs() {}
@@ -61,6 +61,7 @@ final class ProxyConfs {
                 + "\n[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_versioned_writes = true\n"
                 + "allow_object_versioning = true\n"
                 + "\n[filter:tempurl]\nuse = egg:swift#tempurl\n"
+                + "\n[filter:bulk]\nuse = egg:swift#bulk\n"
                 + "\n[filter:domain_remap]\nuse = egg:swift#domain_remap\nstorage_domain = example.net\n"
                 + "reseller_prefixes = AUTH, SERVICE\n";
     }

@@ -4,6 +4,7 @@ import io.cairn.common.codec.Json;
 import io.cairn.common.http.ByteRanges;
 import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.FixedAnswer;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.Subrequests;
@@ -64,7 +65,7 @@ final class DynamicLargeObject implements Middleware {
         if (m.equals("PUT") && ex.headers().contains(MANIFEST)) {
             String bad = validate(ex.headers().get(MANIFEST));
             if (bad != null) {
-                return new Answer(ex, SwiftResponses.withText(400, bad));
+                return new FixedAnswer(ex, SwiftResponses.withText(400, bad));
             }
         }
         return next.operationFor(ex);

@@ -1,6 +1,7 @@
 package io.cairn.proxy.largeobject;
 
 import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.FixedAnswer;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.SwiftApp;
@@ -47,7 +48,7 @@ final class StaticLargeObject implements Middleware {
             return new SloRead(ex, next, "get".equals(mm), config);
         }
         if (ex.headers().contains(SloManifest.MARKER)) {
-            return new Answer(
+            return new FixedAnswer(
                     ex,
                     SwiftResponses.withText(
                             400,

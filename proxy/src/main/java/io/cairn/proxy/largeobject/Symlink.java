@@ -3,6 +3,7 @@ package io.cairn.proxy.largeobject;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.FixedAnswer;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.Subrequests;
@@ -88,7 +89,7 @@ final class Symlink implements Middleware {
         }
         if (m.equals("POST")) {
             if (ex.headers().contains(TARGET)) {
-                return new Answer(ex, plain(400, "A PUT request is required to set a symlink target"));
+                return new FixedAnswer(ex, plain(400, "A PUT request is required to set a symlink target"));
             }
             return new Post(ex, next);
         }

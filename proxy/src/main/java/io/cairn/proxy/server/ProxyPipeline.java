@@ -3,6 +3,7 @@ package io.cairn.proxy.server;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
+import io.cairn.proxy.bulk.Bulk;
 import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.largeobject.LargeObjects;
 import io.cairn.proxy.swift.Middleware;
@@ -52,15 +53,16 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("symlink", "symlinks (io.cairn.proxy.largeobject)"),
             Map.entry("versioned_writes", "object versioning and legacy versioned writes (io.cairn.proxy.versioning)"),
             Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
+            Map.entry("bulk", "extract-archive and bulk-delete (io.cairn.proxy.bulk)"),
             Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"));
 
     /** The filters on the application seam, by egg entry name. */
     private static final List<String> SEAM_FILTERS =
-            List.of("domain_remap", "tempurl", "slo", "dlo", "versioned_writes", "symlink");
+            List.of("domain_remap", "tempurl", "bulk", "slo", "dlo", "versioned_writes", "symlink");
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats domain_remap tempurl tempauth copy"
+            "catch_errors gatekeeper healthcheck proxy-logging cache listing_formats domain_remap tempurl bulk tempauth copy"
                     + " slo dlo versioned_writes symlink"
                     + " proxy-logging proxy-server";
 
@@ -168,6 +170,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                         case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
                         case "domain_remap" -> DomainRemap.from(section, warnings);
                         case "versioned_writes" -> versionedWrites(section, warnings);
+                        case "bulk" -> Bulk.from(section, warnings);
                         default -> LargeObjects.middleware(entry, section, warnings);
                     });
         }

@@ -1,7 +1,6 @@
 package io.cairn.proxy.versioning;
 
 import io.cairn.proxy.swift.Exchange;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 
@@ -20,24 +19,6 @@ abstract class AfterBody extends FilterOperation {
 
     /** Serves the request (its body, if any, has been read). */
     abstract void run();
-
-    /** An answer given at once. */
-    static AfterBody answer(Exchange exchange, FullHttpResponse response) {
-        return new AfterBody(exchange) {
-            @Override
-            void run() {
-                exchange.respond(response);
-            }
-
-            @Override
-            public void clientClosed() {
-                super.clientClosed();
-                if (response.refCnt() > 0) {
-                    response.release();
-                }
-            }
-        };
-    }
 
     @Override
     public void start() {

@@ -4,6 +4,7 @@ import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
+import io.cairn.proxy.swift.QueryParams;
 import io.cairn.proxy.swift.Subrequests;
 import io.cairn.proxy.swift.SwiftApp;
 import io.cairn.proxy.swift.SwiftPath;
@@ -186,7 +187,7 @@ final class ContainerVersioning {
         Read(Exchange exchange, SwiftApp next) {
             super(exchange);
             this.next = next;
-            this.params = Query.parse(exchange.path().query());
+            this.params = QueryParams.parse(exchange.path().query());
         }
 
         @Override
@@ -196,7 +197,7 @@ final class ContainerVersioning {
             if (params.containsKey("versions") && exchange.method().name().equals("GET")) {
                 Map<String, String> q = new java.util.LinkedHashMap<>(params);
                 q.put("format", "json");
-                primary = new SwiftPath(p.version(), p.account(), p.containerName(), null, Query.build(q));
+                primary = new SwiftPath(p.version(), p.account(), p.containerName(), null, QueryParams.build(q));
             }
             HttpHeaders h = exchange.headers().copy();
             track(Subrequests.call(exchange, next, exchange.method(), primary, h, null, this::answered));

@@ -3,8 +3,10 @@ package io.cairn.proxy.versioning;
 import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.FixedAnswer;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
+import io.cairn.proxy.swift.QueryParams;
 import io.cairn.proxy.swift.Subrequests;
 import io.cairn.proxy.swift.SwiftApp;
 import io.cairn.proxy.swift.SwiftPath;
@@ -29,7 +31,7 @@ final class ObjectVersioning implements Middleware {
     public @Nullable Operation operationFor(Exchange ex, SwiftApp next) {
         SwiftPath p = ex.path();
         if (p.container() == null) {
-            return next.operationFor(ex);
+            return ex.method().name().equals("GET") ? new AccountListing(ex, next) : next.operationFor(ex);
         }
         if (p.object() == null) {
             return ContainerVersioning.operationFor(ex, next);
@@ -43,7 +45,7 @@ final class ObjectVersioning implements Middleware {
         String versionsContainer =
                 cont.isEmpty() ? "" : PercentCoding.unquote(cont).split("/", -1)[0];
         boolean enabled = Calls.isTrue(info.sysmeta().get("versions-enabled"));
-        Map<String, String> params = Query.parse(ex.path().query());
+        Map<String, String> params = QueryParams.parse(ex.path().query());
         String version = params.get("version-id");
         if (version != null && !version.isEmpty()) {
             return versionRequest(ex, next, versionsContainer, version);
@@ -67,14 +69,14 @@ final class ObjectVersioning implements Middleware {
             Exchange ex, SwiftApp next, String versionsContainer, String version) {
         String m = ex.method().name();
         if (m.equals("POST")) {
-            return AfterBody.answer(ex, Calls.html(400, "POST to a specific version is not allowed"));
+            return new FixedAnswer(ex, Calls.html(400, "POST to a specific version is not allowed"));
         }
         if (versionsContainer.isEmpty() && !version.equals("null")) {
-            return AfterBody.answer(
+            return new FixedAnswer(
                     ex, Calls.html(400, "version-aware operations require that the container is versioned"));
         }
         if (!version.equals("null") && VersionNames.parseTimestamp(version) == null) {
-            return AfterBody.answer(ex, Calls.html(400, "Invalid version parameter"));
+            return new FixedAnswer(ex, Calls.html(400, "Invalid version parameter"));
         }
         if (m.equals("DELETE") && version.equals("null")) {
             return next.operationFor(ex);

@@ -1,6 +1,7 @@
 package io.cairn.proxy.versioning;
 
 import io.cairn.common.time.Timestamp;
+import io.cairn.proxy.swift.QueryParams;
 import io.cairn.proxy.swift.SwiftApp;
 import io.cairn.proxy.swift.SwiftPath;
 import io.cairn.proxy.swift.SwiftResponses;
@@ -63,7 +64,7 @@ final class VersionsRequest {
             }
         }
         SwiftPath p = op.exchange.path();
-        SwiftPath vp = new SwiftPath(p.version(), p.account(), location, null, Query.build(q));
+        SwiftPath vp = new SwiftPath(p.version(), p.account(), location, null, QueryParams.build(q));
         op.track(Calls.preAuthed(op.exchange, next, HttpMethod.GET, vp, new DefaultHttpHeaders(), null, r -> {
             int status = r.status().code();
             boolean reverse = Calls.isTrue(params.getOrDefault("reverse", "no"));

@@ -1,4 +1,4 @@
-package io.cairn.proxy.versioning;
+package io.cairn.proxy.swift;
 
 import io.cairn.common.path.PercentCoding;
 import java.net.URLDecoder;
@@ -12,11 +12,11 @@ import java.util.Map;
  *
  * <p>Thread-safety: stateless.
  */
-final class Query {
-    private Query() {}
+public final class QueryParams {
+    private QueryParams() {}
 
     /** The parameters of {@code query} (without {@code ?}), in order of first appearance. */
-    static Map<String, String> parse(String query) {
+    public static Map<String, String> parse(String query) {
         Map<String, String> out = new LinkedHashMap<>();
         if (query.isEmpty()) {
             return out;
@@ -33,7 +33,7 @@ final class Query {
     }
 
     /** {@code urlencode(params)}. */
-    static String build(Map<String, String> params) {
+    public static String build(Map<String, String> params) {
         StringBuilder sb = new StringBuilder();
         params.forEach((k, v) -> {
             if (sb.length() > 0) {

@@ -1,23 +1,21 @@
-package io.cairn.proxy.largeobject;
+package io.cairn.proxy.swift;
 
-import io.cairn.proxy.swift.Exchange;
-import io.cairn.proxy.swift.Operation;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 
 /**
- * A filter's answer given without going on (a 400 for a bad manifest header): sent once the request's body
+ * A filter's answer given without going on (a 400 for a bad manifest header, a refused version request): sent once the request's body
  * (if any) has been read and dropped, so the connection stays usable, as Swift's server leaves it.
  *
  * <p>Confined to the exchange's event loop.
  */
-final class Answer implements Operation {
+public final class FixedAnswer implements Operation {
     private final Exchange exchange;
     private final FullHttpResponse response;
     private boolean sent;
 
-    Answer(Exchange exchange, FullHttpResponse response) {
+    public FixedAnswer(Exchange exchange, FullHttpResponse response) {
         this.exchange = exchange;
         this.response = response;
     }
