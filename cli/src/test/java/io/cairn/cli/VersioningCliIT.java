@@ -66,12 +66,17 @@ class VersioningCliIT {
         return p;
     }
 
-    private void upload(String container, String object, byte[] content) throws Exception {
-        Path f = file("up-" + Math.abs(object.hashCode()) + "-" + content.length, content);
-        tester().run("upload", "--object-name", object, container, f.toString()).requireSuccess("upload " + object);
+    /** The owner of AUTH_test2, whose account the versioning test has to itself (it ends with delete --all). */
+    private SwiftCli tester2() {
+        return saio.cli("test2:tester2", "testing2", work);
     }
 
-    private byte[] download(String container, String object, String... extra) throws Exception {
+    private void upload(SwiftCli cli, String container, String object, byte[] content) throws Exception {
+        Path f = file("up-" + Integer.toHexString(object.hashCode()) + "-" + content.length, content);
+        cli.run("upload", "--object-name", object, container, f.toString()).requireSuccess("upload " + object);
+    }
+
+    private byte[] download(SwiftCli cli, String container, String object, String... extra) throws Exception {
         Path out = work.resolve("down-" + System.nanoTime());
         String[] args = new String[5 + extra.length];
         args[0] = "download";
@@ -80,13 +85,13 @@ class VersioningCliIT {
         System.arraycopy(extra, 0, args, 3, extra.length);
         args[3 + extra.length] = "--output";
         args[4 + extra.length] = out.toString();
-        tester().run(args).requireSuccess("download " + object);
+        cli.run(args).requireSuccess("download " + object);
         return Files.readAllBytes(out);
     }
 
     /** The version ids {@code swift list --versions --long} shows for {@code object}, newest first. */
-    private List<String> versionIds(String container, String object) throws Exception {
-        String listing = tester().run("list", "--versions", "--long", container)
+    private List<String> versionIds(SwiftCli cli, String container, String object) throws Exception {
+        String listing = cli.run("list", "--versions", "--long", container)
                 .requireSuccess("list --versions")
                 .out();
         return listing.lines()
@@ -97,22 +102,23 @@ class VersioningCliIT {
 
     @Test
     void shouldKeepEveryVersionAndReadOldOnesByIdWhenVersioningIsEnabled() throws Exception {
-        tester().run("post", "-H", "X-Versions-Enabled: true", "vers").requireSuccess("enable");
-        assertThat(tester().run("stat", "vers").requireSuccess("stat").out()).contains("Versions-Enabled: True");
+        SwiftCli t2 = tester2();
+        t2.run("post", "-H", "X-Versions-Enabled: true", "vers").requireSuccess("enable");
+        assertThat(t2.run("stat", "vers").requireSuccess("stat").out()).contains("Versions-Enabled: True");
         byte[] v1 = random(5 * (1 << 20) + 3, 1);
         byte[] v2 = random(4 * (1 << 20) + 7, 2);
         byte[] v3 = "third".getBytes(StandardCharsets.UTF_8);
-        upload("vers", OBJ, v1);
-        upload("vers", OBJ, v2);
-        upload("vers", OBJ, v3);
-        List<String> ids = versionIds("vers", OBJ);
+        upload(t2, "vers", OBJ, v1);
+        upload(t2, "vers", OBJ, v2);
+        upload(t2, "vers", OBJ, v3);
+        List<String> ids = versionIds(t2, "vers", OBJ);
         assertThat(ids).hasSize(3);
-        assertThat(download("vers", OBJ)).isEqualTo(v3);
-        assertThat(download("vers", OBJ, "--version-id", ids.get(2))).isEqualTo(v1);
-        assertThat(download("vers", OBJ, "--version-id", ids.get(1))).isEqualTo(v2);
+        assertThat(download(t2, "vers", OBJ)).isEqualTo(v3);
+        assertThat(download(t2, "vers", OBJ, "--version-id", ids.get(2))).isEqualTo(v1);
+        assertThat(download(t2, "vers", OBJ, "--version-id", ids.get(1))).isEqualTo(v2);
 
-        tester().run("delete", "vers", OBJ).requireSuccess("delete (writes a delete marker)");
-        assertThat(tester().run(
+        t2.run("delete", "vers", OBJ).requireSuccess("delete (writes a delete marker)");
+        assertThat(t2.run(
                                 "download",
                                 "vers",
                                 OBJ,
@@ -120,15 +126,17 @@ class VersioningCliIT {
                                 work.resolve("gone").toString())
                         .exitCode())
                 .isNotZero();
-        assertThat(versionIds("vers", OBJ)).hasSize(4);
-        assertThat(tester().run("delete", "vers").exitCode())
+        assertThat(versionIds(t2, "vers", OBJ)).hasSize(4);
+        assertThat(t2.run("delete", "vers").exitCode())
                 .as("a container with versions cannot be deleted")
                 .isNotZero();
 
         // another user reads through a read ACL: the current version and the listing of versions
-        upload("vers", OBJ, v3);
-        tester().run("post", "-r", "test:tester3", "vers").requireSuccess("read ACL");
-        SwiftCli tester3 = saio.cli("test:tester3", "testing3", work);
+        upload(t2, "vers", OBJ, v3);
+        t2.run("post", "-r", "test:tester3", "vers").requireSuccess("read ACL");
+        SaioHarness.Login login3 = saio.login("test:tester3", "testing3");
+        SwiftCli tester3 = SwiftCli.withToken(
+                login3.storageUrl().replaceFirst("/AUTH_test$", "/AUTH_test2"), login3.token(), work);
         Path t3 = work.resolve("t3.bin");
         tester3.run("download", "vers", OBJ, "--output", t3.toString()).requireSuccess("tester3 download");
         assertThat(Files.readAllBytes(t3)).isEqualTo(v3);
@@ -137,8 +145,17 @@ class VersioningCliIT {
                 .as("no write ACL")
                 .isNotZero();
 
-        tester().run("delete", "--all").requireSuccess("delete --all (every version, then the containers)");
-        assertThat(tester().run("list").requireSuccess("list").out()).doesNotContain("vers");
+        // an object written before versioning was enabled becomes a version, streamed whatever its size
+        byte[] big = random(34 << 20, 3);
+        upload(t2, "late", "big.bin", big);
+        t2.run("post", "-H", "X-Versions-Enabled: true", "late").requireSuccess("enable late");
+        upload(t2, "late", "big.bin", v3);
+        List<String> late = versionIds(t2, "late", "big.bin");
+        assertThat(late).hasSize(2);
+        assertThat(download(t2, "late", "big.bin", "--version-id", late.get(1))).isEqualTo(big);
+
+        t2.run("delete", "--all").requireSuccess("delete --all (every version, then the containers)");
+        assertThat(t2.run("list").requireSuccess("list").out()).doesNotContain("vers");
     }
 
     @Test
@@ -147,18 +164,21 @@ class VersioningCliIT {
         tester().run("post", "-H", "X-Versions-Location: stack-archive", "stack")
                 .requireSuccess("stack mode");
         for (String v : new String[] {"one", "two", "three"}) {
-            upload("stack", "ünï", v.getBytes(StandardCharsets.UTF_8));
+            upload(tester(), "stack", "ünï", v.getBytes(StandardCharsets.UTF_8));
         }
         assertThat(tester().run("list", "stack-archive")
                         .requireSuccess("archive")
                         .out()
                         .lines())
+                .as("%03x of the UTF-8 name's bytes, then the timestamp")
                 .hasSize(2)
-                .allMatch(l -> l.startsWith("006ünï/"));
+                .allMatch(l -> l.startsWith("005ünï/"));
         tester().run("delete", "stack", "ünï").requireSuccess("pop");
-        assertThat(new String(download("stack", "ünï"), StandardCharsets.UTF_8)).isEqualTo("two");
+        assertThat(new String(download(tester(), "stack", "ünï"), StandardCharsets.UTF_8))
+                .isEqualTo("two");
         tester().run("delete", "stack", "ünï").requireSuccess("pop");
-        assertThat(new String(download("stack", "ünï"), StandardCharsets.UTF_8)).isEqualTo("one");
+        assertThat(new String(download(tester(), "stack", "ünï"), StandardCharsets.UTF_8))
+                .isEqualTo("one");
         tester().run("delete", "stack", "ünï").requireSuccess("pop");
         assertThat(tester().run("list", "stack").requireSuccess("list").out()).isBlank();
     }
@@ -193,7 +213,7 @@ class VersioningCliIT {
                 .contains("\"Errors\": []");
         String stat = tester().run("stat", "bulk-c").requireSuccess("stat").out();
         assertThat(stat).contains("Objects: " + files).contains("Bytes: " + total);
-        byte[] one = download("bulk-c", "d3/fïle-10.bin");
+        byte[] one = download(tester(), "bulk-c", "d3/fïle-10.bin");
         assertThat(one).isEqualTo(random(8_000 + 10 * 37, 10));
 
         // swift delete of a container uses bulk-delete when /info offers it

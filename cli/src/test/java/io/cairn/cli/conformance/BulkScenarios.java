@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -40,7 +39,7 @@ final class BulkScenarios {
             t.setAddPaxHeadersForNonAsciiNames(true);
             for (Map.Entry<String, String> f : files.entrySet()) {
                 TarArchiveEntry e = new TarArchiveEntry(f.getKey());
-                e.setModTime(new Date(1_700_000_000_000L));
+                e.setLastModifiedTime(java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
                 byte[] content = f.getValue().getBytes(StandardCharsets.UTF_8);
                 if (!f.getKey().endsWith("/")) {
                     e.setSize(content.length);

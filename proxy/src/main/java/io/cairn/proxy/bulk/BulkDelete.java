@@ -40,6 +40,9 @@ final class BulkDelete implements Operation {
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final List<Name> names = new ArrayList<>();
     private final ArrayDeque<Name> queue = new ArrayDeque<>();
+    /** The containers, deleted once every object delete has been answered (Swift's second pile). */
+    private final ArrayDeque<Name> containers = new ArrayDeque<>();
+
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
     private final List<String[]> failed = new ArrayList<>();
     private int deleted;
@@ -171,7 +174,7 @@ final class BulkDelete implements Operation {
         }
         for (Name n : names) {
             if (!n.text().isEmpty() && !strip(n.text()).contains("/")) {
-                queue.add(n);
+                containers.add(n);
             }
         }
         pump();
@@ -212,7 +215,12 @@ final class BulkDelete implements Operation {
         }
         if (tooManyFailures) {
             queue.clear();
+            containers.clear();
             finish(ResultStream.status(400), "Max delete failures exceeded");
+        } else if (!containers.isEmpty()) {
+            queue.addAll(containers);
+            containers.clear();
+            pump();
         } else if (queue.isEmpty()) {
             complete();
         }
@@ -294,6 +302,7 @@ final class BulkDelete implements Operation {
         done = true;
         out.close();
         queue.clear();
+        containers.clear();
         for (InFlight f : inFlight) {
             Operation op = f.op;
             if (op != null) {

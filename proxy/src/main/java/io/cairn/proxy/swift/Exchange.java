@@ -35,6 +35,7 @@ public final class Exchange {
     private @Nullable CompletableFuture<ContainerInfo> corsInfo;
     private @Nullable AuthorizeOverride authorizeOverride;
     private @Nullable Consumer<HttpResponse> responseFilter;
+    private @Nullable BodyPacing bodyPacing;
     private boolean requestComplete;
     private boolean responseStarted;
     private boolean done;
@@ -131,6 +132,16 @@ public final class Exchange {
         AccessPolicy.Decision d =
                 Authorization.checkAs(this, method, p.account(), p.container(), p.object(), container);
         return d.allowed() ? null : Authorization.denial(d);
+    }
+
+    /** The pacing of a body a middleware feeds to this (sub)request ({@link Subrequests#uploadPaced}). */
+    void pace(BodyPacing pacing) {
+        this.bodyPacing = pacing;
+    }
+
+    @Nullable
+    BodyPacing bodyPacing() {
+        return bodyPacing;
     }
 
     /** A subrequest made for this exchange acts as its caller: it inherits the authorization override. */

@@ -92,6 +92,12 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
 
     /** The client is the body source: auto-read off until ready, {@code 100 Continue} when it asked. */
     static ObjectPutOperation fromClient(Exchange exchange) {
+        BodyPacing pacing = exchange.bodyPacing();
+        if (pacing != null) {
+            // a body a middleware streams in (a copy of an object): its pace is the replicas'
+            return new ObjectPutOperation(
+                    exchange, paced(pacing), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+        }
         if (exchange.isSubrequest()) {
             // a subrequest's body is handed in whole (Subrequests.stream): nothing to pace on the client channel
             return new ObjectPutOperation(exchange, NO_SOURCE, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
@@ -121,6 +127,28 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
             public void abort() {}
         };
         return new ObjectPutOperation(exchange, client, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+    }
+
+    private static BodySource paced(BodyPacing pacing) {
+        return new BodySource() {
+            @Override
+            public void pause() {
+                pacing.pause();
+            }
+
+            @Override
+            public void resume() {
+                pacing.resume();
+            }
+
+            @Override
+            public void ready() {
+                pacing.resume();
+            }
+
+            @Override
+            public void abort() {}
+        };
     }
 
     @Override

@@ -82,28 +82,24 @@ final class LegacyDelete extends AfterBody {
             return;
         }
         SwiftPath p = exchange.path();
-        ObjectCopies.read(this, next, p, r -> {
-            int status = r.status().code();
-            if (status == 404) {
-                r.release();
-                marker();
-                return;
-            }
-            FullHttpResponse bad = ObjectCopies.error(status);
-            if (bad != null) {
-                r.release();
-                reply(bad);
-                return;
-            }
-            SwiftPath to = archived(LegacyNames.name(p.objectName(), ObjectCopies.timestampOf(r.headers())));
-            ObjectCopies.write(this, next, to, r, err -> {
-                if (err != null) {
-                    reply(err);
-                } else {
-                    marker();
-                }
-            });
-        });
+        StreamedCopy.run(
+                this,
+                next,
+                p,
+                head -> archived(LegacyNames.name(p.objectName(), ObjectCopies.timestampOf(head.headers()))),
+                r -> afterCopy(r.status().code() == 404 ? 201 : r.status().code(), r, this::marker),
+                r -> afterCopy(r.status().code(), r, this::marker));
+    }
+
+    /** A copy's (or its source's) answer {@code r}: released; an error answers the client, else {@code then}. */
+    private void afterCopy(int status, FullHttpResponse r, Runnable then) {
+        r.release();
+        FullHttpResponse bad = ObjectCopies.error(status);
+        if (bad != null) {
+            reply(bad);
+        } else {
+            then.run();
+        }
     }
 
     private void marker() {
@@ -264,28 +260,21 @@ final class LegacyDelete extends AfterBody {
 
     /** {@code _restore_data}: the archived version copied over the object; {@code then} gets whether it was. */
     private void restore(String name, java.util.function.Consumer<Boolean> then) {
-        ObjectCopies.read(this, next, archived(name), r -> {
-            int status = r.status().code();
-            if (status == 404) {
-                r.release();
-                then.accept(false);
-                return;
-            }
-            FullHttpResponse bad = ObjectCopies.error(status);
-            if (bad != null) {
-                r.release();
-                reply(bad);
-                return;
-            }
-            SwiftPath p = exchange.path();
-            SwiftPath self = new SwiftPath(p.version(), p.account(), p.containerName(), p.objectName(), "");
-            ObjectCopies.write(this, next, self, r, err -> {
-                if (err != null) {
-                    reply(err);
-                } else {
-                    then.accept(true);
-                }
-            });
-        });
+        SwiftPath p = exchange.path();
+        SwiftPath self = new SwiftPath(p.version(), p.account(), p.containerName(), p.objectName(), "");
+        StreamedCopy.run(
+                this,
+                next,
+                archived(name),
+                head -> self,
+                r -> {
+                    if (r.status().code() == 404) {
+                        r.release();
+                        then.accept(false);
+                    } else {
+                        afterCopy(r.status().code(), r, () -> then.accept(true));
+                    }
+                },
+                r -> afterCopy(r.status().code(), r, () -> then.accept(true)));
     }
 }

@@ -44,29 +44,36 @@ final class LegacyPut extends FilterOperation {
             return;
         }
         SwiftPath p = exchange.path();
-        ObjectCopies.read(this, next, p, r -> {
-            int status = r.status().code();
-            if (status == 404) {
-                r.release();
-                goOn();
-                return;
-            }
-            FullHttpResponse bad = ObjectCopies.error(status);
-            if (bad != null) {
-                r.release();
-                refuse(bad);
-                return;
-            }
-            String name = LegacyNames.name(p.objectName(), ObjectCopies.timestampOf(r.headers()));
-            SwiftPath to = new SwiftPath(p.version(), p.account(), location, name, "");
-            ObjectCopies.write(this, next, to, r, err -> {
-                if (err != null) {
-                    refuse(err);
-                } else {
-                    goOn();
-                }
-            });
-        });
+        StreamedCopy.run(
+                this,
+                next,
+                p,
+                head -> new SwiftPath(
+                        p.version(),
+                        p.account(),
+                        location,
+                        LegacyNames.name(p.objectName(), ObjectCopies.timestampOf(head.headers())),
+                        ""),
+                r -> {
+                    int status = r.status().code();
+                    r.release();
+                    FullHttpResponse bad = status == 404 ? null : ObjectCopies.error(status);
+                    if (bad == null) {
+                        goOn();
+                    } else {
+                        refuse(bad);
+                    }
+                },
+                r -> {
+                    int status = r.status().code();
+                    r.release();
+                    FullHttpResponse bad = ObjectCopies.error(status);
+                    if (bad == null) {
+                        goOn();
+                    } else {
+                        refuse(bad);
+                    }
+                });
     }
 
     /** The client's PUT, on below, with the body held so far. */

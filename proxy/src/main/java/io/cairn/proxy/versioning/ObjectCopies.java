@@ -1,20 +1,14 @@
 package io.cairn.proxy.versioning;
 
 import io.cairn.common.time.Timestamp;
-import io.cairn.proxy.swift.Exchange;
-import io.cairn.proxy.swift.Subrequests;
-import io.cairn.proxy.swift.SwiftApp;
-import io.cairn.proxy.swift.SwiftPath;
 import io.cairn.proxy.swift.SwiftResponses;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,44 +39,6 @@ final class ObjectCopies {
             return null;
         }
         return SwiftResponses.standard(status >= 400 && status < 500 ? 412 : 503);
-    }
-
-    /** Reads {@code from} whole: {@code done} gets the answer (owned), a 413 when it is too big to copy. */
-    static void read(FilterOperation op, SwiftApp next, SwiftPath from, Consumer<FullHttpResponse> done) {
-        SwiftPath src =
-                new SwiftPath(from.version(), from.account(), from.containerName(), from.objectName(), "symlink=get");
-        HttpHeaders h = new DefaultHttpHeaders().set("X-Newest", "True");
-        op.track(Subrequests.call(op.exchange.preAuthorized(), next, HttpMethod.GET, src, h, null, r -> {
-            if (r.status().code() == 500
-                    && r.content().readableBytes() == 0
-                    && !r.headers().contains("X-Timestamp")) {
-                r.release();
-                done.accept(SwiftResponses.standard(413));
-                return;
-            }
-            done.accept(r);
-        }));
-    }
-
-    /**
-     * Writes {@code source} (released here) to {@code to} (legacy mode); {@code done} gets null or the error to
-     * answer.
-     */
-    static void write(
-            FilterOperation op,
-            SwiftApp next,
-            SwiftPath to,
-            FullHttpResponse source,
-            Consumer<@Nullable FullHttpResponse> done) {
-        HttpHeaders h = copyHeaders(source.headers());
-        Exchange pre = op.exchange.preAuthorized();
-        op.track(Subrequests.call(
-                pre, next, HttpMethod.PUT, to, h, source.content().retain(), r -> {
-                    source.release();
-                    int status = r.status().code();
-                    r.release();
-                    done.accept(error(status));
-                }));
     }
 
     /**
