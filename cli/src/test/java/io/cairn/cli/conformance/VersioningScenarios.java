@@ -22,8 +22,20 @@ final class VersioningScenarios {
 
     private VersioningScenarios() {}
 
+    private static String md5(String s) {
+        return LargeObjectScenarios.md5(s);
+    }
+
     static List<Group> groups() {
         List<Scenario> s = new ArrayList<>();
+        versionsOfOneObject(s);
+        listingsUsersAndLinks(s);
+        containersAndLargeObjects(s);
+        return List.of(new Group("versioning", s));
+    }
+
+    /** Enabling, writes, reads and deletes of one object's versions, restoring, refusals. */
+    private static void versionsOfOneObject(List<Scenario> s) {
         s.add(Scenario.of(
                 "versioning.enable",
                 Req.put(C).h("X-Versions-Enabled", "true"),
@@ -86,6 +98,10 @@ final class VersioningScenarios {
                 Req.get(C + "?versions").h("Accept", "text/plain"),
                 Req.get(C + "?versions&format=xml"),
                 Req.delete(C)));
+    }
+
+    /** Unicode names, listing markers, another user, links. */
+    private static void listingsUsersAndLinks(List<Scenario> s) {
         // version ids 3 and 4
         s.add(Scenario.of(
                 "versioning.unicode",
@@ -121,6 +137,10 @@ final class VersioningScenarios {
                 Req.get(C + "/link"),
                 Req.head(C + "/link?symlink=get"),
                 Req.get(C + "?versions&prefix=l")));
+    }
+
+    /** A container versioned late, suspended; account listings; an unversioned container; an SLO and a static link. */
+    private static void containersAndLargeObjects(List<Scenario> s) {
         s.add(Scenario.of(
                 "versioning.unversioned-first",
                 Req.put(C2),
@@ -155,6 +175,24 @@ final class VersioningScenarios {
                 Req.get(A + "/plain/x?version-id=null"),
                 Req.get(A + "/plain?versions"),
                 Req.delete(A + "/plain/x?version-id=null")));
-        return List.of(new Group("versioning", s));
+        // an SLO manifest and a static link in a versioned container: each write is a version
+        String seg1 = "a".repeat(1 << 20);
+        String seg2 = "b".repeat(10);
+        String manifest = "[{\"path\": \"verseg/s1\", \"etag\": \"" + LargeObjectScenarios.md5(seg1)
+                + "\", \"size_bytes\": " + seg1.length() + "}, {\"path\": \"verseg/s2\"}]";
+        s.add(Scenario.of(
+                "versioning.slo",
+                Req.put(A + "/verseg"),
+                Req.put(A + "/verseg/s1").body(seg1),
+                Req.put(A + "/verseg/s2").body(seg2),
+                Req.put(C + "/m?multipart-manifest=put").body(manifest),
+                Req.head(C + "/m"),
+                Req.get(C + "/m").h("Range", "bytes=1048570-1048579"),
+                Req.get(C + "/m?multipart-manifest=get"),
+                Req.put(C + "/m").body("small now"),
+                Req.get(C + "?versions&prefix=m"),
+                Req.put(C + "/st").h("X-Symlink-Target", "ver/m").h("X-Symlink-Target-Etag", md5("small now")),
+                Req.get(C + "/st"),
+                Req.get(C + "?versions&prefix=st")));
     }
 }

@@ -436,7 +436,16 @@ final class Symlink implements Middleware {
                     h.set(OVERRIDE, EMPTY_MD5 + "; slo_etag=" + sloEtag);
                 }
                 String sloSize = rh.get(SloManifest.SYSMETA_SIZE);
-                h.set(SYS_BYTES, sloSize != null ? sloSize : rh.get(HttpHeaderNames.CONTENT_LENGTH, "0"));
+                // a static link's target that is itself a static link (object versioning's current version) stands
+                // for the bytes it links to, as Swift follows it
+                String linkBytes = rh.get(SYS_BYTES);
+                h.set(
+                        SYS_BYTES,
+                        sloSize != null
+                                ? sloSize
+                                : linkBytes != null && linkEtag != null
+                                        ? linkBytes
+                                        : rh.get(HttpHeaderNames.CONTENT_LENGTH, "0"));
                 h.set(SYS_ETAG, etag);
                 if (h.get(HttpHeaderNames.CONTENT_TYPE, "").isEmpty()) {
                     h.set(HttpHeaderNames.CONTENT_TYPE, rh.get(HttpHeaderNames.CONTENT_TYPE, ""));
