@@ -30,6 +30,9 @@ final class Catalog {
         groups.addAll(SymlinkScenarios.groups());
         groups.addAll(QuotaScenarios.groups());
         groups.addAll(StaticWebScenarios.groups());
+        groups.addAll(VersioningScenarios.groups());
+        groups.addAll(LegacyVersioningScenarios.groups());
+        groups.addAll(BulkScenarios.groups());
         return groups;
     }
 }

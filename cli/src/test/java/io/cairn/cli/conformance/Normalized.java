@@ -63,26 +63,30 @@ record Normalized(String statusLine, Map<String, List<String>> headers, String b
             "vary");
 
     private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";,\\s]+)\"?");
-    private static final Map<String, Pattern> HEADER_PATTERNS = Map.of(
-            "x-trans-id", TRANS_ID,
-            "x-openstack-request-id", TRANS_ID,
-            "date", HTTP_DATE,
-            "last-modified", HTTP_DATE,
-            "expires", HTTP_DATE,
-            "x-copied-from-last-modified", HTTP_DATE,
-            "x-timestamp", TIMESTAMP,
-            "x-put-timestamp", TIMESTAMP,
-            "x-backend-timestamp", TIMESTAMP);
-    private static final Map<String, String> PLACEHOLDERS = Map.of(
-            "x-trans-id", "<trans-id>",
-            "x-openstack-request-id", "<trans-id>",
-            "date", "<http-date>",
-            "last-modified", "<http-date>",
-            "expires", "<http-date>",
-            "x-copied-from-last-modified", "<http-date>",
-            "x-timestamp", "<timestamp>",
-            "x-put-timestamp", "<timestamp>",
-            "x-backend-timestamp", "<timestamp>");
+    private static final Map<String, Pattern> HEADER_PATTERNS = Map.ofEntries(
+            Map.entry("x-trans-id", TRANS_ID),
+            Map.entry("x-openstack-request-id", TRANS_ID),
+            Map.entry("date", HTTP_DATE),
+            Map.entry("last-modified", HTTP_DATE),
+            Map.entry("expires", HTTP_DATE),
+            Map.entry("x-copied-from-last-modified", HTTP_DATE),
+            Map.entry("x-timestamp", TIMESTAMP),
+            Map.entry("x-put-timestamp", TIMESTAMP),
+            Map.entry("x-backend-timestamp", TIMESTAMP),
+            Map.entry("x-object-version-id", TIMESTAMP),
+            Map.entry("x-object-current-version-id", TIMESTAMP));
+    private static final Map<String, String> PLACEHOLDERS = Map.ofEntries(
+            Map.entry("x-trans-id", "<trans-id>"),
+            Map.entry("x-openstack-request-id", "<trans-id>"),
+            Map.entry("date", "<http-date>"),
+            Map.entry("last-modified", "<http-date>"),
+            Map.entry("expires", "<http-date>"),
+            Map.entry("x-copied-from-last-modified", "<http-date>"),
+            Map.entry("x-timestamp", "<timestamp>"),
+            Map.entry("x-put-timestamp", "<timestamp>"),
+            Map.entry("x-backend-timestamp", "<timestamp>"),
+            Map.entry("x-object-version-id", "<timestamp>"),
+            Map.entry("x-object-current-version-id", "<timestamp>"));
 
     /** {@code r} normalised; {@code req} is the request it answered. */
     static Normalized of(RawHttp.Response r, Req req) {
@@ -130,6 +134,10 @@ record Normalized(String statusLine, Map<String, List<String>> headers, String b
             }
             case "content-type" -> {
                 return boundary == null ? v : v.replace(boundary, "<boundary>");
+            }
+            case "content-location", "x-symlink-target", "location" -> {
+                // a version named by ?version-id= (object versioning), or a legacy version's timestamped name
+                return TIMESTAMP.matcher(v).replaceAll("<timestamp>");
             }
             default -> {
                 return v;

@@ -14,8 +14,8 @@ import java.util.List;
 final class ProxyConfs {
     /** Swift's SAIO pipeline, as {@code cairn saio} writes it. */
     static final String PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats tempurl s3api"
-                    + " tempauth staticweb copy container-quotas account-quotas slo dlo symlink"
+            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats bulk tempurl s3api"
+                    + " tempauth staticweb copy container-quotas account-quotas slo dlo versioned_writes symlink"
                     + " proxy-logging proxy-server";
 
     private ProxyConfs() {}
@@ -59,12 +59,15 @@ final class ProxyConfs {
                 + "\n[filter:slo]\nuse = egg:swift#slo\n"
                 + "\n[filter:dlo]\nuse = egg:swift#dlo\n"
                 + "\n[filter:symlink]\nuse = egg:swift#symlink\n"
+                + "\n[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_versioned_writes = true\n"
+                + "allow_object_versioning = true\n"
                 + "\n[filter:tempurl]\nuse = egg:swift#tempurl\n"
                 + "\n[filter:listing_formats]\nuse = egg:swift#listing_formats\n"
                 + "\n[filter:s3api]\nuse = egg:swift#s3api\n"
                 + "\n[filter:staticweb]\nuse = egg:swift#staticweb\n"
                 + "\n[filter:container-quotas]\nuse = egg:swift#container_quotas\n"
                 + "\n[filter:account-quotas]\nuse = egg:swift#account_quotas\n"
+                + "\n[filter:bulk]\nuse = egg:swift#bulk\n"
                 + "\n[filter:domain_remap]\nuse = egg:swift#domain_remap\nstorage_domain = example.net\n"
                 + "reseller_prefixes = AUTH, SERVICE\n";
     }

@@ -162,10 +162,21 @@ final class Req {
 
     /** The bytes to send to {@code hostPort} with {@code tokens} resolving {@code {token:USER}} and the user's token. */
     byte[] bytes(String hostPort, java.util.function.Function<User, String> tokens) {
+        return bytes(hostPort, tokens, java.util.function.Function.identity());
+    }
+
+    /**
+     * As {@link #bytes(String, java.util.function.Function)}, with {@code expand} applied to the target and the
+     * header values (a target's {@code {version:N}}: a version id an earlier answer named).
+     */
+    byte[] bytes(
+            String hostPort,
+            java.util.function.Function<User, String> tokens,
+            java.util.function.Function<String, String> expand) {
         StringBuilder head = new StringBuilder();
         head.append(method)
                 .append(' ')
-                .append(target)
+                .append(expand.apply(target))
                 .append(' ')
                 .append(version)
                 .append("\r\n");
@@ -179,7 +190,10 @@ final class Req {
         for (String[] h : headers) {
             String name = h[0].toLowerCase(Locale.ROOT);
             framed |= name.equals("content-length") || name.equals("transfer-encoding");
-            head.append(h[0]).append(": ").append(substitute(h[1], tokens)).append("\r\n");
+            head.append(h[0])
+                    .append(": ")
+                    .append(expand.apply(substitute(h[1], tokens)))
+                    .append("\r\n");
         }
         if (autoLength && !framed && (body.length > 0 || LENGTH_METHODS.contains(method))) {
             head.append("Content-Length: ").append(body.length).append("\r\n");

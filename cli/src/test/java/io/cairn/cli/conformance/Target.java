@@ -27,6 +27,9 @@ final class Target {
     private final String shape;
     private final int port;
     private final Map<User, String> tokens = new EnumMap<>(User.class);
+    /** The object version ids answers named ({@code X-Object-Version-Id}), in order, for {@code {version:N}}. */
+    private final List<String> versionIds = new ArrayList<>();
+
     private long requests;
 
     Target(String shape, int port) {
@@ -69,13 +72,27 @@ final class Target {
     /** Sends {@code req}; a connection closed or timed out before a whole response becomes a failed outcome. */
     Outcome send(Req req) {
         requests++;
-        byte[] bytes = req.bytes("127.0.0.1:" + port, this::token);
+        byte[] bytes = req.bytes("127.0.0.1:" + port, this::token, this::expandVersions);
         try {
-            return Outcome.of(
-                    RawHttp.send(port, bytes, req.method().equals("HEAD"), req.halfClosed(), REQUEST_TIMEOUT));
+            RawHttp.Response r =
+                    RawHttp.send(port, bytes, req.method().equals("HEAD"), req.halfClosed(), REQUEST_TIMEOUT);
+            String id = r.header("X-Object-Version-Id");
+            if (id != null && !id.equals("null") && !versionIds.contains(id)) {
+                versionIds.add(id);
+            }
+            return Outcome.of(r);
         } catch (IOException e) {
             return Outcome.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** {@code {version:N}} → the N-th version id answered so far in this group (N from 0). */
+    private String expandVersions(String text) {
+        String out = text;
+        for (int i = 0; i < versionIds.size() && out.contains("{version:"); i++) {
+            out = out.replace("{version:" + i + "}", versionIds.get(i));
+        }
+        return out;
     }
 
     /**
@@ -92,6 +109,7 @@ final class Target {
                 }
                 for (String c : containers) {
                     String path = "/v1/" + account + "/" + Texts.pathEncode(c);
+                    removeVersions(path, problems);
                     for (String o : names(path, problems)) {
                         expect(Req.delete(path + "/" + Texts.pathEncode(o)).as(User.RESELLER), problems, 204, 404);
                     }
@@ -100,7 +118,47 @@ final class Target {
             }
             resetAccount(account, problems);
         }
+        versionIds.clear();
         return problems;
+    }
+
+    /**
+     * Turns versioning of both kinds off on {@code path} and deletes every version of its objects (delete markers
+     * and the current ones included), so the container can go.
+     */
+    private void removeVersions(String path, List<String> problems) {
+        expect(
+                Req.post(path)
+                        .as(User.RESELLER)
+                        .h("X-Remove-Versions-Location", "x")
+                        .h("X-Remove-History-Location", "x"),
+                problems,
+                204);
+        Outcome o = send(Req.get(path + "?versions&format=json&limit=10000").as(User.RESELLER));
+        RawHttp.Response r = o.response();
+        if (r == null || r.status() != 200) {
+            return;
+        }
+        try {
+            Object parsed = Json.parse(new String(r.bodyBytes(), StandardCharsets.UTF_8));
+            if (parsed instanceof List<?> items) {
+                for (Object item : items) {
+                    if (item instanceof Map<?, ?> m
+                            && m.get("name") instanceof String name
+                            && m.get("version_id") instanceof String id
+                            && !id.equals("null")) {
+                        expect(
+                                Req.delete(path + "/" + Texts.pathEncode(name) + "?version-id=" + id)
+                                        .as(User.RESELLER),
+                                problems,
+                                204,
+                                404);
+                    }
+                }
+            }
+        } catch (Json.JsonException e) {
+            problems.add(shape + ": versions listing " + path + " is not JSON: " + e.getMessage());
+        }
     }
 
     /**

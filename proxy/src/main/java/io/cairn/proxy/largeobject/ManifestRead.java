@@ -60,6 +60,11 @@ abstract class ManifestRead implements Operation, ResponseSink {
         return exchange.path();
     }
 
+    /** The exchange the read below is made for (the client's; pre-authorized for a link into reserved names). */
+    Exchange subrequestParent() {
+        return exchange;
+    }
+
     /** Adds to a passed-through answer's headers (nothing by default). */
     void passThroughHead(HttpHeaders headers) {}
 
@@ -84,7 +89,7 @@ abstract class ManifestRead implements Operation, ResponseSink {
         started = true;
         HttpHeaders h = exchange.headers().copy();
         prepare(h);
-        downstream = Subrequests.stream(exchange, next, exchange.method(), target(), h, null, this);
+        downstream = Subrequests.stream(subrequestParent(), next, exchange.method(), target(), h, null, this);
     }
 
     /** Streams the large object's body: the filter's answer from here on. */

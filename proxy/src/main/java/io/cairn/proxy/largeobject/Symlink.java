@@ -42,6 +42,9 @@ final class Symlink implements Middleware {
     static final String SYS_ETAG = "X-Object-Sysmeta-Symlink-Target-Etag";
     static final String SYS_BYTES = "X-Object-Sysmeta-Symlink-Target-Bytes";
     static final String SYMLOOP_EXTEND = "X-Object-Sysmeta-Symloop-Extend";
+    /** A link a middleware made into the reserved namespace (object versioning's current version). */
+    static final String ALLOW_RESERVED_NAMES = "X-Object-Sysmeta-Allow-Reserved-Names";
+
     private static final String OVERRIDE = "X-Object-Sysmeta-Container-Update-Override-Etag";
     private static final String EMPTY_MD5 = "d41d8cd98f00b204e9800998ecf8427e";
     private static final Set<String> KNOWN = Set.of("use", "symloop_max");
@@ -118,6 +121,7 @@ final class Symlink implements Middleware {
         private final int loop;
         private final @Nullable String targetEtag;
         private final @Nullable String lastTarget;
+        private boolean reserved;
         private @Nullable Follow hop;
 
         Follow(
@@ -140,7 +144,17 @@ final class Symlink implements Middleware {
         }
 
         @Override
+        Exchange subrequestParent() {
+            // the link's sysmeta says a middleware made it into reserved names, which users cannot reach
+            // themselves: that middleware authorized the request (Swift's make_pre_authed_request)
+            return reserved ? exchange.preAuthorized() : exchange;
+        }
+
+        @Override
         void prepare(HttpHeaders h) {
+            if (reserved) {
+                h.set("X-Backend-Allow-Reserved-Names", "true");
+            }
             String hdr = "X-Backend-Ignore-Range-If-Metadata-Present";
             String have = h.get(hdr);
             h.set(hdr, have == null || have.isEmpty() ? SYS_TARGET : have + "," + SYS_TARGET);
@@ -195,6 +209,7 @@ final class Symlink implements Middleware {
             }
             int nextLoop = LargeObjects.isTrue(h.get(SYMLOOP_EXTEND)) ? loop : loop + 1;
             Follow f = new Follow(exchange, next, target, nextLoop, linkEtag, to);
+            f.reserved = LargeObjects.isTrue(h.get(ALLOW_RESERVED_NAMES));
             hop = f;
             f.run();
         }
@@ -421,7 +436,16 @@ final class Symlink implements Middleware {
                     h.set(OVERRIDE, EMPTY_MD5 + "; slo_etag=" + sloEtag);
                 }
                 String sloSize = rh.get(SloManifest.SYSMETA_SIZE);
-                h.set(SYS_BYTES, sloSize != null ? sloSize : rh.get(HttpHeaderNames.CONTENT_LENGTH, "0"));
+                // a static link's target that is itself a static link (object versioning's current version) stands
+                // for the bytes it links to, as Swift follows it
+                String linkBytes = rh.get(SYS_BYTES);
+                h.set(
+                        SYS_BYTES,
+                        sloSize != null
+                                ? sloSize
+                                : linkBytes != null && linkEtag != null
+                                        ? linkBytes
+                                        : rh.get(HttpHeaderNames.CONTENT_LENGTH, "0"));
                 h.set(SYS_ETAG, etag);
                 if (h.get(HttpHeaderNames.CONTENT_TYPE, "").isEmpty()) {
                     h.set(HttpHeaderNames.CONTENT_TYPE, rh.get(HttpHeaderNames.CONTENT_TYPE, ""));
@@ -512,6 +536,13 @@ final class Symlink implements Middleware {
             String etag = r.headers().get(SYS_ETAG);
             if (etag != null) {
                 redirect.headers().set("X-Symlink-Target-Etag", etag);
+            }
+            // the link's sysmeta goes with the redirect (object versioning follows its own links' POSTs; the
+            // gatekeeper keeps it from clients)
+            for (Map.Entry<String, String> e : r.headers()) {
+                if (e.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("x-object-sysmeta-")) {
+                    redirect.headers().set(e.getKey(), e.getValue());
+                }
             }
             r.release();
             exchange.respond(redirect);

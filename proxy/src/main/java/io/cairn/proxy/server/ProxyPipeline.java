@@ -3,6 +3,7 @@ package io.cairn.proxy.server;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
+import io.cairn.proxy.bulk.Bulk;
 import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.largeobject.LargeObjects;
 import io.cairn.proxy.quotas.Quotas;
@@ -12,6 +13,7 @@ import io.cairn.proxy.staticweb.StaticWeb;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.tempurl.TempUrl;
 import io.cairn.proxy.tempurl.TempUrlConfig;
+import io.cairn.proxy.versioning.VersionedWrites;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -53,16 +55,19 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("slo", "static large objects (io.cairn.proxy.largeobject)"),
             Map.entry("dlo", "dynamic large objects (io.cairn.proxy.largeobject)"),
             Map.entry("symlink", "symlinks (io.cairn.proxy.largeobject)"),
+            Map.entry("versioned_writes", "object versioning and legacy versioned writes (io.cairn.proxy.versioning)"),
             Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
             Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"),
             Map.entry("container_quotas", "container quotas (io.cairn.proxy.quotas)"),
             Map.entry("account_quotas", "account quotas (io.cairn.proxy.quotas)"),
             Map.entry("staticweb", "containers served as web sites (io.cairn.proxy.staticweb)"),
-            Map.entry("s3api", "the S3 API (io.cairn.proxy.s3api)"));
+            Map.entry("s3api", "the S3 API (io.cairn.proxy.s3api)"),
+            Map.entry("bulk", "extract-archive and bulk-delete (io.cairn.proxy.bulk)"));
 
     /** The filters on the application seam, by egg entry name. */
     private static final List<String> SEAM_FILTERS = List.of(
             "domain_remap",
+            "bulk",
             "tempurl",
             "s3api",
             "staticweb",
@@ -70,13 +75,14 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             "account_quotas",
             "slo",
             "dlo",
+            "versioned_writes",
             "symlink");
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats tempurl s3api"
+            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats bulk tempurl s3api"
                     + " tempauth staticweb copy"
-                    + " container-quotas account-quotas slo dlo symlink"
+                    + " container-quotas account-quotas slo dlo versioned_writes symlink"
                     + " proxy-logging proxy-server";
 
     public ProxyPipeline {
@@ -185,6 +191,8 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                         case "s3api" -> new S3Api(S3ApiConfig.from(section));
                         case "container_quotas", "account_quotas" -> Quotas.middleware(entry, section, warnings);
                         case "staticweb" -> StaticWeb.from(section, warnings);
+                        case "versioned_writes" -> versionedWrites(section, warnings);
+                        case "bulk" -> Bulk.from(section, warnings);
                         default -> LargeObjects.middleware(entry, section, warnings);
                     });
         }
@@ -195,6 +203,20 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
     private boolean listingFormatsAfter(String entry) {
         int formats = entries.indexOf("listing_formats");
         return formats >= 0 && formats > entries.indexOf(entry);
+    }
+
+    /** {@code versioned_writes}: object versioning needs the symlink filter (Swift: a start-up error). */
+    private VersionedWrites versionedWrites(ConfigSection section, List<String> warnings) {
+        VersionedWrites vw = VersionedWrites.from(section, warnings);
+        if (vw.allowsObjectVersioning() && !entries.contains("symlink")) {
+            throw new ConfigException(
+                    "proxy-server.conf",
+                    section.name(),
+                    "allow_object_versioning",
+                    "true",
+                    "object versioning requires symlinks");
+        }
+        return vw;
     }
 
     /** The egg entry a stage names: {@code [filter:STAGE] use = egg:swift#ENTRY}, else the stage itself. */

@@ -2,6 +2,7 @@ package io.cairn.proxy.swift;
 
 import io.cairn.common.time.Timestamp;
 import io.cairn.proxy.info.ContainerInfo;
+import io.cairn.proxy.pipeline.AccessPolicy;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -58,8 +59,11 @@ public final class Exchange {
         this.subrequest = subrequest;
     }
 
-    /** The same exchange addressed to another resource (a copy's destination); shares the client state. */
-    Exchange withPath(SwiftPath other) {
+    /**
+     * The same exchange addressed to another resource (a copy's destination; object versioning's read of a
+     * version, as Swift rewrites {@code PATH_INFO}); shares the client state.
+     */
+    public Exchange withPath(SwiftPath other) {
         Exchange e = new Exchange(client, request, other, timestamp, services, sink, subrequest);
         e.requestComplete = requestComplete;
         e.corsInfo = corsInfo;
@@ -146,7 +150,28 @@ public final class Exchange {
 
     /** Passes this exchange's response head (full or streamed) through {@code filter} before it is sent. */
     public void filterResponse(Consumer<HttpResponse> filter) {
-        this.responseFilter = filter;
+        Consumer<HttpResponse> outer = responseFilter;
+        this.responseFilter = outer == null ? filter : filter.andThen(outer);
+    }
+
+    /**
+     * A stand-in for this exchange as the parent of subrequests that are not authorized as the caller (Swift's
+     * {@code make_pre_authed_request}: a middleware that has checked access itself writes to a hidden container).
+     */
+    public Exchange preAuthorized() {
+        Exchange e = withPath(path);
+        e.authorizeOverride = (method, account, container, object) -> AccessPolicy.Decision.allow(false);
+        return e;
+    }
+
+    /** A stand-in for this exchange whose subrequests carry {@code X-Timestamp} {@code ts} (Swift's offset). */
+    public Exchange atTimestamp(Timestamp ts) {
+        Exchange e = new Exchange(client, request, path, ts, services, sink, subrequest);
+        e.requestComplete = requestComplete;
+        e.corsInfo = corsInfo;
+        e.authorizeOverride = authorizeOverride;
+        e.responseFilter = responseFilter;
+        return e;
     }
 
     /**

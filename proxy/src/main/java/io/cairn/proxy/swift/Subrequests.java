@@ -139,6 +139,94 @@ public final class Subrequests {
         return app.operationFor(child);
     }
 
+    /**
+     * A PUT through {@code app} that takes over the client's request body (Swift's middleware moving {@code
+     * wsgi.input} to a subrequest: object versioning writes the client's data to the versions container). The
+     * operation below reads and paces the client channel as a client PUT does ({@code 100 Continue} included);
+     * the caller hands it the client's body chunks through the returned operation, which it starts. The
+     * answer comes whole to {@code done}, as with {@link #call}. {@code headers} keep their {@code
+     * Content-Length} or {@code Transfer-Encoding}.
+     */
+    public static @Nullable Operation callWithClientBody(
+            Exchange parent, SwiftApp app, SwiftPath path, HttpHeaders headers, Consumer<FullHttpResponse> done) {
+        headers.set("X-Trans-Id", parent.transId());
+        HttpRequest request = new DefaultHttpRequest(
+                HttpVersion.HTTP_1_1, HttpMethod.PUT, path.clientPath() + path.queryPart(), headers);
+        Buffering sink = new Buffering(parent, MAX_CALL_BODY, done);
+        // a client's body is paced on the client channel; a subrequest's (a manifest slo PUTs) is handed in whole
+        Exchange child = new Exchange(
+                parent.channel(), request, path, parent.timestamp(), parent.services(), sink, parent.isSubrequest());
+        child.inheritAuthorization(parent);
+        if (parent.requestComplete()) {
+            child.markRequestComplete();
+        }
+        Operation op = app.operationFor(child);
+        sink.op = op;
+        return op == null ? null : new FedBody(child, op);
+    }
+
+    /**
+     * A PUT through {@code app} whose body the caller feeds, as it gets it, to the returned operation's {@link
+     * Operation#content} (the last chunk a {@link LastHttpContent}); the write below paces the caller through
+     * {@code source} as it paces a client (a middleware copying a large object streams it this way). {@code
+     * headers} carry the {@code Content-Length} (or {@code Transfer-Encoding: chunked}). The answer comes whole to
+     * {@code done}. The operation is returned unstarted: the caller starts it, then feeds it.
+     */
+    public static @Nullable Operation uploadPaced(
+            Exchange parent,
+            SwiftApp app,
+            SwiftPath path,
+            HttpHeaders headers,
+            BodySource source,
+            Consumer<FullHttpResponse> done) {
+        headers.set("X-Trans-Id", parent.transId());
+        headers.remove("Expect");
+        HttpRequest request = new DefaultHttpRequest(
+                HttpVersion.HTTP_1_1, HttpMethod.PUT, path.clientPath() + path.queryPart(), headers);
+        Buffering sink = new Buffering(parent, MAX_CALL_BODY, done);
+        Exchange child =
+                new Exchange(parent.channel(), request, path, parent.timestamp(), parent.services(), sink, true);
+        child.inheritAuthorization(parent);
+        child.copyBodyFrom(source);
+        Operation op = app.operationFor(child);
+        sink.op = op;
+        return op == null ? null : new FedBody(child, op);
+    }
+
+    /** Hands a fed body to the operation below, marking its exchange's request complete at the last chunk. */
+    private static final class FedBody implements Operation {
+        private final Exchange child;
+        private final Operation op;
+
+        FedBody(Exchange child, Operation op) {
+            this.child = child;
+            this.op = op;
+        }
+
+        @Override
+        public void start() {
+            op.start();
+        }
+
+        @Override
+        public void content(HttpContent content) {
+            if (content instanceof LastHttpContent) {
+                child.markRequestComplete();
+            }
+            op.content(content);
+        }
+
+        @Override
+        public void clientClosed() {
+            op.clientClosed();
+        }
+
+        @Override
+        public void clientWritabilityChanged() {
+            op.clientWritabilityChanged();
+        }
+    }
+
     /** The most body bytes {@link #call} collects: a listing page or a manifest is far smaller. */
     public static final int MAX_CALL_BODY = 32 << 20;
 

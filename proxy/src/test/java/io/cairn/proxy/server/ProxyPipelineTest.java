@@ -25,19 +25,21 @@ class ProxyPipelineTest {
 
     @Test
     void shouldNameEveryFilterCairnLacks() {
-        assertThatThrownBy(() -> parse("[pipeline:main]\npipeline = catch_errors rl tempauth bulk slo proxy-server\n"
-                        + "[filter:rl]\nuse = egg:swift#ratelimit\n"))
+        assertThatThrownBy(() ->
+                        parse("[pipeline:main]\npipeline = catch_errors rl tempauth container-sync slo proxy-server\n"
+                                + "[filter:rl]\nuse = egg:swift#ratelimit\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("rl (egg:swift#ratelimit), bulk")
+                .hasMessageContaining("rl (egg:swift#ratelimit), container-sync")
                 .hasMessageContaining("cairn_skip_filters");
     }
 
     @Test
     void shouldSkipOnlyWhatTheOperatorListed() {
-        ProxyPipeline p = parse("[pipeline:main]\npipeline = catch_errors bulk versioned_writes tempauth proxy-server\n"
-                + "cairn_skip_filters = bulk, versioned_writes\n");
+        ProxyPipeline p =
+                parse("[pipeline:main]\npipeline = catch_errors ratelimit container-sync tempauth proxy-server\n"
+                        + "cairn_skip_filters = ratelimit, container-sync\n");
         assertThat(p.entries()).containsExactly("catch_errors", "tempauth", "dlo");
-        assertThat(p.skipped()).containsExactly("bulk", "versioned_writes");
+        assertThat(p.skipped()).containsExactly("ratelimit", "container-sync");
     }
 
     @Test
@@ -53,6 +55,25 @@ class ProxyPipelineTest {
                 .extracting(m -> m.getClass().getSimpleName())
                 .containsExactly("StaticLargeObject", "DynamicLargeObject", "Symlink");
         assertThat(warnings).containsExactly("[filter:slo] unknown key bogus");
+    }
+
+    @Test
+    void shouldBuildVersionedWritesBelowDloAndAboveSymlinkAndRefuseObjectVersioningWithoutSymlinks() {
+        IniFile ini = IniFile.parse(
+                "[pipeline:main]\npipeline = tempauth copy slo dlo versioned_writes symlink proxy-server\n"
+                        + "[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_object_versioning = true\n",
+                "proxy-server.conf");
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        assertThat(ProxyPipeline.fromIni(ini).middlewares(ini, warnings))
+                .extracting(m -> m.getClass().getSimpleName())
+                .containsExactly("StaticLargeObject", "DynamicLargeObject", "VersionedWrites", "Symlink");
+        IniFile noSymlink = IniFile.parse(
+                "[pipeline:main]\npipeline = tempauth copy versioned_writes proxy-server\n"
+                        + "[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_object_versioning = true\n",
+                "proxy-server.conf");
+        assertThatThrownBy(() -> ProxyPipeline.fromIni(noSymlink).middlewares(noSymlink, warnings))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("object versioning requires symlinks");
     }
 
     @Test

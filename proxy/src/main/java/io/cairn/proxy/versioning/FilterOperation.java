@@ -1,0 +1,50 @@
+package io.cairn.proxy.versioning;
+
+import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.Operation;
+import io.netty.handler.codec.http.FullHttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every versioning operation has: its exchange, the subrequests it made (stopped when the client goes
+ * away) and an answer that is dropped once the client has gone.
+ *
+ * <p>Confined to the exchange's event loop.
+ */
+abstract class FilterOperation implements Operation {
+    protected final Exchange exchange;
+    private final List<Operation> calls = new ArrayList<>();
+    protected boolean closed;
+
+    FilterOperation(Exchange exchange) {
+        this.exchange = exchange;
+    }
+
+    /** Keeps {@code op} to stop when the client goes away; returns it. */
+    final @Nullable Operation track(@Nullable Operation op) {
+        if (op != null) {
+            calls.add(op);
+        }
+        return op;
+    }
+
+    /** Answers the client unless it has gone. */
+    final void reply(FullHttpResponse r) {
+        if (closed) {
+            r.release();
+            return;
+        }
+        exchange.respond(r);
+    }
+
+    @Override
+    public void clientClosed() {
+        closed = true;
+        for (Operation op : calls) {
+            op.clientClosed();
+        }
+        calls.clear();
+    }
+}
