@@ -63,7 +63,7 @@ public final class ServerViews {
         m.put("links", links("servers", s.id));
         m.put("OS-DCF:diskConfig", s.diskConfig);
         if (VmState.showsProgress(status)) {
-            m.put("progress", status.equals("ACTIVE") ? 100 : 0);
+            m.put("progress", 0);
         }
         m.put("OS-EXT-AZ:availability_zone", s.availabilityZone == null ? "" : s.availabilityZone);
         m.put("config_drive", "");
