@@ -7,14 +7,14 @@ import io.cairn.compute.compute.agent.MessageBus;
 import io.cairn.compute.compute.api.ServerActionsController;
 import io.cairn.compute.compute.api.ServerService;
 import io.cairn.compute.compute.api.ServersController;
-import io.cairn.compute.compute.driver.ComputeDriver;
+import io.cairn.compute.compute.driver.ComputeDriverFactory;
 import io.cairn.compute.compute.driver.FakeDriver;
 import io.cairn.compute.config.ComputeProperties;
 import io.cairn.compute.system.ApiEndpoints;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,14 +73,15 @@ public class ComputeConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ComputeRuntime computeRuntime(AgentContext ctx, Clock clock) {
-        return new ComputeRuntime(ctx, drivers(ctx.properties(), clock));
+    ComputeRuntime computeRuntime(AgentContext ctx, Clock clock, ObjectProvider<ComputeDriverFactory> custom) {
+        ComputeDriverFactory factory = custom.getIfAvailable();
+        return new ComputeRuntime(ctx, factory != null ? factory : drivers(ctx.properties(), clock));
     }
 
-    /** The driver each agent gets, per {@code cairn.compute.driver}. */
-    static Supplier<ComputeDriver> drivers(ComputeProperties p, Clock clock) {
+    /** The driver each agent gets, per {@code cairn.compute.driver} (a registered factory bean wins: tests). */
+    static ComputeDriverFactory drivers(ComputeProperties p, Clock clock) {
         return switch (p.driver()) {
-            case "fake", "auto" -> () -> new FakeDriver(p.fakeVcpus(), p.fakeMemoryMb(), p.fakeDiskGb(), clock);
+            case "fake", "auto" -> host -> new FakeDriver(p.fakeVcpus(), p.fakeMemoryMb(), p.fakeDiskGb(), clock);
             default ->
                 throw new IllegalArgumentException(
                         "cairn.compute.driver must be fake, qemu or auto, got '" + p.driver() + "'");

@@ -194,7 +194,10 @@ public final class ComputeAgent implements AutoCloseable {
         driver.spawn(guest(s), images(m.token()));
         // deleted while it was spawning: the delete found nothing to destroy yet, so do it now
         Optional<Server> now = ctx.servers().find(s.id);
-        if (now.isEmpty() || VmState.DELETING.equals(now.get().taskState)) {
+        // or failed meanwhile by the watchdog (this host was silent too long): the server stays in ERROR, no guest
+        if (now.isEmpty()
+                || VmState.DELETING.equals(now.get().taskState)
+                || !VmState.BUILDING.equals(now.get().vmState)) {
             driver.destroy(s.id);
             return;
         }

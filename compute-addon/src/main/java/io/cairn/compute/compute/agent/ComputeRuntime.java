@@ -1,13 +1,12 @@
 package io.cairn.compute.compute.agent;
 
-import io.cairn.compute.compute.driver.ComputeDriver;
+import io.cairn.compute.compute.driver.ComputeDriverFactory;
 import io.cairn.compute.compute.scheduler.Scheduler;
 import io.cairn.compute.compute.scheduler.SchedulerConfig;
 import io.cairn.compute.config.ComputeProperties;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,14 +17,14 @@ public final class ComputeRuntime implements AutoCloseable {
     private final List<ComputeAgent> agents = new ArrayList<>();
     private final @Nullable SchedulerService scheduler;
 
-    public ComputeRuntime(AgentContext ctx, Supplier<ComputeDriver> drivers) {
+    public ComputeRuntime(AgentContext ctx, ComputeDriverFactory drivers) {
         ComputeProperties p = ctx.properties();
         this.scheduler = p.scheduler()
                 ? new SchedulerService(ctx, new Scheduler(SchedulerConfig.of(p), new SecureRandom()))
                 : null;
         for (int i = 1; i <= p.agents(); i++) {
             String host = i == 1 ? p.host() : p.host() + "-" + i;
-            agents.add(new ComputeAgent(ctx, host, p.availabilityZone(), drivers.get()));
+            agents.add(new ComputeAgent(ctx, host, p.availabilityZone(), drivers.create(host)));
         }
     }
 
