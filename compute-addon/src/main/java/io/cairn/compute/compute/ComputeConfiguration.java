@@ -9,9 +9,14 @@ import io.cairn.compute.compute.api.ServerService;
 import io.cairn.compute.compute.api.ServersController;
 import io.cairn.compute.compute.driver.ComputeDriverFactory;
 import io.cairn.compute.compute.driver.FakeDriver;
+import io.cairn.compute.compute.driver.QemuDriver;
 import io.cairn.compute.config.ComputeProperties;
 import io.cairn.compute.system.ApiEndpoints;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,10 +83,55 @@ public class ComputeConfiguration {
         return new ComputeRuntime(ctx, factory != null ? factory : drivers(ctx.properties(), clock));
     }
 
+    private static ComputeDriverFactory fake(ComputeProperties p, Clock clock) {
+        return host -> new FakeDriver(p.fakeVcpus(), p.fakeMemoryMb(), p.fakeDiskGb(), clock);
+    }
+
+    /**
+     * QEMU when its binaries (and busybox, for the metadata forward) are installed; otherwise fake for "auto", a
+     * startup failure for "qemu".
+     */
+    private static ComputeDriverFactory qemu(ComputeProperties p, boolean required) {
+        String qemu = p.qemuBinary();
+        String img = p.qemuImgBinary();
+        String busybox = p.busyboxBinary();
+        if (!Files.isExecutable(Path.of(qemu))
+                || !Files.isExecutable(Path.of(img))
+                || !Files.isExecutable(Path.of(busybox))) {
+            if (required) {
+                throw new IllegalStateException("cairn.compute.driver=qemu needs " + qemu + ", " + img + " and "
+                        + busybox + " (apt-get install qemu-system-x86 qemu-utils busybox-static)");
+            }
+            return fake(p, Clock.systemUTC());
+        }
+        String path = p.instancesPath();
+        Path instances;
+        try {
+            instances = path == null ? Files.createTempDirectory("cairn-instances") : Path.of(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        boolean kvm = switch (p.qemuAccel()) {
+            case "kvm" -> true;
+            case "tcg" -> false;
+            default -> QemuDriver.kvmUsable();
+        };
+        return host -> {
+            try {
+                return new QemuDriver(
+                        new QemuDriver.QemuSettings(instances.resolve(host), qemu, img, busybox, kvm, p.bootTimeout()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
     /** The driver each agent gets, per {@code cairn.compute.driver} (a registered factory bean wins: tests). */
     static ComputeDriverFactory drivers(ComputeProperties p, Clock clock) {
         return switch (p.driver()) {
-            case "fake", "auto" -> host -> new FakeDriver(p.fakeVcpus(), p.fakeMemoryMb(), p.fakeDiskGb(), clock);
+            case "fake" -> fake(p, clock);
+            case "qemu" -> qemu(p, true);
+            case "auto" -> qemu(p, false);
             default ->
                 throw new IllegalArgumentException(
                         "cairn.compute.driver must be fake, qemu or auto, got '" + p.driver() + "'");

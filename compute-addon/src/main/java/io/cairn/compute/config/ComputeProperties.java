@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduler whether this process runs the scheduler (and the watchdog for builds on dead hosts)
  * @param host this process's first agent's host name
  * @param availabilityZone the zone this process's agents report
- * @param instancesPath where a QEMU agent keeps its base-image cache ({@code _base}) and instance directories
+ * @param instancesPath where QEMU agents keep their base-image cache ({@code _base}) and instance directories (one
+ *     subdirectory per host); a new temporary directory when unset
  * @param heartbeat how often an agent reports its resources
  * @param serviceDownTime an agent silent this long is down: not scheduled to, and its builds fail
  * @param placement "filter" (the configured chain), {@code chance}, {@code simple} or {@code zone}
@@ -39,6 +40,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quotaMetadataItems default metadata items quota (per server)
  * @param transport {@code local} (in-process) or {@code amqp} (RabbitMQ)
  * @param amqpUri {@code amqp://user:pass@host:port/vhost} when {@code transport=amqp}
+ * @param qemuBinary the QEMU system emulator
+ * @param qemuImgBinary {@code qemu-img}
+ * @param busyboxBinary a busybox with {@code nc} (QEMU runs it per guest connection to the metadata address)
+ * @param qemuAccel {@code kvm}, {@code tcg}, or {@code auto}: KVM when {@code /dev/kvm} opens read-write and the
+ *     CPU advertises vmx/svm (a nested {@code /dev/kvm} without them hangs guests), else TCG
  */
 @ConfigurationProperties("cairn.compute")
 public record ComputeProperties(
@@ -79,4 +85,8 @@ public record ComputeProperties(
         @DefaultValue("100") int quotaKeyPairs,
         @DefaultValue("128") int quotaMetadataItems,
         @DefaultValue("local") String transport,
-        @Nullable String amqpUri) {}
+        @Nullable String amqpUri,
+        @DefaultValue("auto") String qemuAccel,
+        @DefaultValue("/usr/bin/qemu-system-x86_64") String qemuBinary,
+        @DefaultValue("/usr/bin/qemu-img") String qemuImgBinary,
+        @DefaultValue("/bin/busybox") String busyboxBinary) {}

@@ -204,6 +204,10 @@ class AgentFailureTest {
                 100,
                 128,
                 "local",
-                null);
+                null,
+                "tcg",
+                "/usr/bin/qemu-system-x86_64",
+                "/usr/bin/qemu-img",
+                "/bin/busybox");
     }
 }

@@ -56,7 +56,11 @@ class SchedulerTest {
                 100,
                 128,
                 "local",
-                null);
+                null,
+                "tcg",
+                "/usr/bin/qemu-system-x86_64",
+                "/usr/bin/qemu-img",
+                "/bin/busybox");
     }
 
     private static Scheduler scheduler(ComputeProperties p, long seed) {
