@@ -1,6 +1,7 @@
 package io.cairn.compute.compute;
 
 import io.cairn.compute.compute.agent.AgentContext;
+import io.cairn.compute.compute.agent.AmqpMessageBus;
 import io.cairn.compute.compute.agent.ComputeRuntime;
 import io.cairn.compute.compute.agent.LocalMessageBus;
 import io.cairn.compute.compute.agent.MessageBus;
@@ -38,11 +39,19 @@ public class ComputeConfiguration {
 
     @Bean(destroyMethod = "close")
     MessageBus computeMessageBus(ComputeProperties properties) {
-        if (!properties.transport().equals("local")) {
-            throw new IllegalArgumentException("cairn.compute.transport must be local (amqp is not built yet), got '"
-                    + properties.transport() + "'");
-        }
-        return new LocalMessageBus();
+        return switch (properties.transport()) {
+            case "local" -> new LocalMessageBus();
+            case "amqp" -> {
+                String uri = properties.amqpUri();
+                if (uri == null || uri.isBlank()) {
+                    throw new IllegalArgumentException("cairn.compute.transport=amqp needs cairn.compute.amqp-uri");
+                }
+                yield new AmqpMessageBus(java.net.URI.create(uri));
+            }
+            default ->
+                throw new IllegalArgumentException(
+                        "cairn.compute.transport must be local or amqp, got '" + properties.transport() + "'");
+        };
     }
 
     @Bean
