@@ -206,6 +206,58 @@ class NovaApiTest {
     }
 
     @Test
+    void createImageSnapshotsIntoTheImageServiceAndRebuildUsesIt() throws Exception {
+        String id = create(
+                demo,
+                "{\"server\":{\"name\":\"snap-src\",\"imageRef\":\"" + imageId + "\",\"flavorRef\":\"1\"}}",
+                null);
+        waitFor(demo, id, "ACTIVE");
+        HttpResponse<String> snap =
+                action(demo, id, "{\"createImage\":{\"name\":\"snap-ü\",\"metadata\":{\"k\":\"v\"}}}");
+        assertThat(snap.statusCode()).as(snap.body()).isEqualTo(202);
+        String location = snap.headers().firstValue("Location").orElseThrow();
+        String snapId = location.substring(location.lastIndexOf('/') + 1);
+        poll(() -> json(send("GET", "/image/v2/images/" + snapId, demo, null, null))
+                .path("status")
+                .asString("")
+                .equals("active"));
+        JsonNode image = json(send("GET", "/image/v2/images/" + snapId, demo, null, null));
+        assertThat(image.get("name").asString()).isEqualTo("snap-ü");
+        assertThat(image.get("instance_uuid").asString()).isEqualTo(id);
+        assertThat(image.get("k").asString()).isEqualTo("v");
+        assertThat(image.get("disk_format").asString()).isEqualTo("raw");
+        waitFor(demo, id, "ACTIVE");
+
+        HttpResponse<String> rebuild = action(demo, id, "{\"rebuild\":{\"imageRef\":\"" + snapId + "\"}}");
+        assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(202);
+        assertThat(json(rebuild).get("server").get("image").get("id").asString())
+                .isEqualTo(snapId);
+        JsonNode rebuilt = waitFor(demo, id, "ACTIVE");
+        assertThat(rebuilt.get("image").get("id").asString()).isEqualTo(snapId);
+        assertThat(json(action(demo, id, "{\"os-getConsoleOutput\":{}}"))
+                        .get("output")
+                        .asString())
+                .contains("rebuilt from image " + snapId);
+        assertThat(action(demo, id, "{\"rebuild\":{\"imageRef\":\"nope\"}}").statusCode())
+                .isEqualTo(400);
+
+        // deleted: its actions stay visible (2.21+), not before
+        assertThat(send("DELETE", "/compute/v2.1/servers/" + id, demo, null, null)
+                        .statusCode())
+                .isEqualTo(204);
+        poll(() -> send("GET", "/compute/v2.1/servers/" + id, demo, null, null).statusCode() == 404);
+        JsonNode actions =
+                json(send("GET", "/compute/v2.1/servers/" + id + "/os-instance-actions", demo, null, "2.21"));
+        assertThat(actions.get("instanceActions").toString())
+                .contains("createImage")
+                .contains("rebuild")
+                .contains("delete");
+        assertThat(send("GET", "/compute/v2.1/servers/" + id + "/os-instance-actions", demo, null, "2.20")
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
     void listsFilterAndPage() throws Exception {
         for (int i = 0; i < 3; i++) {
             create(

@@ -299,7 +299,7 @@ public class ServerActionsController {
     public Mono<Map<String, Object>> instanceActions(ServerWebExchange exchange, @PathVariable String id) {
         return auth.authenticate(exchange.getRequest())
                 .flatMap(c -> Blocking.call(() -> {
-                    checkActionsVisible(c, id);
+                    checkActionsVisible(c, id, NovaVersion.of(exchange));
                     List<Object> out = new ArrayList<>();
                     for (ActionRepository.Action a : actions.list(id)) {
                         out.add(actionView(a));
@@ -313,7 +313,7 @@ public class ServerActionsController {
             ServerWebExchange exchange, @PathVariable String id, @PathVariable String requestId) {
         return auth.authenticate(exchange.getRequest())
                 .flatMap(c -> Blocking.call(() -> {
-                    checkActionsVisible(c, id);
+                    checkActionsVisible(c, id, NovaVersion.of(exchange));
                     ActionRepository.Action a = actions.list(id).stream()
                             .filter(x -> x.requestId().equals(requestId))
                             .findFirst()
@@ -337,8 +337,8 @@ public class ServerActionsController {
     }
 
     /** A live server the caller may see, or (as Nova ≥ 2.21) a deleted one of the caller's project. */
-    private void checkActionsVisible(TokenClaims c, String id) {
-        if (servers.find(id).isPresent()) {
+    private void checkActionsVisible(TokenClaims c, String id, NovaVersion v) {
+        if (servers.find(id).isPresent() || !v.atLeast(21)) {
             service.get(c, id);
             return;
         }
