@@ -81,18 +81,43 @@ public class ServerRepository {
                 v.deleted);
     }
 
-    /** Writes every column of an existing row (not its metadata). */
-    public void update(Server v) {
-        List<@Nullable Object> args = new ArrayList<>(values(v).subList(1, 34));
-        args.add(v.id);
-        jdbc.sql("UPDATE servers SET name = ?, project_id = ?, user_id = ?, image_id = ?, flavor_id = ?,"
-                        + " flavor_ram = ?, flavor_vcpus = ?, flavor_disk = ?, vm_state = ?, task_state = ?,"
-                        + " power_state = ?, host = ?, availability_zone = ?, key_name = ?, key_data = ?,"
-                        + " user_data = ?, access_ipv4 = ?, access_ipv6 = ?, description = ?, disk_config = ?,"
-                        + " locked = ?, reservation_id = ?, launch_index = ?, networks = ?, fault_code = ?,"
-                        + " fault_message = ?, fault_details = ?, fault_at = ?, created_at = ?, updated_at = ?,"
-                        + " launched_at = ?, terminated_at = ?, deleted = ? WHERE id = ?")
-                .params(args)
+    /**
+     * Writes a server's state columns (states, fault, times, deleted) and nothing else: agents, the scheduler and
+     * the API each write only the columns they own, so a concurrent rename or placement is never overwritten.
+     */
+    public void updateState(Server v) {
+        jdbc.sql("UPDATE servers SET vm_state = ?, task_state = ?, power_state = ?, fault_code = ?, fault_message = ?,"
+                        + " fault_details = ?, fault_at = ?, launched_at = ?, terminated_at = ?, deleted = ?,"
+                        + " updated_at = ? WHERE id = ?")
+                .params(SqlArgs.of(
+                        v.vmState,
+                        v.taskState,
+                        v.powerState,
+                        v.faultCode,
+                        v.faultMessage,
+                        v.faultDetails,
+                        v.faultAt,
+                        v.launchedAt,
+                        v.terminatedAt,
+                        v.deleted,
+                        v.updatedAt,
+                        v.id))
+                .update();
+    }
+
+    /** Where the scheduler put a server. */
+    public void updatePlacement(String id, String host, String zone, long now) {
+        jdbc.sql("UPDATE servers SET host = ?, availability_zone = ?, updated_at = ? WHERE id = ?")
+                .params(SqlArgs.of(host, zone, now, id))
+                .update();
+    }
+
+    /** What a user may change: name, image (rebuild), access addresses, description, disk config. */
+    public void updateAttributes(Server v) {
+        jdbc.sql("UPDATE servers SET name = ?, image_id = ?, access_ipv4 = ?, access_ipv6 = ?, description = ?,"
+                        + " disk_config = ?, updated_at = ? WHERE id = ?")
+                .params(SqlArgs.of(
+                        v.name, v.imageId, v.accessIpv4, v.accessIpv6, v.description, v.diskConfig, v.updatedAt, v.id))
                 .update();
     }
 

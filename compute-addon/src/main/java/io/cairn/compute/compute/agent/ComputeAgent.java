@@ -133,7 +133,7 @@ public final class ComputeAgent implements AutoCloseable {
             s.taskState = null;
             s.updatedAt = now;
         }
-        ctx.servers().update(s);
+        ctx.servers().updateState(s);
     }
 
     private String dispatch(Server s, ComputeMessage m) throws IOException, InterruptedException {
@@ -181,7 +181,7 @@ public final class ComputeAgent implements AutoCloseable {
         s.taskState = null;
         s.powerState = driver.powerState(s.id);
         s.updatedAt = ctx.clock().millis();
-        ctx.servers().update(s);
+        ctx.servers().updateState(s);
     }
 
     private void build(Server s, ComputeMessage m) throws IOException, InterruptedException {
@@ -190,7 +190,7 @@ public final class ComputeAgent implements AutoCloseable {
         }
         s.taskState = VmState.SPAWNING;
         s.updatedAt = ctx.clock().millis();
-        ctx.servers().update(s);
+        ctx.servers().updateState(s);
         driver.spawn(guest(s), images(m.token()));
         // deleted while it was spawning: the delete found nothing to destroy yet, so do it now
         Optional<Server> now = ctx.servers().find(s.id);
@@ -221,7 +221,7 @@ public final class ComputeAgent implements AutoCloseable {
         s.deleted = true;
         s.terminatedAt = now;
         s.updatedAt = now;
-        ctx.servers().update(s);
+        ctx.servers().updateState(s);
         locks.remove(s.id);
     }
 
@@ -242,7 +242,7 @@ public final class ComputeAgent implements AutoCloseable {
         }
         s.taskState = null;
         s.updatedAt = ctx.clock().millis();
-        ctx.servers().update(s);
+        ctx.servers().updateState(s);
     }
 
     private ImageSource images(String token) {

@@ -57,7 +57,7 @@ public final class SchedulerService implements AutoCloseable {
         } catch (Scheduler.NoValidHost e) {
             for (Server s : servers) {
                 ServerFaults.fail(s, String.valueOf(e.getMessage()), "", now);
-                ctx.servers().update(s);
+                ctx.servers().updateState(s);
                 ctx.actions()
                         .event(
                                 s.id,
@@ -72,10 +72,7 @@ public final class SchedulerService implements AutoCloseable {
         for (int i = 0; i < servers.size(); i++) {
             Server s = servers.get(i);
             HostState h = chosen.get(i);
-            s.host = h.host();
-            s.availabilityZone = h.availabilityZone();
-            s.updatedAt = now;
-            ctx.servers().update(s);
+            ctx.servers().updatePlacement(s.id, h.host(), h.availabilityZone(), now);
             ctx.actions().event(s.id, m.requestId(), "conductor_schedule_and_build_instances", now, now, null);
             ctx.bus()
                     .cast(
@@ -127,7 +124,7 @@ public final class SchedulerService implements AutoCloseable {
                         String msg = "Compute host " + h.host() + " stopped reporting (no heartbeat for "
                                 + (now - h.heartbeatAt()) / 1000 + " s) while building the server";
                         ServerFaults.fail(s.get(), msg, "", now);
-                        ctx.servers().update(s.get());
+                        ctx.servers().updateState(s.get());
                         LOG.log(System.Logger.Level.WARNING, id + ": " + msg);
                     }
                 }

@@ -150,10 +150,10 @@ public class ServerActionsController {
             servers.replaceMetadata(s.id, Bodies.metadata(arg, "metadata"));
         }
         service.act(c, s, ActionRule.REBUILD, Map.of("image", imageId), token, req);
-        Server now = service.get(c, s.id);
-        now.name = s.name;
-        now.imageId = imageId;
-        servers.update(now);
+        // only the columns the user changes: the agent may already be writing the states
+        s.imageId = imageId;
+        s.updatedAt = System.currentTimeMillis();
+        servers.updateAttributes(s);
         Map<String, Object> view = new LinkedHashMap<>(serversController.view(c, v, s.id));
         @SuppressWarnings("unchecked")
         Map<String, Object> server = new LinkedHashMap<>((Map<String, Object>) view.get("server"));

@@ -297,7 +297,7 @@ public class ServerService {
         s.deleted = true;
         s.terminatedAt = now;
         s.updatedAt = now;
-        servers.update(s);
+        servers.updateState(s);
     }
 
     /** Starts an action the state machine allows (409 otherwise) and sends it to the server's agent. */

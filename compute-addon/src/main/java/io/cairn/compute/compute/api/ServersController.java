@@ -175,7 +175,7 @@ public class ServersController {
                         s.diskConfig = dc;
                     }
                     s.updatedAt = System.currentTimeMillis();
-                    servers.update(s);
+                    servers.updateAttributes(s);
                     return view(c, v, id);
                 }));
     }
