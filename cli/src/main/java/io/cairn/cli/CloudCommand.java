@@ -145,7 +145,7 @@ final class CloudCommand {
         String authUrl = "http://127.0.0.1:" + compute.port() + "/identity/v3";
         writeOpenrc(o.data().resolve("etc/openrc"), authUrl, "admin", secrets.getProperty("admin_password"), "admin");
         writeOpenrc(o.data().resolve("etc/openrc-demo"), authUrl, "demo", secrets.getProperty("demo_password"), "demo");
-        banner(o, cluster.proxyPort(), compute.port());
+        banner(o, cluster.proxyPort(), compute.port(), compute.computeDriver());
         return ServerLauncher.Running.of(cluster::proxyPort, () -> {
             compute.close();
             cluster.close();
@@ -223,15 +223,15 @@ final class CloudCommand {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    private void banner(Options o, int proxyPort, int apiPort) {
+    private void banner(Options o, int proxyPort, int apiPort, String driver) {
         out.println("cairn cloud: storage (1 proxy, " + SaioCluster.NODES + " storage nodes) + identity + image"
                 + " + compute; data in " + o.data());
         out.println(
                 "  object store (Swift API): http://127.0.0.1:" + proxyPort + "/v1/  (tempauth users as cairn saio)");
         out.println("  identity (Keystone v3):   http://127.0.0.1:" + apiPort + "/identity/v3");
         out.println("  image (Glance v2):        http://127.0.0.1:" + apiPort + "/image");
-        out.println("  compute (Nova v2.1):      http://127.0.0.1:" + apiPort + "/compute/v2.1  (driver "
-                + o.computeDriver() + ")");
+        out.println("  compute (Nova v2.1):      http://127.0.0.1:" + apiPort + "/compute/v2.1  (driver " + driver
+                + ", asked: " + o.computeDriver() + ")");
         out.println("  credentials: " + o.data().resolve("etc/openrc") + " (admin), "
                 + o.data().resolve("etc/openrc-demo") + " (demo)");
         out.println(

@@ -49,7 +49,7 @@ class CloudQemuIT {
         PrintStream out = new PrintStream(banner, true, StandardCharsets.UTF_8);
         cloud = new CloudCommand(out, out, NodeDaemons.none())
                 .start(List.of("--data", data.toString(), "--port", "0", "--compute-driver", "qemu"), Map.of());
-        assertThat(banner.toString(StandardCharsets.UTF_8)).contains("driver qemu");
+        assertThat(banner.toString(StandardCharsets.UTF_8)).contains("driver QEMU");
         admin = new OpenStackClients(data.resolve("etc/openrc"), Files.createDirectories(tmp.resolve("home")));
     }
 

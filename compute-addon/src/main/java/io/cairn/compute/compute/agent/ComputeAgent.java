@@ -56,6 +56,11 @@ public final class ComputeAgent implements AutoCloseable {
         return host;
     }
 
+    /** What the driver reports itself as ({@code QEMU}, {@code fake}). */
+    public String hypervisorType() {
+        return driver.resources().hypervisorType();
+    }
+
     private void report() {
         try {
             HostResources r = driver.resources();
