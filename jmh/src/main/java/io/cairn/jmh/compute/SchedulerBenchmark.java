@@ -56,12 +56,18 @@ public class SchedulerBenchmark {
             usage[i] = new int[] {r.nextInt(0, 65536), r.nextInt(0, 32), r.nextInt(0, 1000), r.nextInt(0, 40)};
             up[i] = r.nextInt(100) != 0; // about 1 % of the hosts down
         }
-        List<HostFilter> chain = List.of(HostFilter.ComputeFilter, HostFilter.AvailabilityZoneFilter,
-                HostFilter.RamFilter, HostFilter.CoreFilter, HostFilter.DiskFilter, HostFilter.ImagePropertiesFilter);
-        filterScheduler = new Scheduler(new SchedulerConfig(chain, Map.of(Weigher.RAM, 1.0), 1),
+        List<HostFilter> chain = List.of(
+                HostFilter.ComputeFilter,
+                HostFilter.AvailabilityZoneFilter,
+                HostFilter.RamFilter,
+                HostFilter.CoreFilter,
+                HostFilter.DiskFilter,
+                HostFilter.ImagePropertiesFilter);
+        filterScheduler =
+                new Scheduler(new SchedulerConfig(chain, Map.of(Weigher.RAM, 1.0), 1), new java.util.Random(1));
+        chanceScheduler = new Scheduler(
+                new SchedulerConfig(List.of(HostFilter.ComputeFilter), Map.of(), SchedulerConfig.ALL_HOSTS),
                 new java.util.Random(1));
-        chanceScheduler = new Scheduler(new SchedulerConfig(List.of(HostFilter.ComputeFilter), Map.of(),
-                SchedulerConfig.ALL_HOSTS), new java.util.Random(1));
     }
 
     private List<HostState> states() {
