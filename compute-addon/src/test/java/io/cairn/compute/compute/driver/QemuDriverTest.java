@@ -1,7 +1,6 @@
 package io.cairn.compute.compute.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cairn.compute.compute.VmState;
 import java.io.IOException;
@@ -36,7 +35,9 @@ class QemuDriverTest {
 
     @BeforeAll
     void buildImage() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(QEMU)), "QEMU is not installed (apt-get install qemu-system-x86)");
+        assertThat(Path.of(QEMU))
+                .as("apt-get install qemu-system-x86 qemu-utils busybox-static cpio")
+                .isExecutable();
         dir = Files.createTempDirectory("qemu-driver-test");
         image = dir.resolve("image");
         Process p = new ProcessBuilder(
