@@ -127,8 +127,8 @@ public class ComputeConfiguration {
         };
         return host -> {
             try {
-                return new QemuDriver(
-                        new QemuDriver.QemuSettings(instances.resolve(host), qemu, img, busybox, kvm, p.bootTimeout()));
+                return new QemuDriver(new QemuDriver.QemuSettings(
+                        instances.resolve(host), qemu, img, busybox, kvm, p.bootTimeout(), path == null));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -31,9 +31,20 @@ public final class QemuDriver implements ComputeDriver {
     private final Map<String, Guest> guests = new ConcurrentHashMap<>();
     private final Path sockets;
 
-    /** Where and how guests run. */
+    /**
+     * Where and how guests run.
+     *
+     * @param temporary the instances path is a temporary directory of this process: removed (cache and disks) on
+     *     close
+     */
     public record QemuSettings(
-            Path instancesPath, String qemu, String qemuImg, String busybox, boolean kvm, Duration bootTimeout) {}
+            Path instancesPath,
+            String qemu,
+            String qemuImg,
+            String busybox,
+            boolean kvm,
+            Duration bootTimeout,
+            boolean temporary) {}
 
     /** One guest: its files, its QEMU process (null while powered off) and its metadata service. */
     private static final class Guest {
@@ -282,11 +293,7 @@ public final class QemuDriver implements ComputeDriver {
         kill(g);
         g.metadata.close();
         Files.deleteIfExists(g.qmp);
-        try (var paths = Files.walk(g.dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        deleteTree(g.dir);
     }
 
     @Override
@@ -428,8 +435,30 @@ public final class QemuDriver implements ComputeDriver {
         guests.clear();
         try {
             Files.deleteIfExists(sockets);
+            if (settings.temporary()) {
+                deleteTree(settings.instancesPath());
+                Path parent = settings.instancesPath().getParent();
+                if (parent != null) {
+                    try (var left = Files.list(parent)) {
+                        if (left.findAny().isEmpty()) {
+                            Files.deleteIfExists(parent);
+                        }
+                    }
+                }
+            }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "QMP socket directory left behind: " + sockets);
+            LOG.log(System.Logger.Level.DEBUG, "left behind: " + sockets + " or " + settings.instancesPath());
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

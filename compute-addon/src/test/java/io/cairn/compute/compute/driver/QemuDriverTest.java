@@ -124,7 +124,13 @@ class QemuDriverTest {
 
     private QemuDriver driver(Path instances) throws IOException {
         return new QemuDriver(new QemuDriver.QemuSettings(
-                instances, QEMU, "/usr/bin/qemu-img", "/bin/busybox", QemuDriver.kvmUsable(), Duration.ofMinutes(2)));
+                instances,
+                QEMU,
+                "/usr/bin/qemu-img",
+                "/bin/busybox",
+                QemuDriver.kvmUsable(),
+                Duration.ofMinutes(2),
+                false));
     }
 
     @Test
