@@ -20,9 +20,11 @@ import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code cairn cloud [--data DIR] [--port P] [--api-port A] [--database-url URL]}: {@code cairn saio}'s storage
- * cluster (proxy on {@code P}) plus the compute add-on's identity (Keystone v3 subset) and image (Glance v2)
- * APIs on {@code A} (default {@code P + 1}), in one JVM. Image bytes go to container {@code glance} of the admin
+ * {@code cairn cloud [--data DIR] [--port P] [--api-port A] [--database-url URL] [--compute-driver D]}: {@code
+ * cairn saio}'s storage cluster (proxy on {@code P}) plus the compute add-on's identity (Keystone v3 subset), image
+ * (Glance v2) and compute (Nova v2.1 subset: API, scheduler and one agent, driver {@code qemu} when QEMU is
+ * installed, else {@code fake}; {@code --compute-driver} picks) APIs on {@code A} (default {@code P + 1}), in one
+ * JVM. Image bytes go to container {@code glance} of the admin
  * project's Swift account {@code AUTH_<admin project id>}; the image API writes there as the SAIO's reseller admin
  * ({@code admin:admin}). Writes {@code DIR/etc/openrc} (admin) and {@code DIR/etc/openrc-demo} for the OpenStack
  * CLIs; secrets (passwords, token signing key) are made on first start and kept in {@code DIR/etc/cloud.secrets}.
@@ -31,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class CloudCommand {
     static final String USAGE = "usage: cairn cloud [--data DIR] [--port 8080] [--api-port PORT]"
-            + " [--database-url jdbc:postgresql://...] [--database-user U] [--database-password P]";
+            + " [--database-url jdbc:postgresql://...] [--database-user U] [--database-password P]"
+            + " [--compute-driver auto|qemu|fake]";
     static final String SECRETS = "cloud.secrets";
 
     private final PrintStream out;
@@ -55,13 +58,21 @@ final class CloudCommand {
             int apiPort,
             @Nullable String databaseUrl,
             @Nullable String databaseUser,
-            @Nullable String databasePassword) {}
+            @Nullable String databasePassword,
+            String computeDriver) {}
 
     static Options parse(List<String> args) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i += 2) {
             String key = args.get(i);
-            if (!List.of("--data", "--port", "--api-port", "--database-url", "--database-user", "--database-password")
+            if (!List.of(
+                            "--data",
+                            "--port",
+                            "--api-port",
+                            "--database-url",
+                            "--database-user",
+                            "--database-password",
+                            "--compute-driver")
                     .contains(key)) {
                 throw new ServerLauncher.UsageException("unexpected argument '" + key + "'\n" + USAGE);
             }
@@ -80,7 +91,15 @@ final class CloudCommand {
                 apiPort,
                 values.get("--database-url"),
                 values.get("--database-user"),
-                values.get("--database-password"));
+                values.get("--database-password"),
+                computeDriver(values.getOrDefault("--compute-driver", "auto")));
+    }
+
+    private static String computeDriver(String value) {
+        if (!List.of("auto", "qemu", "fake").contains(value)) {
+            throw new ServerLauncher.UsageException("--compute-driver is auto, qemu or fake, got " + value);
+        }
+        return value;
     }
 
     private static int number(@Nullable String value, String flag) {
@@ -126,7 +145,7 @@ final class CloudCommand {
         String authUrl = "http://127.0.0.1:" + compute.port() + "/identity/v3";
         writeOpenrc(o.data().resolve("etc/openrc"), authUrl, "admin", secrets.getProperty("admin_password"), "admin");
         writeOpenrc(o.data().resolve("etc/openrc-demo"), authUrl, "demo", secrets.getProperty("demo_password"), "demo");
-        banner(o, cluster.proxyPort(), compute.port());
+        banner(o, cluster.proxyPort(), compute.port(), compute.computeDriver());
         return ServerLauncher.Running.of(cluster::proxyPort, () -> {
             compute.close();
             cluster.close();
@@ -156,6 +175,8 @@ final class CloudCommand {
         // the SAIO's reseller admin (SaioCluster.USERS) may write into AUTH_<admin project id>
         s.put("cairn.storage.auth-user", "admin:admin");
         s.put("cairn.storage.auth-key", "admin");
+        s.put("cairn.compute.driver", o.computeDriver());
+        s.put("cairn.compute.instances-path", o.data().resolve("instances").toString());
         return s;
     }
 
@@ -202,16 +223,19 @@ final class CloudCommand {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
-    private void banner(Options o, int proxyPort, int apiPort) {
-        out.println("cairn cloud: storage (1 proxy, " + SaioCluster.NODES + " storage nodes) + identity + image;"
-                + " data in " + o.data());
+    private void banner(Options o, int proxyPort, int apiPort, String driver) {
+        out.println("cairn cloud: storage (1 proxy, " + SaioCluster.NODES + " storage nodes) + identity + image"
+                + " + compute; data in " + o.data());
         out.println(
                 "  object store (Swift API): http://127.0.0.1:" + proxyPort + "/v1/  (tempauth users as cairn saio)");
         out.println("  identity (Keystone v3):   http://127.0.0.1:" + apiPort + "/identity/v3");
         out.println("  image (Glance v2):        http://127.0.0.1:" + apiPort + "/image");
+        out.println("  compute (Nova v2.1):      http://127.0.0.1:" + apiPort + "/compute/v2.1  (driver " + driver
+                + ", asked: " + o.computeDriver() + ")");
         out.println("  credentials: " + o.data().resolve("etc/openrc") + " (admin), "
                 + o.data().resolve("etc/openrc-demo") + " (demo)");
-        out.println("  try:  . " + o.data().resolve("etc/openrc") + " && openstack image list");
+        out.println(
+                "  try:  . " + o.data().resolve("etc/openrc") + " && openstack image list && openstack flavor list");
         out.println("  Ctrl-C stops it; data stays in " + o.data());
         out.flush();
         err.flush();

@@ -58,7 +58,9 @@ abstract class CloudClientsITBase {
     void startCloud() throws Exception {
         tmp = Files.createTempDirectory("cairn-cloud-it");
         Path data = tmp.resolve("cloud");
-        List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--port", "0"));
+        // the fake driver: these tests are about the APIs; CloudQemuIT boots a real guest
+        List<String> args =
+                new ArrayList<>(List.of("--data", data.toString(), "--port", "0", "--compute-driver", "fake"));
         args.addAll(databaseArgs());
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(banner, true, StandardCharsets.UTF_8);
@@ -330,6 +332,136 @@ abstract class CloudClientsITBase {
     }
 
     // ---- helpers
+
+    @Test
+    void openstackAndNovaDriveServersThroughTheirLifecycle() throws Exception {
+        Path file = write("compute.raw", randomBytes(100_000, 21));
+        admin.openstack(
+                        "image",
+                        "create",
+                        "--file",
+                        file.toString(),
+                        "--disk-format",
+                        "raw",
+                        "--container-format",
+                        "bare",
+                        "--public",
+                        "compute-image")
+                .ok("image create");
+        JsonNode vm = json(admin.openstack(
+                        "server",
+                        "create",
+                        "--image",
+                        "compute-image",
+                        "--flavor",
+                        "m1.tiny",
+                        "--wait",
+                        "vm-ösc",
+                        "-f",
+                        "json")
+                .ok("server create"));
+        assertThat(vm.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(vm.get("flavor").asString()).contains("m1.tiny");
+        JsonNode none = json(admin.openstack(
+                        "--os-compute-api-version",
+                        "2.37",
+                        "server",
+                        "create",
+                        "--image",
+                        "compute-image",
+                        "--flavor",
+                        "m1.tiny",
+                        "--nic",
+                        "none",
+                        "--wait",
+                        "vm-237",
+                        "-f",
+                        "json")
+                .ok("server create --nic none"));
+        assertThat(none.get("status").asString()).isEqualTo("ACTIVE");
+        String list = admin.openstack("server", "list", "-f", "value", "-c", "Name", "-c", "Status")
+                .ok("server list")
+                .out();
+        assertThat(list).contains("vm-ösc ACTIVE").contains("vm-237 ACTIVE");
+
+        admin.openstack("server", "reboot", "vm-ösc").ok("server reboot");
+        awaitStatus("vm-ösc", "ACTIVE");
+        admin.openstack("server", "reboot", "--hard", "vm-ösc").ok("server reboot --hard");
+        awaitStatus("vm-ösc", "ACTIVE");
+        admin.openstack("server", "stop", "vm-ösc").ok("server stop");
+        awaitStatus("vm-ösc", "SHUTOFF");
+        // a soft reboot of a stopped server is refused with Nova's 409
+        OpenStackClients.Result refused = admin.openstack("server", "reboot", "vm-ösc");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("409").contains("vm_state stopped");
+        admin.openstack("server", "start", "vm-ösc").ok("server start");
+        awaitStatus("vm-ösc", "ACTIVE");
+        String console = admin.openstack("console", "log", "show", "--lines", "20", "vm-ösc")
+                .ok("console log show")
+                .out();
+        assertThat(console)
+                .contains("booted from image")
+                .contains("hard reboot")
+                .contains("powered on");
+
+        otherCommandsSeeTheServers();
+
+        admin.openstack("server", "delete", "--wait", "vm-ösc", "vm-237").ok("server delete");
+        assertThat(admin.openstack("server", "list", "-f", "value")
+                        .ok("server list")
+                        .out())
+                .doesNotContain("vm-ösc")
+                .doesNotContain("vm-237");
+    }
+
+    /** flavor, hypervisor, keypair, nova and another project's view, with two servers running. */
+    private void otherCommandsSeeTheServers() throws IOException, InterruptedException {
+        assertThat(admin.openstack("flavor", "list", "-f", "value", "-c", "Name")
+                        .ok("flavor list")
+                        .out())
+                .contains("m1.tiny", "m1.small");
+        assertThat(admin.openstack("hypervisor", "list", "-f", "value")
+                        .ok("hypervisor list")
+                        .out())
+                .contains("compute1")
+                .contains("up");
+        assertThat(admin.openstack("keypair", "create", "kp-it")
+                        .ok("keypair create")
+                        .out())
+                .contains("PRIVATE KEY");
+        // nova negotiates the highest microversion advertised (2.37) and sees the same servers
+        OpenStackClients.Result novaList = admin.nova("list");
+        assertThat(novaList.ok("nova list").out()).contains("vm-ösc").contains("vm-237");
+        // "locked" (2.9) and "description" (2.19) show that nova negotiated above 2.1
+        assertThat(admin.nova("show", "vm-237").ok("nova show").out())
+                .contains("ACTIVE")
+                .contains("locked")
+                .contains("description");
+        // another project sees none of them
+        assertThat(demo.openstack("server", "list", "-f", "value")
+                        .ok("demo server list")
+                        .out())
+                .doesNotContain("vm-ösc");
+        assertThat(demo.openstack("server", "show", "vm-237").exitCode()).isNotZero();
+        // bad input: an unknown flavor
+        assertThat(admin.openstack("server", "create", "--image", "compute-image", "--flavor", "m1.nope", "x")
+                        .exitCode())
+                .isNotZero();
+    }
+
+    private void awaitStatus(String server, String status) {
+        io.cairn.common.testing.Await.until(server + " " + status, java.time.Duration.ofMinutes(2), () -> {
+            try {
+                return admin.openstack("server", "show", server, "-f", "value", "-c", "status")
+                        .ok("server show")
+                        .out()
+                        .strip()
+                        .equals(status);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
 
     private Path write(String name, byte[] bytes) throws IOException {
         return Files.write(tmp.resolve(name), bytes);

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Debian's {@code openstack} (OSC 6.0) and {@code glance} (glanceclient 4.1) against a cloud, with the
+ * Runs Debian's {@code openstack} (OSC 6.0), {@code glance} (glanceclient 4.1) and {@code nova} (novaclient 18.1) against a cloud, with the
  * environment of one of its openrc files, a private {@code HOME} (glanceclient caches the image schema there) and a
  * timeout. Missing clients → the test fails (CI installs them).
  */
@@ -60,9 +60,15 @@ final class OpenStackClients {
         return run("/usr/bin/glance", args);
     }
 
+    /** Debian's {@code nova} (novaclient 18.1): negotiates the highest microversion the cloud advertises. */
+    Result nova(String... args) throws IOException, InterruptedException {
+        return run("/usr/bin/nova", args);
+    }
+
     private Result run(String executable, String... args) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(executable))) {
-            throw new AssertionError(executable + " is missing: install python3-openstackclient python3-glanceclient");
+            throw new AssertionError(executable
+                    + " is missing: install python3-openstackclient python3-glanceclient python3-novaclient");
         }
         List<String> command = new ArrayList<>();
         command.add(executable);

@@ -104,7 +104,7 @@ final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static List<String> asNobody(List<String> command) {
+    static List<String> asNobody(List<String> command) {
         List<String> c = new java.util.ArrayList<>(
                 List.of("/usr/bin/setpriv", "--reuid=" + USER, "--regid=" + GROUP, "--clear-groups"));
         c.addAll(command);
@@ -125,7 +125,7 @@ final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static void chownToNobody(Path dir) throws IOException {
+    static void chownToNobody(Path dir) throws IOException {
         UserPrincipalLookupService users = dir.getFileSystem().getUserPrincipalLookupService();
         PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class);
         GroupPrincipal group = users.lookupPrincipalByGroupName(GROUP);
@@ -138,7 +138,7 @@ final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static boolean accepts(int port) {
+    static boolean accepts(int port) {
         try (Socket s = new Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
             return s.isConnected();
         } catch (IOException e) {
@@ -146,7 +146,7 @@ final class PostgresCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

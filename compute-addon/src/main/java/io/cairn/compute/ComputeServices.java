@@ -82,6 +82,13 @@ public final class ComputeServices implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The hypervisor type this process's compute agents run ({@code QEMU}, {@code fake}); "none" without agents. */
+    public String computeDriver() {
+        var agents = context.getBean(io.cairn.compute.compute.agent.ComputeRuntime.class)
+                .agents();
+        return agents.isEmpty() ? "none" : agents.get(0).hypervisorType();
+    }
+
     @Override
     public void close() {
         context.close();

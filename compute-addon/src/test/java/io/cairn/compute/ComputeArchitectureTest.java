@@ -47,4 +47,27 @@ class ComputeArchitectureTest {
                 .resideInAPackage("io.cairn.compute.image..")
                 .check(main());
     }
+
+    @Test
+    void computeReadsImagesOnlyThroughTheImageApi() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.cairn.compute.compute..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.cairn.compute.image..")
+                .check(main());
+    }
+
+    @Test
+    void schedulerAndDriversKnowNoHttpApiOrSql() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.cairn.compute.compute.scheduler..", "io.cairn.compute.compute.driver..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.cairn.compute.compute.api..", "org.springframework.jdbc..", "org.springframework.web..")
+                .check(main());
+    }
 }

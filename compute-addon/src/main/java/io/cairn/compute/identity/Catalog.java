@@ -1,5 +1,6 @@
 package io.cairn.compute.identity;
 
+import io.cairn.compute.config.ComputeProperties;
 import io.cairn.compute.config.IdentityProperties;
 import io.cairn.compute.system.ApiEndpoints;
 import java.util.ArrayList;
@@ -11,17 +12,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The service catalog: identity, image and object-store (the Cairn proxy, account {@code AUTH_<project id>}).
+ * The service catalog: identity, image, compute and object-store (the Cairn proxy, account {@code AUTH_<project id>}).
  * Endpoint ids are stable name-based UUIDs so clients caching them see the same ids across restarts.
  */
 @Component
 public class Catalog {
     private final ApiEndpoints endpoints;
     private final String region;
+    private final boolean compute;
 
-    public Catalog(ApiEndpoints endpoints, IdentityProperties properties) {
+    public Catalog(ApiEndpoints endpoints, IdentityProperties properties, ComputeProperties compute) {
         this.endpoints = endpoints;
         this.region = properties.region();
+        this.compute = compute.enabled();
     }
 
     /** Catalog entries for a token scoped to {@code projectId} (null: unscoped or domain-scoped). */
@@ -29,6 +32,9 @@ public class Catalog {
         List<Map<String, Object>> services = new ArrayList<>();
         services.add(service("identity", "keystone", endpoints.identityUrl()));
         services.add(service("image", "glance", endpoints.imageUrl()));
+        if (compute) {
+            services.add(service("compute", "nova", endpoints.computeUrl()));
+        }
         if (projectId != null) {
             services.add(service("object-store", "swift", endpoints.objectStoreUrl("AUTH_" + projectId)));
         }

@@ -46,6 +46,16 @@ public final class ApiEndpoints implements ApplicationListener<WebServerInitiali
         return base + "/image";
     }
 
+    /** Nova's versioned endpoint (the catalog's; clients append {@code /servers}). */
+    public String computeUrl() {
+        return base + "/compute/v2.1";
+    }
+
+    /** Nova's unversioned root (version list; {@code bookmark} links). */
+    public String computeRoot() {
+        return base + "/compute";
+    }
+
     /** Swift's storage URL for an account. */
     public String objectStoreUrl(String account) {
         return objectStoreBase + "/v1/" + account;

@@ -70,7 +70,19 @@ public final class ErrorResponses implements WebExceptionHandler {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
             message = "An unexpected error prevented the server from fulfilling your request.";
         }
+        if (NovaErrors.isCompute(exchange.getRequest().getPath().value())) {
+            return writeNova(response, status, message);
+        }
         return write(response, status, message, endpoints.identityUrl());
+    }
+
+    /** The compute API's errors take Nova's shape ({@code {"itemNotFound": {"code", "message"}}}). */
+    private Mono<Void> writeNova(ServerHttpResponse response, HttpStatusCode status, String message) {
+        byte[] body = json.writeValueAsBytes(NovaErrors.body(status.value(), message));
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        response.getHeaders().setContentLength(body.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     private static String reasonOf(ResponseStatusException e, String fallback) {

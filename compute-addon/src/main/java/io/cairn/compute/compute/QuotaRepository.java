@@ -1,0 +1,72 @@
+package io.cairn.compute.compute;
+
+import io.cairn.compute.config.ComputeProperties;
+import io.cairn.compute.system.SqlArgs;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Quota limits: the configured defaults, overridden per project. */
+@Repository
+public class QuotaRepository {
+    public static final String INSTANCES = "instances";
+    public static final String CORES = "cores";
+    public static final String RAM = "ram";
+    public static final String KEY_PAIRS = "key_pairs";
+    public static final String METADATA_ITEMS = "metadata_items";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Map<String, Integer> defaults;
+
+    public QuotaRepository(JdbcClient jdbc, TransactionTemplate tx, ComputeProperties properties) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        Map<String, Integer> d = new LinkedHashMap<>();
+        d.put(INSTANCES, properties.quotaInstances());
+        d.put(CORES, properties.quotaCores());
+        d.put(RAM, properties.quotaRam());
+        d.put(KEY_PAIRS, properties.quotaKeyPairs());
+        d.put(METADATA_ITEMS, properties.quotaMetadataItems());
+        this.defaults = Map.copyOf(d);
+    }
+
+    public Map<String, Integer> defaults() {
+        return defaults;
+    }
+
+    /** The limits of a project: every enforced resource, -1 meaning unlimited. */
+    public Map<String, Integer> limits(String projectId) {
+        Map<String, Integer> limits = new LinkedHashMap<>(defaults);
+        jdbc.sql("SELECT resource, hard_limit FROM quotas WHERE project_id = ?")
+                .param(projectId)
+                .query(rs -> {
+                    limits.put(rs.getString(1), rs.getInt(2));
+                });
+        return limits;
+    }
+
+    /** One resource's limit for a project (-1: unlimited). */
+    public int limit(String projectId, String resource) {
+        return limits(projectId).getOrDefault(resource, -1);
+    }
+
+    public void set(String projectId, Map<String, Integer> values) {
+        tx.executeWithoutResult(s -> {
+            for (Map.Entry<String, Integer> e : values.entrySet()) {
+                jdbc.sql("DELETE FROM quotas WHERE project_id = ? AND resource = ?")
+                        .params(SqlArgs.of(projectId, e.getKey()))
+                        .update();
+                jdbc.sql("INSERT INTO quotas (project_id, resource, hard_limit) VALUES (?, ?, ?)")
+                        .params(SqlArgs.of(projectId, e.getKey(), e.getValue()))
+                        .update();
+            }
+        });
+    }
+
+    public void reset(String projectId) {
+        jdbc.sql("DELETE FROM quotas WHERE project_id = ?").param(projectId).update();
+    }
+}
