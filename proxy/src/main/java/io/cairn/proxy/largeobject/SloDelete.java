@@ -1,5 +1,6 @@
 package io.cairn.proxy.largeobject;
 
+import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.Subrequests;
@@ -35,6 +36,8 @@ final class SloDelete implements Operation {
         boolean subSlo;
         int errorCode;
         String errorMessage = "";
+        /** The manifest's {@code version-id} (the request's, for the manifest itself; Swift's {@code version_id}). */
+        String versionQuery = "";
 
         Target(String name, boolean subSlo) {
             this.name = name;
@@ -85,7 +88,12 @@ final class SloDelete implements Operation {
             return;
         }
         SwiftPath p = exchange.path();
-        queue.add(new Target("/" + p.containerName() + "/" + p.objectName(), true));
+        Target manifest = new Target("/" + p.containerName() + "/" + p.objectName(), true);
+        String versionId = LargeObjects.param(p.query(), "version-id");
+        if (versionId != null) {
+            manifest.versionQuery = "version-id=" + PercentCoding.quote(versionId, "");
+        }
+        queue.add(manifest);
         step();
     }
 
@@ -124,8 +132,8 @@ final class SloDelete implements Operation {
         HttpHeaders h = LargeObjects.subrequestHeaders(exchange.headers());
         h.set(HttpHeaderNames.RANGE, "bytes=-1");
         h.set("X-Backend-Ignore-Range-If-Metadata-Present", SloManifest.MARKER);
-        current =
-                Subrequests.call(exchange, next, HttpMethod.GET, path(t.name, "multipart-manifest=get"), h, null, r -> {
+        current = Subrequests.call(
+                exchange, next, HttpMethod.GET, path(t.name, withVersion("multipart-manifest=get", t)), h, null, r -> {
                     current = null;
                     t.subSlo = false;
                     int status = r.status().code();
@@ -166,7 +174,7 @@ final class SloDelete implements Operation {
 
     private void delete(Target t) {
         HttpHeaders h = LargeObjects.subrequestHeaders(exchange.headers());
-        current = Subrequests.call(exchange, next, HttpMethod.DELETE, path(t.name, ""), h, null, r -> {
+        current = Subrequests.call(exchange, next, HttpMethod.DELETE, path(t.name, t.versionQuery), h, null, r -> {
             current = null;
             int status = r.status().code();
             r.release();
@@ -184,6 +192,10 @@ final class SloDelete implements Operation {
             }
             step();
         });
+    }
+
+    private static String withVersion(String query, Target t) {
+        return t.versionQuery.isEmpty() ? query : query + "&" + t.versionQuery;
     }
 
     private SwiftPath path(String name, String query) {

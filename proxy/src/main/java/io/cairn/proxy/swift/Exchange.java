@@ -38,6 +38,7 @@ public final class Exchange {
     private @Nullable Consumer<HttpResponse> responseFilter;
     private @Nullable Supplier<FullHttpResponse> refusalOnceAuthorized;
     private @Nullable BodySource copyBody;
+    private boolean serverSideCopy;
     private boolean requestComplete;
     private boolean responseStarted;
     private boolean done;
@@ -180,6 +181,15 @@ public final class Exchange {
      */
     void copyBodyFrom(BodySource body) {
         this.copyBody = body;
+    }
+
+    /** This PUT is a server-side copy's write (its Content-Type is the client's to answer for). */
+    void markServerSideCopy() {
+        this.serverSideCopy = true;
+    }
+
+    boolean isServerSideCopy() {
+        return serverSideCopy;
     }
 
     @Nullable

@@ -123,7 +123,7 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
                 p.objectName(),
                 s.validator(),
                 false,
-                exchange.isSubrequest() && exchange.copyBody() == null);
+                exchange.isSubrequest() && !exchange.isServerSideCopy());
         if (bad == null) {
             bad = ObjectWriteChecks.rewriteDeleteHeaders(h, exchange.timestamp().raw() / 100_000.0);
         }

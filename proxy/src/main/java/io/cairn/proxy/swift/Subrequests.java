@@ -108,6 +108,9 @@ public final class Subrequests {
         child.markRequestComplete();
         if (body != null) {
             child.copyBodyFrom(body);
+            // a server-side copy's PUT keeps the client's Content-Type checks (Swift's copy middleware does not set
+            // swift.content_type_overridden); other filters' writes may carry swift_* parameters
+            child.markServerSideCopy();
         }
         return parent.services().app().operationFor(child);
     }
