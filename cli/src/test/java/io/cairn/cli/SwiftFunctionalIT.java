@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * OpenStack Swift 2.30.1's own functional tests ({@code test/functional}, vendored unmodified in
  * {@code src/test/swift-functional}, Apache-2.0) run by Debian's pytest against a {@code cairn saio} cluster: the
- * core API, ACLs, large objects, symlinks, TempURL, staticweb and domain_remap as Swift's developers test them
+ * core API, ACLs, large objects, symlinks, versioning (object and legacy), TempURL, staticweb and domain_remap as Swift's
+ * developers test them
  * against Swift itself.
  *
  * <p>Deselected: {@code testMetadataNumberLimit} (both variants) stores 80 metadata items, 8.9 KB of pickled
@@ -39,6 +40,8 @@ class SwiftFunctionalIT {
             "test/functional/test_dlo.py",
             "test/functional/test_slo.py",
             "test/functional/test_symlink.py",
+            "test/functional/test_object_versioning.py",
+            "test/functional/test_versioned_writes.py",
             "test/functional/test_tempurl.py",
             "test/functional/test_staticweb.py",
             "test/functional/test_domain_remap.py");
@@ -95,7 +98,7 @@ class SwiftFunctionalIT {
         assertThat(p.exitValue())
                 .as("pytest exit status; summary %s; failures:%n%s", summary, failures(out))
                 .isZero();
-        assertThat(count(summary, "passed")).as(summary).isGreaterThan(600);
+        assertThat(count(summary, "passed")).as(summary).isGreaterThan(750);
         // a feature missing from /info makes its tests skip, not fail: keep the skips to those that need
         // Keystone (v3 auth, keystoneclient), which a tempauth SAIO cannot run
         assertThat(count(summary, "skipped")).as(summary).isLessThanOrEqualTo(25);
