@@ -283,6 +283,16 @@ public final class Exchange {
     }
 
     /**
+     * Whether {@code listing_formats} leaves this listing alone: the client chose the format, or a filter below
+     * answers it in its own format (object versioning's {@code ?versions} listing turns {@code
+     * swift.format_listing} off).
+     */
+    private static boolean listingFormattedBelow(SwiftPath p) {
+        io.cairn.common.listing.QueryParameters q = io.cairn.common.listing.QueryParameters.parse(p.query());
+        return q.contains("format") || (p.container() != null && q.contains("versions"));
+    }
+
+    /**
      * Swift's {@code listing_formats} (right after {@code catch_errors}): a 200 or 204 answer to an account or
      * container GET or HEAD without {@code format=} varies on {@code Accept} (whatever a filter below served there,
      * a staticweb page included).
@@ -295,7 +305,7 @@ public final class Exchange {
                 || !(m.equals("GET") || m.equals("HEAD"))
                 || !(p.version().equals("v1") || p.version().equals("v1.0"))
                 || (p.object() != null && !p.object().isEmpty())
-                || io.cairn.common.listing.QueryParameters.parse(p.query()).contains("format")) {
+                || listingFormattedBelow(p)) {
             return;
         }
         String vary = response.headers().get(io.netty.handler.codec.http.HttpHeaderNames.VARY);
