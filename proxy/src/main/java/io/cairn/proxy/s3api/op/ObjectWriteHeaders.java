@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Swift headers of an object write from an S3 request (s3api's {@code _validate_headers} and {@code
- * to_swift_req}): {@code x-amz-meta-*} as {@code X-Object-Meta-*} (names with a {@code _} dropped, as
- * Swift's eventlet front drops them; names with characters AWS ignores dropped), the content headers,
+ * to_swift_req}): {@code x-amz-meta-*} as {@code X-Object-Meta-*} (names with a {@code _} or a
+ * character AWS ignores dropped), the content headers,
  * {@code Content-MD5} as the hex {@code ETag} Swift checks, and the refusals s3api makes (conditional PUTs,
  * storage classes, SSE, website redirects).
  *
@@ -21,7 +21,11 @@ import java.util.regex.Pattern;
  */
 final class ObjectWriteHeaders {
     private static final Pattern BASE64 = Pattern.compile("^[A-Za-z0-9+/]+={0,2}$");
-    /** Characters AWS ignores in a metadata name, and {@code _}, which Swift's eventlet front drops. */
+    /**
+     * Characters AWS ignores in a metadata name, and {@code _}: s3api 2.30.1 stores it as {@code =5F}, which is no
+     * HTTP token character (Cairn's codecs refuse it), and Cairn's Swift layer folds {@code _} into {@code -}, so a
+     * {@code Foo_Bar} would silently overwrite its {@code Foo-Bar} twin; it is dropped instead.
+     */
     private static final String IGNORED_META_CHARS = " \"),/;<=>?@[\\]{}_";
 
     private ObjectWriteHeaders() {}
