@@ -12,21 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * The Swift headers of an object write from an S3 request (s3api's {@code _validate_headers} and {@code
- * to_swift_req}): {@code x-amz-meta-*} as {@code X-Object-Meta-*} (names with a {@code _} or a
- * character AWS ignores dropped), the content headers,
- * {@code Content-MD5} as the hex {@code ETag} Swift checks, and the refusals s3api makes (conditional PUTs,
- * storage classes, SSE, website redirects).
+ * to_swift_req}): {@code x-amz-meta-*} as {@code X-Object-Meta-*} ({@code _} kept as is: Swift's {@code =5F} is no HTTP token character, which Cairn's codecs refuse; names with
+ * characters AWS ignores dropped), the content headers, {@code Content-MD5} as the hex {@code ETag} Swift
+ * checks, and the refusals s3api makes (conditional PUTs, storage classes, SSE, website redirects).
  *
  * <p>Stateless.
  */
 final class ObjectWriteHeaders {
     private static final Pattern BASE64 = Pattern.compile("^[A-Za-z0-9+/]+={0,2}$");
-    /**
-     * Characters AWS ignores in a metadata name, and {@code _}: s3api 2.30.1 stores it as {@code =5F}, which is no
-     * HTTP token character (Cairn's codecs refuse it), and Cairn's Swift layer folds {@code _} into {@code -}, so a
-     * {@code Foo_Bar} would silently overwrite its {@code Foo-Bar} twin; it is dropped instead.
-     */
-    private static final String IGNORED_META_CHARS = " \"),/;<=>?@[\\]{}_";
+    private static final String IGNORED_META_CHARS = " \"),/;<=>?@[\\]{}";
 
     private ObjectWriteHeaders() {}
 
@@ -85,11 +79,10 @@ final class ObjectWriteHeaders {
         for (Map.Entry<String, String> e : h) {
             String k = e.getKey();
             String lower = k.toLowerCase(Locale.ROOT);
-            // Swift's eventlet front drops every header whose name has a `_` before s3api sees it (so that
-            // X-Amz-Meta-Foo_Bar cannot shadow X-Amz-Meta-Foo-Bar); s3api 2.30.1 answers the same here
             if (!lower.startsWith("x-amz-meta-") || hasIgnoredChar(k)) {
                 continue;
             }
+            // Swift writes `_` as `=5F`, which is no HTTP token character: Cairn's codecs refuse it, so `_` stays
             String name = "X-Object-Meta-" + lower.substring(11);
             String existing = out.get(name);
             out.set(name, existing == null ? e.getValue() : existing + "," + e.getValue());
