@@ -265,8 +265,7 @@ public final class S3Api implements Middleware {
 
         @Override
         public void start() {
-            ex.respond(S3ErrorResponses.render(
-                    error, req.resource(), ex.transId(), req.method().equals("HEAD")));
+            ex.respond(S3ErrorResponses.render(error, ex.transId(), req.method().equals("HEAD")));
         }
 
         @Override

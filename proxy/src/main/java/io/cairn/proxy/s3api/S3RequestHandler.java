@@ -36,11 +36,8 @@ public final class S3RequestHandler extends ChannelInboundHandlerAdapter {
             try {
                 out = front.translate(request);
             } catch (S3Exception e) {
-                String uri = request.uri();
-                int q = uri.indexOf('?');
                 FullHttpResponse answer = S3ErrorResponses.render(
                         e,
-                        q < 0 ? uri : uri.substring(0, q),
                         request.headers().get("X-Trans-Id", "-"),
                         request.method().name().equals("HEAD"));
                 HttpUtil.setKeepAlive(answer, HttpUtil.isKeepAlive(request));

@@ -90,9 +90,10 @@ public final class S3ErrorResponses {
 
     /**
      * The error document for {@code e} ({@code application/xml}; no body for a HEAD): Code, Message, the
-     * error's details, Resource, RequestId and HostId.
+     * error's details and RequestId, as s3api 2.30.1 writes it: no Resource and no HostId, so an error never echoes
+     * the client's path (bucket and key names) back.
      */
-    public static FullHttpResponse render(S3Exception e, String resource, String requestId, boolean head) {
+    public static FullHttpResponse render(S3Exception e, String requestId, boolean head) {
         S3ErrorCode code = e.code();
         ByteBuf body = Unpooled.EMPTY_BUFFER;
         if (!head) {
@@ -102,7 +103,7 @@ public final class S3ErrorResponses {
             for (Map.Entry<String, String> d : e.details().entrySet()) {
                 x.element(d.getKey(), d.getValue());
             }
-            x.element("Resource", resource).element("RequestId", requestId).element("HostId", requestId);
+            x.element("RequestId", requestId);
             x.close("Error");
             body = Unpooled.wrappedBuffer(x.toString().getBytes(StandardCharsets.UTF_8));
         }

@@ -5,7 +5,7 @@ import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3Exception;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -44,7 +44,8 @@ public final class S3AbortMultipartUpload extends S3MultipartOperation {
     private void next() {
         String name = names.poll();
         if (name == null) {
-            respond(204, EmptyHttpHeaders.INSTANCE, null);
+            // s3api's HTTPNoContent carries swob's default Content-Type
+            respond(204, new DefaultHttpHeaders().set("Content-Type", SWOB_EMPTY_TYPE), null);
             return;
         }
         call(HttpMethod.DELETE, path(segments(), name, ""), swiftHeaders(), null, r -> {

@@ -231,10 +231,24 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
         return new S3Exception(S3ErrorCode.InvalidRequest, text.strip());
     }
 
+    /**
+     * The Host header with at most one port: boto's SigV4 signer sends {@code host:port:port} for a non-default
+     * port, which s3api's {@code _make_complete_body} reduces the same way.
+     */
+    static String hostAndFirstPort(String host) {
+        int bracket = host.lastIndexOf(']');
+        int colon = host.indexOf(':', bracket + 1);
+        if (colon < 0) {
+            return host;
+        }
+        int next = host.indexOf(':', colon + 1);
+        return next < 0 ? host : host.substring(0, next);
+    }
+
     private void respondDone(String s3Etag) {
         String host = req.clientHeaders().get("Host", "localhost");
         XmlWriter x = xml().openRoot("CompleteMultipartUploadResult")
-                .element("Location", "http://" + host + req.resource())
+                .element("Location", "http://" + hostAndFirstPort(host) + req.resource())
                 .element("Bucket", req.bucketName())
                 .element("Key", req.keyName())
                 .element("ETag", "\"" + s3Etag + "\"")

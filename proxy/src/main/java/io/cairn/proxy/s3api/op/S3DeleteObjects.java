@@ -58,6 +58,18 @@ public final class S3DeleteObjects extends S3Operation {
         });
     }
 
+    private static String objectKey(XmlNode o) {
+        String key = o.childText("Key");
+        if (key == null || key.isEmpty()) {
+            throw new S3Exception(S3ErrorCode.UserKeyMustBeSpecified);
+        }
+        String version = o.childText("VersionId");
+        if (version != null && !version.equals("null")) {
+            throw new S3Exception(S3ErrorCode.S3NotImplemented);
+        }
+        return key;
+    }
+
     private void start(byte[] xml) {
         if (xml.length == 0) {
             throw new S3Exception(S3ErrorCode.MissingRequestBodyError);
@@ -74,17 +86,10 @@ public final class S3DeleteObjects extends S3Operation {
         String q = root.childText("Quiet");
         quiet = q != null && q.strip().toLowerCase(Locale.ROOT).equals("true");
         for (XmlNode o : root.all("Object")) {
-            String key = o.childText("Key");
-            if (key == null || key.isEmpty()) {
-                throw new S3Exception(S3ErrorCode.UserKeyMustBeSpecified);
-            }
-            String version = o.childText("VersionId");
-            if (version != null && !version.equals("null")) {
-                throw new S3Exception(S3ErrorCode.S3NotImplemented);
-            }
-            keys.add(key);
+            keys.add(objectKey(o));
         }
-        if (keys.size() > maxObjects) {
+        // s3api's schema (delete.rng) wants one or more Object elements: an empty Delete is MalformedXML
+        if (keys.isEmpty() || keys.size() > maxObjects) {
             throw new S3Exception(S3ErrorCode.MalformedXML);
         }
         call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, r -> {

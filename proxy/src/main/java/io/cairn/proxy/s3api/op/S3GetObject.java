@@ -41,6 +41,9 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
             "content-type", "content-language", "expires", "cache-control", "content-disposition", "content-encoding");
 
     private @Nullable HttpResponse errorHead;
+    /** A HEAD's range was refused at the response head: the rest of Swift's answer is dropped. */
+    private boolean refused;
+
     private int partsCount;
 
     public S3GetObject(Exchange ex, SwiftApp app, S3Request req) {
@@ -249,12 +252,24 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
             errorHead = head;
             return;
         }
-        ex.startResponse(new DefaultHttpResponse(head.protocolVersion(), head.status(), s3Headers(head)));
+        HttpHeaders h = s3Headers(head);
+        HttpResponseStatus status = head.status();
+        if (req.method().equals("HEAD")) {
+            // a HEAD answered as a stream (not a full response) gets the same 206 treatment
+            try {
+                status = headRange(h, status);
+            } catch (S3Exception e) {
+                refused = true;
+                fail(e);
+                return;
+            }
+        }
+        ex.startResponse(new DefaultHttpResponse(head.protocolVersion(), status, h));
     }
 
     @Override
     public void writeBody(HttpContent content) {
-        if (errorHead != null) {
+        if (errorHead != null || refused) {
             content.release();
             return;
         }
@@ -263,6 +278,10 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
 
     @Override
     public void endResponse(LastHttpContent last) {
+        if (refused) {
+            last.release();
+            return;
+        }
         HttpResponse err = errorHead;
         if (err != null) {
             last.release();

@@ -25,6 +25,8 @@ public final class S3HeadBucket extends S3Operation {
             }
             DefaultHttpHeaders h = new DefaultHttpHeaders();
             h.set("x-amz-bucket-region", "us-east-1");
+            // s3api passes the container HEAD's Content-Type through
+            h.set("Content-Type", r.headers().get("Content-Type", "text/plain; charset=utf-8"));
             respond(200, h, null);
         });
     }

@@ -159,7 +159,8 @@ public final class S3ListObjects extends S3Operation {
 
     private void tail(XmlWriter x, boolean truncated, boolean url) {
         String delimiter = req.query().get("delimiter");
-        if (delimiter != null && !delimiter.isEmpty()) {
+        // s3api writes an empty Delimiter only in a versions listing (its _add_versions_listing_headers)
+        if (delimiter != null && (versions || !delimiter.isEmpty())) {
             x.element("Delimiter", enc(delimiter, url));
         }
         if (url) {

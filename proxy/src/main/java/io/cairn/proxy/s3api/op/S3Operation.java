@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Confined to the exchange's event loop.
  */
 public abstract class S3Operation implements Operation {
+    /** The Content-Type swob gives a response without a body of its own (s3api passes it on). */
+    protected static final String SWOB_EMPTY_TYPE = "text/html; charset=UTF-8";
+
     private static final Logger LOG = System.getLogger(S3Operation.class.getName());
 
     protected final Exchange ex;
@@ -179,8 +182,7 @@ public abstract class S3Operation implements Operation {
             ex.abort();
             return;
         }
-        ex.respond(S3ErrorResponses.render(
-                e, req.resource(), ex.transId(), req.method().equals("HEAD")));
+        ex.respond(S3ErrorResponses.render(e, ex.transId(), req.method().equals("HEAD")));
     }
 
     /** Maps a Swift answer that is not a success to the S3 error. */

@@ -159,6 +159,12 @@ public class S3PutObject extends S3Operation {
         if (etag != null) {
             out.set("ETag", ResponseHeaders.quote(etag));
         }
+        // s3api answers with Swift's PUT response headers, its Content-Type included
+        out.set("Content-Type", r.headers().get("Content-Type", SWOB_EMPTY_TYPE));
+        String lastModified = r.headers().get("Last-Modified");
+        if (lastModified != null) {
+            out.set("Last-Modified", lastModified);
+        }
         r.release();
         BodyUpload u = upload;
         ChecksumAlgorithm a = u == null ? null : u.algorithm();
