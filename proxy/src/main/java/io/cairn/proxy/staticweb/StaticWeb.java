@@ -11,7 +11,6 @@ import io.cairn.proxy.swift.SwiftPath;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -82,8 +81,6 @@ public record StaticWeb(
     }
 
     static boolean webMode(Exchange ex) {
-        String v = ex.headers().get("X-Web-Mode");
-        return v != null
-                && Set.of("true", "1", "yes", "on", "t", "y").contains(v.strip().toLowerCase(Locale.ROOT));
+        return ConfigSection.isTrue(ex.headers().get("X-Web-Mode"));
     }
 }

@@ -1,9 +1,8 @@
 package io.cairn.proxy.staticweb;
 
+import io.cairn.common.config.ConfigSection;
 import io.cairn.proxy.info.ContainerInfo;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 record WebSettings(
         String index, String error, String listings, String listingsLabel, String listingsCss, String directoryType) {
-    private static final Set<String> TRUE = Set.of("true", "1", "yes", "on", "t", "y");
-
     static WebSettings of(@Nullable ContainerInfo info) {
         if (info == null || !info.exists()) {
             return new WebSettings("", "", "", "", "", "");
@@ -37,7 +34,7 @@ record WebSettings(
 
     /** Swift's {@code config_true_value(listings)}. */
     boolean listingsOn() {
-        return TRUE.contains(listings.toLowerCase(Locale.ROOT));
+        return ConfigSection.isTrue(listings);
     }
 
     /** Whether the container is a web site at all: an index or listings set (even to false). */
