@@ -54,6 +54,7 @@ final class VersioningScenarios {
                 Req.get(O + "?symlink=get"),
                 Req.get(C + "?format=json"),
                 Req.get(C),
+                Req.get(C + "?format=xml"),
                 Req.head(C),
                 Req.get(C + "?versions")));
         s.add(Scenario.of(
