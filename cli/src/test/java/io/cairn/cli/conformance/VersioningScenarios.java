@@ -167,6 +167,8 @@ final class VersioningScenarios {
                 "versioning.account",
                 Req.get(A + "?format=json"),
                 Req.get(A + "?format=json&prefix=ver2"),
+                Req.get(A + "?format=xml&prefix=ver2"),
+                Req.get(A + "?prefix=ver2"),
                 Req.head(A)));
         s.add(Scenario.of(
                 "versioning.not-versioned",

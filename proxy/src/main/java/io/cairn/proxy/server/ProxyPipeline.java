@@ -6,6 +6,7 @@ import io.cairn.common.config.IniFile;
 import io.cairn.proxy.bulk.Bulk;
 import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.largeobject.LargeObjects;
+import io.cairn.proxy.listingformats.ListingFormats;
 import io.cairn.proxy.quotas.Quotas;
 import io.cairn.proxy.s3api.S3Api;
 import io.cairn.proxy.s3api.S3ApiConfig;
@@ -49,7 +50,10 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("healthcheck", "healthcheck stage"),
             Map.entry("proxy_logging", "access-log stage"),
             Map.entry("memcache", "in-process info cache"),
-            Map.entry("listing_formats", "listings formatted by the backends"),
+            Map.entry(
+                    "listing_formats",
+                    "listings formatted by the backends, or by the proxy when a filter rewrites them"
+                            + " (io.cairn.proxy.listingformats)"),
             Map.entry("tempauth", "tempauth"),
             Map.entry("copy", "server-side copy (COPY, X-Copy-From)"),
             Map.entry("slo", "static large objects (io.cairn.proxy.largeobject)"),
@@ -66,6 +70,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
 
     /** The filters on the application seam, by egg entry name. */
     private static final List<String> SEAM_FILTERS = List.of(
+            "listing_formats",
             "domain_remap",
             "bulk",
             "tempurl",
@@ -175,8 +180,13 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             }
         }
         List<Middleware> out = new ArrayList<>();
+        if (!entries.contains("listing_formats") && rewritesListingsAfter(-1)) {
+            // Swift inserts listing_formats, a required filter, near the start when the pipeline lacks it
+            out.add(new ListingFormats());
+        }
         for (String entry : entries) {
-            if (!SEAM_FILTERS.contains(entry)) {
+            if (!SEAM_FILTERS.contains(entry)
+                    || (entry.equals("listing_formats") && !rewritesListingsAfter(entries.indexOf(entry)))) {
                 continue;
             }
             ConfigSection section = sections.get(entry);
@@ -186,6 +196,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             }
             out.add(
                     switch (entry) {
+                        case "listing_formats" -> new ListingFormats();
                         case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
                         case "domain_remap" -> DomainRemap.from(section, warnings, listingFormatsAfter(entry));
                         case "s3api" -> new S3Api(S3ApiConfig.from(section));
@@ -197,6 +208,14 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                     });
         }
         return out;
+    }
+
+    /**
+     * Whether a filter that rewrites JSON listings comes after position {@code index}: only then does an XML
+     * listing need formatting in the proxy (otherwise the storage servers format it).
+     */
+    private boolean rewritesListingsAfter(int index) {
+        return entries.subList(index + 1, entries.size()).stream().anyMatch(ListingFormats.REWRITERS::contains);
     }
 
     /** Whether {@code listing_formats} is listed after {@code entry} (Swift inserts it first when it is not). */

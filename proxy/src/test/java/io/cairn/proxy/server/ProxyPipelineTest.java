@@ -53,7 +53,8 @@ class ProxyPipelineTest {
         java.util.List<String> warnings = new java.util.ArrayList<>();
         assertThat(p.middlewares(ini, warnings))
                 .extracting(m -> m.getClass().getSimpleName())
-                .containsExactly("StaticLargeObject", "DynamicLargeObject", "Symlink");
+                // Swift inserts listing_formats first; it formats XML listings the filters below rewrite
+                .containsExactly("ListingFormats", "StaticLargeObject", "DynamicLargeObject", "Symlink");
         assertThat(warnings).containsExactly("[filter:slo] unknown key bogus");
     }
 
@@ -66,7 +67,8 @@ class ProxyPipelineTest {
         java.util.List<String> warnings = new java.util.ArrayList<>();
         assertThat(ProxyPipeline.fromIni(ini).middlewares(ini, warnings))
                 .extracting(m -> m.getClass().getSimpleName())
-                .containsExactly("StaticLargeObject", "DynamicLargeObject", "VersionedWrites", "Symlink");
+                .containsExactly(
+                        "ListingFormats", "StaticLargeObject", "DynamicLargeObject", "VersionedWrites", "Symlink");
         IniFile noSymlink = IniFile.parse(
                 "[pipeline:main]\npipeline = tempauth copy versioned_writes proxy-server\n"
                         + "[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_object_versioning = true\n",
@@ -74,6 +76,21 @@ class ProxyPipelineTest {
         assertThatThrownBy(() -> ProxyPipeline.fromIni(noSymlink).middlewares(noSymlink, warnings))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("object versioning requires symlinks");
+    }
+
+    @Test
+    void shouldLeaveListingsToTheStorageServersWhenNoFilterBelowRewritesThem() {
+        IniFile ini = IniFile.parse(
+                "[pipeline:main]\npipeline = listing_formats tempauth copy dlo slo proxy-server\n",
+                "proxy-server.conf");
+        assertThat(ProxyPipeline.fromIni(ini).middlewares(ini, new java.util.ArrayList<>()))
+                .extracting(m -> m.getClass().getSimpleName())
+                .containsExactly("ListingFormats", "DynamicLargeObject", "StaticLargeObject");
+        IniFile none = IniFile.parse(
+                "[pipeline:main]\npipeline = listing_formats tempauth copy dlo proxy-server\n", "proxy-server.conf");
+        assertThat(ProxyPipeline.fromIni(none).middlewares(none, new java.util.ArrayList<>()))
+                .extracting(m -> m.getClass().getSimpleName())
+                .containsExactly("DynamicLargeObject");
     }
 
     @Test
