@@ -206,11 +206,6 @@ public final class ProxyServices {
                 config.primaryOrder());
     }
 
-    /** The primaries of {@code partition} only (for fan-outs that start one request per primary). */
-    public int primaryCount(Ring ring, int partition) {
-        return ring.primaries(partition).size();
-    }
-
     /** Fills info-cache misses with backend HEADs. */
     private final class BackendInfoSource implements InfoCache.InfoSource {
         @Override
