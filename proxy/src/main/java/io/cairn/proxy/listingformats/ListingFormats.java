@@ -5,6 +5,7 @@ import io.cairn.common.listing.ListingContentType;
 import io.cairn.common.listing.ListingEncoder;
 import io.cairn.common.listing.ListingException;
 import io.cairn.common.listing.ListingFormat;
+import io.cairn.proxy.swift.BodilessOperation;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
@@ -15,11 +16,9 @@ import io.cairn.proxy.swift.SwiftPath;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,17 +73,15 @@ public final class ListingFormats implements Middleware {
     }
 
     /** Reads the JSON listing below whole and answers it in the client's format. */
-    private static final class Reformat implements Operation {
-        private final Exchange exchange;
+    private static final class Reformat extends BodilessOperation {
         private final SwiftApp next;
         private final SwiftPath jsonPath;
         private final String contentType;
         private final ListingFormat format;
         private @Nullable Operation call;
-        private boolean started;
 
         Reformat(Exchange exchange, SwiftApp next, SwiftPath jsonPath, String contentType, ListingFormat format) {
-            this.exchange = exchange;
+            super(exchange);
             this.next = next;
             this.jsonPath = jsonPath;
             this.contentType = contentType;
@@ -92,23 +89,7 @@ public final class ListingFormats implements Middleware {
         }
 
         @Override
-        public void start() {
-            if (exchange.requestComplete()) {
-                run();
-            }
-        }
-
-        @Override
-        public void content(HttpContent content) {
-            boolean last = content instanceof LastHttpContent;
-            content.release();
-            if (last && !started) {
-                run();
-            }
-        }
-
-        private void run() {
-            started = true;
+        protected void run() {
             call = Subrequests.call(
                     exchange, next, HttpMethod.GET, jsonPath, exchange.headers().copy(), null, this::answer);
         }

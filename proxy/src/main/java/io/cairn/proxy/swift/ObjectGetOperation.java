@@ -66,7 +66,7 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
     }
 
     @Override
-    void run() {
+    protected void run() {
         SwiftPath p = exchange.path();
         exchange.services()
                 .infoCache()
