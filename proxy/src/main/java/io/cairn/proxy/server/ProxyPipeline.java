@@ -7,6 +7,8 @@ import io.cairn.proxy.bulk.Bulk;
 import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.largeobject.LargeObjects;
 import io.cairn.proxy.quotas.Quotas;
+import io.cairn.proxy.ratelimit.RateLimit;
+import io.cairn.proxy.ratelimit.RateLimitConfig;
 import io.cairn.proxy.s3api.S3Api;
 import io.cairn.proxy.s3api.S3ApiConfig;
 import io.cairn.proxy.staticweb.StaticWeb;
@@ -62,13 +64,15 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("account_quotas", "account quotas (io.cairn.proxy.quotas)"),
             Map.entry("staticweb", "containers served as web sites (io.cairn.proxy.staticweb)"),
             Map.entry("s3api", "the S3 API (io.cairn.proxy.s3api)"),
-            Map.entry("bulk", "extract-archive and bulk-delete (io.cairn.proxy.bulk)"));
+            Map.entry("bulk", "extract-archive and bulk-delete (io.cairn.proxy.bulk)"),
+            Map.entry("ratelimit", "request rates per account and container (io.cairn.proxy.ratelimit)"));
 
     /** The filters on the application seam, by egg entry name. */
     private static final List<String> SEAM_FILTERS = List.of(
             "domain_remap",
             "bulk",
             "tempurl",
+            "ratelimit",
             "s3api",
             "staticweb",
             "container_quotas",
@@ -193,6 +197,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                         case "staticweb" -> StaticWeb.from(section, warnings);
                         case "versioned_writes" -> versionedWrites(section, warnings);
                         case "bulk" -> Bulk.from(section, warnings);
+                        case "ratelimit" -> rateLimit(section, warnings);
                         default -> LargeObjects.middleware(entry, section, warnings);
                     });
         }
@@ -203,6 +208,15 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
     private boolean listingFormatsAfter(String entry) {
         int formats = entries.indexOf("listing_formats");
         return formats >= 0 && formats > entries.indexOf(entry);
+    }
+
+    /**
+     * {@code ratelimit}, its counters shared by every event loop of this proxy (Swift's memcache, local to the
+     * proxy's process).
+     */
+    private static RateLimit rateLimit(ConfigSection section, List<String> warnings) {
+        RateLimitConfig config = RateLimitConfig.from(section, warnings);
+        return new RateLimit(config, RateLimit.countersFor(config), Clock.systemUTC());
     }
 
     /** {@code versioned_writes}: object versioning needs the symlink filter (Swift: a start-up error). */
