@@ -5,6 +5,9 @@ import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.proxy.bulk.Bulk;
 import io.cairn.proxy.domainremap.DomainRemap;
+import io.cairn.proxy.edge.CrossDomain;
+import io.cairn.proxy.edge.ListEndpoints;
+import io.cairn.proxy.edge.NameCheck;
 import io.cairn.proxy.largeobject.LargeObjects;
 import io.cairn.proxy.quotas.Quotas;
 import io.cairn.proxy.ratelimit.RateLimit;
@@ -65,7 +68,10 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("staticweb", "containers served as web sites (io.cairn.proxy.staticweb)"),
             Map.entry("s3api", "the S3 API (io.cairn.proxy.s3api)"),
             Map.entry("bulk", "extract-archive and bulk-delete (io.cairn.proxy.bulk)"),
-            Map.entry("ratelimit", "request rates per account and container (io.cairn.proxy.ratelimit)"));
+            Map.entry("ratelimit", "request rates per account and container (io.cairn.proxy.ratelimit)"),
+            Map.entry("crossdomain", "GET /crossdomain.xml (io.cairn.proxy.edge)"),
+            Map.entry("name_check", "paths refused by length, characters, substrings (io.cairn.proxy.edge)"),
+            Map.entry("list_endpoints", "/endpoints/ for locality-aware clients (io.cairn.proxy.edge)"));
 
     /** The filters on the application seam, by egg entry name. */
     private static final List<String> SEAM_FILTERS = List.of(
@@ -73,6 +79,9 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             "bulk",
             "tempurl",
             "ratelimit",
+            "crossdomain",
+            "name_check",
+            "list_endpoints",
             "s3api",
             "staticweb",
             "container_quotas",
@@ -198,6 +207,9 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                         case "versioned_writes" -> versionedWrites(section, warnings);
                         case "bulk" -> Bulk.from(section, warnings);
                         case "ratelimit" -> rateLimit(section, warnings);
+                        case "crossdomain" -> CrossDomain.from(section, warnings);
+                        case "name_check" -> NameCheck.from(section, warnings);
+                        case "list_endpoints" -> ListEndpoints.from(section, warnings);
                         default -> LargeObjects.middleware(entry, section, warnings);
                     });
         }
