@@ -8,10 +8,12 @@ import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.edge.CrossDomain;
 import io.cairn.proxy.edge.ListEndpoints;
 import io.cairn.proxy.edge.NameCheck;
+import io.cairn.proxy.etagquoter.EtagQuoter;
 import io.cairn.proxy.largeobject.LargeObjects;
 import io.cairn.proxy.quotas.Quotas;
 import io.cairn.proxy.ratelimit.RateLimit;
 import io.cairn.proxy.ratelimit.RateLimitConfig;
+import io.cairn.proxy.readonly.ReadOnly;
 import io.cairn.proxy.s3api.S3Api;
 import io.cairn.proxy.s3api.S3ApiConfig;
 import io.cairn.proxy.staticweb.StaticWeb;
@@ -71,10 +73,13 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("ratelimit", "request rates per account and container (io.cairn.proxy.ratelimit)"),
             Map.entry("crossdomain", "GET /crossdomain.xml (io.cairn.proxy.edge)"),
             Map.entry("name_check", "paths refused by length, characters, substrings (io.cairn.proxy.edge)"),
-            Map.entry("list_endpoints", "/endpoints/ for locality-aware clients (io.cairn.proxy.edge)"));
+            Map.entry("list_endpoints", "/endpoints/ for locality-aware clients (io.cairn.proxy.edge)"),
+            Map.entry("read_only", "read-only cluster or accounts (io.cairn.proxy.readonly)"),
+            Map.entry("etag_quoter", "RFC-compliant quoted ETags (io.cairn.proxy.etagquoter)"));
 
     /** The filters on the application seam, by egg entry name. */
     private static final List<String> SEAM_FILTERS = List.of(
+            "etag_quoter",
             "domain_remap",
             "bulk",
             "tempurl",
@@ -82,6 +87,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             "crossdomain",
             "name_check",
             "list_endpoints",
+            "read_only",
             "s3api",
             "staticweb",
             "container_quotas",
@@ -210,6 +216,8 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                         case "crossdomain" -> CrossDomain.from(section, warnings);
                         case "name_check" -> NameCheck.from(section, warnings);
                         case "list_endpoints" -> ListEndpoints.from(section, warnings);
+                        case "read_only" -> ReadOnly.from(section, warnings);
+                        case "etag_quoter" -> EtagQuoter.from(section, warnings);
                         default -> LargeObjects.middleware(entry, section, warnings);
                     });
         }
