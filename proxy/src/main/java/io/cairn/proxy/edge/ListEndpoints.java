@@ -69,7 +69,10 @@ public final class ListEndpoints implements EdgeFilter {
             return null;
         }
         if (!request.method().equals(HttpMethod.GET)) {
-            FullHttpResponse r = SwiftResponses.standard(405);
+            // swob writes its default error body only when the answer has a body (not to a HEAD)
+            FullHttpResponse r = request.method().equals(HttpMethod.HEAD)
+                    ? SwiftResponses.withText(405, "")
+                    : SwiftResponses.standard(405);
             r.headers().set(HttpHeaderNames.ALLOW, "GET");
             return CompletableFuture.completedFuture(r);
         }

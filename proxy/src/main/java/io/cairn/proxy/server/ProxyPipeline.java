@@ -99,8 +99,8 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats bulk tempurl s3api"
-                    + " tempauth staticweb copy"
+            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap etag-quoter listing_formats bulk"
+                    + " tempurl ratelimit crossdomain s3api tempauth staticweb copy"
                     + " container-quotas account-quotas slo dlo versioned_writes symlink"
                     + " proxy-logging proxy-server";
 
