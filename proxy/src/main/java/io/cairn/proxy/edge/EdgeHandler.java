@@ -76,7 +76,10 @@ public final class EdgeHandler extends ChannelInboundHandlerAdapter {
         }
         HttpUtil.setKeepAlive(r, keepAlive);
         ctx.writeAndFlush(r).addListener((ChannelFutureListener) f -> {
-            if (f.channel().isActive() && !swallowing) {
+            if (!keepAlive) {
+                // Connection: close (or an HTTP/1.0 client): the answer ends the connection
+                f.channel().close();
+            } else if (f.channel().isActive() && !swallowing) {
                 f.channel().config().setAutoRead(true);
                 f.channel().read();
             }

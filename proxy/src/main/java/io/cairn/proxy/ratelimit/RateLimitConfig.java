@@ -2,6 +2,8 @@ package io.cairn.proxy.ratelimit;
 
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,6 +37,7 @@ public record RateLimitConfig(
         List<String> blacklist,
         SizeRates containerLimits,
         SizeRates listingLimits) {
+    private static final Logger LOG = System.getLogger(RateLimitConfig.class.getName());
     static final String CONTAINER_PREFIX = "container_ratelimit_";
     static final String LISTING_PREFIX = "container_listing_ratelimit_";
     private static final Set<String> KNOWN = Set.of(
@@ -136,15 +139,20 @@ public record RateLimitConfig(
         }
         List<String> white = accounts(section, "account_whitelist");
         List<String> black = accounts(section, "account_blacklist");
+        // Swift's deprecation notices, logged (the warnings list is for keys that are ignored; these are not)
         if (!white.isEmpty()) {
-            warnings.add("[" + section.name() + "] Option account_whitelist is deprecated. Use an internal client to"
-                    + " POST a `X-Account-Sysmeta-Global-Write-Ratelimit: WHITELIST` header to the specific accounts"
-                    + " instead.");
+            LOG.log(
+                    Level.WARNING,
+                    "Option account_whitelist is deprecated. Use an internal client to"
+                            + " POST a `X-Account-Sysmeta-Global-Write-Ratelimit: WHITELIST` header to the specific accounts"
+                            + " instead.");
         }
         if (!black.isEmpty()) {
-            warnings.add("[" + section.name() + "] Option account_blacklist is deprecated. Use an internal client to"
-                    + " POST a `X-Account-Sysmeta-Global-Write-Ratelimit: BLACKLIST` header to the specific accounts"
-                    + " instead.");
+            LOG.log(
+                    Level.WARNING,
+                    "Option account_blacklist is deprecated. Use an internal client to"
+                            + " POST a `X-Account-Sysmeta-Global-Write-Ratelimit: BLACKLIST` header to the specific accounts"
+                            + " instead.");
         }
         return new RateLimitConfig(
                 number(section, "account_ratelimit", 0),
