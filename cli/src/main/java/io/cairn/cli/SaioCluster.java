@@ -86,11 +86,6 @@ final class SaioCluster implements AutoCloseable {
     private @Nullable EventLoopGroup proxyWorkers;
     private @Nullable ProxyServer proxy;
 
-    /** Swift 2.30's SAIO pipeline ({@code doc/saio/swift/proxy-server.conf}) with Cairn's domain_remap and s3api. */
-    static final String SAIO_PIPELINE = "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap"
-            + " etag-quoter listing_formats bulk tempurl ratelimit crossdomain s3api tempauth staticweb copy"
-            + " container-quotas account-quotas slo dlo versioned_writes symlink proxy-logging proxy-server";
-
     private SaioCluster(
             Path data,
             NodeDaemons daemons,
@@ -383,7 +378,9 @@ final class SaioCluster implements AutoCloseable {
         }
         return "[DEFAULT]\nswift_dir = " + etc() + "\n\n"
                 + "[pipeline:main]\npipeline = "
-                + serverSettings.getOrDefault("pipeline:main", Map.of()).getOrDefault("pipeline", SAIO_PIPELINE)
+                + serverSettings
+                        .getOrDefault("pipeline:main", Map.of())
+                        .getOrDefault("pipeline", ProxyPipeline.DEFAULT_PIPELINE)
                 + "\n\n"
                 + "[app:proxy-server]\nuse = egg:swift#proxy\nbind_ip = " + bind + "\nbind_port = " + port + "\n"
                 + "account_autocreate = true\nallow_account_management = true\n" + settingLines(proxySettings)

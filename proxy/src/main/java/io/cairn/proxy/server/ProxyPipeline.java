@@ -97,7 +97,11 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             "versioned_writes",
             "symlink");
 
-    /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
+    /**
+     * The pipeline of Cairn's SAIO and sample proxy-server.conf: Swift 2.30's SAIO pipeline ({@code
+     * doc/saio/swift/proxy-server.conf}) with Cairn's domain_remap (etag-quoter after it, so both see the remapped
+     * path) and s3api.
+     */
     public static final String DEFAULT_PIPELINE =
             "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap etag-quoter listing_formats bulk"
                     + " tempurl ratelimit crossdomain s3api tempauth staticweb copy"
