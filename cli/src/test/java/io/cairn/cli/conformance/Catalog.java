@@ -33,6 +33,8 @@ final class Catalog {
         groups.addAll(VersioningScenarios.groups());
         groups.addAll(LegacyVersioningScenarios.groups());
         groups.addAll(BulkScenarios.groups());
+        groups.addAll(EdgeScenarios.groups());
+        groups.addAll(EtagQuoterScenarios.groups());
         return groups;
     }
 }

@@ -26,20 +26,20 @@ class ProxyPipelineTest {
     @Test
     void shouldNameEveryFilterCairnLacks() {
         assertThatThrownBy(() ->
-                        parse("[pipeline:main]\npipeline = catch_errors rl tempauth container-sync slo proxy-server\n"
-                                + "[filter:rl]\nuse = egg:swift#ratelimit\n"))
+                        parse("[pipeline:main]\npipeline = catch_errors ks tempauth container-sync slo proxy-server\n"
+                                + "[filter:ks]\nuse = egg:swift#keystoneauth\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("rl (egg:swift#ratelimit), container-sync")
+                .hasMessageContaining("ks (egg:swift#keystoneauth), container-sync")
                 .hasMessageContaining("cairn_skip_filters");
     }
 
     @Test
     void shouldSkipOnlyWhatTheOperatorListed() {
         ProxyPipeline p =
-                parse("[pipeline:main]\npipeline = catch_errors ratelimit container-sync tempauth proxy-server\n"
-                        + "cairn_skip_filters = ratelimit, container-sync\n");
+                parse("[pipeline:main]\npipeline = catch_errors keystoneauth container-sync tempauth proxy-server\n"
+                        + "cairn_skip_filters = keystoneauth, container-sync\n");
         assertThat(p.entries()).containsExactly("catch_errors", "tempauth", "dlo");
-        assertThat(p.skipped()).containsExactly("ratelimit", "container-sync");
+        assertThat(p.skipped()).containsExactly("keystoneauth", "container-sync");
     }
 
     @Test
