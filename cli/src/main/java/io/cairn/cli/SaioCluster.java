@@ -378,8 +378,8 @@ final class SaioCluster implements AutoCloseable {
         }
         return "[DEFAULT]\nswift_dir = " + etc() + "\n\n"
                 + "[pipeline:main]\npipeline = catch_errors gatekeeper healthcheck proxy-logging cache domain_remap"
-                + " listing_formats bulk tempurl s3api tempauth staticweb copy container-quotas account-quotas slo dlo"
-                + " versioned_writes symlink proxy-logging proxy-server\n\n"
+                + " listing_formats bulk tempurl formpost s3api tempauth staticweb copy container-quotas account-quotas"
+                + " slo dlo versioned_writes symlink proxy-logging proxy-server\n\n"
                 + "[app:proxy-server]\nuse = egg:swift#proxy\nbind_ip = " + bind + "\nbind_port = " + port + "\n"
                 + "account_autocreate = true\nallow_account_management = true\n" + settingLines(proxySettings)
                 + "\n"
@@ -388,6 +388,7 @@ final class SaioCluster implements AutoCloseable {
                 + "[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_versioned_writes = true\n"
                 + "allow_object_versioning = true\n\n"
                 + "[filter:tempurl]\nuse = egg:swift#tempurl\n\n"
+                + "[filter:formpost]\nuse = egg:swift#formpost\n\n"
                 + "[filter:listing_formats]\nuse = egg:swift#listing_formats\n\n"
                 + "[filter:s3api]\nuse = egg:swift#s3api\nstorage_domain = s3.example.net\n\n"
                 + "[filter:staticweb]\nuse = egg:swift#staticweb\n\n"

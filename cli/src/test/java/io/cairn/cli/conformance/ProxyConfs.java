@@ -14,9 +14,9 @@ import java.util.List;
 final class ProxyConfs {
     /** Swift's SAIO pipeline, as {@code cairn saio} writes it. */
     static final String PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats bulk tempurl s3api"
-                    + " tempauth staticweb copy container-quotas account-quotas slo dlo versioned_writes symlink"
-                    + " proxy-logging proxy-server";
+            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats bulk tempurl"
+                    + " formpost s3api tempauth staticweb copy container-quotas account-quotas slo dlo versioned_writes"
+                    + " symlink proxy-logging proxy-server";
 
     private ProxyConfs() {}
 
@@ -62,6 +62,7 @@ final class ProxyConfs {
                 + "\n[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_versioned_writes = true\n"
                 + "allow_object_versioning = true\n"
                 + "\n[filter:tempurl]\nuse = egg:swift#tempurl\n"
+                + "\n[filter:formpost]\nuse = egg:swift#formpost\n"
                 + "\n[filter:listing_formats]\nuse = egg:swift#listing_formats\n"
                 + "\n[filter:s3api]\nuse = egg:swift#s3api\n"
                 + "\n[filter:staticweb]\nuse = egg:swift#staticweb\n"

@@ -5,6 +5,7 @@ import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.proxy.bulk.Bulk;
 import io.cairn.proxy.domainremap.DomainRemap;
+import io.cairn.proxy.formpost.FormPost;
 import io.cairn.proxy.largeobject.LargeObjects;
 import io.cairn.proxy.quotas.Quotas;
 import io.cairn.proxy.s3api.S3Api;
@@ -57,6 +58,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("symlink", "symlinks (io.cairn.proxy.largeobject)"),
             Map.entry("versioned_writes", "object versioning and legacy versioned writes (io.cairn.proxy.versioning)"),
             Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
+            Map.entry("formpost", "browser form uploads (io.cairn.proxy.formpost)"),
             Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"),
             Map.entry("container_quotas", "container quotas (io.cairn.proxy.quotas)"),
             Map.entry("account_quotas", "account quotas (io.cairn.proxy.quotas)"),
@@ -69,6 +71,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             "domain_remap",
             "bulk",
             "tempurl",
+            "formpost",
             "s3api",
             "staticweb",
             "container_quotas",
@@ -80,8 +83,8 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
 
     /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats bulk tempurl s3api"
-                    + " tempauth staticweb copy"
+            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats bulk tempurl"
+                    + " formpost s3api tempauth staticweb copy"
                     + " container-quotas account-quotas slo dlo versioned_writes symlink"
                     + " proxy-logging proxy-server";
 
@@ -187,6 +190,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             out.add(
                     switch (entry) {
                         case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
+                        case "formpost" -> FormPost.from(section, warnings, Clock.systemUTC());
                         case "domain_remap" -> DomainRemap.from(section, warnings, listingFormatsAfter(entry));
                         case "s3api" -> new S3Api(S3ApiConfig.from(section));
                         case "container_quotas", "account_quotas" -> Quotas.middleware(entry, section, warnings);
