@@ -40,9 +40,8 @@ record FileRequest(
      */
     static FileRequest check(Map<String, String> file, List<String> keys, FormContext form, long nowMillis) {
         Exchange ex = form.exchange();
-        String account = ex.path().account();
         if (keys.isEmpty()) {
-            return refused(FormAnswers.unauthorized("invalid signature", account));
+            return refused(FormAnswers.unauthorized("invalid signature"));
         }
         BigInteger maxFileSize = FormPostOperation.intOf(file.get("max_file_size"));
         if (maxFileSize == null) {
@@ -72,7 +71,7 @@ record FileRequest(
             return refused(FormAnswers.invalid("expired not an integer"));
         }
         if (expires.multiply(BigInteger.valueOf(1000)).compareTo(BigInteger.valueOf(nowMillis)) < 0) {
-            return refused(FormAnswers.unauthorized("form expired", account));
+            return refused(FormAnswers.unauthorized("form expired"));
         }
         String message = FormSignature.message(
                 form.pathInfo(),
@@ -85,7 +84,7 @@ record FileRequest(
                 message,
                 keys,
                 form.digests().allowed())) {
-            return refused(FormAnswers.unauthorized("invalid signature", account));
+            return refused(FormAnswers.unauthorized("invalid signature"));
         }
         long max = maxFileSize.bitLength() < 63 ? maxFileSize.longValue() : maxFileSize.signum() * Long.MAX_VALUE;
         return new FileRequest(objectPath(form, ex, file.getOrDefault("filename", "filename")), h, max, null);

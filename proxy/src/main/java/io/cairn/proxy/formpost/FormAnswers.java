@@ -65,11 +65,13 @@ final class FormAnswers {
         return r;
     }
 
-    /** {@code 401 FormPost: <Why>} (Swift's {@code HTTPUnauthorized(body=...)}), the realm the request's account. */
-    static FullHttpResponse unauthorized(String why, String account) {
+    /**
+     * {@code 401 FormPost: <Why>} (Swift's {@code HTTPUnauthorized(body=...)}); swob sets the realm when it makes the
+     * response, before it has a request: {@code unknown}.
+     */
+    static FullHttpResponse unauthorized(String why) {
         FullHttpResponse r = SwiftResponses.withText(401, "FormPost: " + title(why));
-        String realm = account.equals("v1.0") || account.equals("auth") ? "unknown" : account;
-        r.headers().set("Www-Authenticate", "Swift realm=\"" + PercentCoding.quote(realm) + "\"");
+        r.headers().set("Www-Authenticate", "Swift realm=\"unknown\"");
         return r;
     }
 

@@ -84,9 +84,9 @@ final class FormPostOperation implements Operation {
 
     @Override
     public void start() {
-        if (ex.requestComplete()) {
-            reader.endOfInput();
-        } else if (HttpUtil.is100ContinueExpected(ex.request())) {
+        // the body's end comes as its LastHttpContent, also when the request is already complete (a Deferred
+        // lookup hands over the chunks it held after this start)
+        if (!ex.requestComplete() && HttpUtil.is100ContinueExpected(ex.request())) {
             // the form is read from here on (Swift's server answers 100 Continue at the first read of the body)
             ex.channel().writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }

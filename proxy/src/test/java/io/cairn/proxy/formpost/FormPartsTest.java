@@ -97,9 +97,9 @@ class FormPartsTest {
                 .isEqualTo("<html><body><p><a href=\"https://x.example/a?b=c&status=400&message=max%20file%20count"
                         + "%20exceeded\">Click to continue...</a></p></body></html>");
         redirect.release();
-        FullHttpResponse unauthorized = FormAnswers.unauthorized("form expired", "AUTH_test");
+        FullHttpResponse unauthorized = FormAnswers.unauthorized("form expired");
         assertThat(unauthorized.content().toString(StandardCharsets.UTF_8)).isEqualTo("FormPost: Form Expired");
-        assertThat(unauthorized.headers().get("Www-Authenticate")).isEqualTo("Swift realm=\"AUTH_test\"");
+        assertThat(unauthorized.headers().get("Www-Authenticate")).isEqualTo("Swift realm=\"unknown\"");
         unauthorized.release();
         assertThat(FormAnswers.title("no files to process")).isEqualTo("No Files To Process");
     }
