@@ -136,8 +136,9 @@ class TempUrlCliIT {
             "signature=" + formSignature(path, redirect, 1 << 20, 1, expires)
         };
         String url = "http://127.0.0.1:" + saio.port() + path;
-        assertThat(curlForm(limits, "file=@" + small, url, "%{http_code} %{redirect_url}"))
-                .isEqualTo("303 https://example.com/after?status=201&message=");
+        assertThat(curlForm(limits, "file=@" + small, url, "\n%{http_code} %{redirect_url}"))
+                .isEqualTo("<html><body><p><a href=\"https://example.com/after?status=201&message=\">Click to"
+                        + " continue...</a></p></body></html>\n303 https://example.com/after?status=201&message=");
         // a file over max_file_size: Swift's plain 400 (not a redirect), and nothing stored
         assertThat(curlForm(limits, "file=@" + big, url, "\n%{http_code}"))
                 .isEqualTo("FormPost: max_file_size exceeded\n400");
