@@ -45,6 +45,21 @@ final class FormPostScenarios {
         signatures(s);
         malformed(s);
         s.add(Scenario.of(
+                "formpost.browser-origin",
+                Req.post(C).as(User.OTHER).h("X-Container-Meta-Access-Control-Allow-Origin", "https://app.example"),
+                post(C, new Form(C).sign(ACCOUNT_KEY).file("f", "cors.txt", "text/plain", "c"))
+                        .h("Origin", "https://app.example"),
+                post(C, new Form(C).sign("not-the-key").file("f", "cors2.txt", "text/plain", "c"))
+                        .h("Origin", "https://app.example"),
+                post(
+                                C,
+                                new Form(C)
+                                        .redirect("https://app.example/done")
+                                        .sign(ACCOUNT_KEY)
+                                        .file("f", "cors3.txt", "text/plain", "c"))
+                        .h("Origin", "https://app.example"),
+                Req.post(C).as(User.OTHER).h("X-Remove-Container-Meta-Access-Control-Allow-Origin", "x")));
+        s.add(Scenario.of(
                 "formpost.remove-keys",
                 Req.post(ACCOUNT).as(User.OTHER).h("X-Remove-Account-Meta-Temp-URL-Key", "x"),
                 Req.post(C).as(User.OTHER).h("X-Remove-Container-Meta-Temp-URL-Key-2", "x"),

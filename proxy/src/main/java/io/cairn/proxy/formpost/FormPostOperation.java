@@ -72,6 +72,9 @@ final class FormPostOperation implements Operation {
     private @Nullable FullHttpResponse answer;
 
     private boolean sent;
+    /** The answer is the last PUT's result (its CORS headers are Swift's), not a refusal of the form. */
+    private boolean sentAfterPut;
+
     private boolean closed;
 
     FormPostOperation(FormContext form, List<String> keys) {
@@ -84,6 +87,7 @@ final class FormPostOperation implements Operation {
 
     @Override
     public void start() {
+        ex.filterResponse(this::corsAsSwift);
         // the body's end comes as its LastHttpContent, also when the request is already complete (a Deferred
         // lookup hands over the chunks it held after this start)
         if (!ex.requestComplete() && HttpUtil.is100ContinueExpected(ex.request())) {
@@ -365,12 +369,34 @@ final class FormPostOperation implements Operation {
         }
     }
 
+    /**
+     * Swift's FormPost answers above the proxy's CORS handling and passes on only the last PUT's {@code
+     * Access-Control-*} headers: the proxy's decoration of this answer (the same as a PUT of the container gets)
+     * stays only on an answer that follows a PUT, and its {@code Vary: Origin} never (Swift copies no {@code Vary}).
+     */
+    private void corsAsSwift(io.netty.handler.codec.http.HttpResponse head) {
+        HttpHeaders h = head.headers();
+        if (!sentAfterPut) {
+            List<String> names = new java.util.ArrayList<>();
+            for (Map.Entry<String, String> e : h) {
+                if (e.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("access-control")) {
+                    names.add(e.getKey());
+                }
+            }
+            names.forEach(h::remove);
+        }
+        if ("Origin".equalsIgnoreCase(h.get("Vary"))) {
+            h.remove("Vary");
+        }
+    }
+
     /** The form is read (or stopped): Swift's answer from the last status, message and redirect. */
     private void finish() {
         if (status.isEmpty()) {
             status = "400 Bad Request";
             message = "no files to process";
         }
+        sentAfterPut = putHeaders != EmptyHttpHeaders.INSTANCE;
         decide(FormAnswers.result(status, message, attributes.get("redirect"), putHeaders));
     }
 
