@@ -98,9 +98,17 @@ if [ -n "$p99_rate" ]; then
     || die "--p99-rate must be a number of operations per second > 0, got '$p99_rate'"
 fi
 
-# shared set-up of both servers (Swift 2.30.1 and memcached installed when missing, temp dir, cleanup, start)
-swift_extra_filters=""
-. "$root/bench/saio-pair.sh"
+# --- Swift 2.30.1 and memcached (tempauth keeps its tokens in memcache) -------------------------------------------
+if ! "$pyswift" -c 'import swift' 2>/dev/null || ! command -v swift-proxy-server >/dev/null \
+    || ! command -v swift-ring-builder >/dev/null || ! command -v memcached >/dev/null; then
+  log "installing Debian's Swift and memcached"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y \
+    swift swift-proxy swift-object swift-container swift-account python3-swiftclient memcached >&2
+fi
+swift_version=$("$pyswift" -c 'import swift; print(swift.__version__)')
+[ "${swift_version#2.30.1}" != "$swift_version" ] || log "WARNING: Swift is $swift_version, not 2.30.1"
 
 # --- build (only when a jar is missing or older than a source) -----------------------------------------------------
 bench_jar="$root/bench/target/cairn-bench.jar"
@@ -114,6 +122,10 @@ if stale "$bench_jar" || { want cairn && stale "$root/cli/target/cairn.jar"; }; 
   log "building cli and bench (mvn package, tests skipped)"
   (cd "$root" && mvn -B -q -DskipTests package -pl cli,bench -am >&2) || die "build failed"
 fi
+
+# --- temp dir, cleanup, free ports, the Swift and Cairn SAIOs (bench/saio-lib.sh) ----------------------------------
+# shellcheck source=bench/saio-lib.sh
+. "$root/bench/saio-lib.sh"
 
 log "temp dir $tmp; setting up Swift $swift_version and Cairn SAIOs ($cores cores)"
 if want swift; then

@@ -390,6 +390,7 @@ final class SaioCluster implements AutoCloseable {
                 + "[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_versioned_writes = true\n"
                 + "allow_object_versioning = true\n\n"
                 + "[filter:tempurl]\nuse = egg:swift#tempurl\n\n"
+                + "[filter:formpost]\nuse = egg:swift#formpost\n\n"
                 + "[filter:listing_formats]\nuse = egg:swift#listing_formats\n\n"
                 + "[filter:s3api]\nuse = egg:swift#s3api\nstorage_domain = s3.example.net\n\n"
                 + "[filter:staticweb]\nuse = egg:swift#staticweb\n\n"

@@ -26,6 +26,7 @@ final class Catalog {
         groups.addAll(BadRequestScenarios.groups());
         groups.addAll(LargeObjectScenarios.groups());
         groups.addAll(TempUrlScenarios.groups());
+        groups.addAll(FormPostScenarios.groups());
         groups.addAll(DomainRemapScenarios.groups());
         groups.addAll(SymlinkScenarios.groups());
         groups.addAll(QuotaScenarios.groups());

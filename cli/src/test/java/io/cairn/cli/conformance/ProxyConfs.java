@@ -20,7 +20,7 @@ final class ProxyConfs {
      */
     static final String PIPELINE =
             "catch_errors gatekeeper healthcheck proxy-logging name_check cache domain_remap etag-quoter"
-                    + " listing_formats list-endpoints bulk tempurl ratelimit crossdomain s3api tempauth staticweb copy"
+                    + " listing_formats list-endpoints bulk tempurl formpost ratelimit crossdomain s3api tempauth staticweb copy"
                     + " container-quotas account-quotas slo dlo versioned_writes symlink proxy-logging proxy-server";
 
     /** {@code [filter:name_check]}: settings no other group meets (see {@link EdgeScenarios}). */
@@ -105,6 +105,7 @@ final class ProxyConfs {
                 + "\n[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_versioned_writes = true\n"
                 + "allow_object_versioning = true\n"
                 + "\n[filter:tempurl]\nuse = egg:swift#tempurl\n"
+                + "\n[filter:formpost]\nuse = egg:swift#formpost\n"
                 + "\n[filter:listing_formats]\nuse = egg:swift#listing_formats\n"
                 + "\n[filter:s3api]\nuse = egg:swift#s3api\n"
                 + "\n[filter:staticweb]\nuse = egg:swift#staticweb\n"

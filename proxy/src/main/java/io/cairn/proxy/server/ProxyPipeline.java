@@ -9,6 +9,7 @@ import io.cairn.proxy.edge.CrossDomain;
 import io.cairn.proxy.edge.ListEndpoints;
 import io.cairn.proxy.edge.NameCheck;
 import io.cairn.proxy.etagquoter.EtagQuoter;
+import io.cairn.proxy.formpost.FormPost;
 import io.cairn.proxy.largeobject.LargeObjects;
 import io.cairn.proxy.listingformats.ListingFormats;
 import io.cairn.proxy.quotas.Quotas;
@@ -68,6 +69,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("symlink", "symlinks (io.cairn.proxy.largeobject)"),
             Map.entry("versioned_writes", "object versioning and legacy versioned writes (io.cairn.proxy.versioning)"),
             Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
+            Map.entry("formpost", "browser form uploads (io.cairn.proxy.formpost)"),
             Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"),
             Map.entry("container_quotas", "container quotas (io.cairn.proxy.quotas)"),
             Map.entry("account_quotas", "account quotas (io.cairn.proxy.quotas)"),
@@ -88,6 +90,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             "domain_remap",
             "bulk",
             "tempurl",
+            "formpost",
             "ratelimit",
             "crossdomain",
             "name_check",
@@ -109,7 +112,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
      */
     public static final String DEFAULT_PIPELINE =
             "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap etag-quoter listing_formats bulk"
-                    + " tempurl ratelimit crossdomain s3api tempauth staticweb copy"
+                    + " tempurl formpost ratelimit crossdomain s3api tempauth staticweb copy"
                     + " container-quotas account-quotas slo dlo versioned_writes symlink"
                     + " proxy-logging proxy-server";
 
@@ -221,6 +224,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                     switch (entry) {
                         case "listing_formats" -> new ListingFormats();
                         case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
+                        case "formpost" -> FormPost.from(section, warnings, Clock.systemUTC());
                         case "domain_remap" -> DomainRemap.from(section, warnings, listingFormatsAfter(entry));
                         case "s3api" -> new S3Api(S3ApiConfig.from(section));
                         case "container_quotas", "account_quotas" -> Quotas.middleware(entry, section, warnings);

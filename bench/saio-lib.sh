@@ -1,23 +1,12 @@
-# Shared by bench/compare.sh and bench/slo.sh: Debian's Swift 2.30.1 and a Cairn SAIO set up in the same shape
-# (1 proxy with one worker per core, 4 storage nodes, 3 replicas, part power 10, 4 zones, tempauth test:tester/testing,
-# background daemons off), on loopback ports chosen free at run time, and stopped by PID on exit. Sourced, not run.
-# The caller sets: root, pyswift, keep, swift_object_settings (array), swift_extra_filters (filters put after
-# tempauth in Swift's pipeline, e.g. "slo"; may be empty), and defines log and die.
-
-# --- Swift 2.30.1 and memcached (tempauth keeps its tokens in memcache) -------------------------------------------
-if ! "$pyswift" -c 'import swift' 2>/dev/null || ! command -v swift-proxy-server >/dev/null \
-    || ! command -v swift-ring-builder >/dev/null || ! command -v memcached >/dev/null; then
-  log "installing Debian's Swift and memcached"
-  sudo_cmd=""
-  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y \
-    swift swift-proxy swift-object swift-container swift-account python3-swiftclient memcached >&2
-fi
-swift_version=$("$pyswift" -c 'import swift; print(swift.__version__)')
-[ "${swift_version#2.30.1}" != "$swift_version" ] || log "WARNING: Swift is $swift_version, not 2.30.1"
+# Shared by bench/compare.sh and bench/tempurl.sh (sourced, not run): a temp dir and cleanup of every process
+# started (by PID), free loopback ports, and the two SAIOs of the same shape (Swift 2.30.1: 1 proxy with one worker
+# per core, 4 storage nodes, 3 replicas, part power 10, tempauth test:tester/testing in memcached; Cairn: ./cairn saio
+# --no-daemons). The caller defines log, die, root, pyswift, keep and swift_object_settings (an array, may be empty);
+# optional: bench_name (the temp dir's prefix), swift_pipeline and swift_extra_conf (more [filter:...] sections) for
+# Swift's proxy.
 
 # --- temp dir, process bookkeeping, cleanup ----------------------------------------------------------------------
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/cairn-${bench_name:-compare}.XXXXXX")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/${bench_name:-cairn-compare}.XXXXXX")
 pids=()
 cleanup() {
   local rc=$?
@@ -116,7 +105,7 @@ swift_dir = $s/etc
 log_level = WARNING
 
 [pipeline:main]
-pipeline = catch_errors gatekeeper healthcheck proxy-logging cache tempauth ${swift_extra_filters:+$swift_extra_filters }proxy-logging proxy-server
+pipeline = ${swift_pipeline:-catch_errors gatekeeper healthcheck proxy-logging cache tempauth proxy-logging proxy-server}
 
 [app:proxy-server]
 use = egg:swift#proxy
@@ -142,9 +131,8 @@ use = egg:swift#healthcheck
 
 [filter:proxy-logging]
 use = egg:swift#proxy_logging
+${swift_extra_conf:-}
 EOF
-  local f
-  for f in $swift_extra_filters; do printf '\n[filter:%s]\nuse = egg:swift#%s\n' "$f" "$f" >> "$s/etc/proxy-server.conf"; done
 }
 
 start_swift() {
