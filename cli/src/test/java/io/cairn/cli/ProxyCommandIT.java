@@ -79,23 +79,24 @@ class ProxyCommandIT {
 
     @Test
     void shouldRefuseToStartWithAFilterCairnDoesNotHave() throws Exception {
-        Path conf = proxyConf("", "catch_errors ratelimit tempauth proxy-server");
+        Path conf = proxyConf("", "catch_errors cname_lookup tempauth proxy-server");
         assertThat(run("proxy", "--config", conf.toString())).isEqualTo(2);
         assertThat(errors.toString(StandardCharsets.UTF_8))
                 .contains("[pipeline:main] pipeline")
-                .contains("does not have ratelimit")
+                .contains("does not have cname_lookup")
                 .contains("cairn_skip_filters");
     }
 
     @Test
     void shouldWarnAboutUnknownKeysAndSkippedFilters() throws Exception {
         Path conf = proxyConf(
-                "node_timout = 3\n", "catch_errors ratelimit tempauth proxy-server\ncairn_skip_filters = ratelimit");
+                "node_timout = 3\n",
+                "catch_errors cname_lookup tempauth proxy-server\ncairn_skip_filters = cname_lookup");
         assertThat(run("proxy", "--config", conf.toString())).isZero();
         assertThat(errors.toString(StandardCharsets.UTF_8))
                 .contains("unknown keys")
                 .contains("node_timout")
-                .contains("without pipeline filters listed in cairn_skip_filters: ratelimit");
+                .contains("without pipeline filters listed in cairn_skip_filters: cname_lookup");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.cairn.common.listing.ListingContentType;
 import io.cairn.common.listing.ListingEncoder;
 import io.cairn.common.listing.ListingException;
 import io.cairn.common.listing.ListingFormat;
+import io.cairn.proxy.s3api.S3HttpRequest;
 import io.cairn.proxy.swift.BodilessOperation;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Middleware;
@@ -45,7 +46,10 @@ public final class ListingFormats implements Middleware {
     @Override
     public @Nullable Operation operationFor(Exchange ex, SwiftApp next) {
         SwiftPath p = ex.path();
-        if (!ex.method().equals(HttpMethod.GET)
+        // An S3 request arrives here already addressed to its Swift path; in Swift listing_formats sees the S3
+        // path and lets it by, and s3api answers its listings in S3's XML.
+        if (ex.request() instanceof S3HttpRequest
+                || !ex.method().equals(HttpMethod.GET)
                 || p.object() != null
                 || !(p.version().equals("v1") || p.version().equals("v1.0"))) {
             return next.operationFor(ex);
