@@ -2,8 +2,8 @@ package io.cairn.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.compute.identity.TokenClaims;
-import io.cairn.compute.identity.TokenCodec;
+import io.cairn.common.token.TokenClaims;
+import io.cairn.common.token.TokenCodec;
 import io.cairn.compute.image.InMemoryImageStore;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -134,14 +134,8 @@ class ComputeApiTest {
 
         TokenClaims validClaims = new TokenCodec(KEY).decode(adminToken).orElseThrow();
         String expired = new TokenCodec(KEY)
-                .encode(new TokenClaims(
-                        validClaims.userId(),
-                        validClaims.scope(),
-                        validClaims.roles(),
-                        validClaims.methods(),
-                        Instant.now().minusSeconds(7200),
-                        Instant.now().minusSeconds(3600),
-                        "expired-audit"));
+                .encode(validClaims.withValidity(
+                        Instant.now().minusSeconds(7200), Instant.now().minusSeconds(3600), "expired-audit"));
         HttpResponse<String> exp = send("GET", "/image/v2/images", expired, null);
         assertThat(exp.statusCode()).isEqualTo(401);
         assertThat(exp.body()).contains("expired");

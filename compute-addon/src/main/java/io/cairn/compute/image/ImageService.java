@@ -1,8 +1,8 @@
 package io.cairn.compute.image;
 
+import io.cairn.common.token.TokenClaims;
 import io.cairn.compute.config.StorageProperties;
 import io.cairn.compute.identity.RequestAuthenticator;
-import io.cairn.compute.identity.TokenClaims;
 import io.cairn.compute.system.ApiException;
 import io.cairn.compute.system.Blocking;
 import io.netty.buffer.ByteBuf;

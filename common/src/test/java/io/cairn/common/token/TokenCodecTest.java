@@ -1,4 +1,4 @@
-package io.cairn.compute.identity;
+package io.cairn.common.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,9 @@ class TokenCodecTest {
             "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final TokenClaims CLAIMS = new TokenClaims(
             "user1",
-            new TokenClaims.Scope(TokenClaims.Kind.PROJECT, "proj1"),
+            "Zoë",
+            "default",
+            new TokenClaims.Scope(TokenClaims.Kind.PROJECT, "proj1", "プロジェクト", "default"),
             List.of("admin", "member"),
             List.of("password"),
             Instant.ofEpochMilli(1_700_000_000_000L),
@@ -32,10 +34,20 @@ class TokenCodecTest {
     void unscopedAndDomainScopesRoundTrip() {
         TokenCodec codec = new TokenCodec(KEY);
         TokenClaims unscoped = new TokenClaims(
-                "u", null, List.of(), List.of("token", "password"), CLAIMS.issuedAt(), CLAIMS.expiresAt(), "a");
+                "u",
+                "u-name",
+                "d1",
+                null,
+                List.of(),
+                List.of("token", "password"),
+                CLAIMS.issuedAt(),
+                CLAIMS.expiresAt(),
+                "a");
         TokenClaims domain = new TokenClaims(
                 "u",
-                new TokenClaims.Scope(TokenClaims.Kind.DOMAIN, "default"),
+                "u-name",
+                "default",
+                new TokenClaims.Scope(TokenClaims.Kind.DOMAIN, "default", "Default", "default"),
                 List.of("admin"),
                 List.of("password"),
                 CLAIMS.issuedAt(),
