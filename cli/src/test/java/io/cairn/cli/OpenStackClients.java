@@ -60,6 +60,11 @@ final class OpenStackClients {
         return run("/usr/bin/glance", args);
     }
 
+    /** Debian's {@code swift} (python-swiftclient 4.1), authenticating with the same {@code OS_*} variables. */
+    Result swift(String... args) throws IOException, InterruptedException {
+        return run("/usr/bin/swift", args);
+    }
+
     /** Debian's {@code nova} (novaclient 18.1): negotiates the highest microversion the cloud advertises. */
     Result nova(String... args) throws IOException, InterruptedException {
         return run("/usr/bin/nova", args);
