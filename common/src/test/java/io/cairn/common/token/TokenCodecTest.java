@@ -88,6 +88,23 @@ class TokenCodecTest {
     }
 
     @Test
+    void shouldRefuseAnotherFormatVersionWhenProperlySigned() throws Exception {
+        TokenCodec codec = new TokenCodec(KEY);
+        String token = codec.encode(CLAIMS);
+        byte[] payload = Base64.getUrlDecoder().decode(token.substring(TokenCodec.PREFIX.length(), token.indexOf('.')));
+        payload[0] = 1; // version 1 (no names): an older build's token
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String resigned = TokenCodec.PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(mac.doFinal(payload));
+        assertThat(codec.decode(resigned)).isEmpty();
+        // the same bytes with the current version byte and a fresh signature decode again: only the version differs
+        payload[0] = 2;
+        String current = TokenCodec.PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(mac.doFinal(payload));
+        assertThat(codec.decode(current)).contains(CLAIMS);
+    }
+
+    @Test
     void shortKeysAreRefused() {
         assertThatThrownBy(() -> new TokenCodec(new byte[16])).isInstanceOf(IllegalArgumentException.class);
     }
