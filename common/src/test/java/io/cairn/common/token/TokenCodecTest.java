@@ -96,11 +96,13 @@ class TokenCodecTest {
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String resigned = TokenCodec.PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(mac.doFinal(payload));
+        String resigned =
+                TokenCodec.PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(mac.doFinal(payload));
         assertThat(codec.decode(resigned)).isEmpty();
         // the same bytes with the current version byte and a fresh signature decode again: only the version differs
         payload[0] = 2;
-        String current = TokenCodec.PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(mac.doFinal(payload));
+        String current =
+                TokenCodec.PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(mac.doFinal(payload));
         assertThat(codec.decode(current)).contains(CLAIMS);
     }
 
