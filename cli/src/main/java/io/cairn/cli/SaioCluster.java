@@ -433,9 +433,11 @@ final class SaioCluster implements AutoCloseable {
             users.append('\n');
         }
         return "[DEFAULT]\nswift_dir = " + etc() + "\n\n"
-                + "[pipeline:main]\npipeline = catch_errors gatekeeper healthcheck proxy-logging cache domain_remap"
-                + " listing_formats bulk tempurl s3api tempauth staticweb copy container-quotas account-quotas slo dlo"
-                + " versioned_writes symlink proxy-logging proxy-server\n\n"
+                + "[pipeline:main]\npipeline = "
+                + serverSettings
+                        .getOrDefault("pipeline:main", Map.of())
+                        .getOrDefault("pipeline", ProxyPipeline.DEFAULT_PIPELINE)
+                + "\n\n"
                 + "[app:proxy-server]\nuse = egg:swift#proxy\nbind_ip = " + bind + "\nbind_port = " + port + "\n"
                 + "account_autocreate = true\nallow_account_management = true\n" + settingLines(proxySettings)
                 + "\n"
@@ -444,17 +446,40 @@ final class SaioCluster implements AutoCloseable {
                 + "[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_versioned_writes = true\n"
                 + "allow_object_versioning = true\n\n"
                 + "[filter:tempurl]\nuse = egg:swift#tempurl\n\n"
+                + "[filter:formpost]\nuse = egg:swift#formpost\n\n"
                 + "[filter:listing_formats]\nuse = egg:swift#listing_formats\n\n"
                 + "[filter:s3api]\nuse = egg:swift#s3api\nstorage_domain = s3.example.net\n\n"
                 + "[filter:staticweb]\nuse = egg:swift#staticweb\n\n"
                 + "[filter:container-quotas]\nuse = egg:swift#container_quotas\n\n"
                 + "[filter:account-quotas]\nuse = egg:swift#account_quotas\n\n"
                 + "[filter:bulk]\nuse = egg:swift#bulk\n\n"
+                + "[filter:etag-quoter]\nuse = egg:swift#etag_quoter\n\n"
+                + "[filter:ratelimit]\nuse = egg:swift#ratelimit\n\n"
+                + "[filter:crossdomain]\nuse = egg:swift#crossdomain\n\n"
                 + "[filter:domain_remap]\nuse = egg:swift#domain_remap\nstorage_domain = example.net\n"
                 + "reseller_prefixes = AUTH, SERVICE\n\n"
+                + extraFilterSections()
                 + "[filter:tempauth]\nuse = egg:swift#tempauth\nreseller_prefix = AUTH, SERVICE\n"
                 + "SERVICE_require_group = service\ntoken_secret = " + randomHex(32) + "\n"
                 + settingLines(tempAuthSettings) + users;
+    }
+
+    /**
+     * {@code [filter:NAME]} sections given in the server settings (for a {@code pipeline:main} that lists filters
+     * the SAIO's does not, as the differential harness does).
+     */
+    private String extraFilterSections() {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, Map<String, String>> e : new java.util.TreeMap<>(serverSettings).entrySet()) {
+            if (e.getKey().startsWith("filter:")) {
+                out.append('[')
+                        .append(e.getKey())
+                        .append("]\n")
+                        .append(settingLines(e.getValue()))
+                        .append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static String settingLines(Map<String, String> settings) {

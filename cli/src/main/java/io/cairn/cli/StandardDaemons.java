@@ -1,10 +1,10 @@
 package io.cairn.cli;
 
-import io.cairn.auditor.Sleeper;
 import io.cairn.auditor.db.DbAuditor;
 import io.cairn.auditor.db.DbAuditorConfig;
 import io.cairn.auditor.object.ObjectAuditor;
 import io.cairn.auditor.object.ObjectAuditorConfig;
+import io.cairn.common.concurrent.Sleeper;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.daemon.Daemon;
 import io.cairn.common.daemon.PassReport;

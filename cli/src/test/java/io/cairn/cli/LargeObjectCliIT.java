@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Large objects through Debian's real {@code swift} client against {@code cairn saio}: segmented uploads as SLO
  * ({@code --use-slo}) and DLO, downloads compared byte for byte, ranged reads, server-side copies of a large
- * object, and {@code swift delete} removing a manifest with its segments — unicode names included.
+ * object, and {@code swift delete} removing a manifest with its segments — unicode names included; and {@code
+ * rclone}'s swift backend with a small chunk size (copy, check by content, copy back, delete).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -141,6 +142,72 @@ class LargeObjectCliIT {
         saio.send(SaioHarness.request(login, "/chg-segs/1").DELETE());
         assertThat(saio.send(SaioHarness.request(login, "/chg/slo")).statusCode())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void shouldCopyCheckAndDeleteSegmentedFilesThroughRclonesSwiftBackend() throws Exception {
+        boolean utf8 = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
+        String big = utf8 ? "größe ☃.bin" : "big.bin";
+        Path tree = Files.createDirectories(work.resolve("rclone-up/sub"));
+        Files.write(tree.resolve(big), content);
+        Files.writeString(work.resolve("rclone-up/small.txt"), "small");
+        String up = work.resolve("rclone-up").toString();
+        rclone("mkdir", "cairn:rclone");
+        // 1 MiB chunks: the 3 MiB file becomes 4 segments in rclone_segments and a DLO manifest
+        rclone("copy", "--swift-chunk-size", "1M", up, "cairn:rclone/t");
+        String stat = tester().run("stat", "rclone", "t/sub/" + big)
+                .requireSuccess("stat")
+                .out();
+        assertThat(stat).contains("Content Length: " + SIZE).contains("Manifest: rclone_segments/");
+        assertThat(lines(tester().run("list", "rclone_segments").requireSuccess("list segments")))
+                .hasSize(4);
+        // --download compares the bytes (a DLO's ETag is not its content's MD5)
+        rclone("check", "--download", up, "cairn:rclone/t");
+        Path down = work.resolve("rclone-down");
+        rclone("copy", "cairn:rclone/t", down.toString());
+        assertThat(Files.readAllBytes(down.resolve("sub").resolve(big))).isEqualTo(content);
+        rclone("delete", "cairn:rclone/t");
+        assertThat(lines(tester().run("list", "rclone").requireSuccess("list after delete")))
+                .isEmpty();
+        assertThat(lines(tester().run("list", "rclone_segments").requireSuccess("list segments after delete")))
+                .isEmpty();
+    }
+
+    /** Debian's {@code rclone} with a remote {@code cairn:} of type swift (tempauth v1.0 as test:tester). */
+    private void rclone(String... args) throws IOException, InterruptedException {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                "/usr/bin/rclone",
+                "--config",
+                work.resolve("rclone.conf").toString(),
+                "--low-level-retries",
+                "1",
+                "--retries",
+                "1"));
+        cmd.addAll(Arrays.asList(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("RCLONE_") || k.startsWith("OS_") || k.startsWith("ST_"));
+        pb.environment()
+                .putAll(Map.of(
+                        "RCLONE_CONFIG_CAIRN_TYPE", "swift",
+                        "RCLONE_CONFIG_CAIRN_AUTH", saio.authUrl(),
+                        "RCLONE_CONFIG_CAIRN_USER", "test:tester",
+                        "RCLONE_CONFIG_CAIRN_KEY", "testing"));
+        Path log = Files.createTempFile(work, "rclone", ".txt");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p = pb.start();
+        try {
+            boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+            String out = Files.readString(log);
+            assertThat(ended)
+                    .as("rclone %s ended within 120 s: %s", String.join(" ", args), out)
+                    .isTrue();
+            assertThat(p.exitValue())
+                    .as("rclone %s: %s", String.join(" ", args), out)
+                    .isZero();
+        } finally {
+            p.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
     }
 
     private void put(SaioHarness.Login login, String path, byte[] body) throws IOException, InterruptedException {

@@ -222,4 +222,45 @@ class VersioningCliIT {
         String access = String.join("\n", saio.accessLog);
         assertThat(access).contains("?bulk-delete");
     }
+
+    @Test
+    void shouldStreamArchiveFilesOverAMebibyteAndStoreNoneOfOneTheArchiveCutsShort() throws Exception {
+        byte[] big = random((5 << 20) + 12_345, 77);
+        SaioHarness.Login login = saio.login("test:tester", "testing");
+        HttpResponse<byte[]> r = saio.send(SaioHarness.request(login, "?extract-archive=tar")
+                .header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(tar(Map.of(
+                        "stream-c/small.txt", "small".getBytes(StandardCharsets.UTF_8), "stream-c/big ☃.bin", big)))));
+        String doc = new String(r.body(), StandardCharsets.UTF_8).strip();
+        assertThat(doc).contains("\"Response Status\": \"201 Created\"").contains("\"Number Files Created\": 2");
+        assertThat(download(tester(), "stream-c", "big ☃.bin")).isEqualTo(big);
+
+        // the archive ends 2 MiB into a 3 MiB file: an error, and nothing of that file is stored
+        byte[] whole = tar(Map.of("stream-d/cut.bin", random(3 << 20, 78)));
+        byte[] cut = java.util.Arrays.copyOf(whole, 512 + (2 << 20));
+        HttpResponse<byte[]> c = saio.send(SaioHarness.request(login, "?extract-archive=tar")
+                .header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(cut)));
+        String cutDoc = new String(c.body(), StandardCharsets.UTF_8).strip();
+        assertThat(cutDoc).contains("\"Response Status\": \"400 Bad Request\"").contains("Invalid Tar File");
+        assertThat(saio.send(SaioHarness.request(login, "/stream-d/cut.bin")
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    private static byte[] tar(Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, "UTF-8")) {
+            tar.setAddPaxHeadersForNonAsciiNames(true);
+            for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(files).entrySet()) {
+                TarArchiveEntry e = new TarArchiveEntry(f.getKey());
+                e.setSize(f.getValue().length);
+                tar.putArchiveEntry(e);
+                tar.write(f.getValue());
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
 }

@@ -1,5 +1,6 @@
 package io.cairn.account.http;
 
+import io.cairn.common.http.ResponseReasons;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +30,8 @@ public final class AccountResponse {
      * ({@code HTTPAccepted()}, {@code HTTPNotFound()}); other statuses get no body.
      */
     static AccountResponse swobDefault(int status) {
-        String body = switch (status) {
-            case 202 -> "<html><h1>Accepted</h1><p>The request is accepted for processing.</p></html>";
-            case 404 -> "<html><h1>Not Found</h1><p>The resource could not be found.</p></html>";
-            default -> "";
-        };
-        return body.isEmpty() ? of(status) : text(status, body);
+        String body = status == 202 || status == 404 ? ResponseReasons.defaultBody(status, null) : null;
+        return body == null ? of(status) : text(status, body);
     }
 
     /** An error with a text body, as swob's error responses carry their message. */

@@ -51,9 +51,9 @@ final class AccountServerInitializer extends ChannelInitializer<Channel> {
             ch.pipeline().addLast("recon", new ReconHandler(recon, reconExecutor));
         }
         ch.pipeline()
-                // account requests are small control-plane messages: aggregate with a limit
                 // REPLICATE /dev/part/hash/<name>: a whole DB file streamed into <dev>/tmp (replicator/README.md)
                 .addLast("db-transfer", new DbFileTransferHandler(root, executors, true))
+                // account requests are small control-plane messages: aggregate with a limit
                 .addLast("aggregator", new HttpObjectAggregator(MAX_BODY))
                 // the account protocol, run on the device executors
                 .addLast("account", handler);

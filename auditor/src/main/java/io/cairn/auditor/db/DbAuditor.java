@@ -1,8 +1,8 @@
 package io.cairn.auditor.db;
 
 import io.cairn.account.db.AccountBroker;
-import io.cairn.auditor.RateLimiter;
-import io.cairn.auditor.Sleeper;
+import io.cairn.common.concurrent.RateLimiter;
+import io.cairn.common.concurrent.Sleeper;
 import io.cairn.common.daemon.Daemon;
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.db.DatabaseBroker;

@@ -1,7 +1,7 @@
 package io.cairn.auditor.object;
 
-import io.cairn.auditor.RateLimiter;
-import io.cairn.auditor.Sleeper;
+import io.cairn.common.concurrent.RateLimiter;
+import io.cairn.common.concurrent.Sleeper;
 import io.cairn.common.daemon.Daemon;
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.io.DeviceRoot;

@@ -3,11 +3,11 @@ package io.cairn.auditor.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.account.db.AccountBroker;
-import io.cairn.auditor.ManualClock;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.db.DbPaths;
 import io.cairn.common.io.DeviceRoot;
+import io.cairn.common.testing.ManualClock;
 import io.cairn.container.db.ContainerBroker;
 import io.cairn.container.db.ObjectRecord;
 import java.nio.ByteBuffer;

@@ -3,12 +3,12 @@ package io.cairn.auditor.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.cairn.auditor.ManualClock;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.io.DeviceRoot;
 import io.cairn.common.path.HashPath;
 import io.cairn.common.testing.DiskCorruption;
+import io.cairn.common.testing.ManualClock;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.DiskFile;
 import io.cairn.object.diskfile.DiskFileConfig;

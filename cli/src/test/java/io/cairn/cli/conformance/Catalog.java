@@ -26,6 +26,7 @@ final class Catalog {
         groups.addAll(BadRequestScenarios.groups());
         groups.addAll(LargeObjectScenarios.groups());
         groups.addAll(TempUrlScenarios.groups());
+        groups.addAll(FormPostScenarios.groups());
         groups.addAll(DomainRemapScenarios.groups());
         groups.addAll(SymlinkScenarios.groups());
         groups.addAll(QuotaScenarios.groups());
@@ -33,6 +34,8 @@ final class Catalog {
         groups.addAll(VersioningScenarios.groups());
         groups.addAll(LegacyVersioningScenarios.groups());
         groups.addAll(BulkScenarios.groups());
+        groups.addAll(EdgeScenarios.groups());
+        groups.addAll(EtagQuoterScenarios.groups());
         return groups;
     }
 }

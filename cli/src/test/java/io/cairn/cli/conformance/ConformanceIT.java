@@ -97,15 +97,10 @@ class ConformanceIT {
         started.add(swift);
         // fallocate_reserve = 0 as for Swift's servers (see SwiftSaio.storageConf)
         Map<String, String> noReserve = Map.of("fallocate_reserve", "0");
-        InProcessCairn cairn = InProcessCairn.saio(
-                dir.resolve("cairn"),
-                Map.of(
-                        "app:object-server",
-                        noReserve,
-                        "app:container-server",
-                        noReserve,
-                        "app:account-server",
-                        noReserve));
+        Map<String, Map<String, String>> saioSettings = new java.util.HashMap<>(ProxyConfs.saioSettings());
+        saioSettings.putAll(Map.of(
+                "app:object-server", noReserve, "app:container-server", noReserve, "app:account-server", noReserve));
+        InProcessCairn cairn = InProcessCairn.saio(dir.resolve("cairn"), saioSettings);
         started.add(cairn);
         SwiftSaio swiftOnCairn = SwiftSaio.startProxyOnly(dir.resolve("swift-proxy-on-cairn"), cairn.swiftDir());
         started.add(swiftOnCairn);

@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Large objects written through one proxy and read through the other over the same storage (issue 15: a
- * manifest written through a Cairn proxy is served by a Swift 2.30.1 proxy, and the other way round): the SLO,
- * its {@code multipart-manifest=get}, the DLO and an SLO delete with its segments (3 and the manifest) must come out the same
- * through either proxy.
+ * Large objects, symlinks and versions written through one proxy and read through the other over the same storage
+ * (issue 15: a manifest written through a Cairn proxy is served by a Swift 2.30.1 proxy, and the other way round):
+ * the SLO, its {@code multipart-manifest=get}, the DLO and an SLO delete with its segments (3 and the manifest);
+ * a dynamic and a static symlink to a unicode name, and {@code ?symlink=get}; a versioned object's current and
+ * older version by {@code ?version-id=}, its {@code ?versions} listing, and a delete marker — each must come out
+ * the same through either proxy.
  *
  * <p>Thread-safety: stateless.
  */
 final class CrossProxy {
     private static final String C = "/v1/AUTH_test/xp";
     private static final String SEGS = "/v1/AUTH_test/xp-segs";
+    private static final String V = "/v1/AUTH_test/xp-ver";
 
     private CrossProxy() {}
 
@@ -62,7 +65,69 @@ final class CrossProxy {
         if (after != 404) {
             problems.add(writer.shape() + " HEAD of a deleted segment: " + after);
         }
+        symlinks(problems, writer, reader);
+        versions(problems, writer, reader);
         return problems;
+    }
+
+    private static void symlinks(List<String> problems, Target writer, Target reader) {
+        write(
+                problems,
+                writer,
+                List.of(
+                        Req.put(C + "/target%20%E2%98%83").body("linked"),
+                        Req.put(C + "/dyn").h("X-Symlink-Target", "xp/target%20%E2%98%83"),
+                        Req.put(C + "/static")
+                                .h("X-Symlink-Target", "xp/target%20%E2%98%83")
+                                .h("X-Symlink-Target-Etag", LargeObjectScenarios.md5("linked"))));
+        for (String path : List.of(C + "/dyn", C + "/static", C + "/dyn?symlink=get", C + "/static?symlink=get")) {
+            compare(problems, writer, reader, Req.get(path));
+            compare(problems, writer, reader, Req.head(path));
+        }
+        compare(problems, writer, reader, Req.get(C + "?format=json&prefix=dyn"));
+    }
+
+    private static void versions(List<String> problems, Target writer, Target reader) {
+        write(
+                problems,
+                writer,
+                List.of(
+                        Req.put(V).h("X-Versions-Enabled", "true"),
+                        Req.put(V + "/%C3%B6").body("one"),
+                        Req.put(V + "/%C3%B6").body("two")));
+        compare(problems, writer, reader, Req.get(V + "/%C3%B6"));
+        compare(problems, writer, reader, Req.get(V + "?versions&format=json"));
+        RawHttp.Response listing =
+                reader.send(Req.get(V + "?versions&format=json")).response();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"version_id\": \"([^\"]+)\"")
+                .matcher(listing == null ? "" : listing.body());
+        List<String> ids = new ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        if (ids.size() != 2) {
+            problems.add(reader.shape() + " ?versions of " + writer.shape() + "'s writes: " + ids);
+            return;
+        }
+        // newest first: the older version is the second
+        compare(problems, writer, reader, Req.get(V + "/%C3%B6?version-id=" + ids.get(1)));
+        RawHttp.Response old =
+                reader.send(Req.get(V + "/%C3%B6?version-id=" + ids.get(1))).response();
+        if (old == null || !old.body().equals("one")) {
+            problems.add(reader.shape() + " older version: " + (old == null ? "no answer" : old.body()));
+        }
+        write(problems, reader, List.of(Req.delete(V + "/%C3%B6")));
+        compare(problems, reader, writer, Req.get(V + "/%C3%B6"));
+        compare(problems, reader, writer, Req.get(V + "?versions&format=json"));
+    }
+
+    private static void write(List<String> problems, Target target, List<Req> requests) {
+        for (Req r : requests) {
+            Outcome o = target.send(r);
+            if (o.status() / 100 != 2) {
+                problems.add(target.shape() + " " + r.method() + " " + r.target() + ": " + o.status());
+            }
+        }
     }
 
     private static void compare(List<String> problems, Target writer, Target reader, Req req) {
@@ -72,8 +137,16 @@ final class CrossProxy {
             problems.add(req.target() + ": no answer");
             return;
         }
-        for (String h :
-                List.of("Content-Length", "Etag", "Content-Range", "X-Static-Large-Object", "X-Object-Manifest")) {
+        for (String h : List.of(
+                "Content-Length",
+                "Etag",
+                "Content-Range",
+                "X-Static-Large-Object",
+                "X-Object-Manifest",
+                "Content-Location",
+                "X-Symlink-Target",
+                "X-Symlink-Target-Etag",
+                "X-Object-Version-Id")) {
             if (!Objects.equals(w.header(h), r.header(h))) {
                 problems.add(req.target() + " " + h + ": " + writer.shape() + " " + w.header(h) + ", " + reader.shape()
                         + " " + r.header(h));

@@ -166,7 +166,7 @@ final class LargeObjectScenarios {
                 "slo.reserved-header",
                 Req.put(S + "/reserved").h("X-Static-Large-Object", "true").body("x"),
                 Req.post(S + "/man").h("X-Static-Large-Object", "true")));
-        s.add(Scenario.of("slo.listing", Req.get(S + "?format=json"), Req.get(S)));
+        s.add(Scenario.of("slo.listing", Req.get(S + "?format=json"), Req.get(S), Req.get(S + "?format=xml")));
         s.add(Scenario.of("slo.copy", Req.copy(S + "/man", "slo/copied"), Req.get(S + "/copied")));
         s.add(Scenario.of(
                 "slo.copy-manifest",

@@ -86,7 +86,7 @@ final class SymlinkScenarios {
                 Req.post(C + "/link").h("X-Object-Meta-A", "1"),
                 Req.post(C + "/static").h("X-Object-Meta-A", "1"),
                 Req.post(C + "/link").h("X-Symlink-Target", "sym/other")));
-        s.add(Scenario.of("symlink.listing", Req.get(C + "?format=json"), Req.get(C)));
+        s.add(Scenario.of("symlink.listing", Req.get(C + "?format=json"), Req.get(C), Req.get(C + "?format=xml")));
         s.add(Scenario.of("symlink.copy", Req.copy(C + "/link", "sym/copied"), Req.get(C + "/copied")));
         s.add(Scenario.of("symlink.delete", Req.delete(C + "/link2"), Req.head(C + "/link2"), Req.head(T)));
         s.add(Scenario.of("symlink.other-user-denied", Req.get(C + "/link").as(User.TESTER3)));

@@ -54,6 +54,7 @@ final class VersioningScenarios {
                 Req.get(O + "?symlink=get"),
                 Req.get(C + "?format=json"),
                 Req.get(C),
+                Req.get(C + "?format=xml"),
                 Req.head(C),
                 Req.get(C + "?versions")));
         s.add(Scenario.of(
@@ -166,6 +167,8 @@ final class VersioningScenarios {
                 "versioning.account",
                 Req.get(A + "?format=json"),
                 Req.get(A + "?format=json&prefix=ver2"),
+                Req.get(A + "?format=xml&prefix=ver2"),
+                Req.get(A + "?prefix=ver2"),
                 Req.head(A)));
         s.add(Scenario.of(
                 "versioning.not-versioned",

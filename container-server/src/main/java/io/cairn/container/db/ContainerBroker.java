@@ -4,6 +4,7 @@ import io.cairn.common.codec.PickleException;
 import io.cairn.common.codec.PickleReader;
 import io.cairn.common.codec.PickleWriter;
 import io.cairn.common.codec.PyTuple;
+import io.cairn.common.codec.SwiftBytes;
 import io.cairn.common.db.DatabaseBroker;
 import io.cairn.common.db.DbMetadata;
 import io.cairn.common.db.SqlScript;
@@ -402,7 +403,7 @@ public final class ContainerBroker extends DatabaseBroker<ObjectRecord> {
 
         ObjectMerge(ObjectRecord item) {
             this.item = item;
-            ContentTypes.Extracted ct = ContentTypes.extractSwiftBytes(item.contentType());
+            SwiftBytes.Extracted ct = SwiftBytes.extract(item.contentType());
             this.size = item.size();
             this.etag = item.etag();
             this.deleted = item.deleted();
@@ -434,7 +435,7 @@ public final class ContainerBroker extends DatabaseBroker<ObjectRecord> {
             Timestamp recData = r.first();
             Timestamp recCtype = r.second() == null ? recData : r.second();
             Timestamp recMeta = r.third() == null ? recCtype : r.third();
-            ContentTypes.Extracted rec = ContentTypes.extractSwiftBytes(existing.contentType());
+            SwiftBytes.Extracted rec = SwiftBytes.extract(existing.contentType());
             boolean newer = false;
             if (recData.compareTo(data) >= 0) {
                 size = existing.size();

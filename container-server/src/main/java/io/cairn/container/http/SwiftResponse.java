@@ -1,15 +1,14 @@
 package io.cairn.container.http;
 
+import io.cairn.common.http.ResponseReasons;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,31 +19,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe while being built; hand it over after the last change.
  */
 public final class SwiftResponse {
-    private static final Map<Integer, String[]> REASONS = Map.ofEntries(
-            Map.entry(201, new String[] {"Created", ""}),
-            Map.entry(202, new String[] {"Accepted", "The request is accepted for processing."}),
-            Map.entry(204, new String[] {"No Content", ""}),
-            Map.entry(400, new String[] {
-                "Bad Request",
-                "The server could not comply with the request since it is either malformed or otherwise incorrect."
-            }),
-            Map.entry(404, new String[] {"Not Found", "The resource could not be found."}),
-            Map.entry(405, new String[] {"Method Not Allowed", "The method is not allowed for this resource."}),
-            Map.entry(406, new String[] {
-                "Not Acceptable", "The resource is not available in a format acceptable to your browser."
-            }),
-            Map.entry(409, new String[] {"Conflict", "There was a conflict when trying to complete your request."}),
-            Map.entry(412, new String[] {"Precondition Failed", "A precondition for this request was not met."}),
-            Map.entry(500, new String[] {
-                "Internal Error", "The server has either erred or is incapable of performing the requested operation."
-            }),
-            Map.entry(503, new String[] {
-                "Service Unavailable", "The server is currently unavailable. Please try again at a later time."
-            }),
-            Map.entry(507, new String[] {
-                "Insufficient Storage", "There was not enough space to save the resource. Drive: %s"
-            }));
-
     private final int status;
     private final HttpHeaders headers = new DefaultHttpHeaders();
     private byte @Nullable [] body;
@@ -95,13 +69,8 @@ public final class SwiftResponse {
         if (b != null) {
             return b;
         }
-        String[] reason = REASONS.get(status);
-        if (reason == null || reason[1].isEmpty()) {
-            return new byte[0];
-        }
-        String explanation =
-                reason[1].contains("%s") ? reason[1].replace("%s", drive == null ? "unknown" : drive) : reason[1];
-        return ("<html><h1>" + reason[0] + "</h1><p>" + explanation + "</p></html>").getBytes(StandardCharsets.UTF_8);
+        String standard = ResponseReasons.defaultBody(status, drive);
+        return standard == null ? new byte[0] : standard.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The Netty response; a HEAD or 204 carries no body (but a HEAD keeps the length it would have had). */
@@ -110,7 +79,7 @@ public final class SwiftResponse {
         boolean noBody = head || status == 204 || status == 304;
         FullHttpResponse r = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(status),
+                ResponseReasons.status(status),
                 noBody ? alloc.buffer(0) : alloc.buffer(b.length).writeBytes(b));
         r.headers().set(headers);
         if (b.length > 0 && !headers.contains(HttpHeaderNames.CONTENT_TYPE)) {

@@ -1,11 +1,11 @@
 package io.cairn.container.listing;
 
+import io.cairn.common.codec.SwiftBytes;
 import io.cairn.common.listing.ListingEncoder;
 import io.cairn.common.time.Timestamp;
 import io.cairn.common.time.TimestampCodec;
 import io.netty.buffer.ByteBuf;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +20,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe: one per listing, on the device executor.
  */
 public final class ListingRows implements ObjectRowHandler {
-    private static final String TOKEN = "[^()<>@,;:\\\\\"/\\[\\]?={}\\x00-\\x20\\x7f]+";
-    private static final Pattern EXTENSION =
-            Pattern.compile("(?:\\s*;\\s*(" + TOKEN + ")\\s*(?:=\\s*(" + TOKEN + "|\"(?:[^\"\\\\]|\\\\.)*\"))?)");
     private static final Pattern PYTHON_INT = Pattern.compile("[+-]?\\d(_?\\d)*");
 
     /** Receives full chunks in order; takes ownership of each buffer. */
@@ -50,21 +47,9 @@ public final class ListingRows implements ObjectRowHandler {
         long bytes = size;
         String type = contentType;
         if (contentType.indexOf(';') >= 0) {
-            int semi = contentType.indexOf(';');
-            StringBuilder rebuilt = new StringBuilder(contentType.substring(0, semi));
-            String swiftBytes = null;
-            Matcher m = EXTENSION.matcher(contentType.substring(semi));
-            while (m.find()) {
-                String key = m.group(1).strip();
-                String value = m.group(2) == null ? "" : m.group(2).strip();
-                if (key.equals("swift_bytes")) {
-                    swiftBytes = value;
-                } else {
-                    rebuilt.append(';').append(key).append('=').append(value);
-                }
-            }
-            type = rebuilt.toString();
-            Long override = pythonInt(swiftBytes);
+            SwiftBytes.Extracted extracted = SwiftBytes.extract(contentType);
+            type = extracted.contentType();
+            Long override = pythonInt(extracted.swiftBytes());
             if (override != null) {
                 bytes = override;
             }

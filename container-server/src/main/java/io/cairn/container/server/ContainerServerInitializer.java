@@ -84,11 +84,11 @@ public final class ContainerServerInitializer extends ChannelInitializer<Channel
                         context.devices(),
                         context.executors(),
                         context.settings().replicationServer()));
-        // container requests carry tiny bodies (REPLICATE the largest): aggregate under an explicit bound
         // Swift's recon middleware: /recon/* answered from the node's ReconRegistry, before any aggregation
         if (recon != null && reconExecutor != null) {
             p.addLast("recon", new ReconHandler(recon, reconExecutor));
         }
+        // container requests carry tiny bodies (REPLICATE the largest): aggregate under an explicit bound
         p.addLast("aggregator", new HttpObjectAggregator(maxRequestBytes));
         // the container protocol: one operation per verb, SQLite on the device executors
         p.addLast("container", new ContainerRequestHandler(context, clientTimeout));

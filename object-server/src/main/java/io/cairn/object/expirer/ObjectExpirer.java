@@ -1,10 +1,10 @@
 package io.cairn.object.expirer;
 
+import io.cairn.common.concurrent.RateLimiter;
 import io.cairn.common.daemon.Daemon;
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.path.ExpiringObjects;
 import io.cairn.common.time.Timestamp;
-import io.cairn.object.update.UpdateRateLimiter;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -130,7 +130,8 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
         final PassReport.Builder report;
         final Timestamp now = Timestamp.now(clock);
         final Semaphore slots = new Semaphore(config.concurrency());
-        final UpdateRateLimiter limiter = new UpdateRateLimiter(config.tasksPerSecond());
+        // Swift: RateLimitedIterator over the work, its EventletRateLimiter with the default rate_buffer
+        final RateLimiter limiter = new RateLimiter(config.tasksPerSecond(), clock);
         final Map<String, ArrayDeque<Work>> byTarget = new TreeMap<>();
         int cached;
 
@@ -251,7 +252,7 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
         }
 
         private void start(Work work) throws InterruptedException {
-            limiter.acquire();
+            limiter.waitFor(1);
             slots.acquire();
             report.add("tasks", 1);
             CompletableFuture<Void> done;

@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +35,6 @@ import org.jspecify.annotations.Nullable;
  * <p>Confined to the channel's event loop.
  */
 final class GetOperation extends ObjectOperation {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private @Nullable DiskFileReader reader;
 
@@ -242,7 +240,8 @@ final class GetOperation extends ObjectOperation {
     private void sendMultipart(HttpResponse head, long[] ranges, long length) {
         String contentType = head.headers().get(HttpHeaderNames.CONTENT_TYPE, "application/octet-stream");
         byte[] boundaryBytes = new byte[16];
-        RANDOM.nextBytes(boundaryBytes);
+        // Swift: random.randint, not a secret; the calling thread's generator, no shared lock
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(boundaryBytes);
         String boundary = io.cairn.common.path.HashPath.toHex(boundaryBytes);
         List<BodyStreamer.Segment> segments = new ArrayList<>();
         long total = 0;

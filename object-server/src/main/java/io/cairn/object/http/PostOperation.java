@@ -1,5 +1,6 @@
 package io.cairn.object.http;
 
+import io.cairn.common.codec.SwiftBytes;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.DiskFile;
 import io.cairn.object.diskfile.DiskFileReader;
@@ -143,11 +144,8 @@ final class PostOperation extends ObjectOperation {
         if (dataContentType == null) {
             return contentType;
         }
-        int at = dataContentType.lastIndexOf(";swift_bytes=");
-        if (at < 0) {
-            return contentType;
-        }
-        return contentType + dataContentType.substring(at);
+        String swiftBytes = SwiftBytes.extract(dataContentType).swiftBytes();
+        return swiftBytes == null || swiftBytes.isEmpty() ? contentType : contentType + ";swift_bytes=" + swiftBytes;
     }
 
     private static String valueOr(@Nullable String value) {

@@ -1,5 +1,6 @@
 package io.cairn.object.update;
 
+import io.cairn.common.concurrent.RateLimiter;
 import io.cairn.common.daemon.Daemon;
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.daemon.ReconRegistry;
@@ -152,7 +153,8 @@ public final class ObjectUpdater implements Daemon, AutoCloseable {
         final PassReport.Builder report;
         final BlockingQueue<Outcome> done = new LinkedBlockingQueue<>();
         final Set<Path> seen = new HashSet<>();
-        final UpdateRateLimiter limiter = new UpdateRateLimiter(config.objectsPerSecond());
+        // Swift: RateLimitedIterator over the work, its EventletRateLimiter with the default rate_buffer
+        final RateLimiter limiter = new RateLimiter(config.objectsPerSecond(), clock);
         int inFlight;
 
         Pass(PassReport.Builder report) {
@@ -229,7 +231,7 @@ public final class ObjectUpdater implements Daemon, AutoCloseable {
                     while (inFlight >= config.concurrency()) {
                         apply(done.take());
                     }
-                    limiter.acquire();
+                    limiter.waitFor(1);
                     send(file, tmpDir, policy, update);
                 }
             }

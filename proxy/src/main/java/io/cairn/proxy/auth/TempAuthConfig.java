@@ -1,10 +1,8 @@
 package io.cairn.proxy.auth;
 
+import io.cairn.common.codec.Utf8;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -241,13 +239,12 @@ public final class TempAuthConfig {
         }
         try {
             byte[] raw = Base64.getDecoder().decode(alphabet.toString());
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(raw))
-                    .toString();
-        } catch (IllegalArgumentException | CharacterCodingException e) {
+            String text = Utf8.decodeOrNull(raw);
+            if (text == null) {
+                throw new IllegalArgumentException("not UTF-8");
+            }
+            return text;
+        } catch (IllegalArgumentException e) {
             throw new ConfigException(
                     section.source(),
                     section.name(),

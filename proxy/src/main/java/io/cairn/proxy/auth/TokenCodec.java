@@ -1,9 +1,10 @@
 package io.cairn.proxy.auth;
 
+import io.cairn.common.codec.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -197,11 +198,12 @@ public final class TokenCodec {
         int length = in.getShort() & 0xffff;
         ByteBuffer slice = in.slice(in.position(), length);
         in.position(in.position() + length);
-        return StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(slice)
-                .toString();
+        byte[] bytes = new byte[length];
+        slice.get(bytes);
+        String text = Utf8.decodeOrNull(bytes);
+        if (text == null) {
+            throw new MalformedInputException(length);
+        }
+        return text;
     }
 }

@@ -24,8 +24,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Blocking: used on a worker thread, one call at a time.
  */
 final class ArchiveReader implements Closeable {
-    /** The most bytes of one file read into memory to be written as one object. */
-    static final long MAX_ENTRY_BYTES = 64L << 20;
+    /**
+     * The most bytes of one file read into memory whole and written with one call; a bigger file streams from the
+     * archive into its PUT ({@link #readContent}), so an extraction holds at most this much of a file.
+     */
+    static final long MAX_ENTRY_BYTES = 1L << 20;
 
     private final InputStream raw;
     private final String compression;
@@ -164,6 +167,30 @@ final class ArchiveReader implements Closeable {
             throw new ArchiveException(message(ex, "unexpected end of data"));
         }
         return new Entry(name, size, data, pax);
+    }
+
+    /**
+     * Up to {@code max} more bytes of the file {@link #next()} returned without its content (over {@link
+     * #MAX_ENTRY_BYTES}); the caller asks only for bytes the entry's size says remain.
+     *
+     * @throws ArchiveException when the archive ends (or breaks) inside the file
+     */
+    byte[] readContent(int max) throws ArchiveException {
+        TarArchiveInputStream t = open();
+        byte[] buf = new byte[max];
+        int off = 0;
+        try {
+            while (off < max) {
+                int n = t.read(buf, off, max - off);
+                if (n < 0) {
+                    throw new ArchiveException("unexpected end of data");
+                }
+                off += n;
+            }
+        } catch (IOException ex) {
+            throw new ArchiveException(message(ex, "unexpected end of data"));
+        }
+        return buf;
     }
 
     /** Python's message for a compression error, else {@code fallback}. */

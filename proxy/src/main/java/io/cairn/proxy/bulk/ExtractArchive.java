@@ -2,14 +2,19 @@ package io.cairn.proxy.bulk;
 
 import io.cairn.common.path.Names;
 import io.cairn.common.path.PercentCoding;
+import io.cairn.proxy.swift.BodySource;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.Subrequests;
 import io.cairn.proxy.swift.SwiftApp;
 import io.cairn.proxy.swift.SwiftPath;
 import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -291,12 +296,6 @@ final class ExtractArchive implements Operation {
             String object,
             String quotedName,
             String @Nullable [] containerFailure) {
-        byte[] data = entry.data();
-        if (data == null) {
-            failed.add(new String[] {quotedName, ResultStream.status(413)});
-            readNext();
-            return;
-        }
         SwiftPath p = exchange.path();
         SwiftPath op = new SwiftPath(p.version(), p.account(), container, object, p.query());
         HttpHeaders h = identity();
@@ -312,7 +311,7 @@ final class ExtractArchive implements Operation {
                 h.set(header, new String(v.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
             }
         });
-        call = Subrequests.call(exchange, next, HttpMethod.PUT, op, h, Unpooled.wrappedBuffer(data), r -> {
+        Consumer<FullHttpResponse> answered = r -> {
             call = null;
             int status = r.status().code();
             String line = r.status().toString();
@@ -334,7 +333,111 @@ final class ExtractArchive implements Operation {
             badGateway |= status / 100 == 5;
             failed.add(new String[] {quotedName, line});
             readNext();
-        });
+        };
+        byte[] data = entry.data();
+        if (data != null) {
+            call = Subrequests.call(exchange, next, HttpMethod.PUT, op, h, Unpooled.wrappedBuffer(data), answered);
+        } else {
+            new StreamedEntry(entry.size()).start(op, h, answered);
+        }
+    }
+
+    /**
+     * A file too big to hold in memory ({@link ArchiveReader#MAX_ENTRY_BYTES}): its PUT takes the body in pieces
+     * read from the archive on the worker, one read at a time and only while the PUT's replicas keep up.
+     */
+    private final class StreamedEntry implements BodySource {
+        private static final int PIECE = 256 << 10;
+        private final long size;
+        private long sent;
+        private @Nullable Operation put;
+        private boolean paused = true;
+        private boolean reading;
+        private boolean ended;
+
+        StreamedEntry(long size) {
+            this.size = size;
+        }
+
+        void start(SwiftPath path, HttpHeaders h, Consumer<FullHttpResponse> answered) {
+            h.set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(size));
+            Operation p = Subrequests.uploadPaced(exchange, next, path, h, this, answered);
+            put = p;
+            call = p;
+            if (p != null) {
+                p.start();
+            }
+        }
+
+        @Override
+        public void pause() {
+            paused = true;
+        }
+
+        @Override
+        public void resume() {
+            paused = false;
+            pump();
+        }
+
+        @Override
+        public void ready() {
+            resume();
+        }
+
+        @Override
+        public void abort() {
+            ended = true;
+        }
+
+        private void pump() {
+            ArchiveReader r = reader;
+            if (paused || reading || ended || done || r == null) {
+                return;
+            }
+            reading = true;
+            int want = (int) Math.min(PIECE, size - sent);
+            CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return r.readContent(want);
+                        } catch (ArchiveReader.ArchiveException e) {
+                            throw new IllegalStateException(e.getMessage(), e);
+                        }
+                    },
+                    worker);
+            lastTask = read;
+            read.whenCompleteAsync(this::delivered, exchange.eventLoop());
+        }
+
+        private void delivered(byte @Nullable [] bytes, @Nullable Throwable e) {
+            reading = false;
+            Operation p = put;
+            if (done || ended || p == null) {
+                return;
+            }
+            if (e != null || bytes == null) {
+                // the archive ends inside this file: nothing of it may be stored
+                ended = true;
+                p.clientClosed();
+                Throwable cause = e != null && e.getCause() != null ? e.getCause() : e;
+                finish(
+                        ResultStream.status(400),
+                        "Invalid Tar File: "
+                                + (cause instanceof IllegalStateException ise && ise.getMessage() != null
+                                        ? ise.getMessage()
+                                        : "unexpected end of data"));
+                return;
+            }
+            sent += bytes.length;
+            if (sent >= size) {
+                ended = true;
+                p.content(new DefaultLastHttpContent(Unpooled.wrappedBuffer(bytes)));
+                return;
+            }
+            p.content(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
+            pump();
+        }
     }
 
     /** {@code pax_key_to_swift_header}. */

@@ -9,13 +9,10 @@ import java.util.Set;
  *
  * <p>Immutable.
  *
- * @param rateLimitAfterSegment segments served at full speed before rate limiting (accepted; not enforced)
- * @param rateLimitSegmentsPerSec segments per second after that (accepted; not enforced)
- * @param maxGetTime seconds a GET may take (accepted; not enforced)
+ * @param pacing {@code rate_limit_after_segment}, {@code rate_limit_segments_per_sec} and {@code max_get_time}
  * @param unknownKeys keys of the section Cairn does not know
  */
-public record DloConfig(
-        int rateLimitAfterSegment, int rateLimitSegmentsPerSec, int maxGetTime, List<String> unknownKeys) {
+public record DloConfig(SegmentPacing pacing, List<String> unknownKeys) {
     private static final Set<String> KNOWN =
             Set.of("use", "rate_limit_after_segment", "rate_limit_segments_per_sec", "max_get_time");
 
@@ -25,10 +22,6 @@ public record DloConfig(
 
     /** Reads the section; out-of-range values fail as every config value does. */
     public static DloConfig from(ConfigSection s) {
-        return new DloConfig(
-                s.getInt("rate_limit_after_segment", 10, 0, Integer.MAX_VALUE),
-                s.getInt("rate_limit_segments_per_sec", 1, 0, Integer.MAX_VALUE),
-                s.getInt("max_get_time", 86400, 1, Integer.MAX_VALUE),
-                s.unknownKeys(KNOWN));
+        return new DloConfig(SegmentPacing.from(s, false), s.unknownKeys(KNOWN));
     }
 }

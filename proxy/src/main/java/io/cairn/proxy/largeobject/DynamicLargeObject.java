@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -43,9 +44,11 @@ final class DynamicLargeObject implements Middleware {
     static final String MANIFEST = "X-Object-Manifest";
 
     private final DloConfig config;
+    private final Clock clock;
 
-    DynamicLargeObject(DloConfig config) {
+    DynamicLargeObject(DloConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     DloConfig config() {
@@ -227,7 +230,8 @@ final class DynamicLargeObject implements Middleware {
                 return;
             }
             Listing listing = new Listing(segments, first, last < 0 ? Long.MAX_VALUE : last, limit);
-            stream(new SegmentedBody(exchange, next, listing, out, bodyLength));
+            stream(new SegmentedBody(
+                    exchange, next, listing, out, bodyLength, config.pacing().start(clock)));
         }
 
         /**

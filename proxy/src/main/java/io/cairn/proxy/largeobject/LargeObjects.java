@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -42,12 +43,12 @@ public final class LargeObjects {
             case "slo" -> {
                 SloConfig c = SloConfig.from(section);
                 c.unknownKeys().forEach(k -> warnings.add("[" + section.name() + "] unknown key " + k));
-                yield new StaticLargeObject(c);
+                yield new StaticLargeObject(c, Clock.systemUTC());
             }
             case "dlo" -> {
                 DloConfig c = DloConfig.from(section);
                 c.unknownKeys().forEach(k -> warnings.add("[" + section.name() + "] unknown key " + k));
-                yield new DynamicLargeObject(c);
+                yield new DynamicLargeObject(c, Clock.systemUTC());
             }
             case "symlink" -> Symlink.from(section, warnings);
             default -> throw new IllegalArgumentException("not a large-object filter: " + entry);

@@ -1,5 +1,6 @@
 package io.cairn.proxy.largeobject;
 
+import io.cairn.proxy.swift.BodilessOperation;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.ResponseSink;
@@ -24,8 +25,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Confined to the exchange's event loop.
  */
-abstract class ManifestRead implements Operation, ResponseSink {
-    protected final Exchange exchange;
+abstract class ManifestRead extends BodilessOperation implements ResponseSink {
     protected final SwiftApp next;
     private final int maxManifest;
     private @Nullable Operation downstream;
@@ -33,12 +33,11 @@ abstract class ManifestRead implements Operation, ResponseSink {
     private @Nullable HttpResponse manifestHead;
     private @Nullable CompositeByteBuf manifest;
     private boolean passThrough;
-    private boolean started;
     private boolean over;
 
     /** @param maxManifest the most manifest body bytes read (more is a 500) */
     ManifestRead(Exchange exchange, SwiftApp next, int maxManifest) {
-        this.exchange = exchange;
+        super(exchange);
         this.next = next;
         this.maxManifest = maxManifest;
     }
@@ -68,25 +67,9 @@ abstract class ManifestRead implements Operation, ResponseSink {
     /** Adds to a passed-through answer's headers (nothing by default). */
     void passThroughHead(HttpHeaders headers) {}
 
-    @Override
-    public void start() {
-        if (exchange.requestComplete()) {
-            run();
-        }
-    }
-
-    @Override
-    public void content(HttpContent content) {
-        boolean last = content instanceof LastHttpContent;
-        content.release();
-        if (last && !started) {
-            run();
-        }
-    }
-
     /** Sends the read on below the filter. */
-    final void run() {
-        started = true;
+    @Override
+    protected final void run() {
         HttpHeaders h = exchange.headers().copy();
         prepare(h);
         downstream = Subrequests.stream(subrequestParent(), next, exchange.method(), target(), h, null, this);

@@ -1,12 +1,11 @@
 package io.cairn.proxy.largeobject;
 
+import io.cairn.proxy.swift.BodilessOperation;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.Subrequests;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.LastHttpContent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,14 +14,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Confined to the exchange's event loop.
  */
-abstract class PassOn implements Operation {
-    protected final Exchange exchange;
+abstract class PassOn extends BodilessOperation {
     private final SwiftApp next;
     private @Nullable Operation call;
-    private boolean started;
 
     PassOn(Exchange exchange, SwiftApp next) {
-        this.exchange = exchange;
+        super(exchange);
         this.next = next;
     }
 
@@ -30,23 +27,7 @@ abstract class PassOn implements Operation {
     abstract void answer(FullHttpResponse r);
 
     @Override
-    public void start() {
-        if (exchange.requestComplete()) {
-            run();
-        }
-    }
-
-    @Override
-    public void content(HttpContent content) {
-        boolean last = content instanceof LastHttpContent;
-        content.release();
-        if (last && !started) {
-            run();
-        }
-    }
-
-    private void run() {
-        started = true;
+    protected void run() {
         call = Subrequests.call(
                 exchange,
                 next,

@@ -20,7 +20,9 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +45,7 @@ final class SegmentedBody implements ResponseSink {
     private final SwiftApp app;
     private final SegmentListing listing;
     private final HttpHeaders subrequestHeaders;
+    private final SegmentPacing.Pacer pacer;
     private @Nullable HttpResponse head;
     private @Nullable Operation current;
     private SegmentListing.@Nullable Segment segment;
@@ -58,7 +61,14 @@ final class SegmentedBody implements ResponseSink {
      * @param bodyLength the bytes the answer promises (more is an error, as Swift's {@code
      *     response_body_length}); -1 when not known
      */
-    SegmentedBody(Exchange exchange, SwiftApp app, SegmentListing listing, HttpResponse head, long bodyLength) {
+    SegmentedBody(
+            Exchange exchange,
+            SwiftApp app,
+            SegmentListing listing,
+            HttpResponse head,
+            long bodyLength,
+            SegmentPacing.Pacer pacer) {
+        this.pacer = pacer;
         this.exchange = exchange;
         this.app = app;
         this.listing = listing;
@@ -106,6 +116,20 @@ final class SegmentedBody implements ResponseSink {
             return;
         }
         SegmentListing.Segment s = (SegmentListing.Segment) piece;
+        long length = s.last() >= 0 ? s.last() - s.first() + 1 : s.size() >= 0 ? s.size() - s.first() : -1;
+        Duration wait = pacer.beforeSegment(length);
+        if (wait.isZero()) {
+            fetch(s);
+        } else {
+            exchange.eventLoop().schedule(() -> fetch(s), wait.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Starts the GET subrequest of a segment (unless the answer ended while its fetch waited for its turn). */
+    private void fetch(SegmentListing.Segment s) {
+        if (over) {
+            return;
+        }
         segment = s;
         HttpHeaders h = new DefaultHttpHeaders().set(subrequestHeaders);
         if (s.first() > 0 || s.last() >= 0) {
@@ -142,6 +166,12 @@ final class SegmentedBody implements ResponseSink {
     }
 
     private void write(ByteBuf buf) {
+        if (pacer.overTime()) {
+            // Swift's "max LO GET time of %ds exceeded": the body ends here
+            buf.release();
+            fail(409);
+            return;
+        }
         if (remaining >= 0) {
             if (buf.readableBytes() > remaining) {
                 buf.release();

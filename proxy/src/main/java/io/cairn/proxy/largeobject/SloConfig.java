@@ -13,10 +13,16 @@ import java.util.Set;
  * @param maxManifestSize most bytes in a manifest PUT's body
  * @param yieldFrequency seconds between heartbeat spaces of a {@code heartbeat=on} PUT
  * @param concurrency segment HEADs of a manifest PUT in flight at once
+ * @param pacing {@code rate_limit_*} and {@code max_get_time} of a GET
  * @param unknownKeys keys of the section Cairn does not know
  */
 public record SloConfig(
-        int maxManifestSegments, int maxManifestSize, int yieldFrequency, int concurrency, List<String> unknownKeys) {
+        int maxManifestSegments,
+        int maxManifestSize,
+        int yieldFrequency,
+        int concurrency,
+        SegmentPacing pacing,
+        List<String> unknownKeys) {
     private static final Set<String> KNOWN = Set.of(
             "use",
             "max_manifest_segments",
@@ -41,6 +47,7 @@ public record SloConfig(
                 s.getInt("max_manifest_size", 8 << 20, 1, Integer.MAX_VALUE),
                 s.getInt("yield_frequency", 10, 1, Integer.MAX_VALUE),
                 Math.min(1000, Math.max(1, s.getInt("concurrency", 2, 0, Integer.MAX_VALUE))),
+                SegmentPacing.from(s, true),
                 s.unknownKeys(KNOWN));
     }
 }

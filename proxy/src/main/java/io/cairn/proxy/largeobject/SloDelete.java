@@ -1,17 +1,16 @@
 package io.cairn.proxy.largeobject;
 
 import io.cairn.common.path.PercentCoding;
+import io.cairn.proxy.swift.BodilessOperation;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.Subrequests;
 import io.cairn.proxy.swift.SwiftApp;
 import io.cairn.proxy.swift.SwiftPath;
 import io.cairn.proxy.swift.SwiftResponses;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Confined to the exchange's event loop.
  */
-final class SloDelete implements Operation {
+final class SloDelete extends BodilessOperation {
     /** One object to delete, or an SLO to open first; {@code error} when its manifest could not be read. */
     private static final class Target {
         final String name;
@@ -45,7 +44,6 @@ final class SloDelete implements Operation {
         }
     }
 
-    private final Exchange exchange;
     private final SwiftApp next;
     private final SloConfig config;
     private final ArrayDeque<Target> queue = new ArrayDeque<>();
@@ -55,33 +53,16 @@ final class SloDelete implements Operation {
     private long deleted;
     private long notFound;
     private boolean badGateway;
-    private boolean started;
     private boolean over;
 
     SloDelete(Exchange exchange, SwiftApp next, SloConfig config) {
-        this.exchange = exchange;
+        super(exchange);
         this.next = next;
         this.config = config;
     }
 
     @Override
-    public void start() {
-        if (exchange.requestComplete()) {
-            run();
-        }
-    }
-
-    @Override
-    public void content(HttpContent content) {
-        boolean last = content instanceof LastHttpContent;
-        content.release();
-        if (last && !started) {
-            run();
-        }
-    }
-
-    private void run() {
-        started = true;
+    protected void run() {
         format = LargeObjects.bestResultFormat(exchange.headers().get(HttpHeaderNames.ACCEPT));
         if (format == null) {
             finish("406 Not Acceptable", "");

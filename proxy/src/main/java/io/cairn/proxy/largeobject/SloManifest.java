@@ -1,6 +1,7 @@
 package io.cairn.proxy.largeobject;
 
 import io.cairn.common.codec.Json;
+import io.cairn.common.codec.SwiftBytes;
 import io.cairn.common.http.ByteRanges;
 import io.cairn.proxy.swift.SwiftPath;
 import java.nio.charset.StandardCharsets;
@@ -360,12 +361,11 @@ final class SloManifest {
         if (LargeObjects.isTrue(String.valueOf(seg.get("sub_slo")))) {
             Object ct = seg.get("content_type");
             if (ct instanceof String type) {
-                int at = type.indexOf(";swift_bytes=");
-                if (at >= 0) {
-                    long v = LargeObjects.parseLong(type.substring(at + 13));
-                    if (v >= 0) {
-                        return v;
-                    }
+                // override_bytes_from_content_type
+                String swiftBytes = SwiftBytes.extract(type).swiftBytes();
+                long v = LargeObjects.parseLong(swiftBytes);
+                if (v >= 0) {
+                    return v;
                 }
             }
         }

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,10 +36,14 @@ import org.jspecify.annotations.Nullable;
 final class SloRead extends ManifestRead {
     private final boolean manifestGet;
     private final boolean raw;
+    private final SegmentPacing pacing;
+    private final Clock clock;
 
-    SloRead(Exchange exchange, SwiftApp next, boolean manifestGet, SloConfig config) {
+    SloRead(Exchange exchange, SwiftApp next, boolean manifestGet, SloConfig config, Clock clock) {
         super(exchange, next, Math.max(config.maxManifestSize() * 4, 8 << 20));
         this.manifestGet = manifestGet;
+        this.pacing = config.pacing();
+        this.clock = clock;
         this.raw =
                 manifestGet && "raw".equals(LargeObjects.param(exchange.path().query(), "format"));
     }
@@ -180,7 +185,7 @@ final class SloRead extends ManifestRead {
         out.set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(bodyLength));
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, SwiftResponses.status(status), out);
         SloListing listing = new SloListing(exchange, next, segments, byteranges, boundary, partType, length);
-        stream(new SegmentedBody(exchange, next, listing, head, bodyLength));
+        stream(new SegmentedBody(exchange, next, listing, head, bodyLength, pacing.start(clock)));
     }
 
     /** swob's {@code _prepare_for_ranges} length: part headers, data, CRLFs and the closing boundary. */

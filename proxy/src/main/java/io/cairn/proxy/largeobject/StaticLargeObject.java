@@ -6,6 +6,7 @@ import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.SwiftApp;
 import io.cairn.proxy.swift.SwiftResponses;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class StaticLargeObject implements Middleware {
     private final SloConfig config;
+    private final Clock clock;
 
-    StaticLargeObject(SloConfig config) {
+    StaticLargeObject(SloConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     SloConfig config() {
@@ -45,7 +48,7 @@ final class StaticLargeObject implements Middleware {
             return new SloDelete(ex, next, config);
         }
         if (m.equals("GET") || m.equals("HEAD")) {
-            return new SloRead(ex, next, "get".equals(mm), config);
+            return new SloRead(ex, next, "get".equals(mm), config, clock);
         }
         if (ex.headers().contains(SloManifest.MARKER)) {
             return Answer.afterBody(

@@ -5,8 +5,17 @@ import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.proxy.bulk.Bulk;
 import io.cairn.proxy.domainremap.DomainRemap;
+import io.cairn.proxy.edge.CrossDomain;
+import io.cairn.proxy.edge.ListEndpoints;
+import io.cairn.proxy.edge.NameCheck;
+import io.cairn.proxy.etagquoter.EtagQuoter;
+import io.cairn.proxy.formpost.FormPost;
 import io.cairn.proxy.largeobject.LargeObjects;
+import io.cairn.proxy.listingformats.ListingFormats;
 import io.cairn.proxy.quotas.Quotas;
+import io.cairn.proxy.ratelimit.RateLimit;
+import io.cairn.proxy.ratelimit.RateLimitConfig;
+import io.cairn.proxy.readonly.ReadOnly;
 import io.cairn.proxy.s3api.S3Api;
 import io.cairn.proxy.s3api.S3ApiConfig;
 import io.cairn.proxy.staticweb.StaticWeb;
@@ -49,7 +58,10 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("healthcheck", "healthcheck stage"),
             Map.entry("proxy_logging", "access-log stage"),
             Map.entry("memcache", "in-process info cache"),
-            Map.entry("listing_formats", "listings formatted by the backends"),
+            Map.entry(
+                    "listing_formats",
+                    "listings formatted by the backends, or by the proxy when a filter rewrites them"
+                            + " (io.cairn.proxy.listingformats)"),
             Map.entry("tempauth", "tempauth"),
             Map.entry(
                     "authtoken", "identity tokens checked with the signing key (io.cairn.proxy.auth.AuthTokenConfig)"),
@@ -60,18 +72,33 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("symlink", "symlinks (io.cairn.proxy.largeobject)"),
             Map.entry("versioned_writes", "object versioning and legacy versioned writes (io.cairn.proxy.versioning)"),
             Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
+            Map.entry("formpost", "browser form uploads (io.cairn.proxy.formpost)"),
             Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"),
             Map.entry("container_quotas", "container quotas (io.cairn.proxy.quotas)"),
             Map.entry("account_quotas", "account quotas (io.cairn.proxy.quotas)"),
             Map.entry("staticweb", "containers served as web sites (io.cairn.proxy.staticweb)"),
             Map.entry("s3api", "the S3 API (io.cairn.proxy.s3api)"),
-            Map.entry("bulk", "extract-archive and bulk-delete (io.cairn.proxy.bulk)"));
+            Map.entry("bulk", "extract-archive and bulk-delete (io.cairn.proxy.bulk)"),
+            Map.entry("ratelimit", "request rates per account and container (io.cairn.proxy.ratelimit)"),
+            Map.entry("crossdomain", "GET /crossdomain.xml (io.cairn.proxy.edge)"),
+            Map.entry("name_check", "paths refused by length, characters, substrings (io.cairn.proxy.edge)"),
+            Map.entry("list_endpoints", "/endpoints/ for locality-aware clients (io.cairn.proxy.edge)"),
+            Map.entry("read_only", "read-only cluster or accounts (io.cairn.proxy.readonly)"),
+            Map.entry("etag_quoter", "RFC-compliant quoted ETags (io.cairn.proxy.etagquoter)"));
 
     /** The filters on the application seam, by egg entry name. */
     private static final List<String> SEAM_FILTERS = List.of(
+            "listing_formats",
+            "etag_quoter",
             "domain_remap",
             "bulk",
             "tempurl",
+            "formpost",
+            "ratelimit",
+            "crossdomain",
+            "name_check",
+            "list_endpoints",
+            "read_only",
             "s3api",
             "staticweb",
             "container_quotas",
@@ -81,10 +108,14 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             "versioned_writes",
             "symlink");
 
-    /** The pipeline Swift's sample proxy-server.conf and Cairn's SAIO use. */
+    /**
+     * The pipeline of Cairn's SAIO and sample proxy-server.conf: Swift 2.30's SAIO pipeline ({@code
+     * doc/saio/swift/proxy-server.conf}) with Cairn's domain_remap (etag-quoter after it, so both see the remapped
+     * path) and s3api.
+     */
     public static final String DEFAULT_PIPELINE =
-            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap listing_formats bulk tempurl s3api"
-                    + " tempauth staticweb copy"
+            "catch_errors gatekeeper healthcheck proxy-logging cache domain_remap etag-quoter listing_formats bulk"
+                    + " tempurl formpost ratelimit crossdomain s3api tempauth staticweb copy"
                     + " container-quotas account-quotas slo dlo versioned_writes symlink"
                     + " proxy-logging proxy-server";
 
@@ -183,8 +214,13 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             }
         }
         List<Middleware> out = new ArrayList<>();
+        if (!entries.contains("listing_formats") && rewritesListingsAfter(-1)) {
+            // Swift inserts listing_formats, a required filter, near the start when the pipeline lacks it
+            out.add(new ListingFormats());
+        }
         for (String entry : entries) {
-            if (!SEAM_FILTERS.contains(entry)) {
+            if (!SEAM_FILTERS.contains(entry)
+                    || (entry.equals("listing_formats") && !rewritesListingsAfter(entries.indexOf(entry)))) {
                 continue;
             }
             ConfigSection section = sections.get(entry);
@@ -194,23 +230,48 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             }
             out.add(
                     switch (entry) {
+                        case "listing_formats" -> new ListingFormats();
                         case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
+                        case "formpost" -> FormPost.from(section, warnings, Clock.systemUTC());
                         case "domain_remap" -> DomainRemap.from(section, warnings, listingFormatsAfter(entry));
                         case "s3api" -> new S3Api(S3ApiConfig.from(section));
                         case "container_quotas", "account_quotas" -> Quotas.middleware(entry, section, warnings);
                         case "staticweb" -> StaticWeb.from(section, warnings);
                         case "versioned_writes" -> versionedWrites(section, warnings);
                         case "bulk" -> Bulk.from(section, warnings);
+                        case "ratelimit" -> rateLimit(section, warnings);
+                        case "crossdomain" -> CrossDomain.from(section, warnings);
+                        case "name_check" -> NameCheck.from(section, warnings);
+                        case "list_endpoints" -> ListEndpoints.from(section, warnings);
+                        case "read_only" -> ReadOnly.from(section, warnings);
+                        case "etag_quoter" -> EtagQuoter.from(section, warnings);
                         default -> LargeObjects.middleware(entry, section, warnings);
                     });
         }
         return out;
     }
 
+    /**
+     * Whether a filter that rewrites JSON listings comes after position {@code index}: only then does an XML
+     * listing need formatting in the proxy (otherwise the storage servers format it).
+     */
+    private boolean rewritesListingsAfter(int index) {
+        return entries.subList(index + 1, entries.size()).stream().anyMatch(ListingFormats.REWRITERS::contains);
+    }
+
     /** Whether {@code listing_formats} is listed after {@code entry} (Swift inserts it first when it is not). */
     private boolean listingFormatsAfter(String entry) {
         int formats = entries.indexOf("listing_formats");
         return formats >= 0 && formats > entries.indexOf(entry);
+    }
+
+    /**
+     * {@code ratelimit}, its counters shared by every event loop of this proxy (Swift's memcache, local to the
+     * proxy's process).
+     */
+    private static RateLimit rateLimit(ConfigSection section, List<String> warnings) {
+        RateLimitConfig config = RateLimitConfig.from(section, warnings);
+        return new RateLimit(config, RateLimit.countersFor(config), Clock.systemUTC());
     }
 
     /** {@code versioned_writes}: object versioning needs the symlink filter (Swift: a start-up error). */

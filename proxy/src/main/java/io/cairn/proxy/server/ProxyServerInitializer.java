@@ -3,6 +3,8 @@ package io.cairn.proxy.server;
 import io.cairn.common.http.AccessLogHandler;
 import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.domainremap.DomainRemapHandler;
+import io.cairn.proxy.edge.EdgeFilter;
+import io.cairn.proxy.edge.EdgeHandler;
 import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.proxy.pipeline.AuthHandler;
 import io.cairn.proxy.pipeline.CatchErrorsHandler;
@@ -85,16 +87,18 @@ public final class ProxyServerInitializer extends ChannelInitializer<Channel> {
         p.addLast("healthcheck", new HealthCheckHandler());
         // gatekeeper: internal headers never enter from clients nor leave to them.
         p.addLast("gatekeeper", new GatekeeperHandler());
-        // domain_remap: the account and container a storage host names become the path's, before auth sees it.
+        // In pipeline order: domain_remap (the account and container a storage host names become the path's),
+        // the filters answering from the request line (crossdomain, name_check, list_endpoints), and s3api (S3
+        // requests authenticated and addressed to the user's account), all before auth sees the request.
+        int edge = 0;
         for (Middleware m : services.middlewares()) {
             if (m instanceof DomainRemap remap) {
                 p.addLast("domain-remap", new DomainRemapHandler(remap));
+            } else if (m instanceof EdgeFilter filter) {
+                p.addLast("edge-" + edge++, new EdgeHandler(filter, services));
+            } else if (m instanceof S3Api && s3 != null) {
+                p.addLast("s3api", new S3RequestHandler(s3));
             }
-        }
-        // s3api: S3 requests authenticated (SigV2/SigV4) and addressed to the user's account, before auth.
-        S3Front front = s3;
-        if (front != null) {
-            p.addLast("s3api", new S3RequestHandler(front));
         }
         // Token issuance on the auth prefix; authorization itself waits for the container ACL.
         p.addLast("auth", new AuthHandler(access));

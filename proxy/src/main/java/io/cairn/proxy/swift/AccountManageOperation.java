@@ -15,7 +15,7 @@ final class AccountManageOperation extends BodilessOperation {
     }
 
     @Override
-    void run() {
+    protected void run() {
         FullHttpResponse bad = AccountWrites.checkMetadata(exchange);
         if (bad != null) {
             exchange.respond(bad);

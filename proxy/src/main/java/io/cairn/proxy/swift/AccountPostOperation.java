@@ -17,7 +17,7 @@ final class AccountPostOperation extends BodilessOperation {
     }
 
     @Override
-    void run() {
+    protected void run() {
         FullHttpResponse bad = AccountWrites.checkMetadata(exchange);
         if (bad != null) {
             exchange.respond(bad);

@@ -28,7 +28,7 @@ final class AccountReadOperation extends BodilessOperation {
     }
 
     @Override
-    void run() {
+    protected void run() {
         ProxyServices s = exchange.services();
         SwiftPath p = exchange.path();
         OnLoop.then(exchange, s.infoCache().account(p.account()), info -> {

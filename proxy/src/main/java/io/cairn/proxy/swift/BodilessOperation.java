@@ -5,15 +5,16 @@ import io.netty.handler.codec.http.LastHttpContent;
 
 /**
  * An operation that ignores any request body (Swift reads none for these verbs) and runs once the request
- * is complete, so the connection is in a clean state for the response.
+ * is complete, so the connection is in a clean state for the response: the controllers' bodiless verbs, and the
+ * filters' operations that read something below before answering (a listing to rewrite, a manifest to follow).
  *
  * <p>Confined to the client channel's event loop.
  */
-abstract class BodilessOperation implements Operation {
+public abstract class BodilessOperation implements Operation {
     protected final Exchange exchange;
     private boolean started;
 
-    BodilessOperation(Exchange exchange) {
+    protected BodilessOperation(Exchange exchange) {
         this.exchange = exchange;
     }
 
@@ -39,5 +40,5 @@ abstract class BodilessOperation implements Operation {
     public void clientClosed() {}
 
     /** Serves the request; answers through {@link Exchange}. */
-    abstract void run();
+    protected abstract void run();
 }

@@ -16,7 +16,7 @@ final class ContainerDeleteOperation extends BodilessOperation {
     }
 
     @Override
-    void run() {
+    protected void run() {
         SwiftPath p = exchange.path();
         OnLoop.then(exchange, exchange.services().infoCache().account(p.account()), account -> {
             AccessPolicy.Decision d = Authorization.check(exchange, null);

@@ -17,7 +17,7 @@ final class ContainerPostOperation extends BodilessOperation {
     }
 
     @Override
-    void run() {
+    protected void run() {
         FullHttpResponse bad = ContainerWrites.check(exchange);
         if (bad == null) {
             bad = Relay.cleanContainerAcls(exchange.headers());

@@ -22,7 +22,7 @@ final class ContainerPutOperation extends BodilessOperation {
     }
 
     @Override
-    void run() {
+    protected void run() {
         FullHttpResponse bad = ContainerWrites.check(exchange);
         if (bad == null) {
             bad = Relay.cleanContainerAcls(exchange.headers());

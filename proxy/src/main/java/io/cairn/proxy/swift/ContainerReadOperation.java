@@ -22,7 +22,7 @@ final class ContainerReadOperation extends BodilessOperation {
     }
 
     @Override
-    void run() {
+    protected void run() {
         ProxyServices s = exchange.services();
         SwiftPath p = exchange.path();
         OnLoop.then(exchange, s.infoCache().container(p.account(), p.containerName()), info -> {

@@ -95,7 +95,7 @@ final class Controllers {
         r.headers().set("Allow", allow);
         return new BodilessOperation(ex) {
             @Override
-            void run() {
+            protected void run() {
                 ex.respond(r);
             }
         };

@@ -130,7 +130,7 @@ final class ObjectCopyOperation extends BodilessOperation {
     }
 
     @Override
-    void run() {
+    protected void run() {
         if (problem != null) {
             exchange.respond(SwiftResponses.withText(412, problem));
             return;

@@ -18,7 +18,7 @@ final class ObjectDeleteOperation extends BodilessOperation {
     }
 
     @Override
-    void run() {
+    protected void run() {
         SwiftPath p = exchange.path();
         OnLoop.then(exchange, exchange.services().infoCache().container(p.account(), p.containerName()), this::delete);
     }

@@ -1,5 +1,6 @@
 package io.cairn.proxy.swift;
 
+import io.cairn.common.codec.SwiftBytes;
 import io.cairn.common.time.Timestamp;
 import io.cairn.proxy.backend.GetConnection;
 import io.cairn.proxy.info.ContainerInfo;
@@ -65,7 +66,7 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
     }
 
     @Override
-    void run() {
+    protected void run() {
         SwiftPath p = exchange.path();
         exchange.services()
                 .infoCache()
@@ -309,8 +310,9 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
             to.set(HttpHeaderNames.ETAG, Etags.strip(tag));
         }
         String ct = to.get(HttpHeaderNames.CONTENT_TYPE);
-        if (ct != null && ct.contains(";swift_bytes=")) {
-            to.set(HttpHeaderNames.CONTENT_TYPE, ct.substring(0, ct.indexOf(";swift_bytes=")));
+        if (ct != null) {
+            // Swift's obj controller: resp.content_type = clean_content_type(...)
+            to.set(HttpHeaderNames.CONTENT_TYPE, SwiftBytes.clean(ct));
         }
         to.set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
     }

@@ -19,7 +19,7 @@ final class ObjectPostOperation extends BodilessOperation {
     }
 
     @Override
-    void run() {
+    protected void run() {
         FullHttpResponse bad = ObjectWriteChecks.checkMetadata(
                 exchange.headers(), exchange.services().validator());
         if (bad == null) {

@@ -24,7 +24,7 @@ final class OptionsOperation extends BodilessOperation {
     }
 
     @Override
-    void run() {
+    protected void run() {
         SwiftPath p = exchange.path();
         String allow = p.container() == null
                 ? (exchange.services().config().allowAccountManagement()

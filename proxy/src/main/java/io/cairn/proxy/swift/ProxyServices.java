@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -51,7 +50,6 @@ public final class ProxyServices {
     private final List<Middleware> middlewares;
     private final SwiftApp app;
     private final SwiftApp top;
-    private final Random random = new Random();
     private final ContentTypes contentTypes = ContentTypes.system();
 
     /**
@@ -203,13 +201,9 @@ public final class ProxyServices {
                 ring.handoffs(partition),
                 errorLimiter,
                 config.requestNodeCount(replicas),
-                random,
+                // the calling event loop's own generator: one java.util.Random shared by every loop contends
+                java.util.concurrent.ThreadLocalRandom.current(),
                 config.primaryOrder());
-    }
-
-    /** The primaries of {@code partition} only (for fan-outs that start one request per primary). */
-    public int primaryCount(Ring ring, int partition) {
-        return ring.primaries(partition).size();
     }
 
     /** Fills info-cache misses with backend HEADs. */

@@ -190,12 +190,24 @@ public final class TempUrl implements Middleware {
     }
 
     private static void addKeys(List<String[]> keys, Map<String, String> meta, String scope) {
+        for (String key : keysOf(meta)) {
+            keys.add(new String[] {key, scope});
+        }
+    }
+
+    /**
+     * Swift's {@code get_tempurl_keys_from_metadata}: the values of {@code Temp-URL-Key} and {@code Temp-URL-Key-2}
+     * (any case) in an account's or container's metadata.
+     */
+    public static List<String> keysOf(Map<String, String> meta) {
+        List<String> keys = new ArrayList<>();
         for (Map.Entry<String, String> e : meta.entrySet()) {
             String k = e.getKey().toLowerCase(Locale.ROOT);
             if (k.equals("temp-url-key") || k.equals("temp-url-key-2")) {
-                keys.add(new String[] {e.getValue(), scope});
+                keys.add(e.getValue());
             }
         }
+        return keys;
     }
 
     /** The scope of the first key whose HMAC is the signature (HEAD: under HEAD, GET, POST or PUT), else null. */

@@ -2,12 +2,9 @@ package io.cairn.proxy.tempurl;
 
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code [filter:tempurl]} with Swift 2.30's defaults.
@@ -32,10 +29,6 @@ public record TempUrlConfig(
         List<String> allowedDigests,
         List<String> deprecatedDigests,
         List<String> unknownKeys) {
-    /** Swift's {@code SUPPORTED_DIGESTS}. */
-    static final Set<String> SUPPORTED_DIGESTS = Set.of("sha1", "sha256", "sha512");
-
-    private static final Set<String> DEPRECATED_DIGESTS = Set.of("sha1");
     private static final Set<String> KNOWN = Set.of(
             "use",
             "methods",
@@ -57,43 +50,20 @@ public record TempUrlConfig(
     }
 
     /**
-     * Reads the section as Swift's {@code filter_factory} does; digests Swift does not support are dropped with a
-     * warning.
+     * Reads the section as Swift's {@code filter_factory} does ({@link AllowedDigests#from}).
      *
      * @throws ConfigException when no supported digest is left (Swift refuses to start)
      */
     public static TempUrlConfig from(ConfigSection s, List<String> warnings) {
-        TreeSet<String> digests = new TreeSet<>();
-        for (String d : words(s.getString("allowed_digests", ""))) {
-            digests.add(d.toLowerCase(Locale.ROOT));
-        }
-        if (digests.isEmpty()) {
-            digests.addAll(SUPPORTED_DIGESTS);
-        }
-        List<String> unsupported = new ArrayList<>();
-        for (String d : digests) {
-            if (!SUPPORTED_DIGESTS.contains(d)) {
-                unsupported.add(d);
-            }
-        }
-        if (!unsupported.isEmpty()) {
-            warnings.add("[" + s.name() + "] the following digest algorithms are configured but not supported: "
-                    + String.join(", ", unsupported));
-            unsupported.forEach(digests::remove);
-        }
-        if (digests.isEmpty()) {
-            throw new ConfigException(s.name(), "allowed_digests: no valid digest algorithms are configured");
-        }
-        TreeSet<String> deprecated = new TreeSet<>(digests);
-        deprecated.retainAll(DEPRECATED_DIGESTS);
+        AllowedDigests digests = AllowedDigests.from(s, warnings);
         return new TempUrlConfig(
                 words(s.getString("methods", "GET HEAD PUT POST DELETE")),
                 words(s.getString("incoming_remove_headers", "x-timestamp")),
                 words(s.getString("incoming_allow_headers", "")),
                 words(s.getString("outgoing_remove_headers", "x-object-meta-*")),
                 words(s.getString("outgoing_allow_headers", "x-object-meta-public-*")),
-                List.copyOf(digests),
-                List.copyOf(deprecated),
+                digests.allowed(),
+                digests.deprecated(),
                 s.unknownKeys(KNOWN));
     }
 

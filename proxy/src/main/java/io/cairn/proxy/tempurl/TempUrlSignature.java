@@ -12,18 +12,18 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Swift's {@code get_hmac} and {@code extract_digest_and_algorithm}: the HMAC a temporary URL carries, as hex or
- * as {@code <algorithm>:<base64>}.
+ * Swift's {@code get_hmac} and {@code extract_digest_and_algorithm}: the HMAC a temporary URL (or a FormPost form)
+ * carries, as hex or as {@code <algorithm>:<base64>}.
  *
  * <p>Thread-safety: stateless.
  */
-final class TempUrlSignature {
+public final class TempUrlSignature {
     /**
      * A signature as given: its digest and its value in lower-case hex.
      *
      * @param algorithm {@code sha1}, {@code sha256}, {@code sha512} (or another name given before a colon)
      */
-    record Parsed(String algorithm, String hex) {}
+    public record Parsed(String algorithm, String hex) {}
 
     private TempUrlSignature() {}
 
@@ -31,7 +31,7 @@ final class TempUrlSignature {
      * Swift's {@code extract_digest_and_algorithm}: {@code <hex>} (its length names the digest) or {@code
      * <algorithm>:<base64>} (standard or URL-safe, padding optional); null where Swift raises ValueError.
      */
-    static @Nullable Parsed parse(String value) {
+    public static @Nullable Parsed parse(String value) {
         int colon = value.indexOf(':');
         if (colon >= 0) {
             String algorithm = value.substring(0, colon);
@@ -97,6 +97,11 @@ final class TempUrlSignature {
      */
     static String hmac(String method, String path, long expires, String key, String algorithm, @Nullable String ip) {
         String message = (ip == null || ip.isEmpty() ? "" : "ip=" + ip + "\n") + method + "\n" + expires + "\n" + path;
+        return hmacHex(key, message, algorithm);
+    }
+
+    /** {@code hmac.new(key.encode('utf8'), message.encode('utf-8'), algorithm).hexdigest()}. */
+    public static String hmacHex(String key, String message, String algorithm) {
         String jca = "Hmac" + algorithm.toUpperCase(Locale.ROOT);
         try {
             Mac mac = Mac.getInstance(jca);
@@ -111,7 +116,7 @@ final class TempUrlSignature {
     }
 
     /** Swift's {@code streq_const_time}: no early exit on the first differing character. */
-    static boolean sameConstantTime(String a, String b) {
+    public static boolean sameConstantTime(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

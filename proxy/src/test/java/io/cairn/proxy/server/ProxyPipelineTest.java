@@ -26,20 +26,20 @@ class ProxyPipelineTest {
     @Test
     void shouldNameEveryFilterCairnLacks() {
         assertThatThrownBy(() ->
-                        parse("[pipeline:main]\npipeline = catch_errors rl tempauth container-sync slo proxy-server\n"
-                                + "[filter:rl]\nuse = egg:swift#ratelimit\n"))
+                        parse("[pipeline:main]\npipeline = catch_errors ks tempauth container-sync slo proxy-server\n"
+                                + "[filter:ks]\nuse = egg:swift#keystoneauth\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("rl (egg:swift#ratelimit), container-sync")
+                .hasMessageContaining("ks (egg:swift#keystoneauth), container-sync")
                 .hasMessageContaining("cairn_skip_filters");
     }
 
     @Test
     void shouldSkipOnlyWhatTheOperatorListed() {
         ProxyPipeline p =
-                parse("[pipeline:main]\npipeline = catch_errors ratelimit container-sync tempauth proxy-server\n"
-                        + "cairn_skip_filters = ratelimit, container-sync\n");
+                parse("[pipeline:main]\npipeline = catch_errors keystoneauth container-sync tempauth proxy-server\n"
+                        + "cairn_skip_filters = keystoneauth, container-sync\n");
         assertThat(p.entries()).containsExactly("catch_errors", "tempauth", "dlo");
-        assertThat(p.skipped()).containsExactly("ratelimit", "container-sync");
+        assertThat(p.skipped()).containsExactly("keystoneauth", "container-sync");
     }
 
     @Test
@@ -53,7 +53,8 @@ class ProxyPipelineTest {
         java.util.List<String> warnings = new java.util.ArrayList<>();
         assertThat(p.middlewares(ini, warnings))
                 .extracting(m -> m.getClass().getSimpleName())
-                .containsExactly("StaticLargeObject", "DynamicLargeObject", "Symlink");
+                // Swift inserts listing_formats first; it formats XML listings the filters below rewrite
+                .containsExactly("ListingFormats", "StaticLargeObject", "DynamicLargeObject", "Symlink");
         assertThat(warnings).containsExactly("[filter:slo] unknown key bogus");
     }
 
@@ -66,7 +67,8 @@ class ProxyPipelineTest {
         java.util.List<String> warnings = new java.util.ArrayList<>();
         assertThat(ProxyPipeline.fromIni(ini).middlewares(ini, warnings))
                 .extracting(m -> m.getClass().getSimpleName())
-                .containsExactly("StaticLargeObject", "DynamicLargeObject", "VersionedWrites", "Symlink");
+                .containsExactly(
+                        "ListingFormats", "StaticLargeObject", "DynamicLargeObject", "VersionedWrites", "Symlink");
         IniFile noSymlink = IniFile.parse(
                 "[pipeline:main]\npipeline = tempauth copy versioned_writes proxy-server\n"
                         + "[filter:versioned_writes]\nuse = egg:swift#versioned_writes\nallow_object_versioning = true\n",
@@ -74,6 +76,21 @@ class ProxyPipelineTest {
         assertThatThrownBy(() -> ProxyPipeline.fromIni(noSymlink).middlewares(noSymlink, warnings))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("object versioning requires symlinks");
+    }
+
+    @Test
+    void shouldLeaveListingsToTheStorageServersWhenNoFilterBelowRewritesThem() {
+        IniFile ini = IniFile.parse(
+                "[pipeline:main]\npipeline = listing_formats tempauth copy dlo slo proxy-server\n",
+                "proxy-server.conf");
+        assertThat(ProxyPipeline.fromIni(ini).middlewares(ini, new java.util.ArrayList<>()))
+                .extracting(m -> m.getClass().getSimpleName())
+                .containsExactly("ListingFormats", "DynamicLargeObject", "StaticLargeObject");
+        IniFile none = IniFile.parse(
+                "[pipeline:main]\npipeline = listing_formats tempauth copy dlo proxy-server\n", "proxy-server.conf");
+        assertThat(ProxyPipeline.fromIni(none).middlewares(none, new java.util.ArrayList<>()))
+                .extracting(m -> m.getClass().getSimpleName())
+                .containsExactly("DynamicLargeObject");
     }
 
     @Test

@@ -1,9 +1,10 @@
-package io.cairn.auditor;
+package io.cairn.common.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.cairn.common.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,20 @@ class RateLimiterTest {
         assertThatThrownBy(() -> new RateLimiter(Double.NaN, clock, clock))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rate");
+    }
+
+    @Test
+    void shouldReserveWithoutSleepingAndBookTheSameRunningTimeAsWaitFor() {
+        RateLimiter limiter = new RateLimiter(1, clock);
+        assertThat(limiter.reserve(1)).isZero();
+        assertThat(limiter.reserve(1).toMillis()).isEqualTo(1000);
+        assertThat(limiter.reserve(1).toMillis()).isEqualTo(2000);
+        clock.advance(Duration.ofMillis(2500));
+        // the third unit was booked for t+2 s: at t+2.5 s the fourth waits until t+3 s
+        assertThat(limiter.reserve(1).toMillis()).isEqualTo(500);
+        clock.advance(Duration.ofSeconds(10));
+        // idle for more than the buffer: the running time restarts at now
+        assertThat(limiter.reserve(1)).isZero();
+        assertThat(clock.slept()).isZero();
     }
 }

@@ -1,4 +1,4 @@
-package io.cairn.auditor;
+package io.cairn.common.concurrent;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

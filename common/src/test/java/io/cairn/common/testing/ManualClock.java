@@ -1,5 +1,6 @@
-package io.cairn.auditor;
+package io.cairn.common.testing;
 
+import io.cairn.common.concurrent.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,25 +1,28 @@
-package io.cairn.container.db;
+package io.cairn.common.codec;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Swift's {@code extract_swift_bytes} over {@code parse_content_type}: splits a stored content type into
- * the type with every parameter but {@code swift_bytes} re-joined as {@code ;k=v}, and the {@code
- * swift_bytes} value. Stateless.
+ * The {@code swift_bytes} content-type parameter, Swift's one way of carrying a large object's size in its
+ * manifest's type (SLO writes {@code ;swift_bytes=N}, versioning {@code ; swift_bytes=N}): {@link #extract}
+ * ({@code extract_swift_bytes} over {@code parse_content_type}: every other parameter kept, re-joined as {@code
+ * ;k=v}) for the container server, the object server's POST and SLO's segment sizes; {@link #clean} ({@code
+ * clean_content_type}: only a last {@code swift_bytes} parameter removed) for the type a proxy answers with.
+ * Stateless.
  */
-public final class ContentTypes {
+public final class SwiftBytes {
     private static final String TOKEN = "[^()<>@,;:\\\\\"/\\[\\]?={}\\x00-\\x20\\x7f]+";
     private static final Pattern EXTENSION =
             Pattern.compile("(?:\\s*;\\s*(" + TOKEN + ")\\s*(?:=\\s*(" + TOKEN + "|\"(?:[^\"\\\\]|\\\\.)*\"))?)");
 
-    /** The result of {@link #extractSwiftBytes}. */
+    /** The result of {@link #extract}. */
     public record Extracted(String contentType, @Nullable String swiftBytes) {}
 
-    private ContentTypes() {}
+    private SwiftBytes() {}
 
-    public static Extracted extractSwiftBytes(String contentType) {
+    public static Extracted extract(String contentType) {
         int semi = contentType.indexOf(';');
         if (semi < 0) {
             return new Extracted(contentType, null);
@@ -37,5 +40,14 @@ public final class ContentTypes {
             }
         }
         return new Extracted(rebuilt.toString(), swiftBytes);
+    }
+
+    /** {@code clean_content_type}: {@code value} without its last parameter when that is {@code swift_bytes}. */
+    public static String clean(String value) {
+        int semi = value.lastIndexOf(';');
+        if (semi >= 0 && value.substring(semi + 1).stripLeading().startsWith("swift_bytes=")) {
+            return value.substring(0, semi);
+        }
+        return value;
     }
 }

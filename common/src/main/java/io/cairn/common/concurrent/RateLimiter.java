@@ -1,4 +1,4 @@
-package io.cairn.auditor;
+package io.cairn.common.concurrent;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.time.Instant;
  * running time restarts at now, so an idle period never buys a burst. A {@code maxRate} of 0 (or less)
  * disables limiting, as in Swift.
  *
- * <p>Not thread-safe: one per pass, used by the pass's thread.
+ * <p>Not thread-safe: one per user (a pass and its thread, a request on its event loop).
  */
 public final class RateLimiter {
     /** Swift's default {@code rate_buffer}: seconds the counter may lag and then catch up. */
@@ -27,6 +27,11 @@ public final class RateLimiter {
     private long sleptNanos;
 
     /** @param maxRate increments per second; 0 or less: unlimited */
+    /** A limiter used through {@link #reserve(long)} (its {@link #waitFor(long)} blocks the calling thread). */
+    public RateLimiter(double maxRate, Clock clock) {
+        this(maxRate, DEFAULT_RATE_BUFFER_SECONDS, clock, Sleeper.system());
+    }
+
     public RateLimiter(double maxRate, Clock clock, Sleeper sleeper) {
         this(maxRate, DEFAULT_RATE_BUFFER_SECONDS, clock, sleeper);
     }
@@ -45,8 +50,21 @@ public final class RateLimiter {
 
     /** Waits until {@code incrBy} more units (files, bytes) are allowed at the configured rate. */
     public void waitFor(long incrBy) throws InterruptedException {
+        Duration wait = reserve(incrBy);
+        if (!wait.isZero()) {
+            addSlept(wait);
+            sleeper.sleep(wait);
+        }
+    }
+
+    /**
+     * Books {@code incrBy} more units and says how long the caller must wait before using them, without
+     * waiting: for callers on an event loop, which schedule the work after the delay instead of blocking.
+     * Zero when the units are allowed now.
+     */
+    public Duration reserve(long incrBy) {
         if (maxRate <= 0 || incrBy <= 0) {
-            return;
+            return Duration.ZERO;
         }
         double now = nowMillis();
         double cost = msPerIncrement * incrBy;
@@ -55,13 +73,15 @@ public final class RateLimiter {
         }
         if (now >= runningTimeMs) {
             runningTimeMs += cost;
-            return;
+            return Duration.ZERO;
         }
-        double sleepMs = runningTimeMs - now;
+        double waitMs = runningTimeMs - now;
         runningTimeMs += cost;
-        long nanos = (long) (sleepMs * 1_000_000.0);
-        sleptNanos += nanos;
-        sleeper.sleep(Duration.ofNanos(nanos));
+        return Duration.ofNanos((long) (waitMs * 1_000_000.0));
+    }
+
+    private void addSlept(Duration wait) {
+        sleptNanos += wait.toNanos();
     }
 
     /** Total time this limiter has slept (or asked its sleeper to sleep). */
