@@ -63,6 +63,8 @@ public final class CairnMain {
             case "node" -> new NodeCommand(out, err, daemons).run(rest, launcher);
             case "saio" -> new SaioCommand(out, err, daemons).run(rest, launcher);
             case "cloud" -> new CloudCommand(out, err, daemons).run(rest, launcher);
+            case "identity-api" -> new ApiServiceCommand(ApiServiceCommand.Api.IDENTITY, out).run(rest, launcher);
+            case "image-api" -> new ApiServiceCommand(ApiServiceCommand.Api.IMAGE, out).run(rest, launcher);
             case "replicator" -> once(NodeDaemons.Kind.REPLICATOR, rest, out, err, daemons);
             case "auditor" -> once(NodeDaemons.Kind.AUDITOR, rest, out, err, daemons);
             case "updater" -> once(NodeDaemons.Kind.UPDATER, rest, out, err, daemons);
@@ -124,6 +126,8 @@ public final class CairnMain {
                 "  cloud [--data DIR] [--port 8080] [--api-port 8081] [--database-url URL]",
                 "               the saio cluster plus identity (Keystone v3) and image (Glance v2) APIs; writes",
                 "               DIR/etc/openrc for the openstack and glance CLIs",
+                "  identity-api --config FILE       one identity (Keystone v3) API process on a shared PostgreSQL",
+                "  image-api --config FILE          one image (Glance v2) API process on a shared PostgreSQL",
                 "  version      print the version");
     }
 }

@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * installed, else {@code fake}; {@code --compute-driver} picks) APIs on {@code A} (default {@code P + 1}), in one
  * JVM. Image bytes go to container {@code glance} of the admin
  * project's Swift account {@code AUTH_<admin project id>}; the image API writes there as the SAIO's reseller admin
- * ({@code admin:admin}). Writes {@code DIR/etc/openrc} (admin) and {@code DIR/etc/openrc-demo} for the OpenStack
+ * ({@code admin:admin}). The proxy accepts the identity service's tokens too ({@code authtoken} + {@code
+ * keystoneauth} before tempauth, same signing key): {@code openstack container/object ...} work on {@code
+ * AUTH_<project id>}. Writes {@code DIR/etc/openrc} (admin) and {@code DIR/etc/openrc-demo} for the OpenStack
  * CLIs; secrets (passwords, token signing key) are made on first start and kept in {@code DIR/etc/cloud.secrets}.
  *
  * <p>Not thread-safe; one instance per invocation.
@@ -127,7 +129,8 @@ final class CloudCommand {
         AccessLogSink accessLog = AccessLogSink.toLogger(ProxyCommand.ACCESS_LOGGER);
         SaioCluster cluster;
         try {
-            cluster = SaioCluster.start(o.data(), "127.0.0.1", o.port(), accessLog, daemons, null);
+            cluster = SaioCluster.startCloud(
+                    o.data(), "127.0.0.1", o.port(), accessLog, daemons, secrets.getProperty("token_signing_key"));
         } catch (IOException | InterruptedException | RuntimeException e) {
             accessLog.close();
             throw e;
@@ -226,8 +229,8 @@ final class CloudCommand {
     private void banner(Options o, int proxyPort, int apiPort, String driver) {
         out.println("cairn cloud: storage (1 proxy, " + SaioCluster.NODES + " storage nodes) + identity + image"
                 + " + compute; data in " + o.data());
-        out.println(
-                "  object store (Swift API): http://127.0.0.1:" + proxyPort + "/v1/  (tempauth users as cairn saio)");
+        out.println("  object store (Swift API): http://127.0.0.1:" + proxyPort
+                + "/v1/AUTH_<project id>  (identity tokens;" + " tempauth users as cairn saio)");
         out.println("  identity (Keystone v3):   http://127.0.0.1:" + apiPort + "/identity/v3");
         out.println("  image (Glance v2):        http://127.0.0.1:" + apiPort + "/image");
         out.println("  compute (Nova v2.1):      http://127.0.0.1:" + apiPort + "/compute/v2.1  (driver " + driver
@@ -235,7 +238,7 @@ final class CloudCommand {
         out.println("  credentials: " + o.data().resolve("etc/openrc") + " (admin), "
                 + o.data().resolve("etc/openrc-demo") + " (demo)");
         out.println(
-                "  try:  . " + o.data().resolve("etc/openrc") + " && openstack image list && openstack flavor list");
+                "  try:  . " + o.data().resolve("etc/openrc") + " && openstack image list && openstack container list");
         out.println("  Ctrl-C stops it; data stays in " + o.data());
         out.flush();
         err.flush();

@@ -1,17 +1,16 @@
 package io.cairn.cli;
 
 import io.cairn.common.config.ConfigException;
-import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
 import io.cairn.common.http.AccessLogSink;
 import io.cairn.common.http.Transport;
-import io.cairn.proxy.auth.TempAuth;
 import io.cairn.proxy.auth.TempAuthConfig;
 import io.cairn.proxy.pipeline.AccessPolicy;
+import io.cairn.proxy.pipeline.KeystoneAccess;
 import io.cairn.proxy.pipeline.OpenAccess;
-import io.cairn.proxy.pipeline.TempAuthAccess;
 import io.cairn.proxy.routing.ProxyRings;
+import io.cairn.proxy.server.ProxyAuth;
 import io.cairn.proxy.server.ProxyConfig;
 import io.cairn.proxy.server.ProxyPipeline;
 import io.cairn.proxy.server.ProxyServer;
@@ -124,8 +123,15 @@ final class ProxyCommand {
             throw e;
         }
         out.println("cairn proxy: listening on " + config.bindIp() + ":" + server.port() + " (config " + ini.source()
-                + ", auth " + (access.isTempAuth() ? "tempauth" : "none") + ")");
+                + ", auth " + authName(access) + ")");
         return running;
+    }
+
+    private static String authName(AccessPolicy access) {
+        if (access instanceof KeystoneAccess) {
+            return access.isTempAuth() ? "keystoneauth + tempauth" : "keystoneauth";
+        }
+        return access.isTempAuth() ? "tempauth" : "none";
     }
 
     /** The pipeline's filters on the proxy's application seam (slo, dlo), their unknown keys reported. */
@@ -139,8 +145,8 @@ final class ProxyCommand {
     }
 
     /**
-     * tempauth when the pipeline has it ({@link ProxyPipeline}: a filter Cairn lacks is a configuration
-     * error unless listed in {@code cairn_skip_filters}); no auth otherwise, said loudly.
+     * The pipeline's auth filters ({@link ProxyAuth}: tempauth, authtoken + keystoneauth, or both; a filter Cairn
+     * lacks is a configuration error unless listed in {@code cairn_skip_filters}); no auth otherwise, said loudly.
      */
     private AccessPolicy accessPolicy(IniFile ini) {
         ProxyPipeline pipeline = ProxyPipeline.fromIni(ini);
@@ -148,13 +154,14 @@ final class ProxyCommand {
             err.println("cairn proxy: WARNING running without pipeline filters listed in cairn_skip_filters: "
                     + String.join(", ", pipeline.skipped()));
         }
-        if (!pipeline.hasTempAuth()) {
-            err.println("cairn proxy: WARNING no tempauth in the pipeline: every request is allowed");
-            return new OpenAccess();
+        List<String> warnings = new ArrayList<>();
+        AccessPolicy access = ProxyAuth.fromIni(ini, pipeline, Clock.systemUTC(), warnings);
+        for (String w : warnings) {
+            err.println("cairn proxy: WARNING " + ini.source() + " " + w);
         }
-        ConfigSection section = ini.section("filter:tempauth");
-        TempAuthConfig config = TempAuthConfig.from(section);
-        ServerLauncher.warnUnknown(err, "proxy", ini.source() + " [filter:tempauth]", config.unknownKeys());
-        return new TempAuthAccess(new TempAuth(config), Clock.systemUTC());
+        if (access instanceof OpenAccess) {
+            err.println("cairn proxy: WARNING no tempauth or keystoneauth in the pipeline: every request is allowed");
+        }
+        return access;
     }
 }

@@ -5,10 +5,9 @@ import io.cairn.common.config.IniFile;
 import io.cairn.common.config.SwiftConf;
 import io.cairn.common.http.LoopbackPorts;
 import io.cairn.common.http.Transport;
-import io.cairn.proxy.auth.TempAuth;
-import io.cairn.proxy.auth.TempAuthConfig;
-import io.cairn.proxy.pipeline.TempAuthAccess;
+import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.proxy.routing.ProxyRings;
+import io.cairn.proxy.server.ProxyAuth;
 import io.cairn.proxy.server.ProxyConfig;
 import io.cairn.proxy.server.ProxyPipeline;
 import io.cairn.proxy.server.ProxyServer;
@@ -79,6 +78,8 @@ final class SaioCluster implements AutoCloseable {
     private final Map<String, Map<String, String>> serverSettings;
     /** Policy names a new data directory gets (the first is default); null: {@link #DEFAULT_POLICIES}. */
     private final @Nullable List<String> requestedPolicies;
+
+    private final @Nullable String keystoneSigningKey;
     /** The policies of {@code swift.conf}, read on start. */
     private StoragePolicies policies = StoragePolicies.legacy();
 
@@ -91,6 +92,16 @@ final class SaioCluster implements AutoCloseable {
             NodeDaemons daemons,
             Map<String, Map<String, String>> serverSettings,
             @Nullable List<String> requestedPolicies) {
+        this(data, daemons, serverSettings, requestedPolicies, null);
+    }
+
+    private SaioCluster(
+            Path data,
+            NodeDaemons daemons,
+            Map<String, Map<String, String>> serverSettings,
+            @Nullable List<String> requestedPolicies,
+            @Nullable String keystoneSigningKey) {
+        this.keystoneSigningKey = keystoneSigningKey;
         this.data = data;
         this.daemons = daemons;
         this.serverSettings = Map.copyOf(serverSettings);
@@ -204,6 +215,18 @@ final class SaioCluster implements AutoCloseable {
         return launch(new SaioCluster(data, daemons, Map.of(), policies), bind, port, accessLog, Map.of(), Map.of());
     }
 
+    /**
+     * {@code cairn cloud}'s storage: as {@link #start(Path, String, int, Consumer, NodeDaemons, List)}, and the proxy
+     * pipeline also runs {@code authtoken} + {@code keystoneauth} before tempauth, checking the identity service's
+     * tokens with {@code signingKey} (base64); an existing {@code proxy-server.conf} without them gets them added.
+     */
+    static SaioCluster startCloud(
+            Path data, String bind, int port, Consumer<String> accessLog, NodeDaemons daemons, String signingKey)
+            throws IOException, InterruptedException {
+        return launch(
+                new SaioCluster(data, daemons, Map.of(), null, signingKey), bind, port, accessLog, Map.of(), Map.of());
+    }
+
     Path etc() {
         return data.resolve("etc");
     }
@@ -256,6 +279,39 @@ final class SaioCluster implements AutoCloseable {
             Files.writeString(
                     proxyConf, proxyConfText(bind, port, proxySettings, tempAuthSettings), StandardCharsets.UTF_8);
         }
+        if (keystoneSigningKey != null) {
+            addKeystoneFilters(proxyConf, keystoneSigningKey);
+        }
+    }
+
+    /**
+     * Puts {@code authtoken keystoneauth} before tempauth in the pipeline of {@code conf} and adds their sections,
+     * unless it has {@code [filter:authtoken]} already (then the key is set anew: the cloud's secrets are the truth).
+     * {@code member} is an operator role too, as OpenStack's default role for project users; {@code reader} reads.
+     */
+    static void addKeystoneFilters(Path conf, String signingKey) throws IOException {
+        String text = Files.readString(conf, StandardCharsets.UTF_8);
+        String keyLine = "cairn_signing_key = " + signingKey;
+        if (text.contains("[filter:authtoken]")) {
+            String updated =
+                    text.replaceAll("(?m)^cairn_signing_key = .*$", java.util.regex.Matcher.quoteReplacement(keyLine));
+            if (!updated.equals(text)) {
+                Files.writeString(conf, updated, StandardCharsets.UTF_8);
+            }
+            return;
+        }
+        String withPipeline =
+                text.replaceFirst("(?m)^(pipeline = .*?) tempauth ", "$1 authtoken keystoneauth tempauth ");
+        if (withPipeline.equals(text)) {
+            throw new IOException(conf + ": no tempauth in [pipeline:main] to put authtoken keystoneauth before");
+        }
+        String sections = "\n[filter:authtoken]\nuse = egg:keystonemiddleware#authtoken\n" + keyLine
+                + "\n# tempauth users, tempurl and public containers need requests without an identity token let on\n"
+                + "delay_auth_decision = true\n\n"
+                + "[filter:keystoneauth]\nuse = egg:swift#keystoneauth\nreseller_prefix = AUTH, SERVICE\n"
+                + "operator_roles = admin, member, swiftoperator\nproject_reader_roles = reader\n"
+                + "reseller_admin_role = ResellerAdmin\n";
+        Files.writeString(conf, withPipeline + sections, StandardCharsets.UTF_8);
     }
 
     /** Three rings over the same four devices, each server type on its own free loopback ports. */
@@ -493,7 +549,7 @@ final class SaioCluster implements AutoCloseable {
         NodeRings nodeRings = new NodeRings(config.swiftDir(), proxyPolicies);
         nodeRings.loadAll();
         ProxyRings rings = new ProxyRings(nodeRings::account, nodeRings::container, nodeRings::object);
-        TempAuth tempAuth = new TempAuth(TempAuthConfig.from(ini.section("filter:tempauth")));
+        AccessPolicy access = ProxyAuth.fromIni(ini, ProxyPipeline.fromIni(ini), Clock.systemUTC(), new ArrayList<>());
         Transport transport = Transport.select(true);
         EventLoopGroup boss = transport.newEventLoopGroup(1, "proxy-accept");
         EventLoopGroup workers = transport.newEventLoopGroup(config.workers(), "proxy-io");
@@ -502,9 +558,7 @@ final class SaioCluster implements AutoCloseable {
         ProxyServer p = new ProxyServer(
                 config,
                 new ProxyServer.Cluster(swiftConf, proxyPolicies, rings),
-                new ProxyServer.Filters(
-                        new TempAuthAccess(tempAuth, Clock.systemUTC()),
-                        ProxyPipeline.fromIni(ini).middlewares(ini, new ArrayList<>())),
+                new ProxyServer.Filters(access, ProxyPipeline.fromIni(ini).middlewares(ini, new ArrayList<>())),
                 transport,
                 boss,
                 workers,

@@ -21,15 +21,20 @@ class CliArchitectureTest {
                         "io.cairn.compute"));
     }
 
-    /** Spring stays in compute-addon: cli reaches it only through ComputeServices, from CloudCommand. */
+    /**
+     * Spring stays in compute-addon: cli reaches it only through ComputeServices, from CloudCommand and
+     * ApiServiceCommand ({@code identity-api}, {@code image-api}).
+     */
     @Test
-    void onlyCloudCommandUsesTheComputeAddonAndNothingUsesSpring() {
+    void onlyTheCloudAndApiCommandsUseTheComputeAddonAndNothingUsesSpring() {
         com.tngtech.archunit.core.domain.JavaClasses classes = LayeringRules.mainClasses();
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
                 .that()
                 .resideInAPackage("io.cairn.cli..")
                 .and()
                 .doNotHaveSimpleName("CloudCommand")
+                .and()
+                .doNotHaveSimpleName("ApiServiceCommand")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.cairn.compute..")

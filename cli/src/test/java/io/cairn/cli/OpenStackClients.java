@@ -60,12 +60,29 @@ final class OpenStackClients {
         return run("/usr/bin/glance", args);
     }
 
+    /**
+     * {@code glance} with {@code input} as its stdin: {@code image-create-via-import} refuses {@code --file} when stdin
+     * is not a terminal (it would read both), so the data goes in this way.
+     */
+    Result glanceReading(Path input, String... args) throws IOException, InterruptedException {
+        return run("/usr/bin/glance", input, args);
+    }
+
+    /** Debian's {@code swift} (python-swiftclient 4.1), authenticating with the same {@code OS_*} variables. */
+    Result swift(String... args) throws IOException, InterruptedException {
+        return run("/usr/bin/swift", args);
+    }
+
     /** Debian's {@code nova} (novaclient 18.1): negotiates the highest microversion the cloud advertises. */
     Result nova(String... args) throws IOException, InterruptedException {
         return run("/usr/bin/nova", args);
     }
 
     private Result run(String executable, String... args) throws IOException, InterruptedException {
+        return run(executable, Path.of("/dev/null"), args);
+    }
+
+    private Result run(String executable, Path stdin, String... args) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(executable))) {
             throw new AssertionError(executable
                     + " is missing: install python3-openstackclient python3-glanceclient python3-novaclient");
@@ -80,7 +97,7 @@ final class OpenStackClients {
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
         // both clients upload stdin when it is not a terminal and no --file is given: give them an empty one
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()));
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
         try {

@@ -2,8 +2,8 @@ package io.cairn.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cairn.compute.identity.TokenClaims;
-import io.cairn.compute.identity.TokenCodec;
+import io.cairn.common.token.TokenClaims;
+import io.cairn.common.token.TokenCodec;
 import io.cairn.compute.image.InMemoryImageStore;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -134,14 +134,8 @@ class ComputeApiTest {
 
         TokenClaims validClaims = new TokenCodec(KEY).decode(adminToken).orElseThrow();
         String expired = new TokenCodec(KEY)
-                .encode(new TokenClaims(
-                        validClaims.userId(),
-                        validClaims.scope(),
-                        validClaims.roles(),
-                        validClaims.methods(),
-                        Instant.now().minusSeconds(7200),
-                        Instant.now().minusSeconds(3600),
-                        "expired-audit"));
+                .encode(validClaims.withValidity(
+                        Instant.now().minusSeconds(7200), Instant.now().minusSeconds(3600), "expired-audit"));
         HttpResponse<String> exp = send("GET", "/image/v2/images", expired, null);
         assertThat(exp.statusCode()).isEqualTo(401);
         assertThat(exp.body()).contains("expired");
@@ -236,6 +230,92 @@ class ComputeApiTest {
                 .isEqualTo(200);
         assertThat(send("DELETE", "/image/v2/images/" + id, adminToken, null).statusCode())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void shouldImportAStagedImageWithGlanceDirectAndRefuseImportsOutOfOrder() throws Exception {
+        HttpResponse<String> info = send("GET", "/image/v2/info/import", adminToken, null);
+        assertThat(info.statusCode()).isEqualTo(200);
+        assertThat(json(info).get("import-methods").get("value").toString()).isEqualTo("[\"glance-direct\"]");
+        HttpResponse<String> created = send(
+                "POST",
+                "/image/v2/images",
+                adminToken,
+                "{\"name\":\"staged\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        assertThat(created.headers().firstValue("OpenStack-image-import-methods"))
+                .contains("glance-direct");
+        String id = json(created).get("id").asString();
+        String importBody = "{\"method\":{\"name\":\"glance-direct\"}}";
+        // nothing staged yet: 409, the image stays queued
+        HttpResponse<String> early = send("POST", "/image/v2/images/" + id + "/import", adminToken, importBody);
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+        assertThat(early.body()).contains("needs to be staged");
+        assertThat(status(id)).isEqualTo("queued");
+
+        byte[] data = new byte[300_000];
+        new Random(18).nextBytes(data);
+        HttpResponse<String> staged = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/image/v2/images/" + id + "/stage"))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(data))
+                        .header("Content-Type", "application/octet-stream")
+                        .header("X-Auth-Token", adminToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(staged.statusCode()).as(staged.body()).isEqualTo(204);
+        assertThat(status(id)).isEqualTo("uploading");
+        // a second stage or an upload to the staged image: 409
+        assertThat(upload(id, data).statusCode()).isEqualTo(409);
+
+        for (String bad : List.of("{}", "{\"method\":\"glance-direct\"}", "{\"method\":{\"name\":\"\"}}", "[1]")) {
+            HttpResponse<String> r = send("POST", "/image/v2/images/" + id + "/import", adminToken, bad);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.body()).contains("'method'");
+        }
+        HttpResponse<String> notJson = send("POST", "/image/v2/images/" + id + "/import", adminToken, "{nope");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).contains("import request is not valid JSON");
+        HttpResponse<String> web = send(
+                "POST",
+                "/image/v2/images/" + id + "/import",
+                adminToken,
+                "{\"method\":{\"name\":\"web-download\",\"uri\":\"http://example.com/x\"}}");
+        assertThat(web.statusCode()).isEqualTo(400);
+        assertThat(web.body()).contains("web-download is not supported");
+        assertThat(status(id)).isEqualTo("uploading");
+
+        HttpResponse<String> imported = send("POST", "/image/v2/images/" + id + "/import", adminToken, importBody);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(202);
+        JsonNode image = json(send("GET", "/image/v2/images/" + id, adminToken, null));
+        assertThat(image.get("status").asString()).isEqualTo("active");
+        assertThat(image.get("size").asLong()).isEqualTo(data.length);
+        assertThat(image.get("checksum").asString())
+                .isEqualTo(java.util.HexFormat.of()
+                        .formatHex(
+                                java.security.MessageDigest.getInstance("MD5").digest(data)));
+        assertThat(http.send(get("/image/v2/images/" + id + "/file"), HttpResponse.BodyHandlers.ofByteArray())
+                        .body())
+                .isEqualTo(data);
+        assertThat(send("POST", "/image/v2/images/" + id + "/import", adminToken, importBody)
+                        .statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void shouldPutAStagedImageBackToQueuedWhenItsContentIsRefused() throws Exception {
+        String id = createImage(
+                adminToken, "{\"name\":\"bad-stage\",\"disk_format\":\"qcow2\",\"container_format\":\"bare\"}");
+        byte[] notQcow2 = new byte[70_000];
+        new Random(19).nextBytes(notQcow2);
+        HttpResponse<String> staged = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/image/v2/images/" + id + "/stage"))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(notQcow2))
+                        .header("Content-Type", "application/octet-stream")
+                        .header("X-Auth-Token", adminToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(staged.statusCode()).as(staged.body()).isEqualTo(400);
+        assertThat(status(id)).isEqualTo("queued");
+        assertThat(store.holdsAnythingOf(id)).isFalse();
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tokenTtl how long an issued token stays valid
  * @param adminUser the bootstrap administrator, created in the Default domain on first start
  * @param adminPassword its password; a later start with another value resets it (as {@code keystone-manage
- *     bootstrap} does)
+ *     bootstrap} does); empty: no bootstrap here (an image API process, whose identity API bootstraps the database)
  * @param adminProject the administrator's project (its Swift account holds the image container)
  * @param demoPassword when set, a {@code demo} user with role {@code member} on project {@code demo} is ensured
  * @param bcryptStrength log2 of bcrypt's work factor
@@ -24,7 +24,7 @@ public record IdentityProperties(
         String signingKey,
         @DefaultValue("1h") Duration tokenTtl,
         @DefaultValue("admin") String adminUser,
-        String adminPassword,
+        @Nullable String adminPassword,
         @DefaultValue("admin") String adminProject,
         @Nullable String demoPassword,
         @DefaultValue("10") int bcryptStrength,

@@ -6,6 +6,7 @@ import static io.cairn.compute.identity.AdminBodies.orDefault;
 import static io.cairn.compute.identity.AdminBodies.text;
 import static io.cairn.compute.identity.AdminBodies.wrapped;
 
+import io.cairn.common.token.TokenClaims;
 import io.cairn.compute.identity.IdentityModel.Assignment;
 import io.cairn.compute.identity.IdentityModel.Domain;
 import io.cairn.compute.identity.IdentityModel.Project;

@@ -1,5 +1,6 @@
 package io.cairn.compute.identity;
 
+import io.cairn.common.token.TokenClaims;
 import io.cairn.compute.system.ApiException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.cairn.compute.identity;
 
+import io.cairn.common.token.TokenClaims;
 import io.cairn.compute.config.IdentityProperties;
 import io.cairn.compute.identity.IdentityModel.Assignment;
 import io.cairn.compute.identity.IdentityModel.Domain;
@@ -36,6 +37,11 @@ public class IdentityBootstrap implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        String adminPassword = properties.adminPassword();
+        if (adminPassword == null || adminPassword.isEmpty()) {
+            // not the bootstrapping process: the admin project is looked up when first needed
+            return;
+        }
         tx.executeWithoutResult(s -> {
             if (repo.domain(IdentityModel.DEFAULT_DOMAIN_ID).isEmpty()) {
                 repo.insertDomain(new Domain(IdentityModel.DEFAULT_DOMAIN_ID, "Default", "The default domain", true));
@@ -44,7 +50,7 @@ public class IdentityBootstrap implements InitializingBean {
             Role member = role("member");
             role("reader");
             Project adminProject = project(properties.adminProject());
-            User adminUser = user(properties.adminUser(), properties.adminPassword(), adminProject.id());
+            User adminUser = user(properties.adminUser(), adminPassword, adminProject.id());
             repo.assign(new Assignment(adminUser.id(), admin.id(), TokenClaims.Kind.PROJECT, adminProject.id()));
             repo.assign(new Assignment(
                     adminUser.id(), admin.id(), TokenClaims.Kind.DOMAIN, IdentityModel.DEFAULT_DOMAIN_ID));
@@ -62,7 +68,11 @@ public class IdentityBootstrap implements InitializingBean {
     public String adminProjectId() {
         String id = adminProjectId;
         if (id == null) {
-            throw new IllegalStateException("identity bootstrap has not run");
+            id = repo.projectByName(IdentityModel.DEFAULT_DOMAIN_ID, properties.adminProject())
+                    .map(Project::id)
+                    .orElseThrow(() -> new IllegalStateException("no project " + properties.adminProject()
+                            + " in the Default domain: start the identity API (which bootstraps it) first"));
+            adminProjectId = id;
         }
         return id;
     }

@@ -1,5 +1,6 @@
 package io.cairn.compute.identity;
 
+import io.cairn.common.token.TokenClaims;
 import org.jspecify.annotations.Nullable;
 
 /** The identity rows, as records. */

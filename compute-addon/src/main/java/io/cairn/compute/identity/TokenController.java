@@ -1,5 +1,6 @@
 package io.cairn.compute.identity;
 
+import io.cairn.common.token.TokenClaims;
 import io.cairn.compute.identity.IdentityModel.Domain;
 import io.cairn.compute.identity.IdentityModel.Project;
 import io.cairn.compute.identity.IdentityModel.Role;

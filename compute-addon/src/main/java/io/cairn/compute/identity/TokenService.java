@@ -1,5 +1,7 @@
 package io.cairn.compute.identity;
 
+import io.cairn.common.token.TokenClaims;
+import io.cairn.common.token.TokenCodec;
 import io.cairn.compute.config.IdentityProperties;
 import io.cairn.compute.identity.IdentityModel.Domain;
 import io.cairn.compute.identity.IdentityModel.Project;
@@ -76,7 +78,15 @@ public class TokenService {
         random.nextBytes(auditBytes);
         String auditId = Base64.getUrlEncoder().withoutPadding().encodeToString(auditBytes);
         TokenClaims claims = new TokenClaims(
-                user.id(), scope, roles, List.copyOf(new LinkedHashSet<>(methods)), now, expires, auditId);
+                user.id(),
+                user.name(),
+                user.domainId(),
+                scope,
+                roles,
+                List.copyOf(new LinkedHashSet<>(methods)),
+                now,
+                expires,
+                auditId);
         return new Issued(codec.encode(claims), claims);
     }
 
@@ -144,14 +154,19 @@ public class TokenService {
     private TokenClaims.@Nullable Scope resolveScope(AuthRequest.@Nullable ScopeRef requested, User user) {
         if (requested == null) {
             String dflt = user.defaultProjectId();
-            return dflt == null ? null : new TokenClaims.Scope(TokenClaims.Kind.PROJECT, dflt);
+            return dflt == null
+                    ? null
+                    : repo.project(dflt)
+                            .filter(Project::enabled)
+                            .map(TokenService::scopeOf)
+                            .orElse(null);
         }
         AuthRequest.NameRef ref = requested.target();
         if (requested.kind() == TokenClaims.Kind.DOMAIN) {
             Domain d = findDomain(ref.id(), ref.name())
                     .filter(Domain::enabled)
                     .orElseThrow(() -> ApiException.unauthorized("Could not find the domain to scope to."));
-            return new TokenClaims.Scope(TokenClaims.Kind.DOMAIN, d.id());
+            return new TokenClaims.Scope(TokenClaims.Kind.DOMAIN, d.id(), d.name(), d.id());
         }
         Optional<Project> project;
         if (ref.id() != null) {
@@ -162,6 +177,10 @@ public class TokenService {
         }
         Project p = project.filter(Project::enabled)
                 .orElseThrow(() -> ApiException.unauthorized("Could not find the project to scope to."));
-        return new TokenClaims.Scope(TokenClaims.Kind.PROJECT, p.id());
+        return scopeOf(p);
+    }
+
+    private static TokenClaims.Scope scopeOf(Project p) {
+        return new TokenClaims.Scope(TokenClaims.Kind.PROJECT, p.id(), p.name(), p.domainId());
     }
 }

@@ -37,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/image")
 public class ImageController {
+    /** Glance's header advertising the import methods on image creation. */
+    static final String IMPORT_METHODS_HEADER = "OpenStack-image-import-methods";
+
     private final ImageService images;
     private final RequestAuthenticator auth;
     private final ApiEndpoints endpoints;
@@ -94,6 +97,7 @@ public class ImageController {
         return auth.authenticate(request)
                 .flatMap(c -> Blocking.call(() -> images.create(c, body)))
                 .map(i -> ResponseEntity.created(URI.create(endpoints.imageUrl() + "/v2/images/" + i.id))
+                        .header(IMPORT_METHODS_HEADER, String.join(",", ImageService.IMPORT_METHODS))
                         .body(ImageViews.document(i)));
     }
 
@@ -130,7 +134,7 @@ public class ImageController {
                     "Content-Type must be " + ImagePatch.V21 + " or " + ImagePatch.V20 + ", got '" + media + "'."));
         }
         return auth.authenticate(request)
-                .flatMap(c -> readJson(request)
+                .flatMap(c -> readJson(request, "patch")
                         .flatMap(body -> Blocking.call(() -> {
                             List<ImagePatch.Op> ops = ImagePatch.parse(body, media);
                             return ImageViews.document(images.patch(c, id, ops));
@@ -138,7 +142,7 @@ public class ImageController {
     }
 
     /** The body as JSON; patch media types are not JSON to WebFlux's codecs, so read it here (it is small). */
-    private Mono<JsonNode> readJson(ServerHttpRequest request) {
+    private Mono<JsonNode> readJson(ServerHttpRequest request, String what) {
         return org.springframework.core.io.buffer.DataBufferUtils.join(request.getBody(), 1 << 20)
                 .map(buf -> {
                     try {
@@ -146,12 +150,12 @@ public class ImageController {
                         buf.read(bytes);
                         return json.readTree(bytes);
                     } catch (tools.jackson.core.JacksonException e) {
-                        throw ApiException.badRequest("The patch is not valid JSON: " + e.getOriginalMessage());
+                        throw ApiException.badRequest("The " + what + " is not valid JSON: " + e.getOriginalMessage());
                     } finally {
                         org.springframework.core.io.buffer.DataBufferUtils.release(buf);
                     }
                 })
-                .switchIfEmpty(Mono.error(ApiException.badRequest("A JSON patch body is required.")));
+                .switchIfEmpty(Mono.error(ApiException.badRequest("A JSON " + what + " body is required.")));
     }
 
     @DeleteMapping("/v2/images/{id}")
@@ -192,6 +196,16 @@ public class ImageController {
 
     @PutMapping(value = "/v2/images/{id}/file", consumes = MediaType.ALL_VALUE)
     public Mono<ResponseEntity<Void>> upload(ServerHttpRequest request, @PathVariable String id) {
+        return receive(request, id, false);
+    }
+
+    /** glance-direct's first step: the data, staged (in Cairn) until {@code import}. */
+    @PutMapping(value = "/v2/images/{id}/stage", consumes = MediaType.ALL_VALUE)
+    public Mono<ResponseEntity<Void>> stage(ServerHttpRequest request, @PathVariable String id) {
+        return receive(request, id, true);
+    }
+
+    private Mono<ResponseEntity<Void>> receive(ServerHttpRequest request, String id, boolean stage) {
         MediaType type = request.getHeaders().getContentType();
         if (type != null && !type.isCompatibleWith(MediaType.APPLICATION_OCTET_STREAM)) {
             return Mono.error(new ApiException(
@@ -201,8 +215,32 @@ public class ImageController {
         long length = request.getHeaders().getContentLength();
         Flux<ByteBuf> body = request.getBody().map(NettyDataBufferFactory::toByteBuf);
         return auth.authenticate(request)
-                .flatMap(c -> images.upload(c, id, body, length))
+                .flatMap(c -> stage ? images.stage(c, id, body, length) : images.upload(c, id, body, length))
                 .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    /** Interoperable import: {@code {"method": {"name": "glance-direct"}}} of a staged image; 202 as Glance. */
+    @PostMapping(value = "/v2/images/{id}/import", consumes = MediaType.ALL_VALUE)
+    public Mono<ResponseEntity<Void>> importImage(ServerHttpRequest request, @PathVariable String id) {
+        return auth.authenticate(request)
+                .flatMap(c -> readJson(request, "import request")
+                        .flatMap(body -> Blocking.run(() -> images.importImage(c, id, body))))
+                .thenReturn(ResponseEntity.accepted().build());
+    }
+
+    /** The import methods ({@code GET /v2/info/import}, Glance's discovery document). */
+    @GetMapping("/v2/info/import")
+    public Mono<Map<String, Object>> importInfo(ServerHttpRequest request) {
+        return auth.authenticate(request)
+                .map(c -> Map.of(
+                        "import-methods",
+                        Map.of(
+                                "description",
+                                "Import methods available.",
+                                "type",
+                                "array",
+                                "value",
+                                ImageService.IMPORT_METHODS)));
     }
 
     @GetMapping("/v2/images/{id}/file")

@@ -132,12 +132,17 @@ public class ImageRepository {
                 > 0;
     }
 
-    /** Records a finished upload and activates the image, if it is still {@code saving} (not deleted meanwhile). */
-    public boolean completeUpload(Image i, long now) {
-        return jdbc.sql("UPDATE images SET status = 'active', checksum = ?, os_hash_algo = ?, os_hash_value = ?,"
+    /**
+     * Records received data (hashes, sizes, where it is stored) and moves the image {@code from → to}, if it is still
+     * {@code from} (not deleted meanwhile): {@code saving → active} for an upload, {@code uploading → uploading} for
+     * a stage.
+     */
+    public boolean recordData(Image i, ImageStatus from, ImageStatus to, long now) {
+        return jdbc.sql("UPDATE images SET status = ?, checksum = ?, os_hash_algo = ?, os_hash_value = ?,"
                                 + " size = ?, virtual_size = ?, store_layout = ?, updated_at = ?"
-                                + " WHERE id = ? AND status = 'saving'")
+                                + " WHERE id = ? AND status = ?")
                         .params(SqlArgs.of(
+                                to.wire(),
                                 i.checksum,
                                 i.osHashAlgo,
                                 i.osHashValue,
@@ -145,7 +150,8 @@ public class ImageRepository {
                                 i.virtualSize,
                                 i.storeLayout == null ? null : i.storeLayout.wire(),
                                 now,
-                                i.id))
+                                i.id,
+                                from.wire()))
                         .update()
                 > 0;
     }

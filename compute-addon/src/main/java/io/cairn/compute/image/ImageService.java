@@ -1,8 +1,8 @@
 package io.cairn.compute.image;
 
+import io.cairn.common.token.TokenClaims;
 import io.cairn.compute.config.StorageProperties;
 import io.cairn.compute.identity.RequestAuthenticator;
-import io.cairn.compute.identity.TokenClaims;
 import io.cairn.compute.system.ApiException;
 import io.cairn.compute.system.Blocking;
 import io.netty.buffer.ByteBuf;
@@ -196,7 +196,43 @@ public class ImageService {
      * body fails, or nothing arrives for {@code upload-idle-timeout}) and cleans up once, after its last request.
      */
     Mono<Void> upload(TokenClaims c, String id, Flux<ByteBuf> body, long declaredLength) {
-        Mono<Void> work = Blocking.call(() -> startUpload(c, id)).flatMap(image -> {
+        return receive(c, id, body, declaredLength, DataPhase.UPLOAD);
+    }
+
+    /**
+     * glance-direct's stage ({@code PUT /v2/images/{id}/stage}): the bytes go where an upload puts them (container
+     * {@code glance} in Cairn, the same object or segments, checked and hashed the same way) and the image stays
+     * {@code uploading} until it is imported. Staging into Cairn rather than a local directory (Glance's {@code
+     * os_glance_staging_store}) lets any image API process behind a load balancer answer the import.
+     */
+    Mono<Void> stage(TokenClaims c, String id, Flux<ByteBuf> body, long declaredLength) {
+        return receive(c, id, body, declaredLength, DataPhase.STAGE);
+    }
+
+    /** What receiving data is for: the status it runs in and the one it ends in. */
+    enum DataPhase {
+        UPLOAD(ImageStatus.SAVING, ImageStatus.ACTIVE, "saving"),
+        STAGE(ImageStatus.UPLOADING, ImageStatus.UPLOADING, "staging");
+
+        final ImageStatus during;
+        final ImageStatus after;
+        final String verb;
+
+        DataPhase(ImageStatus during, ImageStatus after, String verb) {
+            this.during = during;
+            this.after = after;
+            this.verb = verb;
+        }
+    }
+
+    /**
+     * Streams data into the store; see the class comment for what a failure leaves. The work runs detached
+     * from the HTTP exchange: a client that disconnects cancels the exchange, but cancelling the store's requests
+     * mid-flight could let a segment land after the clean-up listed them. Instead the upload ends on its own (the
+     * body fails, or nothing arrives for {@code upload-idle-timeout}) and cleans up once, after its last request.
+     */
+    private Mono<Void> receive(TokenClaims c, String id, Flux<ByteBuf> body, long declaredLength, DataPhase phase) {
+        Mono<Void> work = Blocking.call(() -> startReceiving(c, id, phase)).flatMap(image -> {
             UploadDigest digest = new UploadDigest();
             DiskFormatInspector inspector = new DiskFormatInspector(Objects.requireNonNull(image.diskFormat));
             Flux<ByteBuf> observed = body.timeout(uploadIdleTimeout)
@@ -217,30 +253,36 @@ public class ImageService {
                         }
                     });
             return store.write(id, observed, declaredLength)
-                    .flatMap(layout ->
-                            Blocking.run(() -> finishUpload(image, digest, inspector, layout, declaredLength)))
-                    .onErrorResume(e -> abandonUpload(id, e).then(Mono.error(e)));
+                    .flatMap(layout -> Blocking.run(
+                            () -> finishReceiving(image, digest, inspector, layout, declaredLength, phase)))
+                    .onErrorResume(e -> abandonUpload(id, e, phase).then(Mono.error(e)));
         });
         Sinks.One<Void> outcome = Sinks.one();
         work.subscribe(null, outcome::tryEmitError, outcome::tryEmitEmpty);
         return outcome.asMono();
     }
 
-    private Image startUpload(TokenClaims c, String id) {
+    private Image startReceiving(TokenClaims c, String id, DataPhase phase) {
         Image i = modifiable(c, id);
-        i.status.checkTransition(ImageStatus.SAVING);
+        i.status.checkTransition(phase.during);
         if (i.diskFormat == null || i.containerFormat == null) {
-            throw ApiException.badRequest("Properties disk_format, container_format must be set prior to saving data.");
+            throw ApiException.badRequest(
+                    "Properties disk_format, container_format must be set prior to " + phase.verb + " data.");
         }
-        if (!repo.compareAndSetStatus(id, ImageStatus.QUEUED, ImageStatus.SAVING, clock.millis())) {
-            throw ApiException.conflict(
-                    "Image status transition from queued to saving is not allowed: another" + " upload is in progress");
+        if (!repo.compareAndSetStatus(id, ImageStatus.QUEUED, phase.during, clock.millis())) {
+            throw ApiException.conflict("Image status transition from queued to " + phase.during.wire()
+                    + " is not allowed: another upload is in progress");
         }
         return i;
     }
 
-    private void finishUpload(
-            Image image, UploadDigest digest, DiskFormatInspector inspector, StoredLayout layout, long declared) {
+    private void finishReceiving(
+            Image image,
+            UploadDigest digest,
+            DiskFormatInspector inspector,
+            StoredLayout layout,
+            long declared,
+            DataPhase phase) {
         if (declared >= 0 && digest.bytes() != declared) {
             throw ApiException.badRequest(
                     "The upload ended after " + digest.bytes() + " of its " + declared + " declared bytes.");
@@ -252,13 +294,13 @@ public class ImageService {
         done.osHashAlgo = UploadDigest.HASH_ALGO;
         done.osHashValue = digest.sha512Hex();
         done.storeLayout = layout;
-        if (!repo.completeUpload(done, clock.millis())) {
+        if (!repo.recordData(done, phase.during, phase.after, clock.millis())) {
             throw new ApiException(HttpStatus.GONE, "Image " + image.id + " was deleted during its upload.");
         }
     }
 
     /** After a failed or abandoned upload: nothing stored, the image {@code queued} again (if it still exists). */
-    private Mono<Void> abandonUpload(String id, @Nullable Throwable cause) {
+    private Mono<Void> abandonUpload(String id, @Nullable Throwable cause, DataPhase phase) {
         if (cause != null && !(cause instanceof ApiException)) {
             LOG.log(System.Logger.Level.WARNING, "upload of image " + id + " failed: " + cause);
         }
@@ -268,7 +310,48 @@ public class ImageService {
                     return Mono.empty();
                 })
                 .then(Blocking.run(
-                        () -> repo.compareAndSetStatus(id, ImageStatus.SAVING, ImageStatus.QUEUED, clock.millis())));
+                        () -> repo.compareAndSetStatus(id, phase.during, ImageStatus.QUEUED, clock.millis())));
+    }
+
+    /** The import methods this service has ({@code GET /v2/info/import}, {@code OpenStack-image-import-methods}). */
+    static final List<String> IMPORT_METHODS = List.of("glance-direct");
+
+    /**
+     * {@code POST /v2/images/{id}/import} with {@code {"method": {"name": "glance-direct"}}}: a staged image goes
+     * {@code uploading → importing → active}. Glance answers 202 and imports in a task; here the staged bytes are
+     * already in place, so both steps happen before the answer (each a conditional UPDATE: a concurrent delete or
+     * second import loses with 409).
+     */
+    void importImage(TokenClaims c, String id, @Nullable JsonNode body) {
+        String method = importMethod(body);
+        Image i = modifiable(c, id);
+        if (!IMPORT_METHODS.contains(method)) {
+            throw ApiException.badRequest("Import method " + method + " is not supported by this cloud; it has "
+                    + String.join(", ", IMPORT_METHODS) + ".");
+        }
+        if (i.diskFormat == null || i.containerFormat == null) {
+            throw ApiException.badRequest("The 'container_format' and 'disk_format' properties must be set on an image"
+                    + " before it can be imported.");
+        }
+        if (i.status != ImageStatus.UPLOADING || i.storeLayout == null) {
+            throw ApiException.conflict("Image needs to be staged before 'glance-direct' method can be used (image "
+                    + id + " is " + i.status.wire() + ").");
+        }
+        long now = clock.millis();
+        if (!repo.compareAndSetStatus(id, ImageStatus.UPLOADING, ImageStatus.IMPORTING, now)
+                || !repo.compareAndSetStatus(id, ImageStatus.IMPORTING, ImageStatus.ACTIVE, now)) {
+            throw ApiException.conflict("Image " + id + " changed status during its import.");
+        }
+    }
+
+    private static String importMethod(@Nullable JsonNode body) {
+        JsonNode method = body == null ? null : body.get("method");
+        JsonNode name = method == null || !method.isObject() ? null : method.get("name");
+        if (name == null || !name.isString() || name.asString().isEmpty()) {
+            throw ApiException.badRequest("Import request requires a 'method' object with a 'name', e.g."
+                    + " {\"method\": {\"name\": \"glance-direct\"}}.");
+        }
+        return name.asString();
     }
 
     Image readable(TokenClaims c, String id) {

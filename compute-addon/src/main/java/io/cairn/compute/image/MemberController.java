@@ -1,7 +1,7 @@
 package io.cairn.compute.image;
 
+import io.cairn.common.token.TokenClaims;
 import io.cairn.compute.identity.RequestAuthenticator;
-import io.cairn.compute.identity.TokenClaims;
 import io.cairn.compute.image.MemberRepository.Member;
 import io.cairn.compute.system.ApiException;
 import io.cairn.compute.system.Blocking;

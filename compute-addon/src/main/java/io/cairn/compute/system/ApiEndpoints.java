@@ -14,11 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 public final class ApiEndpoints implements ApplicationListener<WebServerInitializedEvent> {
     private final @Nullable String configured;
+    private final @Nullable String identityBase;
+    private final @Nullable String imageBase;
+    private final @Nullable String computeBase;
     private final String objectStoreBase;
     private volatile String base = "http://127.0.0.1:0";
 
     public ApiEndpoints(EndpointProperties endpoints, StorageProperties storage) {
         this.configured = blankToNull(endpoints.publicUrl());
+        this.identityBase = stripSlashOrNull(endpoints.identityPublicUrl());
+        this.imageBase = stripSlashOrNull(endpoints.imagePublicUrl());
+        this.computeBase = stripSlashOrNull(endpoints.computePublicUrl());
         this.objectStoreBase = stripSlash(storage.url());
         if (configured != null) {
             base = stripSlash(configured);
@@ -38,22 +44,22 @@ public final class ApiEndpoints implements ApplicationListener<WebServerInitiali
 
     /** Keystone's auth URL, also what a 401's {@code WWW-Authenticate} names. */
     public String identityUrl() {
-        return base + "/identity";
+        return (identityBase != null ? identityBase : base) + "/identity";
     }
 
     /** Glance's unversioned endpoint; clients discover {@code /v2/} under it. */
     public String imageUrl() {
-        return base + "/image";
+        return (imageBase != null ? imageBase : base) + "/image";
     }
 
     /** Nova's versioned endpoint (the catalog's; clients append {@code /servers}). */
     public String computeUrl() {
-        return base + "/compute/v2.1";
+        return computeRoot() + "/v2.1";
     }
 
     /** Nova's unversioned root (version list; {@code bookmark} links). */
     public String computeRoot() {
-        return base + "/compute";
+        return (computeBase != null ? computeBase : base) + "/compute";
     }
 
     /** Swift's storage URL for an account. */
@@ -63,6 +69,11 @@ public final class ApiEndpoints implements ApplicationListener<WebServerInitiali
 
     private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    private static @Nullable String stripSlashOrNull(@Nullable String s) {
+        String v = blankToNull(s);
+        return v == null ? null : stripSlash(v);
     }
 
     private static String stripSlash(String s) {

@@ -120,7 +120,7 @@ public final class Authorizer {
     }
 
     /** Swift's {@code req.acl} for this request: what the proxy controllers set before re-authorizing. */
-    private static @Nullable String effectiveAcl(AuthRequest request, boolean read) {
+    static @Nullable String effectiveAcl(AuthRequest request, boolean read) {
         if (request.container() == null) {
             return null;
         }

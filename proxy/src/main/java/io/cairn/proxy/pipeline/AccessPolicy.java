@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.SocketAddress;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +74,14 @@ public interface AccessPolicy {
         return true;
     }
 
+    /**
+     * Whether a middleware above the auth filter (tempurl) may authorize a request itself (Swift's {@code
+     * allow_overrides} of tempauth and keystoneauth, default true).
+     */
+    default boolean allowsOverrides() {
+        return true;
+    }
+
     /** Whether {@code /info} advertises tempauth. */
     boolean isTempAuth();
 
@@ -82,6 +91,8 @@ public interface AccessPolicy {
      * @param readAcl the container's {@code X-Container-Read}, or null
      * @param writeAcl the container's {@code X-Container-Write}, or null
      * @param storedAccountAcl the account's {@code core-access-control} sysmeta (JSON), or null
+     * @param accountSysmeta the account's sysmeta (lower-case names without {@code X-Account-Sysmeta-}) when the
+     *     account is known to exist, else null (keystoneauth reads its project's domain there)
      */
     record Request(
             String method,
@@ -91,7 +102,8 @@ public interface AccessPolicy {
             HttpHeaders headers,
             @Nullable String readAcl,
             @Nullable String writeAcl,
-            @Nullable String storedAccountAcl) {}
+            @Nullable String storedAccountAcl,
+            @Nullable Map<String, String> accountSysmeta) {}
 
     /**
      * An authorization outcome.

@@ -116,6 +116,11 @@ public final class TempAuthAccess implements AccessPolicy {
     }
 
     @Override
+    public boolean allowsOverrides() {
+        return tempAuth.config().allowOverrides();
+    }
+
+    @Override
     public boolean isTempAuth() {
         return true;
     }

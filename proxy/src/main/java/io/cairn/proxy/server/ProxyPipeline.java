@@ -63,6 +63,9 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                     "listings formatted by the backends, or by the proxy when a filter rewrites them"
                             + " (io.cairn.proxy.listingformats)"),
             Map.entry("tempauth", "tempauth"),
+            Map.entry(
+                    "authtoken", "identity tokens checked with the signing key (io.cairn.proxy.auth.AuthTokenConfig)"),
+            Map.entry("keystoneauth", "keystoneauth (io.cairn.proxy.auth.KeystoneAuthorizer)"),
             Map.entry("copy", "server-side copy (COPY, X-Copy-From)"),
             Map.entry("slo", "static large objects (io.cairn.proxy.largeobject)"),
             Map.entry("dlo", "dynamic large objects (io.cairn.proxy.largeobject)"),
@@ -124,6 +127,11 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
     /** Whether tempauth runs. */
     public boolean hasTempAuth() {
         return entries.contains("tempauth");
+    }
+
+    /** Whether the {@code authtoken} + {@code keystoneauth} pair runs. */
+    public boolean hasKeystoneAuth() {
+        return entries.contains("keystoneauth");
     }
 
     /**

@@ -35,7 +35,7 @@ final class Authorization {
             @Nullable String o,
             @Nullable ContainerInfo container) {
         AuthorizeOverride override = ex.authorizeOverride();
-        if (override != null) {
+        if (override != null && ex.services().access().allowsOverrides()) {
             return override.authorize(method, account, c, o);
         }
         AccountInfo a = ex.services().infoCache().account(account).getNow(null);
@@ -50,7 +50,8 @@ final class Authorization {
                         ex.headers(),
                         container == null ? null : container.readAcl(),
                         container == null ? null : container.writeAcl(),
-                        stored));
+                        stored,
+                        a == null || !a.reallyExists() ? null : a.sysmeta()));
     }
 
     /** The response for a denial: Swift's default body, or the policy's text (400 for a bad account ACL). */

@@ -1,12 +1,12 @@
 package io.cairn.compute.compute.api;
 
+import io.cairn.common.token.TokenClaims;
 import io.cairn.compute.compute.ComputeHost;
 import io.cairn.compute.compute.HostRepository;
 import io.cairn.compute.compute.QuotaRepository;
 import io.cairn.compute.compute.ServerRepository;
 import io.cairn.compute.config.ComputeProperties;
 import io.cairn.compute.identity.RequestAuthenticator;
-import io.cairn.compute.identity.TokenClaims;
 import io.cairn.compute.system.ApiException;
 import io.cairn.compute.system.Blocking;
 import java.time.Clock;

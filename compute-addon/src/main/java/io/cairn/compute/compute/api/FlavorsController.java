@@ -1,9 +1,9 @@
 package io.cairn.compute.compute.api;
 
+import io.cairn.common.token.TokenClaims;
 import io.cairn.compute.compute.Flavor;
 import io.cairn.compute.compute.FlavorRepository;
 import io.cairn.compute.identity.RequestAuthenticator;
-import io.cairn.compute.identity.TokenClaims;
 import io.cairn.compute.system.ApiException;
 import io.cairn.compute.system.Blocking;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.cairn.compute.compute.api;
 
+import io.cairn.common.token.TokenClaims;
 import io.cairn.compute.compute.ActionRepository;
 import io.cairn.compute.compute.ComputeHost;
 import io.cairn.compute.compute.Flavor;
@@ -14,7 +15,6 @@ import io.cairn.compute.compute.VmState;
 import io.cairn.compute.compute.agent.ComputeMessage;
 import io.cairn.compute.compute.agent.MessageBus;
 import io.cairn.compute.config.ComputeProperties;
-import io.cairn.compute.identity.TokenClaims;
 import io.cairn.compute.system.ApiException;
 import java.io.IOException;
 import java.security.SecureRandom;

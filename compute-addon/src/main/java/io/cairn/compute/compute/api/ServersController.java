@@ -1,9 +1,9 @@
 package io.cairn.compute.compute.api;
 
+import io.cairn.common.token.TokenClaims;
 import io.cairn.compute.compute.Server;
 import io.cairn.compute.compute.ServerRepository;
 import io.cairn.compute.identity.RequestAuthenticator;
-import io.cairn.compute.identity.TokenClaims;
 import io.cairn.compute.system.ApiEndpoints;
 import io.cairn.compute.system.ApiException;
 import io.cairn.compute.system.Blocking;

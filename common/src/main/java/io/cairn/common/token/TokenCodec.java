@@ -1,4 +1,4 @@
-package io.cairn.compute.identity;
+package io.cairn.common.token;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,14 +19,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Stateless tokens: {@code "cT1" + base64url(claims) + "." + base64url(HMAC-SHA256(key, claims))}. Any process with
- * the key validates one without a database (revocation aside, see {@link TokenService}). The claims are a small
- * versioned binary record, not JSON: tokens travel in every request header.
+ * the key validates one without a database or a call (revocation aside: the identity service keeps a deny list). The
+ * claims are a small versioned binary record, not JSON: tokens travel in every request header.
+ *
+ * <p>Claims layout (version 2; {@code utf} is Java's modified UTF-8 with a 2-byte length, {@code list} a 2-byte count
+ * of {@code utf}): {@code byte version=2, utf userId, utf userName, utf userDomainId, byte scopeKind (0 none, 1
+ * project, 2 domain), [utf scopeId, utf scopeName, utf scopeDomainId], list roles, list methods, long issuedMillis,
+ * long expiresMillis, utf auditId}. Another version is refused (its tokens were signed by an older build; they are
+ * short-lived, users log in again).
  *
  * <p>Thread-safe: a {@link Mac} per call.
  */
 public final class TokenCodec {
-    static final String PREFIX = "cT1";
-    private static final int VERSION = 1;
+    /** What every token of this format starts with (how a proxy tells them from tempauth's). */
+    public static final String PREFIX = "cT1";
+
+    private static final int VERSION = 2;
     private static final int MAX_TOKEN_CHARS = 8192;
     private static final String ALGORITHM = "HmacSHA256";
 
@@ -88,10 +96,14 @@ public final class TokenCodec {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION);
             out.writeUTF(c.userId());
+            out.writeUTF(c.userName());
+            out.writeUTF(c.userDomainId());
             TokenClaims.Scope scope = c.scope();
             out.writeByte(scope == null ? 0 : scope.kind() == TokenClaims.Kind.PROJECT ? 1 : 2);
             if (scope != null) {
                 out.writeUTF(scope.id());
+                out.writeUTF(scope.name());
+                out.writeUTF(scope.domainId());
             }
             writeList(out, c.roles());
             writeList(out, c.methods());
@@ -110,11 +122,13 @@ public final class TokenCodec {
                 return null;
             }
             String userId = in.readUTF();
+            String userName = in.readUTF();
+            String userDomainId = in.readUTF();
             int kind = in.readByte();
             TokenClaims.Scope scope = switch (kind) {
                 case 0 -> null;
-                case 1 -> new TokenClaims.Scope(TokenClaims.Kind.PROJECT, in.readUTF());
-                case 2 -> new TokenClaims.Scope(TokenClaims.Kind.DOMAIN, in.readUTF());
+                case 1 -> new TokenClaims.Scope(TokenClaims.Kind.PROJECT, in.readUTF(), in.readUTF(), in.readUTF());
+                case 2 -> new TokenClaims.Scope(TokenClaims.Kind.DOMAIN, in.readUTF(), in.readUTF(), in.readUTF());
                 default -> throw new IOException("unknown scope kind " + kind);
             };
             List<String> roles = readList(in);
@@ -125,7 +139,7 @@ public final class TokenCodec {
             if (in.available() != 0) {
                 return null;
             }
-            return new TokenClaims(userId, scope, roles, methods, issued, expires, auditId);
+            return new TokenClaims(userId, userName, userDomainId, scope, roles, methods, issued, expires, auditId);
         } catch (IOException e) {
             // signed by our key yet unreadable: only a key shared with an incompatible build gets here
             return null;

@@ -1,4 +1,4 @@
-package io.cairn.compute.identity;
+package io.cairn.common.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,9 @@ class TokenCodecTest {
             "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final TokenClaims CLAIMS = new TokenClaims(
             "user1",
-            new TokenClaims.Scope(TokenClaims.Kind.PROJECT, "proj1"),
+            "Zoë",
+            "default",
+            new TokenClaims.Scope(TokenClaims.Kind.PROJECT, "proj1", "プロジェクト", "default"),
             List.of("admin", "member"),
             List.of("password"),
             Instant.ofEpochMilli(1_700_000_000_000L),
@@ -32,10 +34,20 @@ class TokenCodecTest {
     void unscopedAndDomainScopesRoundTrip() {
         TokenCodec codec = new TokenCodec(KEY);
         TokenClaims unscoped = new TokenClaims(
-                "u", null, List.of(), List.of("token", "password"), CLAIMS.issuedAt(), CLAIMS.expiresAt(), "a");
+                "u",
+                "u-name",
+                "d1",
+                null,
+                List.of(),
+                List.of("token", "password"),
+                CLAIMS.issuedAt(),
+                CLAIMS.expiresAt(),
+                "a");
         TokenClaims domain = new TokenClaims(
                 "u",
-                new TokenClaims.Scope(TokenClaims.Kind.DOMAIN, "default"),
+                "u-name",
+                "default",
+                new TokenClaims.Scope(TokenClaims.Kind.DOMAIN, "default", "Default", "default"),
                 List.of("admin"),
                 List.of("password"),
                 CLAIMS.issuedAt(),
@@ -73,6 +85,25 @@ class TokenCodecTest {
                 List.of("", "cT1", "cT1.", "cT1!!!.???", "cT1AAAA.BBBB", "Bearer x", "cT1" + "A".repeat(9000))) {
             assertThat(codec.decode(junk)).as(junk).isEmpty();
         }
+    }
+
+    @Test
+    void shouldRefuseAnotherFormatVersionWhenProperlySigned() throws Exception {
+        TokenCodec codec = new TokenCodec(KEY);
+        String token = codec.encode(CLAIMS);
+        byte[] payload = Base64.getUrlDecoder().decode(token.substring(TokenCodec.PREFIX.length(), token.indexOf('.')));
+        payload[0] = 1; // version 1 (no names): an older build's token
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String resigned =
+                TokenCodec.PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(mac.doFinal(payload));
+        assertThat(codec.decode(resigned)).isEmpty();
+        // the same bytes with the current version byte and a fresh signature decode again: only the version differs
+        payload[0] = 2;
+        String current =
+                TokenCodec.PREFIX + b64.encodeToString(payload) + "." + b64.encodeToString(mac.doFinal(payload));
+        assertThat(codec.decode(current)).contains(CLAIMS);
     }
 
     @Test

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Image API vs direct Swift API on one `cairn cloud`, and the cloud's time to ready (issue 18's bench targets).
+
+    bench/image-api.py [--size-mib 200] [--rounds 3] [--port 18080]
+
+Starts `./cairn cloud --data <temp> --port P --compute-driver fake` (the jar built by ./cairn), measures the time
+from launch to the first answered token request (POST /identity/v3/auth/tokens with DIR/etc/openrc's credentials),
+then per round: the same random bytes PUT and GET directly on the Swift API (an identity token on
+AUTH_<admin project>/bench) and through the image API (POST /v2/images + PUT .../file with Content-Length, GET
+.../file). Prints MB/s, the image/direct ratios and the load average before and after. Stops the cloud by its PID
+and removes the temp dir. Loopback only; timings are for ratios on a shared box, not absolutes.
+"""
+import argparse
+import http.client
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def openrc(path):
+    env = {}
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('export '):
+                k, v = line[len('export '):].strip().split('=', 1)
+                env[k] = v
+    return env
+
+
+def token(api_port, env):
+    body = json.dumps({'auth': {'identity': {'methods': ['password'], 'password': {'user': {
+        'name': env['OS_USERNAME'], 'domain': {'name': 'Default'}, 'password': env['OS_PASSWORD']}}},
+        'scope': {'project': {'name': env['OS_PROJECT_NAME'], 'domain': {'name': 'Default'}}}}})
+    c = http.client.HTTPConnection('127.0.0.1', api_port, timeout=30)
+    c.request('POST', '/identity/v3/auth/tokens', body, {'Content-Type': 'application/json'})
+    r = c.getresponse()
+    doc = json.loads(r.read())
+    if r.status != 201:
+        raise RuntimeError('token: %d %s' % (r.status, doc))
+    return r.getheader('X-Subject-Token'), doc['token']['project']['id']
+
+
+def timed(port, method, path, headers, body_file=None, size=0):
+    c = http.client.HTTPConnection('127.0.0.1', port, timeout=600)
+    t = time.monotonic()
+    if body_file is not None:
+        c.putrequest(method, path)
+        for k, v in headers.items():
+            c.putheader(k, v)
+        c.putheader('Content-Length', str(size))
+        c.endheaders()
+        with open(body_file, 'rb') as f:
+            while True:
+                chunk = f.read(1 << 20)
+                if not chunk:
+                    break
+                c.send(chunk)
+    else:
+        c.request(method, path, headers=headers)
+    r = c.getresponse()
+    n = 0
+    while True:
+        chunk = r.read(1 << 20)
+        if not chunk:
+            break
+        n += len(chunk)
+    elapsed = time.monotonic() - t
+    if r.status >= 300:
+        raise RuntimeError('%s %s: %d' % (method, path, r.status))
+    return elapsed, n
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--size-mib', type=int, default=200)
+    ap.add_argument('--rounds', type=int, default=3)
+    ap.add_argument('--port', type=int, default=18080)
+    a = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix='cairn-image-bench')
+    data = os.path.join(tmp, 'cloud')
+    proxy_port, api_port = a.port, a.port + 1
+    load0 = os.getloadavg()
+    t0 = time.monotonic()
+    proc = subprocess.Popen([os.path.join(ROOT, 'cairn'), 'cloud', '--data', data, '--port', str(proxy_port),
+                             '--compute-driver', 'fake'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = t0 + 180
+        while True:
+            try:
+                tok, project = token(api_port, openrc(os.path.join(data, 'etc/openrc')))
+                break
+            except (OSError, RuntimeError, KeyError):
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError('cairn cloud did not answer a token request within 180 s')
+                time.sleep(0.1)
+        ready = time.monotonic() - t0
+        print('ready: %.1f s from launch to an answered token request (load before %s)' % (ready, load0))
+        size = a.size_mib << 20
+        body = os.path.join(tmp, 'body')
+        with open(body, 'wb') as f:
+            f.write(os.urandom(size))
+        account = '/v1/AUTH_' + project
+        h = {'X-Auth-Token': tok}
+        timed(proxy_port, 'PUT', account + '/bench', h)
+        mb = size / 1e6
+        for i in range(a.rounds):
+            put_d, _ = timed(proxy_port, 'PUT', account + '/bench/o%d' % i, h, body, size)
+            get_d, n = timed(proxy_port, 'GET', account + '/bench/o%d' % i, h)
+            c = http.client.HTTPConnection('127.0.0.1', api_port, timeout=60)
+            c.request('POST', '/image/v2/images', json.dumps({'name': 'bench%d' % i, 'disk_format': 'raw',
+                                                              'container_format': 'bare'}),
+                      {'X-Auth-Token': tok, 'Content-Type': 'application/json'})
+            r = c.getresponse()
+            image = json.loads(r.read())['id']
+            put_i, _ = timed(api_port, 'PUT', '/image/v2/images/%s/file' % image,
+                             dict(h, **{'Content-Type': 'application/octet-stream'}), body, size)
+            get_i, m = timed(api_port, 'GET', '/image/v2/images/%s/file' % image, h)
+            assert n == size and m == size, (n, m)
+            print('round %d: PUT direct %.0f MB/s, image %.0f MB/s (%.2fx); GET direct %.0f MB/s, image %.0f MB/s'
+                  ' (%.2fx); load %s' % (i + 1, mb / put_d, mb / put_i, put_d / put_i, mb / get_d, mb / get_i,
+                                         get_d / get_i, os.getloadavg()))
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    sys.exit(main())
