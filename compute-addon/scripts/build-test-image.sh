@@ -19,7 +19,8 @@ busybox=/bin/busybox
 for tool in apt-get apt-cache dpkg cpio gzip; do
   command -v "$tool" >/dev/null || { echo "build-test-image: $tool is missing" >&2; exit 2; }
 done
-[ -x "$busybox" ] && "$busybox" --list | grep -qx udhcpc || { echo "build-test-image: install busybox-static" >&2; exit 2; }
+# (the applet list is read whole first: grep -q leaving a pipe early would SIGPIPE busybox, and pipefail call it missing)
+[ -x "$busybox" ] && grep -qx udhcpc <<<"$("$busybox" --list)" || { echo "build-test-image: install busybox-static" >&2; exit 2; }
 # a static busybox (the dynamic one would need the guest to have libc)
 file -L "$busybox" 2>/dev/null | grep -q "statically linked" || ldd "$busybox" 2>&1 | grep -q "not a dynamic" \
   || { echo "build-test-image: $busybox is not static; install busybox-static" >&2; exit 2; }

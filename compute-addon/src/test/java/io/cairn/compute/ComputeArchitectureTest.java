@@ -3,16 +3,19 @@ package io.cairn.compute;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.cairn.common.concurrent.NamedThreadFactory;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 
 /** compute-addon reaches Cairn only over HTTP: no storage module's classes (of common only the token format, shared
- * with the proxy), and image does not reach into identity's internals beyond authentication. */
+ * with the proxy, and the one thread factory, both JDK-only), and image does not reach into identity's internals
+ * beyond authentication. */
 class ComputeArchitectureTest {
     private static JavaClasses main() {
         return new ClassFileImporter()
@@ -36,7 +39,8 @@ class ComputeArchitectureTest {
                                 "io.cairn.auditor..",
                                 "io.cairn.proxy..",
                                 "io.cairn.cli..")
-                        .and(not(resideInAPackage("io.cairn.common.token"))))
+                        .and(not(resideInAPackage("io.cairn.common.token")))
+                        .and(not(type(NamedThreadFactory.class))))
                 .check(main());
     }
 

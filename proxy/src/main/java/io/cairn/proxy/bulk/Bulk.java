@@ -1,5 +1,6 @@
 package io.cairn.proxy.bulk;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.proxy.swift.Answer;
 import io.cairn.proxy.swift.Exchange;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,12 +40,8 @@ public final class Bulk implements Middleware {
 
     /** {@code [filter:bulk]}; unknown keys go to {@code warnings}. */
     public static Bulk from(ConfigSection section, List<String> warnings) {
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = new ThreadPoolExecutor(0, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "bulk-archive-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = new ThreadPoolExecutor(
+                0, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), NamedThreadFactory.numbered("bulk-archive"));
         return new Bulk(BulkConfig.from(section, warnings), pool);
     }
 

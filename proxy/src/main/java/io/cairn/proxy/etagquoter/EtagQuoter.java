@@ -76,7 +76,7 @@ public final class EtagQuoter implements Middleware {
         }
         CompletableFuture<ContainerInfo> container =
                 ex.services().infoCache().container(p.account(), p.containerName());
-        return Deferred.when(ex, container, () -> afterContainer(ex, next, resultOf(container)));
+        return Deferred.when(ex, container, () -> afterContainer(ex, next, Deferred.resultOf(container)));
     }
 
     private @Nullable Operation afterContainer(Exchange ex, SwiftApp next, @Nullable ContainerInfo container) {
@@ -90,7 +90,7 @@ public final class EtagQuoter implements Middleware {
         CompletableFuture<AccountInfo> account =
                 ex.services().infoCache().account(ex.path().account());
         return Deferred.when(ex, account, () -> {
-            AccountInfo info = resultOf(account);
+            AccountInfo info = Deferred.resultOf(account);
             if (info == null || !info.exists()) {
                 return next.operationFor(ex);
             }
@@ -131,9 +131,5 @@ public final class EtagQuoter implements Middleware {
     /** {@code etag} in double quotes unless it already is (strong or weak). */
     static String quoted(String etag) {
         return (etag.startsWith("\"") || etag.startsWith("W/\"")) && etag.endsWith("\"") ? etag : "\"" + etag + "\"";
-    }
-
-    private static <T> @Nullable T resultOf(CompletableFuture<T> lookup) {
-        return lookup.isCompletedExceptionally() ? null : lookup.getNow(null);
     }
 }

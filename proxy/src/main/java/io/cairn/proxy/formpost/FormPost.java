@@ -95,8 +95,8 @@ public final class FormPost implements Middleware {
     private static List<String> keys(
             CompletableFuture<AccountInfo> account, CompletableFuture<ContainerInfo> container) {
         List<String> keys = new ArrayList<>();
-        AccountInfo a = account.isCompletedExceptionally() ? null : account.getNow(null);
-        ContainerInfo c = container.isCompletedExceptionally() ? null : container.getNow(null);
+        AccountInfo a = Deferred.resultOf(account);
+        ContainerInfo c = Deferred.resultOf(container);
         if (a != null) {
             keys.addAll(TempUrl.keysOf(a.meta()));
         }

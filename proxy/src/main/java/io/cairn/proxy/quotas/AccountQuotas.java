@@ -60,7 +60,7 @@ final class AccountQuotas implements Middleware {
             return next.operationFor(ex);
         }
         CompletableFuture<AccountInfo> lookup = ex.services().infoCache().account(p.account());
-        return Deferred.when(ex, lookup, () -> decide(ex, next, Quotas.resultOf(lookup)));
+        return Deferred.when(ex, lookup, () -> decide(ex, next, Deferred.resultOf(lookup)));
     }
 
     private static @Nullable Operation decide(Exchange ex, SwiftApp next, @Nullable AccountInfo info) {

@@ -57,7 +57,7 @@ final class ContainerQuotas implements Middleware {
             return next.operationFor(ex);
         }
         CompletableFuture<ContainerInfo> lookup = ex.services().infoCache().container(p.account(), p.containerName());
-        return Deferred.when(ex, lookup, () -> withUsage(ex, next, Quotas.resultOf(lookup)));
+        return Deferred.when(ex, lookup, () -> withUsage(ex, next, Deferred.resultOf(lookup)));
     }
 
     /**

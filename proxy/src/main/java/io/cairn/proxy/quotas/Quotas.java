@@ -8,8 +8,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import org.jspecify.annotations.Nullable;
 
 /** Creates the quota filters from their {@code [filter:…]} sections, and what both share. */
 public final class Quotas {
@@ -45,10 +43,5 @@ public final class Quotas {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** A finished lookup's value; null when it failed (the request goes on and fails further down as Swift's). */
-    static <T> @Nullable T resultOf(CompletableFuture<T> lookup) {
-        return lookup.isCompletedExceptionally() ? null : lookup.getNow(null);
     }
 }

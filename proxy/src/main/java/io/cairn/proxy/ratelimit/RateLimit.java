@@ -82,7 +82,7 @@ public final class RateLimit implements Middleware {
     public @Nullable Operation operationFor(Exchange ex, SwiftApp next) {
         CompletableFuture<AccountInfo> account =
                 ex.services().infoCache().account(ex.path().account());
-        return Deferred.when(ex, account, () -> afterAccount(ex, next, resultOf(account)));
+        return Deferred.when(ex, account, () -> afterAccount(ex, next, Deferred.resultOf(account)));
     }
 
     private @Nullable Operation afterAccount(Exchange ex, SwiftApp next, @Nullable AccountInfo info) {
@@ -102,7 +102,7 @@ public final class RateLimit implements Middleware {
         CompletableFuture<ContainerInfo> container =
                 ex.services().infoCache().container(p.account(), p.containerName());
         return Deferred.when(ex, container, () -> {
-            ContainerInfo ci = resultOf(container);
+            ContainerInfo ci = Deferred.resultOf(container);
             return limit(ex, next, keysFor(ex, ci == null ? 0 : ci.objectCount(), global), 0);
         });
     }
@@ -230,9 +230,5 @@ public final class RateLimit implements Middleware {
         FullHttpResponse r = SwiftResponses.withText(497, "Your account has been blacklisted");
         r.setStatus(new HttpResponseStatus(497, "Blacklisted"));
         return r;
-    }
-
-    private static <T> @Nullable T resultOf(CompletableFuture<T> lookup) {
-        return lookup.isCompletedExceptionally() ? null : lookup.getNow(null);
     }
 }

@@ -91,7 +91,7 @@ public final class ReadOnly implements Middleware {
         }
         CompletableFuture<AccountInfo> lookup = ex.services().infoCache().account(account);
         return Deferred.when(ex, lookup, () -> {
-            AccountInfo info = lookup.isCompletedExceptionally() ? null : lookup.getNow(null);
+            AccountInfo info = Deferred.resultOf(lookup);
             if (!accountReadOnly(info == null ? null : info.sysmeta().get("read-only"))) {
                 return next.operationFor(ex);
             }

@@ -73,7 +73,7 @@ public record StaticWeb(
         }
         CompletableFuture<ContainerInfo> lookup = ex.services().infoCache().container(p.account(), p.containerName());
         return Deferred.when(ex, lookup, () -> {
-            ContainerInfo info = lookup.isCompletedExceptionally() ? null : lookup.getNow(null);
+            ContainerInfo info = Deferred.resultOf(lookup);
             WebSettings web = WebSettings.of(info);
             WebRequest request = new WebRequest(ex, next, this, web, info);
             return p.object() == null || p.object().isEmpty() ? request.container() : request.object();

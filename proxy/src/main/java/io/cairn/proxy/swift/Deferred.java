@@ -31,6 +31,14 @@ public final class Deferred implements Operation {
         return lookups.isDone() ? decision.get() : new Deferred(exchange, lookups, decision);
     }
 
+    /**
+     * A finished lookup's value, as {@link #when}'s decision reads it; null when the lookup failed (the request then
+     * goes on and fails further down, as Swift's does when its info lookup fails).
+     */
+    public static <T> @Nullable T resultOf(CompletableFuture<T> lookup) {
+        return lookup.isCompletedExceptionally() ? null : lookup.getNow(null);
+    }
+
     private Deferred(Exchange exchange, CompletableFuture<?> lookups, Supplier<@Nullable Operation> decision) {
         this.exchange = exchange;
         this.lookups = lookups;

@@ -267,7 +267,7 @@ public final class Exchange {
         CompletableFuture<ContainerInfo> info = corsInfo;
         String origin = request.headers().get("Origin");
         if (info != null && origin != null && !origin.isEmpty()) {
-            ContainerInfo ci = info.isCompletedExceptionally() ? null : info.getNow(null);
+            ContainerInfo ci = Deferred.resultOf(info);
             Cors.decorate(services.config(), ci, origin, response.headers());
         }
     }

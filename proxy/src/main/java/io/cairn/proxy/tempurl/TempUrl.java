@@ -158,8 +158,8 @@ public final class TempUrl implements Middleware {
             CompletableFuture<AccountInfo> account,
             CompletableFuture<ContainerInfo> container) {
         List<String[]> keys = new ArrayList<>(); // {key, scope}
-        AccountInfo a = account.isCompletedExceptionally() ? null : account.getNow(null);
-        ContainerInfo c = container.isCompletedExceptionally() ? null : container.getNow(null);
+        AccountInfo a = Deferred.resultOf(account);
+        ContainerInfo c = Deferred.resultOf(container);
         addKeys(keys, a == null ? Map.of() : a.meta(), "account");
         addKeys(keys, c == null ? Map.of() : c.meta(), "container");
         String scope = matchingScope(ex.method().name(), r, keys);

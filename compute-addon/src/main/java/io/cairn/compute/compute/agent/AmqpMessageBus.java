@@ -1,5 +1,6 @@
 package io.cairn.compute.compute.agent;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -34,11 +35,8 @@ public final class AmqpMessageBus implements MessageBus {
     private final JsonMapper json = JsonMapper.builder().build();
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
     private final Map<String, SimpleMessageListenerContainer> listeners = new ConcurrentHashMap<>();
-    private final ExecutorService callers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "compute-amqp-call");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService callers =
+            Executors.newCachedThreadPool(NamedThreadFactory.numbered("compute-amqp-call"));
 
     public AmqpMessageBus(URI uri) {
         connections = new CachingConnectionFactory(uri);

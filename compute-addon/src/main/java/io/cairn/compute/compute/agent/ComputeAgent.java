@@ -1,5 +1,6 @@
 package io.cairn.compute.compute.agent;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import io.cairn.compute.compute.ComputeHost;
 import io.cairn.compute.compute.Server;
 import io.cairn.compute.compute.VmState;
@@ -43,11 +44,7 @@ public final class ComputeAgent implements AutoCloseable {
         this.driver = driver;
         report();
         ctx.bus().listen(MessageBus.computeTopic(host), this::handle);
-        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "compute-heartbeat-" + host);
-            t.setDaemon(true);
-            return t;
-        });
+        heartbeat = Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.single("compute-heartbeat-" + host));
         long period = ctx.properties().heartbeat().toMillis();
         heartbeat.scheduleWithFixedDelay(this::report, period, period, TimeUnit.MILLISECONDS);
     }

@@ -1,5 +1,6 @@
 package io.cairn.compute.compute.agent;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,11 +18,7 @@ public final class LocalMessageBus implements MessageBus {
     private static final System.Logger LOG = System.getLogger(LocalMessageBus.class.getName());
 
     private final Map<String, Function<ComputeMessage, String>> handlers = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "compute-bus");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newCachedThreadPool(NamedThreadFactory.numbered("compute-bus"));
 
     @Override
     public void cast(String topic, ComputeMessage message) {

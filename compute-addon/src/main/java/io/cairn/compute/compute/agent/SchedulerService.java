@@ -1,5 +1,6 @@
 package io.cairn.compute.compute.agent;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import io.cairn.compute.compute.ComputeHost;
 import io.cairn.compute.compute.Server;
 import io.cairn.compute.compute.scheduler.HostState;
@@ -25,11 +26,8 @@ public final class SchedulerService implements AutoCloseable {
 
     private final AgentContext ctx;
     private final Scheduler scheduler;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "compute-watchdog");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService watchdog =
+            Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.single("compute-watchdog"));
 
     public SchedulerService(AgentContext ctx, Scheduler scheduler) {
         this.ctx = ctx;
