@@ -7,45 +7,78 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Swift's {@code DiskFileReader._handle_close_quarantine} for a read of a whole body from byte 0: counts
- * and MD5s the bytes as they are read and, at the end, quarantines the object (reference §2.7) when the
- * count differs from the size in the metadata or the MD5 differs from the {@code .data}'s {@code ETag}.
- * Used by the object auditor (ALL pass) and by the object server's GET before it sends the last bytes.
+ * and hashes the bytes as they are read and, at the end, quarantines the object (reference §2.7) when the
+ * count differs from the size in the metadata or the hash differs from the stored one. The object auditor
+ * (ALL pass) checks the MD5 against the {@code .data}'s {@code ETag}, as Swift's; the object server's GET
+ * ({@link #forGet}) checks the body's CRC32C where Cairn stored one at PUT ({@link ObjectMetadata#BODY_CRC32C}):
+ * the same bitrot guarantee at a hundredth of MD5's CPU, so a large GET is not bound by MD5. Bodies without one
+ * (written by Swift, or small) are MD5-checked.
  *
  * <p>Not thread-safe: one reader, one thread at a time (a streamed GET hands it from one device-executor
  * task to the next, each task happening-after the previous).
  */
 public final class BodyVerifier {
     private final DiskFileReader reader;
-    private final MessageDigest md5;
+    private final @Nullable MessageDigest md5;
+    private final @Nullable CRC32C crc32c;
+    private final @Nullable String storedCrc32c;
     private long bytes;
 
+    /** An MD5 check against the ETag (the auditor's, and Swift's). */
     public BodyVerifier(DiskFileReader reader) {
+        this(reader, null);
+    }
+
+    private BodyVerifier(DiskFileReader reader, @Nullable String storedCrc32c) {
         this.reader = reader;
-        try {
-            this.md5 = MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has MD5", e);
+        this.storedCrc32c = storedCrc32c;
+        if (storedCrc32c != null) {
+            this.md5 = null;
+            this.crc32c = new CRC32C();
+        } else {
+            this.crc32c = null;
+            try {
+                this.md5 = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has MD5", e);
+            }
         }
+    }
+
+    /** A GET's check: the stored CRC32C when the {@code .data} has one, else the MD5 against the ETag. */
+    public static BodyVerifier forGet(DiskFileReader reader) {
+        return new BodyVerifier(reader, reader.dataMetadata().get(ObjectMetadata.BODY_CRC32C));
+    }
+
+    /** How {@link ObjectMetadata#BODY_CRC32C} spells a CRC32C value: 8 lowercase hex digits. */
+    public static String crc32cHex(long value) {
+        return String.format(Locale.ROOT, "%08x", value);
     }
 
     /** Hashes {@code chunk}'s remaining bytes (its position moves to its limit). */
     public void update(ByteBuffer chunk) {
         bytes += chunk.remaining();
-        md5.update(chunk);
+        if (crc32c != null) {
+            crc32c.update(chunk);
+        } else if (md5 != null) {
+            md5.update(chunk);
+        }
     }
 
     /** Hashes {@code chunk}'s readable bytes without moving its indexes. */
     public void update(ByteBuf chunk) {
         int n = chunk.readableBytes();
         bytes += n;
-        if (chunk.hasArray()) {
-            md5.update(chunk.array(), chunk.arrayOffset() + chunk.readerIndex(), n);
-        } else {
-            for (ByteBuffer b : chunk.nioBuffers(chunk.readerIndex(), n)) {
+        for (ByteBuffer b : chunk.nioBuffers(chunk.readerIndex(), n)) {
+            if (crc32c != null) {
+                crc32c.update(b);
+            } else if (md5 != null) {
                 md5.update(b);
             }
         }
@@ -58,13 +91,20 @@ public final class BodyVerifier {
 
     /**
      * Why the body read so far is not the stored object, or null when it is: byte count equal to {@link
-     * DiskFileReader#contentLength()} and MD5 equal to the {@code .data}'s {@code ETag}. Ends the digest.
+     * DiskFileReader#contentLength()} and the hash equal to the stored CRC32C, or the MD5 to the {@code .data}'s
+     * {@code ETag}. Ends the digest.
      */
     public @Nullable String mismatch() {
-        String md5Hex = HashPath.toHex(md5.digest());
         if (bytes != reader.contentLength()) {
             return "Bytes read: " + bytes + ", does not match metadata: " + reader.contentLength();
         }
+        if (crc32c != null) {
+            String crcHex = crc32cHex(crc32c.getValue());
+            return crcHex.equals(storedCrc32c)
+                    ? null
+                    : "CRC32C " + storedCrc32c + " and file's CRC32C " + crcHex + " do not match";
+        }
+        String md5Hex = md5 == null ? "" : HashPath.toHex(md5.digest());
         String etag = reader.dataMetadata().get(ObjectMetadata.ETAG);
         if (etag != null && !etag.equals(md5Hex)) {
             return "ETag " + etag + " and file's md5 " + md5Hex + " do not match";

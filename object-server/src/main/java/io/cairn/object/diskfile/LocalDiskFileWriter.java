@@ -29,12 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32C;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Swift's write path (reference §2.5): the body goes to a file without a name ({@code O_TMPFILE} in {@code
  * <dev>/tmp[-N]}, Swift's {@code use_linkat}) or, where the filesystem or platform lacks that, to a temp file there
- * (Swift's {@code mkstemp} fallback) → body (md5 updated while streaming) → xattrs → fsync → invalidate the suffix
+ * (Swift's {@code mkstemp} fallback) → body (md5 and CRC32C updated while streaming) → xattrs → fsync → invalidate the suffix
  * → link (or rename) to {@code <hashdir>/<name>} → fsync the hash dir and every new parent → cleanup of obsolete
  * files.
  *
@@ -52,6 +53,7 @@ final class LocalDiskFileWriter implements DiskFileWriter {
     private final StagedFile staged;
     private final FileChannel channel;
     private final MessageDigest md5 = SuffixHasher.newMd5();
+    private final CRC32C crc32c = new CRC32C();
     private long written;
     private long writebackFrom;
     private @Nullable String etag;
@@ -312,6 +314,8 @@ final class LocalDiskFileWriter implements DiskFileWriter {
         // hash the same bytes after writing them: one pass each, no copy of the chunk
         chunk.position(start);
         md5.update(chunk);
+        chunk.position(start);
+        crc32c.update(chunk);
         chunk.position(end);
         written += end - start;
         if (written - writebackFrom >= WRITEBACK_STRIDE) {
@@ -378,6 +382,10 @@ final class LocalDiskFileWriter implements DiskFileWriter {
         Map<String, String> m = new LinkedHashMap<>(metadata.asMap());
         m.put(ObjectMetadata.CONTENT_LENGTH, Long.toString(written));
         m.put(ObjectMetadata.ETAG, computed);
+        m.remove(ObjectMetadata.BODY_CRC32C); // a replica's or copy's value is never trusted: this body's, or none
+        if (written >= ObjectMetadata.BODY_CRC32C_MIN_BYTES) {
+            m.put(ObjectMetadata.BODY_CRC32C, BodyVerifier.crc32cHex(crc32c.getValue()));
+        }
         m.put(ObjectMetadata.NAME, diskFile.name());
         ObjectMetadata stored = ObjectMetadata.of(m);
         finish(diskFile, staged, OnDiskFileName.make(ts, OnDiskFileName.DATA, null), stored);

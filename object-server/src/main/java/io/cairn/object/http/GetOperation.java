@@ -160,7 +160,11 @@ final class GetOperation extends ObjectOperation {
                 exchange.write(head);
                 List<BodyStreamer.Segment> segments = List.of(BodyStreamer.Segment.file(0, end));
                 new BodyStreamer(
-                                exchange, r, segments, exchange.api().settings().diskChunkSize(), new BodyVerifier(r))
+                                exchange,
+                                r,
+                                segments,
+                                exchange.api().settings().diskChunkSize(),
+                                BodyVerifier.forGet(r))
                         .start();
             }
             return;
@@ -222,7 +226,7 @@ final class GetOperation extends ObjectOperation {
                     pos += n;
                 }
                 buf.writerIndex((int) pos);
-                BodyVerifier verifier = new BodyVerifier(r);
+                BodyVerifier verifier = BodyVerifier.forGet(r);
                 verifier.update(buf);
                 verifier.verify();
                 ok = true;

@@ -147,6 +147,85 @@ class LocalDiskFileManagerTest extends DiskFileManagerContract {
     }
 
     @Test
+    void shouldStoreTheBodysCrc32cForLargeBodiesOnlyAndNeverTrustAGivenOne() throws IOException {
+        DiskFile small = obj("small");
+        assertThat(put(small, "hello", ts(50)).get(ObjectMetadata.BODY_CRC32C)).isNull();
+
+        byte[] body = largeBody();
+        java.util.zip.CRC32C expected = new java.util.zip.CRC32C();
+        expected.update(body);
+        DiskFile large = obj("large");
+        ObjectMetadata stored;
+        try (DiskFileWriter w = large.writer(body.length)) {
+            w.write(ByteBuffer.wrap(body, 0, 1000));
+            w.write(ByteBuffer.wrap(body, 1000, body.length - 1000));
+            stored = w.put(meta(ts(50), ObjectMetadata.BODY_CRC32C, "0badc0de"));
+        }
+        assertThat(stored.get(ObjectMetadata.BODY_CRC32C))
+                .isEqualTo(String.format("%08x", expected.getValue()))
+                .isNotEqualTo("0badc0de");
+        try (DiskFileReader r = large.open()) {
+            assertThat(r.dataMetadata().get(ObjectMetadata.BODY_CRC32C))
+                    .isEqualTo(stored.get(ObjectMetadata.BODY_CRC32C));
+        }
+    }
+
+    @Test
+    void shouldCheckAGetByTheStoredCrc32cAndQuarantineWhenItDiffers() throws IOException {
+        byte[] body = largeBody();
+        DiskFile df = obj("o");
+        try (DiskFileWriter w = df.writer(body.length)) {
+            w.write(ByteBuffer.wrap(body));
+            w.put(meta(ts(50)));
+        }
+        try (DiskFileReader r = df.open()) {
+            BodyVerifier good = BodyVerifier.forGet(r);
+            good.update(ByteBuffer.wrap(body));
+            assertThat(good.mismatch()).isNull();
+            byte[] rotten = body.clone();
+            rotten[body.length / 2] ^= 1;
+            BodyVerifier bad = BodyVerifier.forGet(r);
+            bad.update(ByteBuffer.wrap(rotten));
+            assertThatThrownBy(bad::verify)
+                    .isInstanceOf(DiskFileQuarantined.class)
+                    .hasMessageContaining("and file's CRC32C");
+        }
+        assertThat(hashDir(df)).doesNotExist();
+    }
+
+    @Test
+    void shouldCheckAGetByMd5WhenTheDataHasNoCrc32cAsSwiftWritesIt() throws IOException {
+        byte[] body = largeBody();
+        DiskFile df = obj("o");
+        try (DiskFileWriter w = df.writer(body.length)) {
+            w.write(ByteBuffer.wrap(body));
+            w.put(meta(ts(50)));
+        }
+        // what Swift's object server writes: the same metadata without Cairn's key
+        Path data = hashDir(df).resolve(ts(50).internal() + ".data");
+        ObjectMetadata withCrc = XattrMetadataStore.read(data);
+        java.util.Map<String, String> swift = new java.util.LinkedHashMap<>(withCrc.asMap());
+        swift.remove(ObjectMetadata.BODY_CRC32C);
+        XattrMetadataStore.write(data, ObjectMetadata.of(swift));
+        try (DiskFileReader r = df.open()) {
+            byte[] rotten = body.clone();
+            rotten[0] ^= 1;
+            BodyVerifier bad = BodyVerifier.forGet(r);
+            bad.update(ByteBuffer.wrap(rotten));
+            assertThat(bad.mismatch()).contains("and file's md5");
+            BodyVerifier good = BodyVerifier.forGet(r);
+            good.update(ByteBuffer.wrap(body));
+            assertThat(good.mismatch()).isNull();
+        }
+    }
+
+    private static byte[] largeBody() {
+        byte[] body = new byte[(int) ObjectMetadata.BODY_CRC32C_MIN_BYTES + 17];
+        new java.util.Random(7).nextBytes(body);
+        return body;
+    }
+
+    @Test
     void shouldQuarantineWhenFileSizeDiffersFromContentLength() throws IOException {
         DiskFile df = obj("o");
         put(df, "hello", ts(50));

@@ -120,6 +120,24 @@ class ObjectGetEtagValidationIT {
     }
 
     @Test
+    void shouldCutTheResponseShortAndQuarantineWhenALargeObjectCheckedByItsCrc32cIsCorrupt() throws IOException {
+        byte[] body = RawHttp.randomBytes((3 << 20) + 100, 5); // over 1 MiB: the .data carries a CRC32C
+        put("/sda/1/a/c/bigger", body);
+        Path data = disk.onlyDataFile("sda");
+        DiskCorruption.flipByte(data, (2 << 20) + 7);
+
+        RawHttp.Response got = send("GET", "/sda/1/a/c/bigger", "", new byte[0]);
+
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.body().length).isLessThan(body.length);
+        assertThat(Files.exists(data)).isFalse();
+        assertThat(quarantined())
+                .singleElement()
+                .asString()
+                .endsWith(data.getFileName().toString());
+    }
+
+    @Test
     void shouldStillServeRangesUncheckedWhenTheObjectIsCorruptElsewhere() throws IOException {
         byte[] body = RawHttp.randomBytes(10_000, 5);
         put("/sda/1/a/c/r", body);
