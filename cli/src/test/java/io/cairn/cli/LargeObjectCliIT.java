@@ -29,12 +29,14 @@ class LargeObjectCliIT {
     private static final int SIZE = 3 * (1 << 20) + 12_345;
 
     private Path work;
+    private Path data;
     private SaioHarness saio;
     private byte[] content;
 
     @BeforeAll
     void startSaio(@TempDir Path dataDir, @TempDir Path workDir) throws Exception {
         this.work = workDir;
+        this.data = dataDir;
         saio = SaioHarness.start(dataDir, Map.of(), Map.of());
         content = new byte[SIZE];
         new SplittableRandom(7).nextBytes(content);
@@ -142,6 +144,69 @@ class LargeObjectCliIT {
         saio.send(SaioHarness.request(login, "/chg-segs/1").DELETE());
         assertThat(saio.send(SaioHarness.request(login, "/chg/slo")).statusCode())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void shouldNeverServeARottenSegmentWholeAndServeAGoodReplicaOnceTheRottenOneIsQuarantined() throws Exception {
+        // a segment over etag_validate_max_bytes (8 MiB) streams from its object server, which checks it whole (by
+        // the CRC32C Cairn stored at PUT) before the last byte leaves, so the proxy's SLO does not hash it again
+        SaioHarness.Login login = saio.login("test:tester", "testing");
+        int big = (9 << 20) + 333;
+        byte[] one = new byte[big];
+        new SplittableRandom(11).nextBytes(one);
+        byte[] two = Arrays.copyOfRange(content, 0, 1 << 20);
+        put(login, "/rot", new byte[0]);
+        put(login, "/rot-segs", new byte[0]);
+        put(login, "/rot-segs/1", one);
+        put(login, "/rot-segs/2", two);
+        String manifest = "[{\"path\": \"/rot-segs/1\"}, {\"path\": \"/rot-segs/2\"}]";
+        put(login, "/rot/slo?multipart-manifest=put", manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] whole = new byte[big + two.length];
+        System.arraycopy(one, 0, whole, 0, big);
+        System.arraycopy(two, 0, whole, big, two.length);
+
+        java.util.List<Path> replicas;
+        try (var files = Files.walk(data)) {
+            replicas = files.filter(f -> f.toString().endsWith(".data"))
+                    .filter(f -> f.toFile().length() == big)
+                    .sorted()
+                    .toList();
+        }
+        assertThat(replicas).hasSize(3);
+        flipByte(replicas.get(0), big / 2);
+
+        // whichever replica the proxy reads first: a complete answer is the right bytes, a rotten one breaks off
+        boolean served = false;
+        for (int attempt = 0; attempt < 4 && !served; attempt++) {
+            try {
+                var got = saio.send(SaioHarness.request(login, "/rot/slo"));
+                assertThat(got.statusCode()).isEqualTo(200);
+                assertThat(got.body()).isEqualTo(whole);
+                served = true;
+            } catch (IOException cutShort) {
+                // the rotten replica was read: quarantined now, the next GET reads another
+            }
+        }
+        assertThat(served).isTrue();
+
+        for (Path replica : replicas) {
+            if (Files.exists(replica)) {
+                flipByte(replica, big / 3);
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> saio.send(SaioHarness.request(login, "/rot/slo")))
+                .isInstanceOf(IOException.class);
+    }
+
+    private static void flipByte(Path file, long at) throws IOException {
+        try (var ch = java.nio.channels.FileChannel.open(
+                file, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            ch.read(b, at);
+            b.flip();
+            b.put(0, (byte) (b.get(0) ^ 1));
+            ch.write(b, at);
+        }
     }
 
     @Test

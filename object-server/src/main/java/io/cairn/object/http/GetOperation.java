@@ -1,6 +1,7 @@
 package io.cairn.object.http;
 
 import io.cairn.common.http.ByteRanges;
+import io.cairn.common.http.CairnBackendHeaders;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.BodyVerifier;
 import io.cairn.object.diskfile.DiskFileReader;
@@ -152,6 +153,7 @@ final class GetOperation extends ObjectOperation {
             return;
         }
         if (start == 0 && end == r.contentLength()) {
+            head.headers().set(CairnBackendHeaders.BODY_VERIFIED, "true");
             if (end <= exchange.api().settings().etagValidateMaxBytes()) {
                 reader = null;
                 sendVerifiedInMemory(head, r);

@@ -1,5 +1,6 @@
 package io.cairn.proxy.largeobject;
 
+import io.cairn.common.http.CairnBackendHeaders;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.ResponseSink;
@@ -50,6 +51,7 @@ final class SegmentedBody implements ResponseSink {
     private @Nullable Operation current;
     private SegmentListing.@Nullable Segment segment;
     private @Nullable MessageDigest md5;
+    private boolean wholeChecked;
     private @Nullable String segmentEtag;
     private long segmentBytes;
     private long segmentLength;
@@ -132,6 +134,7 @@ final class SegmentedBody implements ResponseSink {
         }
         segment = s;
         HttpHeaders h = new DefaultHttpHeaders().set(subrequestHeaders);
+        h.set(CairnBackendHeaders.NO_UNVERIFIED_RESUME, "true");
         if (s.first() > 0 || s.last() >= 0) {
             h.set(HttpHeaderNames.RANGE, "bytes=" + s.first() + "-" + (s.last() >= 0 ? Long.toString(s.last()) : ""));
         }
@@ -223,7 +226,10 @@ final class SegmentedBody implements ResponseSink {
             fail(409);
             return false;
         }
-        md5 = etag != null && !ranged ? newMd5() : null;
+        wholeChecked = etag != null && !ranged;
+        // a Cairn object server checked the whole body against its stored hash before the last byte left (and a
+        // body that broke off is not resumed, NO_UNVERIFIED_RESUME): hashing it again here would only cost CPU
+        md5 = wholeChecked && !h.contains(CairnBackendHeaders.BODY_VERIFIED) ? newMd5() : null;
         segmentEtag = etag;
         segmentBytes = 0;
         segmentLength = length;
@@ -259,10 +265,10 @@ final class SegmentedBody implements ResponseSink {
         }
         MessageDigest d = md5;
         current = null;
-        if (d != null) {
+        if (wholeChecked) {
             // Swift checks a whole segment's bytes against its own answer's length and ETag
-            String actual = HexFormat.of().formatHex(d.digest());
-            if (segmentBytes != segmentLength || !actual.equals(segmentEtag)) {
+            String actual = d == null ? segmentEtag : HexFormat.of().formatHex(d.digest());
+            if (segmentBytes != segmentLength || actual == null || !actual.equals(segmentEtag)) {
                 fail(409);
                 return;
             }

@@ -1,6 +1,7 @@
 package io.cairn.proxy.swift;
 
 import io.cairn.common.codec.SwiftBytes;
+import io.cairn.common.http.CairnBackendHeaders;
 import io.cairn.common.time.Timestamp;
 import io.cairn.proxy.backend.GetConnection;
 import io.cairn.proxy.info.ContainerInfo;
@@ -56,6 +57,9 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
     private long sent;
     private boolean relaying;
     private boolean resumable;
+    /** The body relayed is verified by its object server and the requester relies on that: never resumed. */
+    private boolean verifiedOnly;
+
     private boolean over;
     private boolean newest;
     /** The newest tombstone a node answered 404 with; older good sources are not served (Swift: lp 1560574). */
@@ -284,6 +288,8 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
         resumable = exchange.method().equals(HttpMethod.GET)
                 && !contentType.startsWith("multipart/byteranges")
                 && (backend.status().code() == 200 || backend.status().code() == 206);
+        verifiedOnly = exchange.headers().contains(CairnBackendHeaders.NO_UNVERIFIED_RESUME)
+                && backend.headers().contains(CairnBackendHeaders.BODY_VERIFIED);
         if (backend.status().code() == 206) {
             long[] range = parseContentRange(backend.headers().get(HttpHeaderNames.CONTENT_RANGE));
             rangeStart = range[0];
@@ -358,7 +364,7 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
         if (c != current && (!newest || relaying)) {
             return;
         }
-        if (relaying && !resumable) {
+        if (relaying && (!resumable || verifiedOnly)) {
             over = true;
             exchange.abort();
             return;
