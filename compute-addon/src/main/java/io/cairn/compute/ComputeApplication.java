@@ -32,8 +32,8 @@ public class ComputeApplication {
     /**
      * Request bodies arrive in buffers of up to what one socket read holds (Netty reads up to 64 KiB) instead of
      * Reactor Netty's default 8 KiB chunks: an image upload then passes its hashing, inspection and forwarding to
-     * the object store in an eighth of the steps (each step a reactive signal, a timer reset and a write to the
-     * store's connection). The decoder slices, never copies, so this adds no memory. The setting is deprecated
+     * the object store in fewer, larger steps (each step a reactive signal, a timer reset and a write to the store's
+     * connection). The decoder slices, never copies, so this adds no memory. The setting is deprecated
      * (Netty 5 drops it) but Netty 4.2's decoder still cuts bodies at it: without it, 8 KiB it is.
      */
     @Bean
