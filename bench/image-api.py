@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Image API vs direct Swift API on one `cairn cloud`, and the cloud's time to ready (issue 18's bench targets).
 
-    bench/image-api.py [--size-mib 200] [--rounds 3] [--port 18080]
+    bench/image-api.py [--size-mib 200] [--rounds 3] [--port 18080] [--token-requests N] [--token-threads T]
 
 Starts `./cairn cloud --data <temp> --port P --compute-driver fake` (the jar built by ./cairn), measures the time
 from launch to the first answered token request (POST /identity/v3/auth/tokens with DIR/etc/openrc's credentials),
 then per round: the same random bytes PUT and GET directly on the Swift API (an identity token on
 AUTH_<admin project>/bench) and through the image API (POST /v2/images + PUT .../file with Content-Length, GET
-.../file). Prints MB/s, the image/direct ratios and the load average before and after. Stops the cloud by its PID
-and removes the temp dir. Loopback only; timings are for ratios on a shared box, not absolutes.
+.../file). Prints MB/s, the image/direct ratios and the load average before and after. With --token-requests N
+(and --rounds 0 to skip the transfers): N password-method POST /identity/v3/auth/tokens (issue: bcrypt + database +
+signing) and N GET /identity/v3/auth/tokens (validation: signature + deny list + user lookup) on T keep-alive
+connections, as requests per second. Stops the cloud by its PID and removes the temp dir. Loopback only; timings
+are for ratios on a shared box, not absolutes.
 """
 import argparse
 import http.client
@@ -19,6 +22,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -45,6 +49,48 @@ def token(api_port, env):
     if r.status != 201:
         raise RuntimeError('token: %d %s' % (r.status, doc))
     return r.getheader('X-Subject-Token'), doc['token']['project']['id']
+
+
+def token_rates(api_port, env, n, threads):
+    """Issue and validation rates over HTTP: n requests of each, split over `threads` keep-alive connections."""
+    body = json.dumps({'auth': {'identity': {'methods': ['password'], 'password': {'user': {
+        'name': env['OS_USERNAME'], 'domain': {'name': 'Default'}, 'password': env['OS_PASSWORD']}}},
+        'scope': {'project': {'name': env['OS_PROJECT_NAME'], 'domain': {'name': 'Default'}}}}})
+    subject, _ = token(api_port, env)
+    failures = []
+
+    def issue(count):
+        c = http.client.HTTPConnection('127.0.0.1', api_port, timeout=60)
+        for _ in range(count):
+            c.request('POST', '/identity/v3/auth/tokens', body, {'Content-Type': 'application/json'})
+            r = c.getresponse()
+            r.read()
+            if r.status != 201:
+                failures.append(r.status)
+
+    def validate(count):
+        c = http.client.HTTPConnection('127.0.0.1', api_port, timeout=60)
+        for _ in range(count):
+            c.request('GET', '/identity/v3/auth/tokens', headers={'X-Auth-Token': subject, 'X-Subject-Token': subject})
+            r = c.getresponse()
+            r.read()
+            if r.status != 200:
+                failures.append(r.status)
+
+    for name, work in (('issue (POST, password)', issue), ('validate (GET)', validate)):
+        work(max(1, n // 10))  # warm-up
+        per = [n // threads + (1 if i < n % threads else 0) for i in range(threads)]
+        ts = [threading.Thread(target=work, args=(k,)) for k in per]
+        t = time.monotonic()
+        for th in ts:
+            th.start()
+        for th in ts:
+            th.join()
+        elapsed = time.monotonic() - t
+        print('tokens %s: %d in %.2f s = %.0f/s on %d connections; load %s' % (
+            name, n, elapsed, n / elapsed, threads, os.getloadavg()))
+    if failures:
+        raise RuntimeError('token requests failed: %s' % failures[:10])
 
 
 def timed(port, method, path, headers, body_file=None, size=0):
@@ -82,6 +128,8 @@ def main():
     ap.add_argument('--size-mib', type=int, default=200)
     ap.add_argument('--rounds', type=int, default=3)
     ap.add_argument('--port', type=int, default=18080)
+    ap.add_argument('--token-requests', type=int, default=0)
+    ap.add_argument('--token-threads', type=int, default=2)
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix='cairn-image-bench')
     data = os.path.join(tmp, 'cloud')
@@ -102,6 +150,8 @@ def main():
                 time.sleep(0.1)
         ready = time.monotonic() - t0
         print('ready: %.1f s from launch to an answered token request (load before %s)' % (ready, load0))
+        if a.token_requests:
+            token_rates(api_port, openrc(os.path.join(data, 'etc/openrc')), a.token_requests, a.token_threads)
         size = a.size_mib << 20
         body = os.path.join(tmp, 'body')
         with open(body, 'wb') as f:

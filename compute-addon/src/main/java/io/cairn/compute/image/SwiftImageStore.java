@@ -45,8 +45,9 @@ public final class SwiftImageStore implements ImageStore {
 
     private record Session(String token, Instant obtained) {}
 
-    public SwiftImageStore(StorageProperties properties, Supplier<String> account, JsonMapper json) {
-        this.http = HttpClient.create().responseTimeout(Duration.ofMinutes(2));
+    /** {@code http} carries every request to the store (its event loops, pool and response timeout). */
+    public SwiftImageStore(HttpClient http, StorageProperties properties, Supplier<String> account, JsonMapper json) {
+        this.http = http;
         this.properties = properties;
         this.account = account;
         this.json = json;
