@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * running the harness's pipeline with {@code cname_lookup} before {@code domain_remap} ({@code storage_domain =
  * example.net}, {@code lookup_depth = 2}) and both asking the same {@link TestDnsServer} on loopback, so no outside
  * DNS is used. Each request goes to Swift, then to Cairn, and the answers must be equal as {@link Comparison} compares
- * them (status, headers, body). Every host is asked once per proxy: Swift's memcache keeps every hop's answer under
- * the first name (a chain longer than {@code lookup_depth} resolves on a later try there), Cairn's cache each hop
- * under its own name.
+ * them (status, headers, body). A host whose chain is longer than {@code lookup_depth} is asked once per proxy for
+ * the comparison: Swift's memcache keeps every hop's answer under the first name, so a later try resolves there,
+ * while Cairn's cache keeps each hop under its own name (the one known difference, asserted as such).
  */
 @Timeout(600)
 class CnameLookupIT {
@@ -48,6 +49,7 @@ class CnameLookupIT {
         dns.cname("www.customer.example", "cdn.customer.example", 300)
                 .cname("cdn.customer.example", "cn.AUTH_test.example.net", 300)
                 .cname("deep.customer.example", "hop1.customer.example", 300)
+                .cname("upload.customer.example", "hop1.customer.example", 300)
                 .cname("hop1.customer.example", "hop2.customer.example", 300)
                 .cname("hop2.customer.example", "cn.AUTH_test.example.net", 300)
                 .cname("foreign.customer.example", "cdn.example.org", 300)
@@ -86,8 +88,12 @@ class CnameLookupIT {
     }
 
     private static void expectCreated(Outcome o) {
-        assertThat(o.response()).as(Target.describe(o)).isNotNull();
-        assertThat(o.response().status()).as(Target.describe(o)).isBetween(200, 202);
+        assertThat(response(o).status()).as(Target.describe(o)).isBetween(200, 202);
+    }
+
+    /** The outcome's response; fails the test when the request got none. */
+    private static RawHttp.Response response(Outcome o) {
+        return Objects.requireNonNull(o.response(), () -> "no response: " + Target.describe(o));
     }
 
     @AfterAll
@@ -113,8 +119,7 @@ class CnameLookupIT {
         assertThat(Comparison.compare(req, fromSwift, fromCairn))
                 .as("%s\nswift: %s\ncairn: %s", req, Target.describe(fromSwift), Target.describe(fromCairn))
                 .isEmpty();
-        assertThat(fromSwift.response()).as(Target.describe(fromSwift)).isNotNull();
-        return fromSwift.response();
+        return response(fromSwift);
     }
 
     private static String body(RawHttp.Response r) {
@@ -143,7 +148,7 @@ class CnameLookupIT {
             big[i] = (byte) (i * 31 + (i >> 9));
         }
         // three hops: past lookup_depth, refused before anything is stored
-        assertThat(same(at("PUT", "/refused", "deep.customer.example:8080").body("not stored"))
+        assertThat(same(at("PUT", "/refused", "upload.customer.example:8080").body("not stored"))
                         .status())
                 .isEqualTo(400);
         assertThat(same(Req.head("/v1/AUTH_test/cn/refused")).status()).isEqualTo(404);
@@ -158,6 +163,18 @@ class CnameLookupIT {
         RawHttp.Response deep = same(at("GET", "/obj", "deep.customer.example"));
         assertThat(deep.status()).isEqualTo(400);
         assertThat(body(deep)).isEqualTo("CNAME lookup failed after 2 tries");
+        // The known difference (proxy README, § cname_lookup): Swift's memcache now holds the second hop's answer
+        // under the first name, so its next try starts there and reaches the storage domain; Cairn keeps each answer
+        // under its own name and refuses again until the TTLs end.
+        Req again = at("GET", "/obj", "deep.customer.example");
+        Outcome swiftAgain = swift.send(again);
+        Outcome cairnAgain = cairn.send(again);
+        assertThat(response(swiftAgain).status())
+                .as(Target.describe(swiftAgain))
+                .isEqualTo(200);
+        assertThat(response(cairnAgain).status())
+                .as(Target.describe(cairnAgain))
+                .isEqualTo(400);
         RawHttp.Response foreign = same(at("GET", "/obj", "foreign.customer.example"));
         assertThat(body(foreign)).isEqualTo("CNAME lookup failed to resolve to a valid domain");
         RawHttp.Response missing = same(at("GET", "/obj", "nxdomain.customer.example"));
@@ -178,13 +195,13 @@ class CnameLookupIT {
 
     @Test
     void shouldAdvertiseLookupDepthInInfoAsSwiftDoes() throws Json.JsonException {
-        Object fromSwift =
-                Json.parse(body(swift.send(Req.get("/info").as(User.ANON)).response()));
-        Object fromCairn =
-                Json.parse(body(cairn.send(Req.get("/info").as(User.ANON)).response()));
+        Object fromSwift = Json.parse(body(response(swift.send(Req.get("/info").as(User.ANON)))));
+        Object fromCairn = Json.parse(body(response(cairn.send(Req.get("/info").as(User.ANON)))));
         assertThat(fromSwift).isInstanceOf(Map.class);
         assertThat(fromCairn).isInstanceOf(Map.class);
-        assertThat(((Map<?, ?>) fromSwift).get("cname_lookup")).isEqualTo(Map.of("lookup_depth", 2L));
-        assertThat(((Map<?, ?>) fromCairn).get("cname_lookup")).isEqualTo(((Map<?, ?>) fromSwift).get("cname_lookup"));
+        Object swiftSection = ((Map<?, ?>) Objects.requireNonNull(fromSwift)).get("cname_lookup");
+        assertThat(swiftSection).isEqualTo(Map.of("lookup_depth", 2L));
+        assertThat(((Map<?, ?>) Objects.requireNonNull(fromCairn)).get("cname_lookup"))
+                .isEqualTo(swiftSection);
     }
 }

@@ -148,9 +148,11 @@ final class SwiftSaio implements AutoCloseable {
         for (int port : storagePorts) {
             awaitAnswer(port, "GET /healthcheck HTTP/1.1\r\nHost: x\r\n\r\n", false, deadline);
         }
+        // the proxy's address as Host, as clients send it (a pipeline with cname_lookup would look up any other name)
         awaitAnswer(
                 proxyPort,
-                "GET /auth/v1.0 HTTP/1.1\r\nHost: x\r\nX-Auth-User: test:tester\r\nX-Auth-Key: testing\r\n\r\n",
+                "GET /auth/v1.0 HTTP/1.1\r\nHost: 127.0.0.1:" + proxyPort
+                        + "\r\nX-Auth-User: test:tester\r\nX-Auth-Key: testing\r\n\r\n",
                 true,
                 deadline);
     }
