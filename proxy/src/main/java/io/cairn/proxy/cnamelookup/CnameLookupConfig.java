@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code [filter:cname_lookup]} with Swift 2.30.1's keys and defaults ({@code common/middleware/cname_lookup.py}).
@@ -80,7 +81,7 @@ public record CnameLookupConfig(List<String> storageDomains, int lookupDepth, Li
     }
 
     /** Swift's {@code parse_socket_string} + {@code is_valid_ip} + {@code int(port)}; null where Swift refuses. */
-    static @org.jspecify.annotations.Nullable InetSocketAddress nameserver(String text) {
+    static @Nullable InetSocketAddress nameserver(String text) {
         String host;
         String port = null;
         if (text.startsWith("[")) {

@@ -27,19 +27,19 @@ class ProxyPipelineTest {
     void shouldNameEveryFilterCairnLacks() {
         assertThatThrownBy(() ->
                         parse("[pipeline:main]\npipeline = catch_errors ks tempauth container-sync slo proxy-server\n"
-                                + "[filter:ks]\nuse = egg:swift#keystoneauth\n"))
+                                + "[filter:ks]\nuse = egg:swift#s3token\n"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("ks (egg:swift#keystoneauth), container-sync")
+                .hasMessageContaining("ks (egg:swift#s3token), container-sync")
                 .hasMessageContaining("cairn_skip_filters");
     }
 
     @Test
     void shouldSkipOnlyWhatTheOperatorListed() {
         ProxyPipeline p =
-                parse("[pipeline:main]\npipeline = catch_errors keystoneauth container-sync tempauth proxy-server\n"
-                        + "cairn_skip_filters = keystoneauth, container-sync\n");
+                parse("[pipeline:main]\npipeline = catch_errors s3token container-sync tempauth proxy-server\n"
+                        + "cairn_skip_filters = s3token, container-sync\n");
         assertThat(p.entries()).containsExactly("catch_errors", "tempauth", "dlo");
-        assertThat(p.skipped()).containsExactly("keystoneauth", "container-sync");
+        assertThat(p.skipped()).containsExactly("s3token", "container-sync");
     }
 
     @Test
