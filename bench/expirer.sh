@@ -10,7 +10,8 @@
 # Swift's expirer needs the .expiring_objects listing, which its container updater builds: one untimed
 # `swift-container-updater --once` per container server runs first (Cairn's container servers report a task
 # container to its account when they create it). Printed: each expirer's wall time (process start to exit, so
-# Python's and the JVM's start-up included) and rate, the remaining listing entries (must be 0), and the ratio.
+# Python's and the JVM's start-up included) and rate, the remaining listing entries (must be 0), the ratio, and the
+# machine's load average before and after the timed runs.
 set -euo pipefail
 
 objects=10000
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
     --objects) objects="$2"; shift 2 ;;
     --concurrency) concurrency="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "expirer.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -262,6 +263,7 @@ log "swift: container updaters once (untimed: they list the task containers in .
 for n in 1 2 3 4; do swift-container-updater "$s/etc/container-server-$n.conf" --once -v > "$s/run/cupd-$n.log" 2>&1; done
 
 log "swift: swift-object-expirer --once"
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 t0=$(date +%s.%N)
 swift_object_expirer "$s/etc/object-expirer.conf" --once -v > "$s/run/expirer.log" 2>&1 || die "swift expirer failed"
 t1=$(date +%s.%N)
@@ -280,5 +282,6 @@ print("%-6s %8d %10.1f %12.1f %10d" % ("swift", n, sw, n / sw, sl))
 print("%-6s %8d %10.1f %12.1f %10d" % ("cairn", n, ca, n / ca, cl))
 print("ratio (cairn/swift objects/s): %.2fx" % (sw / ca))
 EOF
+echo "load average (1, 5, 15 min) before the timed runs: $load0; after them: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -h 'Pass completed' "$s/run/expirer.log" | tail -1 >&2 || true
 grep -h 'object-expirer' "$tmp/cairn-expirer.log" >&2 || true

@@ -79,24 +79,35 @@ class ProxyCommandIT {
 
     @Test
     void shouldRefuseToStartWithAFilterCairnDoesNotHave() throws Exception {
-        Path conf = proxyConf("", "catch_errors cname_lookup tempauth proxy-server");
+        // s3token (Swift's s3api-with-Keystone filter) is one Cairn does not have
+        Path conf = proxyConf("", "catch_errors s3token tempauth proxy-server");
         assertThat(run("proxy", "--config", conf.toString())).isEqualTo(2);
         assertThat(errors.toString(StandardCharsets.UTF_8))
                 .contains("[pipeline:main] pipeline")
-                .contains("does not have cname_lookup")
+                .contains("does not have s3token")
                 .contains("cairn_skip_filters");
+    }
+
+    @Test
+    void shouldRefuseToStartWithSwiftsMessageWhenCnameLookupNameserversAreNotAddresses() throws Exception {
+        Path conf = proxyConf(
+                "\n[filter:cname_lookup]\nuse = egg:swift#cname_lookup\nnameservers = 127.0.0.1:5353, dns.example\n",
+                "catch_errors cname_lookup domain_remap tempauth proxy-server");
+        assertThat(run("proxy", "--config", conf.toString())).isEqualTo(2);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains("Invalid cname_lookup/nameservers configuration found. All nameservers must be valid IPv4"
+                        + " or IPv6, followed by an optional :<integer> port.");
     }
 
     @Test
     void shouldWarnAboutUnknownKeysAndSkippedFilters() throws Exception {
         Path conf = proxyConf(
-                "node_timout = 3\n",
-                "catch_errors cname_lookup tempauth proxy-server\ncairn_skip_filters = cname_lookup");
+                "node_timout = 3\n", "catch_errors s3token tempauth proxy-server\ncairn_skip_filters = s3token");
         assertThat(run("proxy", "--config", conf.toString())).isZero();
         assertThat(errors.toString(StandardCharsets.UTF_8))
                 .contains("unknown keys")
                 .contains("node_timout")
-                .contains("without pipeline filters listed in cairn_skip_filters: cname_lookup");
+                .contains("without pipeline filters listed in cairn_skip_filters: s3token");
     }
 
     @Test

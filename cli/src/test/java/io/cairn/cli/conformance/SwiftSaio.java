@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Debian's OpenStack Swift 2.30.1 as processes on loopback: a SAIO (memcached, four storage nodes of an object,
@@ -99,7 +100,7 @@ final class SwiftSaio implements AutoCloseable {
                     saio.storagePorts.add(port);
                 }
             }
-            saio.startProxy(memcachePort);
+            saio.startProxy(memcachePort, UnaryOperator.identity());
             return saio;
         } catch (IOException | RuntimeException e) {
             saio.close();
@@ -109,6 +110,11 @@ final class SwiftSaio implements AutoCloseable {
 
     /** Only a Swift proxy (and its own memcached) under {@code dir}, over {@code swiftDir}'s swift.conf and rings. */
     static SwiftSaio startProxyOnly(Path dir, Path swiftDir) throws IOException {
+        return startProxyOnly(dir, swiftDir, UnaryOperator.identity());
+    }
+
+    /** As {@link #startProxyOnly(Path, Path)}, its {@code proxy-server.conf} (the harness's) changed by {@code edit}. */
+    static SwiftSaio startProxyOnly(Path dir, Path swiftDir, UnaryOperator<String> edit) throws IOException {
         Files.createDirectories(dir);
         Set<Integer> taken = new HashSet<>();
         int proxyPort = freePort(taken);
@@ -116,7 +122,7 @@ final class SwiftSaio implements AutoCloseable {
         SwiftSaio saio = new SwiftSaio(dir, swiftDir, proxyPort);
         try {
             saio.startMemcached(memcachePort);
-            saio.startProxy(memcachePort);
+            saio.startProxy(memcachePort, edit);
             return saio;
         } catch (IOException | RuntimeException e) {
             saio.close();
@@ -142,9 +148,11 @@ final class SwiftSaio implements AutoCloseable {
         for (int port : storagePorts) {
             awaitAnswer(port, "GET /healthcheck HTTP/1.1\r\nHost: x\r\n\r\n", false, deadline);
         }
+        // the proxy's address as Host, as clients send it (a pipeline with cname_lookup would look up any other name)
         awaitAnswer(
                 proxyPort,
-                "GET /auth/v1.0 HTTP/1.1\r\nHost: x\r\nX-Auth-User: test:tester\r\nX-Auth-Key: testing\r\n\r\n",
+                "GET /auth/v1.0 HTTP/1.1\r\nHost: 127.0.0.1:" + proxyPort
+                        + "\r\nX-Auth-User: test:tester\r\nX-Auth-Key: testing\r\n\r\n",
                 true,
                 deadline);
     }
@@ -196,10 +204,12 @@ final class SwiftSaio implements AutoCloseable {
                 + "-server\n\n[app:" + type + "-server]\nuse = egg:swift#" + type + "\n";
     }
 
-    private void startProxy(int memcachePort) throws IOException {
+    private void startProxy(int memcachePort, UnaryOperator<String> edit) throws IOException {
         Path conf = dir.resolve("proxy-server.conf");
         Files.writeString(
-                conf, ProxyConfs.swift(proxyPort, swiftDir, memcachePort, currentUser()), StandardCharsets.UTF_8);
+                conf,
+                edit.apply(ProxyConfs.swift(proxyPort, swiftDir, memcachePort, currentUser())),
+                StandardCharsets.UTF_8);
         startSwift("swift-proxy-server", conf, "proxy");
     }
 

@@ -82,6 +82,15 @@ public final class DirectExpirerBackend implements ExpirerBackend {
     }
 
     /**
+     * A page of fewer than {@link #LISTING_LIMIT} rows is the last: no replica had a full page (each replica's whole
+     * remaining listing is in the union), while a full page of any replica makes the union at least as long.
+     */
+    @Override
+    public boolean isLastPage(List<Entry> page) {
+        return page.size() < LISTING_LIMIT;
+    }
+
+    /**
      * One page of the union of every replica's listing (a replica that missed rows while it was down, or has
      * not yet heard of a task container, must not hide them): rows up to the smallest last name among the
      * replicas that returned a full page, so the next page starts where every replica still has rows to give.

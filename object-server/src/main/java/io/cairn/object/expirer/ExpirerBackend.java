@@ -29,6 +29,14 @@ public interface ExpirerBackend {
     CompletableFuture<List<Entry>> listObjects(String account, String container, String marker);
 
     /**
+     * Whether {@code page}, a non-empty page of {@link #listContainers} or {@link #listObjects}, is known to be the last one, so asking for the
+     * next (which would come back empty) can be skipped; by default only an empty page ends a listing.
+     */
+    default boolean isLastPage(List<Entry> page) {
+        return false;
+    }
+
+    /**
      * Deletes the task's object as the proxy would for the expirer's request: {@code X-Timestamp} = the task's
      * time, and unless {@code asyncDelete}, {@code X-If-Delete-At} = that time and {@code
      * X-Backend-Clean-Expiring-Object-Queue: no}. Completes with the status a proxy would answer (its {@code

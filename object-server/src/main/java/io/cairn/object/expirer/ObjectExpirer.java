@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -122,6 +123,9 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
         }
     }
 
+    /** The rows listed from one task container, in name order (those read before a failed page, if one failed). */
+    private record ContainerRows(String container, List<ExpirerBackend.Entry> rows) {}
+
     /** A task this expirer owns, with where its row lives. */
     private record Work(String taskContainer, String taskName, ExpiringObjects.Task task, boolean asyncDelete) {}
 
@@ -141,10 +145,7 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
 
         void run() throws InterruptedException {
             try {
-                for (String container : dueContainers()) {
-                    report.add("task_containers", 1);
-                    gather(container);
-                }
+                gatherAll(dueContainers());
                 startRoundRobin();
             } finally {
                 slots.acquire(config.concurrency()); // every started task has ended
@@ -174,39 +175,85 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
                     }
                     due.add(e.name());
                 }
+                if (backend.isLastPage(page)) {
+                    return due;
+                }
                 marker = page.get(page.size() - 1).name();
             }
         }
 
-        /** {@code iter_task_to_expire} for one container; deletes it when it has no rows at all. */
-        private void gather(String container) throws InterruptedException {
-            boolean empty = true;
-            String marker = "";
-            while (true) {
-                List<ExpirerBackend.Entry> page =
-                        await(backend.listObjects(account, container, marker), "listing " + account + "/" + container);
-                if (page == null || page.isEmpty()) {
-                    break;
+        /**
+         * {@code iter_task_to_expire} over the due containers, in order. Their listings are read ahead, up to
+         * {@code concurrency} containers at once (each one's pages one after the other), so a pass does not wait
+         * for one listing round trip per task container before its first delete; the rows are still taken in
+         * container order, and every task is started only once all are gathered, as Swift's {@code
+         * round_robin_order} does.
+         */
+        private void gatherAll(List<String> due) throws InterruptedException {
+            int window = Math.max(1, config.concurrency());
+            ArrayDeque<CompletableFuture<ContainerRows>> ahead = new ArrayDeque<>();
+            int next = 0;
+            while (next < due.size() || !ahead.isEmpty()) {
+                while (next < due.size() && ahead.size() < window) {
+                    String container = due.get(next++);
+                    ahead.add(listDue(container, "", new ArrayList<>()));
                 }
-                empty = false;
-                if (!take(container, page)) {
-                    break;
-                }
-                marker = page.get(page.size() - 1).name();
-            }
-            if (empty) {
-                Integer status = await(backend.deleteContainer(account, container, now), "deleting " + container);
-                if (status != null && (status / 100 == 2 || status == 404 || status == 409)) {
-                    report.add("task_containers_deleted", status / 100 == 2 ? 1 : 0);
-                } else if (status != null) {
-                    error("deleting empty task container " + container + ": " + status);
+                ContainerRows listed = await(Objects.requireNonNull(ahead.poll()), "listing task containers");
+                report.add("task_containers", 1);
+                if (listed != null) {
+                    gather(listed);
                 }
             }
         }
 
-        /** Takes this expirer's due tasks of one page; false once a task is not due yet. */
-        private boolean take(String container, List<ExpirerBackend.Entry> page) throws InterruptedException {
-            for (ExpirerBackend.Entry e : page) {
+        /**
+         * The rows of {@code container} after {@code marker} added to {@code rows}, page after page, up to the last
+         * page or the first page ending with a task that is not due yet (the rows are in time order).
+         */
+        private CompletableFuture<ContainerRows> listDue(
+                String container, String marker, List<ExpirerBackend.Entry> rows) {
+            return backend.listObjects(account, container, marker)
+                    .handle((page, failure) -> {
+                        if (failure != null) {
+                            error("listing " + account + "/" + container + ": " + failure);
+                            return CompletableFuture.completedFuture(new ContainerRows(container, rows));
+                        }
+                        rows.addAll(page);
+                        if (page.isEmpty() || backend.isLastPage(page) || !isDue(page.get(page.size() - 1))) {
+                            return CompletableFuture.completedFuture(new ContainerRows(container, rows));
+                        }
+                        return listDue(container, page.get(page.size() - 1).name(), rows);
+                    })
+                    .thenCompose(f -> f);
+        }
+
+        /** Whether a row is a task due now; a row that is not a task name counts as due (it is reported later). */
+        private boolean isDue(ExpirerBackend.Entry row) {
+            try {
+                return ExpiringObjects.parseTaskObject(row.name()).deleteAt().compareTo(now) <= 0;
+            } catch (IllegalArgumentException bad) {
+                return true;
+            }
+        }
+
+        /** One container's listed rows: its tasks are taken; a container with no row at all is deleted. */
+        private void gather(ContainerRows listed) throws InterruptedException {
+            String container = listed.container();
+            if (!listed.rows().isEmpty()) {
+                take(container, listed.rows());
+                return;
+            }
+            Integer status = await(backend.deleteContainer(account, container, now), "deleting " + container);
+            if (status != null && (status / 100 == 2 || status == 404 || status == 409)) {
+                report.add("task_containers_deleted", status / 100 == 2 ? 1 : 0);
+            } else if (status != null) {
+                error("deleting empty task container " + container + ": " + status);
+            }
+        }
+
+        /** Takes this expirer's due tasks of one container's rows, up to the first that is not due yet. */
+        private void take(String container, List<ExpirerBackend.Entry> rows) throws InterruptedException {
+            for (ExpirerBackend.Entry e : rows) {
                 ExpiringObjects.Task task;
                 try {
                     task = ExpiringObjects.parseTaskObject(e.name());
@@ -215,7 +262,7 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
                     continue;
                 }
                 if (task.deleteAt().compareTo(now) > 0) {
-                    return false;
+                    return;
                 }
                 if (config.processes() > 0
                         && ExpiringObjects.hashMod(container + "/" + e.name(), config.processes())
@@ -230,7 +277,6 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
                     startRoundRobin();
                 }
             }
-            return true;
         }
 
         /** Swift's {@code round_robin_order}: one task per target container in turn, containers in name order. */

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The in-memory twin of {@link DirectExpirerBackend}: one queue account of task containers and rows, and the
  * objects' current {@code X-Delete-At}; the object DELETE answers as an object server behind a proxy would.
- * Listings come in pages of {@link #PAGE} to exercise paging.
+ * Listings come in pages of {@link #PAGE} to exercise paging; a shorter page is the last, as the direct backend's.
  *
  * <p>Thread-safe (synchronized).
  */
@@ -25,6 +25,7 @@ final class MemoryExpirerBackend implements ExpirerBackend {
     private final Map<String, Long> objects = new TreeMap<>();
     private final List<Delete> deletes = new ArrayList<>();
     private final List<String> deletedContainers = new ArrayList<>();
+    private final List<String> objectListings = new ArrayList<>();
 
     synchronized void addTask(String container, String task, String contentType) {
         containers.computeIfAbsent(container, c -> new TreeMap<>()).put(task, contentType);
@@ -52,6 +53,11 @@ final class MemoryExpirerBackend implements ExpirerBackend {
         return List.copyOf(containers.keySet());
     }
 
+    /** Each {@link #listObjects} call, as {@code container?marker}. */
+    synchronized List<String> objectListings() {
+        return List.copyOf(objectListings);
+    }
+
     synchronized List<Delete> deletes() {
         return List.copyOf(deletes);
     }
@@ -74,6 +80,7 @@ final class MemoryExpirerBackend implements ExpirerBackend {
 
     @Override
     public synchronized CompletableFuture<List<Entry>> listObjects(String account, String container, String marker) {
+        objectListings.add(container + "?" + marker);
         List<Entry> page = new ArrayList<>();
         TreeMap<String, String> rows = containers.get(container);
         if (rows != null) {
@@ -85,6 +92,11 @@ final class MemoryExpirerBackend implements ExpirerBackend {
             }
         }
         return CompletableFuture.completedFuture(page);
+    }
+
+    @Override
+    public boolean isLastPage(List<Entry> page) {
+        return page.size() < PAGE;
     }
 
     @Override

@@ -71,6 +71,33 @@ class ObjectExpirerTest {
     }
 
     @Test
+    void shouldListEachContainerOnlyUpToItsLastPageOrItsFirstTaskNotDueWhenGathering() throws Exception {
+        // container 1700000100: three due tasks (a full page, then a short last one); 1700000200: one due task
+        // and then, past the first page, tasks not due yet
+        String full = queue(T0 + 110, "c", "a");
+        queue(T0 + 120, "c", "b");
+        queue(T0 + 130, "c", "c");
+        String mixed = queue(T0 + 210, "d", "due");
+        queue(T0 + 260, "d", "later1");
+        queue(T0 + 270, "d", "later2");
+        queue(T0 + 280, "d", "later3");
+        clock.advance(Duration.ofSeconds(250));
+
+        PassReport report = expirer("concurrency = 4").runOnce();
+
+        assertThat(report.counter("objects_expired")).isEqualTo(4);
+        assertThat(report.counter("task_containers")).isEqualTo(2);
+        String lastOfFull = ExpiringObjects.taskObject(T0 + 120, "AUTH_t", "c", "b");
+        // no empty page is asked for after a short one, nor pages past a task that is not due
+        assertThat(backend.objectListings())
+                .containsExactlyInAnyOrder(full + "?", full + "?" + lastOfFull, mixed + "?");
+        assertThat(backend.rows(mixed))
+                .hasSize(3)
+                .doesNotContain(ExpiringObjects.taskObject(T0 + 210, "AUTH_t", "d", "due"));
+        assertThat(backend.hasObject("AUTH_t/d/later1")).isTrue();
+    }
+
+    @Test
     void shouldKeepAStaleTaskUntilReclaimAgeThenDropItWhenTheObjectMovedOrWentAway() throws Exception {
         String moved = queue(T0 + 10, "c", "moved");
         backend.putObject("AUTH_t/c/moved", T0 + 5_000); // a POST moved X-Delete-At; the old task stayed

@@ -7,7 +7,7 @@
  * passing every seam exchange on, for {@code /info}.
  *
  * <p>Owns only these answers; reads the rings and the container info cache, never writes to a backend.
- * {@code cname_lookup} is not here: see the proxy README.
+ * {@code cname_lookup} is not here: it is {@code io.cairn.proxy.cnamelookup}.
  */
 @NullMarked
 package io.cairn.proxy.edge;

@@ -4,6 +4,8 @@ import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.proxy.bulk.Bulk;
+import io.cairn.proxy.cnamelookup.CnameLookup;
+import io.cairn.proxy.cnamelookup.CnameLookupConfig;
 import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.edge.CrossDomain;
 import io.cairn.proxy.edge.ListEndpoints;
@@ -74,6 +76,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
             Map.entry("tempurl", "temporary URLs (io.cairn.proxy.tempurl)"),
             Map.entry("formpost", "browser form uploads (io.cairn.proxy.formpost)"),
             Map.entry("domain_remap", "accounts and containers named by the host (io.cairn.proxy.domainremap)"),
+            Map.entry("cname_lookup", "hosts mapped to the storage domain by DNS CNAME (io.cairn.proxy.cnamelookup)"),
             Map.entry("container_quotas", "container quotas (io.cairn.proxy.quotas)"),
             Map.entry("account_quotas", "account quotas (io.cairn.proxy.quotas)"),
             Map.entry("staticweb", "containers served as web sites (io.cairn.proxy.staticweb)"),
@@ -90,6 +93,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
     private static final List<String> SEAM_FILTERS = List.of(
             "listing_formats",
             "etag_quoter",
+            "cname_lookup",
             "domain_remap",
             "bulk",
             "tempurl",
@@ -234,6 +238,7 @@ public record ProxyPipeline(List<String> entries, List<String> skipped) {
                         case "tempurl" -> new TempUrl(TempUrlConfig.from(section, warnings), Clock.systemUTC());
                         case "formpost" -> FormPost.from(section, warnings, Clock.systemUTC());
                         case "domain_remap" -> DomainRemap.from(section, warnings, listingFormatsAfter(entry));
+                        case "cname_lookup" -> CnameLookup.withNettyResolver(CnameLookupConfig.from(section, warnings));
                         case "s3api" -> new S3Api(S3ApiConfig.from(section));
                         case "container_quotas", "account_quotas" -> Quotas.middleware(entry, section, warnings);
                         case "staticweb" -> StaticWeb.from(section, warnings);

@@ -1,6 +1,8 @@
 package io.cairn.proxy.server;
 
 import io.cairn.common.http.AccessLogHandler;
+import io.cairn.proxy.cnamelookup.CnameLookup;
+import io.cairn.proxy.cnamelookup.CnameLookupHandler;
 import io.cairn.proxy.domainremap.DomainRemap;
 import io.cairn.proxy.domainremap.DomainRemapHandler;
 import io.cairn.proxy.edge.EdgeFilter;
@@ -87,12 +89,15 @@ public final class ProxyServerInitializer extends ChannelInitializer<Channel> {
         p.addLast("healthcheck", new HealthCheckHandler());
         // gatekeeper: internal headers never enter from clients nor leave to them.
         p.addLast("gatekeeper", new GatekeeperHandler());
-        // In pipeline order: domain_remap (the account and container a storage host names become the path's),
+        // In pipeline order: cname_lookup (a host mapped by DNS CNAME to a storage host, held while DNS answers),
+        // domain_remap (the account and container a storage host names become the path's),
         // the filters answering from the request line (crossdomain, name_check, list_endpoints), and s3api (S3
         // requests authenticated and addressed to the user's account), all before auth sees the request.
         int edge = 0;
         for (Middleware m : services.middlewares()) {
-            if (m instanceof DomainRemap remap) {
+            if (m instanceof CnameLookup lookup) {
+                p.addLast("cname-lookup", new CnameLookupHandler(lookup));
+            } else if (m instanceof DomainRemap remap) {
                 p.addLast("domain-remap", new DomainRemapHandler(remap));
             } else if (m instanceof EdgeFilter filter) {
                 p.addLast("edge-" + edge++, new EdgeHandler(filter, services));
