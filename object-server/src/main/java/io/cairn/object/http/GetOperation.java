@@ -153,7 +153,10 @@ final class GetOperation extends ObjectOperation {
             return;
         }
         if (start == 0 && end == r.contentLength()) {
-            head.headers().set(CairnBackendHeaders.BODY_VERIFIED, "true");
+            if (exchange.request().headers().contains(CairnBackendHeaders.NO_UNVERIFIED_RESUME)) {
+                // only a Cairn proxy that relies on it asks; anyone else gets Swift's answer exactly
+                head.headers().set(CairnBackendHeaders.BODY_VERIFIED, "true");
+            }
             if (end <= exchange.api().settings().etagValidateMaxBytes()) {
                 reader = null;
                 sendVerifiedInMemory(head, r);
