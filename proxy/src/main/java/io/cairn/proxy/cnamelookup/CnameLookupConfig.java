@@ -2,6 +2,7 @@ package io.cairn.proxy.cnamelookup;
 
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.proxy.domainremap.DomainRemap;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -56,18 +57,7 @@ public record CnameLookupConfig(List<String> storageDomains, int lookupDepth, Li
      */
     public static CnameLookupConfig from(ConfigSection s, List<String> warnings) {
         s.unknownKeys(KNOWN).forEach(k -> warnings.add("[" + s.name() + "] unknown key " + k));
-        List<String> given = s.getList("storage_domain", List.of("example.com"));
-        List<String> domains = new ArrayList<>();
-        for (String d : given) {
-            if (!d.startsWith(".")) {
-                domains.add("." + d);
-            }
-        }
-        for (String d : given) {
-            if (d.startsWith(".")) {
-                domains.add(d);
-            }
-        }
+        List<String> domains = DomainRemap.storageDomains(s);
         int depth = s.getInt("lookup_depth", 1, 1, 1_000);
         List<InetSocketAddress> servers = new ArrayList<>();
         for (String server : s.getList("nameservers", List.of())) {

@@ -8,7 +8,6 @@ import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.SwiftApp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,24 +73,13 @@ public final class DomainRemap implements Middleware {
      */
     public static DomainRemap from(ConfigSection s, List<String> warnings, boolean listingFormatsAfter) {
         s.unknownKeys(KNOWN).forEach(k -> warnings.add("[" + s.name() + "] unknown key " + k));
-        List<String> given = csv(s.getString("storage_domain", "example.com"));
-        List<String> domains = new ArrayList<>();
-        for (String d : given) {
-            if (!d.startsWith(".")) {
-                domains.add("." + d);
-            }
-        }
-        for (String d : given) {
-            if (d.startsWith(".")) {
-                domains.add(d);
-            }
-        }
+        List<String> domains = storageDomains(s);
         String root = strip(s.getString("path_root", "v1"), '/');
         String defaultPrefix = s.get("default_reseller_prefix");
         return new DomainRemap(
                 domains,
                 root,
-                csv(s.getString("reseller_prefixes", "AUTH")),
+                s.getList("reseller_prefixes", List.of("AUTH")),
                 defaultPrefix,
                 ConfigSection.isTrue(s.get("mangle_client_paths")),
                 listingFormatsAfter);
@@ -193,15 +181,24 @@ public final class DomainRemap implements Middleware {
         return fallback == null ? null : fallback + "_" + account;
     }
 
-    private static List<String> csv(String value) {
-        List<String> out = new ArrayList<>();
-        for (String part : Arrays.asList(value.split(","))) {
-            String p = part.strip();
-            if (!p.isEmpty()) {
-                out.add(p);
+    /**
+     * {@code storage_domain} as Swift's domain_remap and cname_lookup both read it: a comma list, each with a
+     * leading dot, those the operator wrote without one first (Swift's list comprehension order).
+     */
+    public static List<String> storageDomains(ConfigSection s) {
+        List<String> given = s.getList("storage_domain", List.of("example.com"));
+        List<String> domains = new ArrayList<>();
+        for (String d : given) {
+            if (!d.startsWith(".")) {
+                domains.add("." + d);
             }
         }
-        return out;
+        for (String d : given) {
+            if (d.startsWith(".")) {
+                domains.add(d);
+            }
+        }
+        return domains;
     }
 
     private static String strip(String s, char c) {
