@@ -67,6 +67,9 @@ final class ListingScenarios {
             {"reverse-limit", "reverse=true&limit=2"},
             {"unknown-parameter", "foo=bar"},
             {"combined", "format=json&limit=1&marker=a&end_marker=d.txt&prefix="},
+            // Python 3.9.2's parse_qsl splits on "&" only: the format is "json;limit=1", an unknown one
+            {"semicolon-in-format", "format=json;limit=1"},
+            {"semicolon-in-prefix", "prefix=b/;format=json"},
         };
         for (String[] c : container) {
             s.add(Scenario.of("listing.ctr." + c[0], listing(C, c)));
@@ -85,6 +88,7 @@ final class ListingScenarios {
             {"accept-json", "", "application/json"},
             {"accept-xml", "", "application/xml"},
             {"format-bogus", "format=bogus"},
+            {"semicolon-in-format", "format=xml;limit=1"},
             {"limit-1", "format=json&limit=1"},
             {"limit-10001", "limit=10001"},
             {"marker", "marker=lst-b-x"},

@@ -10,9 +10,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Account GET (container listing) and HEAD (reference §4.8): one account replica at a time; a deleted
@@ -80,12 +78,9 @@ final class AccountReadOperation extends BodilessOperation {
 
     /** Swift's {@code account_listing_response} for an account that does not exist yet. */
     private FullHttpResponse fakeListing() {
-        QueryStringDecoder q = new QueryStringDecoder("?" + exchange.path().query());
-        List<String> fmt = q.parameters().get("format");
+        String fmt = QueryParams.parse(exchange.path().query()).get("format");
         String accept = exchange.headers().get("Accept", "");
-        String format = fmt != null && !fmt.isEmpty()
-                ? fmt.get(0)
-                : accept.contains("json") ? "json" : accept.contains("xml") ? "xml" : "plain";
+        String format = fmt != null ? fmt : accept.contains("json") ? "json" : accept.contains("xml") ? "xml" : "plain";
         String body;
         String type;
         if (format.equals("json")) {

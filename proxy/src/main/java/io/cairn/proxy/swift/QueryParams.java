@@ -1,14 +1,14 @@
 package io.cairn.proxy.swift;
 
 import io.cairn.common.path.PercentCoding;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * A query string as swob's {@code req.params} reads it ({@code parse_qsl(keep_blank_values=True)}, the last
- * occurrence of a name wins) and writes it back.
+ * occurrence of a name wins) and writes it back. Only {@code &} separates pairs: Python 3.9.2's {@code
+ * parse_qsl}, under which Swift 2.30.1 runs, no longer splits on {@code ;}.
  *
  * <p>Thread-safety: stateless.
  */
@@ -18,18 +18,31 @@ public final class QueryParams {
     /** The parameters of {@code query} (without {@code ?}), in order of first appearance. */
     public static Map<String, String> parse(String query) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (query.isEmpty()) {
-            return out;
-        }
-        for (String pair : query.split("[&;]")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-            out.put(k, eq < 0 ? "" : decode(pair.substring(eq + 1)));
-        }
+        forEachPair(query, out::put);
         return out;
+    }
+
+    /**
+     * Each non-empty {@code name=value} pair of {@code query} (wire characters, without {@code ?}) in order,
+     * both decoded as {@code unquote_plus} does ({@code +} is a space, malformed escapes stay as they are); a
+     * pair without {@code =} has the value "".
+     */
+    public static void forEachPair(String query, BiConsumer<String, String> pair) {
+        int start = 0;
+        int n = query.length();
+        while (start < n) {
+            int amp = query.indexOf('&', start);
+            int end = amp < 0 ? n : amp;
+            if (end > start) {
+                int eq = query.indexOf('=', start);
+                if (eq < 0 || eq > end) {
+                    pair.accept(decode(query.substring(start, end)), "");
+                } else {
+                    pair.accept(decode(query.substring(start, eq)), decode(query.substring(eq + 1, end)));
+                }
+            }
+            start = end + 1;
+        }
     }
 
     /** {@code urlencode(params)}. */
@@ -45,10 +58,6 @@ public final class QueryParams {
     }
 
     private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
+        return PercentCoding.unquote(s.indexOf('+') < 0 ? s : s.replace('+', ' '));
     }
 }

@@ -82,9 +82,7 @@ final class Relay {
             return;
         }
         out.headers().set(HttpHeaderNames.ACCEPT_RANGES, "bytes");
-        boolean formatParam = new io.netty.handler.codec.http.QueryStringDecoder("?" + query)
-                .parameters()
-                .containsKey("format");
+        boolean formatParam = QueryParams.parse(query).containsKey("format");
         if ((status == 200 || status == 204) && !formatParam) {
             String vary = out.headers().get(HttpHeaderNames.VARY);
             if (vary == null) {

@@ -1,6 +1,6 @@
 package io.cairn.proxy.s3api.auth;
 
-import io.cairn.common.path.PercentCoding;
+import io.cairn.proxy.swift.QueryParams;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,22 +25,8 @@ public final class S3Query {
     /** Parses {@code raw} (without the {@code ?}, wire characters). */
     public static S3Query parse(String raw) {
         Map<String, String> m = new TreeMap<>();
-        if (!raw.isEmpty()) {
-            for (String pair : raw.split("[&;]")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String k = eq < 0 ? pair : pair.substring(0, eq);
-                String v = eq < 0 ? "" : pair.substring(eq + 1);
-                m.put(decode(k), decode(v));
-            }
-        }
+        QueryParams.forEachPair(raw, m::put);
         return new S3Query(m, raw);
-    }
-
-    private static String decode(String s) {
-        return PercentCoding.unquote(s.replace('+', ' '));
     }
 
     /** The value of {@code key} (empty for a bare key), or null. */
