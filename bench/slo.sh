@@ -5,7 +5,7 @@
 # one HEAD each. GETs are timed with curl to /dev/null, rounds rotate the order of the servers; medians and the
 # issue's ratios are printed (bench/slo_bench.py) and the JSON goes to bench/results/slo-<UTC date>.json.
 #
-#   bench/slo.sh [--segments N] [--segment-mib M] [--rounds R] [--manifest-segments K] [--keep]
+#   bench/slo.sh [--segments N] [--segment-mib M] [--rounds R (GETs, 9)] [--put-rounds P (3)] [--manifest-segments K] [--keep]
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +13,8 @@ pyswift=/usr/bin/python3
 keep=0
 segments=10
 segment_mib=100
-rounds=3
+rounds=9
+put_rounds=3
 manifest_segments=1000
 swift_object_settings=()
 bench_name=cairn-slo-bench
@@ -24,6 +25,7 @@ while [ $# -gt 0 ]; do
     --segments) segments="$2"; shift 2 ;;
     --segment-mib) segment_mib="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
+    --put-rounds) put_rounds="$2"; shift 2 ;;
     --manifest-segments) manifest_segments="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
@@ -52,6 +54,7 @@ log "swift :$swift_proxy_port, cairn :$cairn_port; $(uptime | sed 's/.*load aver
 mkdir -p "$root/bench/results"
 out="$root/bench/results/slo-$(date -u +%Y%m%dT%H%M%SZ).json"
 "$pyswift" "$root/bench/slo_bench.py" --segment-file "$tmp/segment" --segments "$segments" --rounds "$rounds" \
+  --put-rounds "$put_rounds" \
   --manifest-segments "$manifest_segments" --json "$out" \
   --target "cairn=http://127.0.0.1:$cairn_port/auth/v1.0" --target "swift=http://127.0.0.1:$swift_proxy_port/auth/v1.0"
 log "after: $(uptime | sed 's/.*load average/load average/'); JSON in $out"

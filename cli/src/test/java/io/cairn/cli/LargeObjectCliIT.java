@@ -3,9 +3,16 @@ package io.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.cairn.common.testing.Await;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,7 +44,12 @@ class LargeObjectCliIT {
     void startSaio(@TempDir Path dataDir, @TempDir Path workDir) throws Exception {
         this.work = workDir;
         this.data = dataDir;
-        saio = SaioHarness.start(dataDir, Map.of(), Map.of());
+        // reads go to a partition's primaries in zone order (node n is zone n), so a test knows which replica a
+        // segment's GET reads first
+        saio = SaioHarness.start(
+                dataDir,
+                Map.of("sorting_method", "affinity", "read_affinity", "r1z1=100, r1z2=200, r1z3=300, r1z4=400"),
+                Map.of());
         content = new byte[SIZE];
         new SplittableRandom(7).nextBytes(content);
     }
@@ -196,6 +208,74 @@ class LargeObjectCliIT {
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> saio.send(SaioHarness.request(login, "/rot/slo")))
                 .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void shouldServeEveryByteWhenTheNextSegmentsEarlyReadMeetsARottenReplica() throws Exception {
+        // the SLO asks for the next segment while the current one still streams; here that early read meets a
+        // rotten replica (the first the proxy tries), which its object server refuses and quarantines while the
+        // client has not yet read the first segment: the early read goes on to a good replica and waits for its
+        // turn, and the client gets every byte right
+        SaioHarness.Login login = saio.login("test:tester", "testing");
+        byte[] one = new byte[12 << 20];
+        new SplittableRandom(21).nextBytes(one);
+        byte[] two = Arrays.copyOfRange(content, 0, 5000);
+        put(login, "/ahead", new byte[0]);
+        put(login, "/ahead-segs", new byte[0]);
+        put(login, "/ahead-segs/1", one);
+        put(login, "/ahead-segs/2", two);
+        String manifest = "[{\"path\": \"/ahead-segs/1\"}, {\"path\": \"/ahead-segs/2\"}]";
+        put(login, "/ahead/slo?multipart-manifest=put", manifest.getBytes(StandardCharsets.UTF_8));
+        int firstRead = saio.objectNodes("AUTH_test", "ahead-segs", "2").subList(0, 3).stream()
+                .min(Integer::compare)
+                .orElseThrow();
+        Path rotten;
+        try (var files = Files.walk(data.resolve("srv/node" + firstRead))) {
+            rotten = files.filter(f -> f.toString().endsWith(".data"))
+                    .filter(f -> f.toFile().length() == two.length)
+                    .findFirst()
+                    .orElseThrow();
+        }
+        flipByte(rotten, 100);
+
+        URI uri = URI.create(login.storageUrl() + "/ahead/slo");
+        try (Socket client = new Socket()) {
+            client.setReceiveBufferSize(32 << 10);
+            client.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
+            client.setSoTimeout(60_000);
+            client.getOutputStream()
+                    .write(("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: x\r\nX-Auth-Token: " + login.token()
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = client.getInputStream();
+            String head = readHead(in);
+            assertThat(head)
+                    .startsWith("HTTP/1.1 200 ")
+                    .containsIgnoringCase("content-length: " + (one.length + two.length));
+            // the client reads nothing more until the early read of segment 2 met the rotten replica
+            Await.until(
+                    "the rotten replica quarantined by its object server",
+                    Duration.ofSeconds(30),
+                    () -> !Files.exists(rotten));
+            byte[] body = in.readAllBytes();
+            byte[] whole = new byte[one.length + two.length];
+            System.arraycopy(one, 0, whole, 0, one.length);
+            System.arraycopy(two, 0, whole, one.length, two.length);
+            assertThat(body).hasSize(whole.length).isEqualTo(whole);
+        }
+    }
+
+    /** The status line and headers of an HTTP/1.1 answer, read byte by byte up to the blank line. */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed in the head: " + head);
+            }
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     private static void flipByte(Path file, long at) throws IOException {
