@@ -61,10 +61,15 @@ final class SaioCluster implements AutoCloseable {
     static final List<String> DEFAULT_POLICIES = List.of("gold", "silver");
 
     private static final String[] TYPES = {"object", "container", "account"};
-    /** Swift's SAIO and functional-test users: account, user, key, groups. */
+    /**
+     * Swift's SAIO and functional-test users ({@code etc/proxy-server.conf-sample}'s tempauth section, in its order;
+     * {@code test:tester2} is the second S3 user of Swift's s3api functional tests): account, user, key, groups.
+     */
     static final List<String[]> USERS = List.of(
             new String[] {"admin", "admin", "admin", ".admin .reseller_admin"},
+            new String[] {"admin", "auditor", "admin_ro", ".reseller_reader"},
             new String[] {"test", "tester", "testing", ".admin"},
+            new String[] {"test", "tester2", "testing2", ".admin"},
             new String[] {"test2", "tester2", "testing2", ".admin"},
             new String[] {"test", "tester3", "testing3", ""},
             new String[] {"test5", "tester5", "testing5", "service"});

@@ -20,13 +20,27 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * OpenStack Swift 2.30.1's own functional tests ({@code test/functional}, vendored unmodified in
  * {@code src/test/swift-functional}, Apache-2.0) run by Debian's pytest against a {@code cairn saio} cluster: the
- * core API, ACLs, large objects, symlinks, versioning (object and legacy), TempURL, staticweb and domain_remap as Swift's
- * developers test them
- * against Swift itself.
+ * core API, ACLs, large objects, symlinks, versioning (object and legacy), TempURL, staticweb, domain_remap and the
+ * S3 API (its {@code s3api} tests, boto3 and boto, SigV2 and SigV4) as Swift's developers test them against Swift
+ * itself.
  *
- * <p>Deselected: {@code testMetadataNumberLimit} (both variants) stores 80 metadata items, 8.9 KB of pickled
- * xattrs — more than an ext4 inode holds (Swift's own object server fails it there too with 507); it passes on XFS
- * and tmpfs, as Swift's SAIO docs use.
+ * <p>Deselected:
+ *
+ * <ul>
+ *   <li>{@code testMetadataNumberLimit} (both variants) stores 80 metadata items, 8.9 KB of pickled xattrs — more
+ *       than an ext4 inode holds (Swift's own object server fails it there too with 507); it passes on XFS and
+ *       tmpfs, as Swift's SAIO docs use;
+ *   <li>S3 bucket versioning and the part copies that name a version: not built yet (issue 17; Cairn answers 501
+ *       NotImplemented, as s3api without object versioning);
+ *   <li>three XXE tests post a malformed XML body under a signature that does not match: s3api parses the body
+ *       before it checks the signature (which it does on its first request to Swift) and answers 400; Cairn
+ *       checks the signature before it reads any body and answers 403 (SignatureDoesNotMatch); neither reads the
+ *       entity;
+ *   <li>two metadata tests (each in SigV2 and SigV4) send header names Netty's HTTP decoder refuses with a 400
+ *       ({@code x-amz-meta-"} and other non-token characters) or keeps apart from their dashed twin ({@code
+ *       X-Amz-Meta-Foo_Bar} beside {@code -Foo-Bar}), where Swift's eventlet server takes the request: header-name
+ *       handling below the S3 layer, not matched yet.
+ * </ul>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SwiftFunctionalIT {
@@ -44,10 +58,22 @@ class SwiftFunctionalIT {
             "test/functional/test_versioned_writes.py",
             "test/functional/test_tempurl.py",
             "test/functional/test_staticweb.py",
-            "test/functional/test_domain_remap.py");
+            "test/functional/test_domain_remap.py",
+            "test/functional/s3api");
     private static final List<String> DESELECTED = List.of(
             "test/functional/tests.py::TestFile::testMetadataNumberLimit",
-            "test/functional/tests.py::TestFileUTF8::testMetadataNumberLimit");
+            "test/functional/tests.py::TestFileUTF8::testMetadataNumberLimit",
+            "test/functional/s3api/test_versioning.py",
+            "test/functional/s3api/test_multi_upload.py::TestS3ApiMultiUpload::test_object_multi_upload_part_copy_version",
+            "test/functional/s3api/test_multi_upload.py::TestS3ApiMultiUploadSigV4"
+                    + "::test_object_multi_upload_part_copy_version",
+            "test/functional/s3api/test_xxe_injection.py::TestS3ApiXxeInjection::test_create_bucket",
+            "test/functional/s3api/test_xxe_injection.py::TestS3ApiXxeInjection::test_delete_objects",
+            "test/functional/s3api/test_xxe_injection.py::TestS3ApiXxeInjection::test_put_bucket_versioning",
+            "test/functional/s3api/test_object.py::TestS3ApiObject::test_put_object_underscore_in_metadata",
+            "test/functional/s3api/test_object.py::TestS3ApiObject::test_put_object_weird_metadata",
+            "test/functional/s3api/test_object.py::TestS3ApiObjectSigV4::test_put_object_underscore_in_metadata",
+            "test/functional/s3api/test_object.py::TestS3ApiObjectSigV4::test_put_object_weird_metadata");
     private static final Pattern COUNT = Pattern.compile("(\\d+) (passed|failed|skipped|error|errors)");
 
     private SaioHarness saio;
@@ -98,15 +124,18 @@ class SwiftFunctionalIT {
         assertThat(p.exitValue())
                 .as("pytest exit status; summary %s; failures:%n%s", summary, failures(out))
                 .isZero();
-        assertThat(count(summary, "passed")).as(summary).isGreaterThan(750);
+        assertThat(count(summary, "passed")).as(summary).isGreaterThan(900);
         // a feature missing from /info makes its tests skip, not fail: keep the skips to those that need
-        // Keystone (v3 auth, keystoneclient), which a tempauth SAIO cannot run
-        assertThat(count(summary, "skipped")).as(summary).isLessThanOrEqualTo(25);
+        // Keystone (v3 auth, keystoneclient), which a tempauth SAIO cannot run, and s3api's with s3_acl on
+        assertThat(count(summary, "skipped")).as(summary).isLessThanOrEqualTo(30);
     }
 
     private static String testConf(String authUrl) {
         return "[func_test]\nauth_uri = " + authUrl + "\n"
                 + "account = test\nusername = tester\npassword = testing\n"
+                + "s3_access_key = test:tester\ns3_secret_key = testing\n"
+                + "s3_access_key2 = test:tester2\ns3_secret_key2 = testing2\n"
+                + "s3_access_key3 = test:tester3\ns3_secret_key3 = testing3\n"
                 + "account2 = test2\nusername2 = tester2\npassword2 = testing2\n"
                 + "username3 = tester3\npassword3 = testing3\n"
                 + "collate = C\ninsecure = no\n"

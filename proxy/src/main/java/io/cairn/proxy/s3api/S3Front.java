@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class S3Front {
+    /** The verbs s3api's controllers handle; any other is MethodNotAllowed. */
+    private static final Set<String> S3_METHODS = Set.of("GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS");
+
     private final S3ApiConfig config;
     private final AccessPolicy access;
     private final S3Authenticator authenticator;
@@ -83,6 +87,13 @@ public final class S3Front {
         }
         String bucketInHost = bucketInHost(h.get("Host"));
         String method = request.method().name();
+        if (!S3_METHODS.contains(method)) {
+            // as s3api, which picks the controller and refuses a verb it has no handler for before the signature is
+            // checked (that happens on its first request to Swift)
+            throw new S3Exception(S3ErrorCode.MethodNotAllowed)
+                    .with("Method", method)
+                    .with("ResourceType", resourceType(rawPath, bucketInHost));
+        }
         S3Auth auth = authenticator.authenticate(new S3Authenticator.Signed(method, rawPath, query, h, bucketInHost));
         AccessPolicy.S3User user = access.s3User(auth.accessKey());
         if (user == null) {
@@ -106,6 +117,16 @@ public final class S3Front {
             }
         }
         return new S3HttpRequest(request.protocolVersion(), request.method(), target.toString(), swift, s3);
+    }
+
+    /** What the controller s3api would pick is called in its MethodNotAllowed: the service, a bucket or an object. */
+    private static String resourceType(String rawPath, @Nullable String bucketInHost) {
+        String path = rawPath.length() > 1 ? rawPath.substring(1) : "";
+        int depth = path.isEmpty() ? 0 : path.indexOf('/') < 0 || path.indexOf('/') == path.length() - 1 ? 1 : 2;
+        if (bucketInHost != null) {
+            depth = path.isEmpty() ? 1 : 2;
+        }
+        return depth == 0 ? "SERVICE" : depth == 1 ? "BUCKET" : "OBJECT";
     }
 
     private record BucketKey(

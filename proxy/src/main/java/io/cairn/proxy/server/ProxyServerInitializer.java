@@ -1,6 +1,7 @@
 package io.cairn.proxy.server;
 
 import io.cairn.common.http.AccessLogHandler;
+import io.cairn.common.http.SwiftHttpServerCodec;
 import io.cairn.proxy.cnamelookup.CnameLookup;
 import io.cairn.proxy.cnamelookup.CnameLookupHandler;
 import io.cairn.proxy.domainremap.DomainRemap;
@@ -26,7 +27,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -66,10 +66,11 @@ public final class ProxyServerInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         ChannelPipeline p = ch.pipeline();
-        // HTTP/1.1 codec; the request line and header block are bounded (max_request_line, header bytes).
+        // HTTP/1.1 codec; the request line and header block are bounded (max_request_line, header bytes). A 204
+        // keeps its Content-Length: 0, as Swift sends it.
         p.addLast(
                 "http-codec",
-                new HttpServerCodec(new HttpDecoderConfig()
+                new SwiftHttpServerCodec(new HttpDecoderConfig()
                         .setMaxInitialLineLength(config.maxRequestLine())
                         .setMaxHeaderSize(config.maxHeaderBytes())
                         .setMaxChunkSize(64 * 1024)));
