@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Image API vs direct Swift API on one `cairn cloud`, and the cloud's time to ready (issue 18's bench targets).
 
-    bench/image-api.py [--size-mib 200] [--rounds 3] [--port 18080] [--token-requests N] [--token-threads T]
+    bench/image-api.py [--size-mib 200] [--rounds 3] [--port P] [--token-requests N] [--token-threads T]
 
-Starts `./cairn cloud --data <temp> --port P --compute-driver fake` (the jar built by ./cairn), measures the time
+Starts `./cairn cloud --data <temp> --port P --api-port A --compute-driver fake` (P and A: free loopback ports
+found at start; --port P gives P and P+1) (the jar built by ./cairn), measures the time
 from launch to the first answered token request (POST /identity/v3/auth/tokens with DIR/etc/openrc's credentials),
 then per round: the same random bytes PUT and GET directly on the Swift API (an identity token on
 AUTH_<admin project>/bench) and through the image API (POST /v2/images + PUT .../file with Content-Length, GET
@@ -17,6 +18,7 @@ import argparse
 import http.client
 import json
 import os
+import socket
 import shutil
 import signal
 import subprocess
@@ -93,6 +95,20 @@ def token_rates(api_port, env, n, threads):
         raise RuntimeError('token requests failed: %s' % failures[:10])
 
 
+def free_ports(n):
+    """n distinct loopback ports free right now (all held until each is known, then released)."""
+    socks = []
+    try:
+        for _ in range(n):
+            s = socket.socket()
+            socks.append(s)
+            s.bind(('127.0.0.1', 0))
+        return [s.getsockname()[1] for s in socks]
+    finally:
+        for s in socks:
+            s.close()
+
+
 def timed(port, method, path, headers, body_file=None, size=0):
     c = http.client.HTTPConnection('127.0.0.1', port, timeout=600)
     t = time.monotonic()
@@ -127,16 +143,17 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--size-mib', type=int, default=200)
     ap.add_argument('--rounds', type=int, default=3)
-    ap.add_argument('--port', type=int, default=18080)
+    ap.add_argument('--port', type=int, default=0, help='proxy port P (APIs on P+1); default: free ports')
     ap.add_argument('--token-requests', type=int, default=0)
     ap.add_argument('--token-threads', type=int, default=2)
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix='cairn-image-bench')
     data = os.path.join(tmp, 'cloud')
-    proxy_port, api_port = a.port, a.port + 1
+    proxy_port, api_port = (a.port, a.port + 1) if a.port else free_ports(2)
     load0 = os.getloadavg()
     t0 = time.monotonic()
     proc = subprocess.Popen([os.path.join(ROOT, 'cairn'), 'cloud', '--data', data, '--port', str(proxy_port),
+                             '--api-port', str(api_port),
                              '--compute-driver', 'fake'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = t0 + 180

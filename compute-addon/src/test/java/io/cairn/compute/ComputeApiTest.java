@@ -184,6 +184,42 @@ class ComputeApiTest {
     // ---- images
 
     @Test
+    void checksumsAreOfTheImageBytesWhetherTheStoreOrTheServiceHashesMd5() throws Exception {
+        byte[] data = new byte[300_001];
+        new Random(18).nextBytes(data);
+        String md5 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
+        String sha512 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(data));
+        // Content-Length: the store vouches for md5; chunked (unknown size): the service hashes it
+        String known =
+                createImage(adminToken, "{\"name\":\"known\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        assertThat(upload(known, data).statusCode()).isEqualTo(204);
+        String chunked =
+                createImage(adminToken, "{\"name\":\"chunked\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/image/v2/images/" + chunked + "/file"))
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(data)))
+                        .header("Content-Type", "application/octet-stream")
+                        .header("X-Auth-Token", adminToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+        for (String id : List.of(known, chunked)) {
+            JsonNode image = json(send("GET", "/image/v2/images/" + id, adminToken, null));
+            assertThat(image.get("status").asString()).isEqualTo("active");
+            assertThat(image.get("size").asLong()).isEqualTo(data.length);
+            assertThat(image.get("checksum").asString()).isEqualTo(md5);
+            assertThat(image.get("os_hash_algo").asString()).isEqualTo("sha512");
+            assertThat(image.get("os_hash_value").asString()).isEqualTo(sha512);
+            HttpResponse<byte[]> file =
+                    http.send(get("/image/v2/images/" + id + "/file"), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.body()).isEqualTo(data);
+            assertThat(file.headers().firstValue("Content-MD5")).hasValue(md5);
+        }
+    }
+
+    @Test
     void readOnlyPatchesIllegalTransitionsAndBadValuesAreRefused() throws Exception {
         String id =
                 createImage(adminToken, "{\"name\":\"rules\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
