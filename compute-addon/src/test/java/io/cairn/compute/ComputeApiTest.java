@@ -153,6 +153,17 @@ class ComputeApiTest {
         HttpResponse<String> after = send("GET", "/image/v2/images", victim, null);
         assertThat(after.statusCode()).isEqualTo(401);
         assertThat(after.body()).contains("revoked");
+
+        // the deny list as the proxies poll it: admin (or service) only, the revoked token's audit id listed
+        String victimAudit = new TokenCodec(KEY).decode(victim).orElseThrow().auditId();
+        HttpResponse<String> events = send("GET", "/identity/v3/OS-REVOKE/events", adminToken, null);
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(json(events).get("events").findValuesAsString("audit_id")).contains(victimAudit);
+        assertThat(json(events).toString()).doesNotContain(validClaims.auditId());
+        assertThat(send("GET", "/identity/v3/OS-REVOKE/events", demoToken, null).statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/identity/v3/OS-REVOKE/events", null, null).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
