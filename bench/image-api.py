@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Image API vs direct Swift API on one `cairn cloud`, and the cloud's time to ready (issue 18's bench targets).
 
-    bench/image-api.py [--size-mib 200] [--rounds 3] [--port 18080] [--token-requests N] [--token-threads T]
+    bench/image-api.py [--size-mib 200] [--rounds 3] [--port P] [--token-requests N] [--token-threads T]
 
-Starts `./cairn cloud --data <temp> --port P --compute-driver fake` (the jar built by ./cairn), measures the time
+Starts `./cairn cloud --data <temp> --port P --api-port A --compute-driver fake` (P and A: free loopback ports
+found at start; --port P gives P and P+1) (the jar built by ./cairn), measures the time
 from launch to the first answered token request (POST /identity/v3/auth/tokens with DIR/etc/openrc's credentials),
 then per round: the same random bytes PUT and GET directly on the Swift API (an identity token on
 AUTH_<admin project>/bench) and through the image API (POST /v2/images + PUT .../file with Content-Length, GET
-.../file). Prints MB/s, the image/direct ratios and the load average before and after. With --token-requests N
+.../file), the two paths in alternating order (direct first in odd rounds, image first in even ones). Prints MB/s,
+the image/direct ratios and the load average before and after. With --token-requests N
 (and --rounds 0 to skip the transfers): N password-method POST /identity/v3/auth/tokens (issue: bcrypt + database +
 signing) and N GET /identity/v3/auth/tokens (validation: signature + deny list + user lookup) on T keep-alive
 connections, as requests per second. Stops the cloud by its PID and removes the temp dir. Loopback only; timings
@@ -17,6 +19,7 @@ import argparse
 import http.client
 import json
 import os
+import socket
 import shutil
 import signal
 import subprocess
@@ -93,6 +96,20 @@ def token_rates(api_port, env, n, threads):
         raise RuntimeError('token requests failed: %s' % failures[:10])
 
 
+def free_ports(n):
+    """n distinct loopback ports free right now (all held until each is known, then released)."""
+    socks = []
+    try:
+        for _ in range(n):
+            s = socket.socket()
+            socks.append(s)
+            s.bind(('127.0.0.1', 0))
+        return [s.getsockname()[1] for s in socks]
+    finally:
+        for s in socks:
+            s.close()
+
+
 def timed(port, method, path, headers, body_file=None, size=0):
     c = http.client.HTTPConnection('127.0.0.1', port, timeout=600)
     t = time.monotonic()
@@ -127,16 +144,17 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--size-mib', type=int, default=200)
     ap.add_argument('--rounds', type=int, default=3)
-    ap.add_argument('--port', type=int, default=18080)
+    ap.add_argument('--port', type=int, default=0, help='proxy port P (APIs on P+1); default: free ports')
     ap.add_argument('--token-requests', type=int, default=0)
     ap.add_argument('--token-threads', type=int, default=2)
     a = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix='cairn-image-bench')
     data = os.path.join(tmp, 'cloud')
-    proxy_port, api_port = a.port, a.port + 1
+    proxy_port, api_port = (a.port, a.port + 1) if a.port else free_ports(2)
     load0 = os.getloadavg()
     t0 = time.monotonic()
     proc = subprocess.Popen([os.path.join(ROOT, 'cairn'), 'cloud', '--data', data, '--port', str(proxy_port),
+                             '--api-port', str(api_port),
                              '--compute-driver', 'fake'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = t0 + 180
@@ -161,17 +179,31 @@ def main():
         timed(proxy_port, 'PUT', account + '/bench', h)
         mb = size / 1e6
         for i in range(a.rounds):
-            put_d, _ = timed(proxy_port, 'PUT', account + '/bench/o%d' % i, h, body, size)
-            get_d, n = timed(proxy_port, 'GET', account + '/bench/o%d' % i, h)
-            c = http.client.HTTPConnection('127.0.0.1', api_port, timeout=60)
-            c.request('POST', '/image/v2/images', json.dumps({'name': 'bench%d' % i, 'disk_format': 'raw',
-                                                              'container_format': 'bare'}),
-                      {'X-Auth-Token': tok, 'Content-Type': 'application/json'})
-            r = c.getresponse()
-            image = json.loads(r.read())['id']
-            put_i, _ = timed(api_port, 'PUT', '/image/v2/images/%s/file' % image,
-                             dict(h, **{'Content-Type': 'application/octet-stream'}), body, size)
-            get_i, m = timed(api_port, 'GET', '/image/v2/images/%s/file' % image, h)
+            def direct():
+                put_d, _ = timed(proxy_port, 'PUT', account + '/bench/o%d' % i, h, body, size)
+                get_d, n = timed(proxy_port, 'GET', account + '/bench/o%d' % i, h)
+                return put_d, get_d, n
+
+            def through_image_api():
+                c = http.client.HTTPConnection('127.0.0.1', api_port, timeout=60)
+                c.request('POST', '/image/v2/images', json.dumps({'name': 'bench%d' % i, 'disk_format': 'raw',
+                                                                  'container_format': 'bare'}),
+                          {'X-Auth-Token': tok, 'Content-Type': 'application/json'})
+                r = c.getresponse()
+                image = json.loads(r.read())['id']
+                put_i, _ = timed(api_port, 'PUT', '/image/v2/images/%s/file' % image,
+                                 dict(h, **{'Content-Type': 'application/octet-stream'}), body, size)
+                get_i, m = timed(api_port, 'GET', '/image/v2/images/%s/file' % image, h)
+                return put_i, get_i, m
+
+            # alternate which path goes first: the storage nodes' page cache and writeback fill as rounds go, and
+            # a fixed order would leave the later path always writing behind the other's dirty pages
+            if i % 2 == 0:
+                put_d, get_d, n = direct()
+                put_i, get_i, m = through_image_api()
+            else:
+                put_i, get_i, m = through_image_api()
+                put_d, get_d, n = direct()
             assert n == size and m == size, (n, m)
             print('round %d: PUT direct %.0f MB/s, image %.0f MB/s (%.2fx); GET direct %.0f MB/s, image %.0f MB/s'
                   ' (%.2fx); load %s' % (i + 1, mb / put_d, mb / put_i, put_d / put_i, mb / get_d, mb / get_i,

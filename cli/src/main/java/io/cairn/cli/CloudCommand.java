@@ -1,6 +1,7 @@
 package io.cairn.cli;
 
 import io.cairn.common.http.AccessLogSink;
+import io.cairn.common.http.LoopbackPorts;
 import io.cairn.compute.ComputeServices;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,11 @@ final class CloudCommand {
             @Nullable String databaseUrl,
             @Nullable String databaseUser,
             @Nullable String databasePassword,
-            String computeDriver) {}
+            String computeDriver) {
+        Options withApiPort(int p) {
+            return new Options(data, port, p, databaseUrl, databaseUser, databasePassword, computeDriver);
+        }
+    }
 
     static Options parse(List<String> args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -123,14 +128,26 @@ final class CloudCommand {
     /** As {@link #start(List)}, with compute settings added or overridden (tests: small DLO segments). */
     ServerLauncher.Running start(List<String> args, Map<String, String> extraComputeSettings)
             throws IOException, InterruptedException {
-        Options o = parse(args);
+        Options parsed = parse(args);
+        // the proxy polls the identity service's deny list, so it needs the API's port before either starts
+        Options o = parsed.apiPort() != 0 ? parsed : parsed.withApiPort(LoopbackPorts.pickFree());
         Files.createDirectories(o.data().resolve("etc"));
         Properties secrets = secrets(o.data().resolve("etc").resolve(SECRETS));
         AccessLogSink accessLog = AccessLogSink.toLogger(ProxyCommand.ACCESS_LOGGER);
         SaioCluster cluster;
         try {
             cluster = SaioCluster.startCloud(
-                    o.data(), "127.0.0.1", o.port(), accessLog, daemons, secrets.getProperty("token_signing_key"));
+                    o.data(),
+                    "127.0.0.1",
+                    o.port(),
+                    accessLog,
+                    daemons,
+                    new SaioCluster.KeystoneFilters(
+                            secrets.getProperty("token_signing_key"),
+                            "http://127.0.0.1:" + o.apiPort() + "/identity/v3",
+                            "admin",
+                            secrets.getProperty("admin_password"),
+                            "admin"));
         } catch (IOException | InterruptedException | RuntimeException e) {
             accessLog.close();
             throw e;

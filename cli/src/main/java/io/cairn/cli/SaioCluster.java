@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -84,7 +85,13 @@ final class SaioCluster implements AutoCloseable {
     /** Policy names a new data directory gets (the first is default); null: {@link #DEFAULT_POLICIES}. */
     private final @Nullable List<String> requestedPolicies;
 
-    private final @Nullable String keystoneSigningKey;
+    private final @Nullable KeystoneFilters keystone;
+
+    /**
+     * {@code cairn cloud}'s {@code authtoken} settings: the signing key, and the service user whose token reads the
+     * identity service's deny list ({@code auth_url}, polled every {@code revocation_cache_time}).
+     */
+    record KeystoneFilters(String signingKey, String authUrl, String username, String password, String project) {}
     /** The policies of {@code swift.conf}, read on start. */
     private StoragePolicies policies = StoragePolicies.legacy();
 
@@ -105,8 +112,8 @@ final class SaioCluster implements AutoCloseable {
             NodeDaemons daemons,
             Map<String, Map<String, String>> serverSettings,
             @Nullable List<String> requestedPolicies,
-            @Nullable String keystoneSigningKey) {
-        this.keystoneSigningKey = keystoneSigningKey;
+            @Nullable KeystoneFilters keystone) {
+        this.keystone = keystone;
         this.data = data;
         this.daemons = daemons;
         this.serverSettings = Map.copyOf(serverSettings);
@@ -223,13 +230,14 @@ final class SaioCluster implements AutoCloseable {
     /**
      * {@code cairn cloud}'s storage: as {@link #start(Path, String, int, Consumer, NodeDaemons, List)}, and the proxy
      * pipeline also runs {@code authtoken} + {@code keystoneauth} before tempauth, checking the identity service's
-     * tokens with {@code signingKey} (base64); an existing {@code proxy-server.conf} without them gets them added.
+     * tokens with {@code keystone}'s signing key (base64) and polling its deny list; an existing {@code
+     * proxy-server.conf} without them gets them added.
      */
     static SaioCluster startCloud(
-            Path data, String bind, int port, Consumer<String> accessLog, NodeDaemons daemons, String signingKey)
+            Path data, String bind, int port, Consumer<String> accessLog, NodeDaemons daemons, KeystoneFilters keystone)
             throws IOException, InterruptedException {
         return launch(
-                new SaioCluster(data, daemons, Map.of(), null, signingKey), bind, port, accessLog, Map.of(), Map.of());
+                new SaioCluster(data, daemons, Map.of(), null, keystone), bind, port, accessLog, Map.of(), Map.of());
     }
 
     Path etc() {
@@ -284,22 +292,42 @@ final class SaioCluster implements AutoCloseable {
             Files.writeString(
                     proxyConf, proxyConfText(bind, port, proxySettings, tempAuthSettings), StandardCharsets.UTF_8);
         }
-        if (keystoneSigningKey != null) {
-            addKeystoneFilters(proxyConf, keystoneSigningKey);
+        if (keystone != null) {
+            addKeystoneFilters(proxyConf, keystone);
         }
     }
 
+    private static final String REVOCATION_COMMENT = "# the identity service's deny list, read as this user every"
+            + " revocation_cache_time seconds:\n# a revoked token is refused here within that time (proxy/README.md,"
+            + " \"Keystone tokens\")\n";
+
+    /** The {@code [filter:authtoken]} keys the cloud owns: set anew on every start (ports and secrets may change). */
+    private static final Pattern MANAGED_AUTHTOKEN_KEYS = Pattern.compile(
+            "(?m)^(cairn_signing_key|auth_url|username|password|project_name|user_domain_name|project_domain_name"
+                    + "|revocation_cache_time) = .*\\n");
+
     /**
      * Puts {@code authtoken keystoneauth} before tempauth in the pipeline of {@code conf} and adds their sections,
-     * unless it has {@code [filter:authtoken]} already (then the key is set anew: the cloud's secrets are the truth).
-     * {@code member} is an operator role too, as OpenStack's default role for project users; {@code reader} reads.
+     * unless it has {@code [filter:authtoken]} already; either way the section's key, identity URL and service user
+     * are set anew (the cloud's secrets and ports are the truth). {@code member} is an operator role too, as
+     * OpenStack's default role for project users; {@code reader} reads.
      */
-    static void addKeystoneFilters(Path conf, String signingKey) throws IOException {
+    static void addKeystoneFilters(Path conf, KeystoneFilters keystone) throws IOException {
         String text = Files.readString(conf, StandardCharsets.UTF_8);
-        String keyLine = "cairn_signing_key = " + signingKey;
-        if (text.contains("[filter:authtoken]")) {
-            String updated =
-                    text.replaceAll("(?m)^cairn_signing_key = .*$", java.util.regex.Matcher.quoteReplacement(keyLine));
+        String managed = "cairn_signing_key = " + keystone.signingKey() + "\n" + REVOCATION_COMMENT
+                + "auth_url = " + keystone.authUrl() + "\nusername = " + keystone.username() + "\npassword = "
+                + keystone.password() + "\nproject_name = " + keystone.project() + "\nuser_domain_name = Default\n"
+                + "project_domain_name = Default\nrevocation_cache_time = 10\n";
+        String header = "[filter:authtoken]\nuse = egg:keystonemiddleware#authtoken\n";
+        int start = text.indexOf(header);
+        if (start >= 0) {
+            int bodyStart = start + header.length();
+            int end = text.indexOf("\n[", bodyStart);
+            end = end < 0 ? text.length() : end + 1;
+            String body = MANAGED_AUTHTOKEN_KEYS
+                    .matcher(text.substring(bodyStart, end).replace(REVOCATION_COMMENT, ""))
+                    .replaceAll("");
+            String updated = text.substring(0, bodyStart) + managed + body + text.substring(end);
             if (!updated.equals(text)) {
                 Files.writeString(conf, updated, StandardCharsets.UTF_8);
             }
@@ -310,8 +338,8 @@ final class SaioCluster implements AutoCloseable {
         if (withPipeline.equals(text)) {
             throw new IOException(conf + ": no tempauth in [pipeline:main] to put authtoken keystoneauth before");
         }
-        String sections = "\n[filter:authtoken]\nuse = egg:keystonemiddleware#authtoken\n" + keyLine
-                + "\n# tempauth users, tempurl and public containers need requests without an identity token let on\n"
+        String sections = "\n" + header + managed
+                + "# tempauth users, tempurl and public containers need requests without an identity token let on\n"
                 + "delay_auth_decision = true\n\n"
                 + "[filter:keystoneauth]\nuse = egg:swift#keystoneauth\nreseller_prefix = AUTH, SERVICE\n"
                 + "operator_roles = admin, member, swiftoperator\nproject_reader_roles = reader\n"

@@ -2,6 +2,7 @@ package io.cairn.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.common.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -109,6 +111,50 @@ abstract class CloudClientsITBase {
                 admin.with("OS_PASSWORD", "not-the-password").openstack("token", "issue");
         assertThat(wrong.exitCode()).isNotZero();
         assertThat(wrong.err()).contains("401");
+    }
+
+    @Test
+    void aTokenRevokedWithOpenstackIsRefusedOnTheSwiftApiWithinTheRevocationPeriod() throws Exception {
+        String token = json(admin.openstack("token", "issue", "-f", "json").ok("token issue"))
+                .get("id")
+                .asString();
+        String storageUrl = proxy() + "/v1/AUTH_" + adminProject;
+        // swiftclient answers a 401 by logging in again with OS_PASSWORD: a wrong one makes only the token count
+        OpenStackClients tokenOnly = admin.with("OS_PASSWORD", "not-the-password");
+        tokenOnly
+                .swift("--os-auth-token", token, "--os-storage-url", storageUrl, "stat")
+                .ok("swift stat with the token");
+        admin.openstack("token", "revoke", token).ok("openstack token revoke");
+        // the proxy validates tokens locally and learns revocations by polling (revocation_cache_time = 10 s)
+        Await.until("the revoked token refused by the proxy", Duration.ofSeconds(60), () -> {
+            try {
+                return http.send(
+                                        HttpRequest.newBuilder(URI.create(storageUrl))
+                                                .header("X-Auth-Token", token)
+                                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 401;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        OpenStackClients.Result refused =
+                tokenOnly.swift("--os-auth-token", token, "--os-storage-url", storageUrl, "stat");
+        // refused by the proxy, then swiftclient's own login with the wrong password is refused too
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("Unauthorized");
+        // a fresh token still works
+        String fresh = json(admin.openstack("token", "issue", "-f", "json").ok("token issue"))
+                .get("id")
+                .asString();
+        tokenOnly
+                .swift("--os-auth-token", fresh, "--os-storage-url", storageUrl, "stat")
+                .ok("swift stat with a fresh token");
     }
 
     @Test

@@ -153,6 +153,17 @@ class ComputeApiTest {
         HttpResponse<String> after = send("GET", "/image/v2/images", victim, null);
         assertThat(after.statusCode()).isEqualTo(401);
         assertThat(after.body()).contains("revoked");
+
+        // the deny list as the proxies poll it: admin (or service) only, the revoked token's audit id listed
+        String victimAudit = new TokenCodec(KEY).decode(victim).orElseThrow().auditId();
+        HttpResponse<String> events = send("GET", "/identity/v3/OS-REVOKE/events", adminToken, null);
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(json(events).get("events").findValuesAsString("audit_id")).contains(victimAudit);
+        assertThat(json(events).toString()).doesNotContain(validClaims.auditId());
+        assertThat(send("GET", "/identity/v3/OS-REVOKE/events", demoToken, null).statusCode())
+                .isEqualTo(403);
+        assertThat(send("GET", "/identity/v3/OS-REVOKE/events", null, null).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -182,6 +193,42 @@ class ComputeApiTest {
     }
 
     // ---- images
+
+    @Test
+    void checksumsAreOfTheImageBytesWhetherTheStoreOrTheServiceHashesMd5() throws Exception {
+        byte[] data = new byte[300_001];
+        new Random(18).nextBytes(data);
+        String md5 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
+        String sha512 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-512").digest(data));
+        // Content-Length: the store vouches for md5; chunked (unknown size): the service hashes it
+        String known =
+                createImage(adminToken, "{\"name\":\"known\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        assertThat(upload(known, data).statusCode()).isEqualTo(204);
+        String chunked =
+                createImage(adminToken, "{\"name\":\"chunked\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}");
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/image/v2/images/" + chunked + "/file"))
+                        .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(data)))
+                        .header("Content-Type", "application/octet-stream")
+                        .header("X-Auth-Token", adminToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+        for (String id : List.of(known, chunked)) {
+            JsonNode image = json(send("GET", "/image/v2/images/" + id, adminToken, null));
+            assertThat(image.get("status").asString()).isEqualTo("active");
+            assertThat(image.get("size").asLong()).isEqualTo(data.length);
+            assertThat(image.get("checksum").asString()).isEqualTo(md5);
+            assertThat(image.get("os_hash_algo").asString()).isEqualTo("sha512");
+            assertThat(image.get("os_hash_value").asString()).isEqualTo(sha512);
+            HttpResponse<byte[]> file =
+                    http.send(get("/image/v2/images/" + id + "/file"), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(file.body()).isEqualTo(data);
+            assertThat(file.headers().firstValue("Content-MD5")).hasValue(md5);
+        }
+    }
 
     @Test
     void readOnlyPatchesIllegalTransitionsAndBadValuesAreRefused() throws Exception {

@@ -288,6 +288,17 @@ public class IdentityRepository {
                 > 0;
     }
 
+    /** A deny-list entry: the revoked token's audit id and when it would have expired. */
+    public record RevokedToken(String auditId, long expiresAtMillis) {}
+
+    /** Deny-list entries whose tokens have not expired at {@code nowMillis}, oldest expiry first. */
+    public List<RevokedToken> revokedTokens(long nowMillis) {
+        return jdbc.sql("SELECT audit_id, expires_at FROM revoked_tokens WHERE expires_at >= ? ORDER BY expires_at")
+                .param(nowMillis)
+                .query((rs, n) -> new RevokedToken(rs.getString(1), rs.getLong(2)))
+                .list();
+    }
+
     /** Drops deny-list entries whose tokens have expired anyway. */
     public int purgeRevoked(long nowMillis) {
         return jdbc.sql("DELETE FROM revoked_tokens WHERE expires_at < ?")

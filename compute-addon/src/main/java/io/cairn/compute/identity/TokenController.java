@@ -8,6 +8,8 @@ import io.cairn.compute.identity.IdentityModel.User;
 import io.cairn.compute.system.ApiEndpoints;
 import io.cairn.compute.system.ApiException;
 import io.cairn.compute.system.Blocking;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,19 +34,24 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/identity")
 public class TokenController {
     static final String SUBJECT_TOKEN = "X-Subject-Token";
+    /** Keystone's role for service users (the proxy's authtoken polling revocation events). */
+    static final String SERVICE_ROLE = "service";
 
     private final TokenService tokens;
     private final IdentityRepository repo;
     private final Catalog catalog;
     private final RequestAuthenticator auth;
     private final ApiEndpoints endpoints;
+    private final Clock clock;
 
     public TokenController(
             TokenService tokens,
             IdentityRepository repo,
             Catalog catalog,
             RequestAuthenticator auth,
-            ApiEndpoints endpoints) {
+            ApiEndpoints endpoints,
+            Clock clock) {
+        this.clock = clock;
         this.tokens = tokens;
         this.repo = repo;
         this.catalog = catalog;
@@ -109,6 +116,34 @@ public class TokenController {
                     tokens.revoke(c);
                     return ResponseEntity.noContent().<Void>build();
                 }));
+    }
+
+    /**
+     * Keystone's {@code GET /v3/OS-REVOKE/events} (admin or {@code service} role, as Keystone's policy): the deny list,
+     * one event per revoked token still unexpired — {@code audit_id}, and {@code expires_at} (Cairn's: when the
+     * event can be forgotten). Proxies poll it ({@code [filter:authtoken]} {@code revocation_cache_time}) to refuse
+     * revoked tokens they otherwise validate locally.
+     */
+    @GetMapping("/v3/OS-REVOKE/events")
+    public Mono<Map<String, Object>> revocationEvents(ServerHttpRequest request) {
+        return auth.authenticate(request).flatMap(caller -> {
+            if (!caller.hasRole(RequestAuthenticator.ADMIN_ROLE) && !caller.hasRole(SERVICE_ROLE)) {
+                return Mono.error(ApiException.forbidden(
+                        "You are not authorized to perform the requested action: identity:list_revoke_events."));
+            }
+            return Blocking.call(() -> {
+                List<Map<String, Object>> events = new ArrayList<>();
+                for (IdentityRepository.RevokedToken r : repo.revokedTokens(clock.millis())) {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("audit_id", r.auditId());
+                    e.put(
+                            "expires_at",
+                            Instant.ofEpochMilli(r.expiresAtMillis()).toString());
+                    events.add(e);
+                }
+                return Map.<String, Object>of("events", events);
+            });
+        });
     }
 
     /** The subject token's claims, when the caller may see them: its own token, or the caller is admin. */

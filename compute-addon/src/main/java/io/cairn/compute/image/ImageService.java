@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -233,19 +232,20 @@ public class ImageService {
      */
     private Mono<Void> receive(TokenClaims c, String id, Flux<ByteBuf> body, long declaredLength, DataPhase phase) {
         Mono<Void> work = Blocking.call(() -> startReceiving(c, id, phase)).flatMap(image -> {
-            UploadDigest digest = new UploadDigest();
+            UploadDigest digest = new UploadDigest(!store.vouchesForMd5(declaredLength));
             DiskFormatInspector inspector = new DiskFormatInspector(Objects.requireNonNull(image.diskFormat));
-            Flux<ByteBuf> observed = body.timeout(uploadIdleTimeout)
-                    .onErrorMap(
-                            TimeoutException.class,
-                            e -> new ApiException(
+            Flux<ByteBuf> observed = IdleWatch.abandonWhenIdle(
+                            body,
+                            uploadIdleTimeout,
+                            () -> new ApiException(
                                     HttpStatus.REQUEST_TIMEOUT,
                                     "No image data for " + uploadIdleTimeout.toSeconds() + " s; upload abandoned."))
                     .handle((buf, sink) -> {
                         try {
-                            ByteBuffer view = buf.nioBuffer();
-                            digest.update(view);
-                            inspector.update(view);
+                            for (ByteBuffer view : buf.nioBuffers()) {
+                                digest.update(view);
+                                inspector.update(view);
+                            }
                             sink.next(buf);
                         } catch (RuntimeException refused) {
                             buf.release();
@@ -253,8 +253,8 @@ public class ImageService {
                         }
                     });
             return store.write(id, observed, declaredLength)
-                    .flatMap(layout -> Blocking.run(
-                            () -> finishReceiving(image, digest, inspector, layout, declaredLength, phase)))
+                    .flatMap(stored -> Blocking.run(
+                            () -> finishReceiving(image, digest, inspector, stored, declaredLength, phase)))
                     .onErrorResume(e -> abandonUpload(id, e, phase).then(Mono.error(e)));
         });
         Sinks.One<Void> outcome = Sinks.one();
@@ -280,7 +280,7 @@ public class ImageService {
             Image image,
             UploadDigest digest,
             DiskFormatInspector inspector,
-            StoredLayout layout,
+            ImageStore.Stored stored,
             long declared,
             DataPhase phase) {
         if (declared >= 0 && digest.bytes() != declared) {
@@ -290,10 +290,11 @@ public class ImageService {
         Image done = image.copy();
         done.virtualSize = inspector.finish(digest.bytes());
         done.size = digest.bytes();
-        done.checksum = digest.md5Hex();
+        // the store's md5 is of exactly the bytes it stored, and those are the declared count checked above
+        done.checksum = digest.hashesMd5() ? digest.md5Hex() : Objects.requireNonNull(stored.md5(), "store md5");
         done.osHashAlgo = UploadDigest.HASH_ALGO;
         done.osHashValue = digest.sha512Hex();
-        done.storeLayout = layout;
+        done.storeLayout = stored.layout();
         if (!repo.recordData(done, phase.during, phase.after, clock.millis())) {
             throw new ApiException(HttpStatus.GONE, "Image " + image.id + " was deleted during its upload.");
         }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SwiftImageStore implements ImageStore {
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(10);
     private static final int LISTING_LIMIT = 10_000;
+    private static final Pattern MD5_HEX = Pattern.compile("[0-9a-f]{32}");
 
     private final HttpClient http;
     private final StorageProperties properties;
@@ -70,19 +72,25 @@ public final class SwiftImageStore implements ImageStore {
         return String.format(Locale.ROOT, "%s-%05d", imageId, n);
     }
 
+    /** One object when the size is known and below {@code large_object_size}: its PUT's ETag is the md5. */
     @Override
-    public Mono<StoredLayout> write(String imageId, Flux<ByteBuf> data, long size) {
+    public boolean vouchesForMd5(long size) {
+        return size >= 0 && size < properties.largeObjectSize();
+    }
+
+    @Override
+    public Mono<Stored> write(String imageId, Flux<ByteBuf> data, long size) {
         Mono<Void> container = ensureContainer();
-        if (size >= 0 && size < properties.largeObjectSize()) {
-            return container.then(put(imageId, data, size, null)).thenReturn(StoredLayout.OBJECT);
+        if (vouchesForMd5(size)) {
+            return container.then(put(imageId, data, size, null)).map(md5 -> new Stored(StoredLayout.OBJECT, md5));
         }
         int[] segment = {0};
         Mono<Void> segments = SegmentSplitter.split(data, properties.largeObjectChunkSize())
                 .concatMap(window -> put(segmentName(imageId, ++segment[0]), window, -1, null))
                 .then();
-        Mono<Void> manifest =
+        Mono<String> manifest =
                 Mono.defer(() -> put(imageId, Flux.empty(), 0, properties.container() + "/" + imageId + "-"));
-        return container.then(segments).then(manifest).thenReturn(StoredLayout.DLO);
+        return container.then(segments).then(manifest).thenReturn(new Stored(StoredLayout.DLO, null));
     }
 
     @Override
@@ -147,7 +155,8 @@ public final class SwiftImageStore implements ImageStore {
                 .responseSingle((res, body) -> expect(res, "PUT container " + properties.container())));
     }
 
-    private Mono<Void> put(String name, Flux<ByteBuf> body, long length, @Nullable String manifest) {
+    /** PUTs one object; emits its md5 as the store acknowledged it ({@link #acknowledgedMd5}). */
+    private Mono<String> put(String name, Flux<ByteBuf> body, long length, @Nullable String manifest) {
         return token().flatMap(t -> http.headers(h -> {
                     h.set("X-Auth-Token", t);
                     if (length >= 0) {
@@ -163,7 +172,22 @@ public final class SwiftImageStore implements ImageStore {
                 .put()
                 .uri(objectUrl(name))
                 .send(body)
-                .responseSingle((res, b) -> expect(res, "PUT " + name)));
+                .responseSingle((res, b) -> expect(res, "PUT " + name).then(acknowledgedMd5(res, name))));
+    }
+
+    /**
+     * The md5 of a PUT's body as the store acknowledged it: Swift answers 201 only after the proxy hashed the body
+     * it received and every stored replica agreed, with that md5 as {@code ETag} (a plain object; a manifest's is
+     * of its empty body). Anything else is not an acknowledgement to build {@code checksum} on.
+     */
+    static Mono<String> acknowledgedMd5(HttpClientResponse res, String name) {
+        String etag = res.responseHeaders().get(HttpHeaderNames.ETAG);
+        String md5 = etag == null ? "" : etag.replace("\"", "").toLowerCase(Locale.ROOT);
+        if (res.status().code() != 201 || !MD5_HEX.matcher(md5).matches()) {
+            return Mono.error(new StoreException(
+                    "PUT " + name + " answered " + res.status() + " with ETag " + etag + ", not 201 with an md5"));
+        }
+        return Mono.just(md5);
     }
 
     private Flux<ByteBuf> get(String name, ImageStore.@Nullable ByteRange range) {

@@ -4,13 +4,16 @@ import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.token.TokenCodec;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code [filter:authtoken]}: where keystonemiddleware's {@code authtoken} would call Keystone to validate each token,
@@ -77,19 +80,37 @@ public final class AuthTokenConfig {
             "signing_dir",
             "hash_algorithms",
             "log_name",
-            "log_level");
+            "log_level",
+            "revocation_cache_time");
 
-    private static final Set<String> ACTED_ON =
-            Set.of("use", "paste.filter_factory", "cairn_signing_key", "cairn_signing_key_file", "delay_auth_decision");
+    /** Cairn's keys and the keystonemiddleware keys it acts on (the service user that polls the deny list). */
+    private static final Set<String> ACTED_ON = Set.of(
+            "use",
+            "paste.filter_factory",
+            "cairn_signing_key",
+            "cairn_signing_key_file",
+            "delay_auth_decision",
+            "auth_url",
+            "username",
+            "password",
+            "project_name",
+            "user_domain_name",
+            "project_domain_name",
+            "revocation_cache_time");
+
+    /** keystonemiddleware's {@code revocation_cache_time} default was 10 s; so is this poll's. */
+    static final int DEFAULT_REVOCATION_CACHE_SECONDS = 10;
 
     private final TokenCodec codec;
     private final boolean delayAuthDecision;
+    private final RevocationList.@Nullable Source revocations;
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
     private AuthTokenConfig(ConfigSection section) {
         this.codec = new TokenCodec(signingKey(section));
         this.delayAuthDecision = section.getBoolean("delay_auth_decision", false);
+        this.revocations = revocationSource(section);
         Set<String> ignored = new LinkedHashSet<>(KEYSTONEMIDDLEWARE_KEYS);
         this.ignoredKeys = section.presentKeys(ignored).stream()
                 .filter(k -> !ACTED_ON.contains(k))
@@ -151,6 +172,53 @@ public final class AuthTokenConfig {
                     "must be at least 32 bytes, got " + bytes.length);
         }
         return bytes;
+    }
+
+    /**
+     * The deny-list poll of {@code auth_url} as {@code username}/{@code password} on {@code project_name}, every
+     * {@code revocation_cache_time} seconds; null without {@code auth_url}.
+     */
+    private static RevocationList.@Nullable Source revocationSource(ConfigSection section) {
+        String authUrl = section.get("auth_url");
+        if (authUrl == null || authUrl.isBlank()) {
+            return null;
+        }
+        URI url;
+        try {
+            url = URI.create(authUrl.strip().replaceAll("/+$", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(section.source(), section.name(), "auth_url", authUrl, "is not a URL");
+        }
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new ConfigException(
+                    section.source(), section.name(), "auth_url", authUrl, "must be an http(s) URL of identity v3");
+        }
+        String username = section.get("username");
+        String password = section.get("password");
+        String project = section.get("project_name");
+        if (username == null || password == null || project == null) {
+            throw new ConfigException(
+                    section.source(),
+                    section.name(),
+                    "auth_url",
+                    authUrl,
+                    "needs username, password and project_name: the service user that reads revocation events");
+        }
+        int seconds = section.getInt("revocation_cache_time", DEFAULT_REVOCATION_CACHE_SECONDS, 1, (int)
+                Duration.ofDays(1).toSeconds());
+        return new RevocationList.Source(
+                url,
+                username,
+                password,
+                section.getString("user_domain_name", "Default"),
+                project,
+                section.getString("project_domain_name", "Default"),
+                Duration.ofSeconds(seconds));
+    }
+
+    /** Where revoked tokens are learnt from, or null: then they are valid here until they expire. */
+    public RevocationList.@Nullable Source revocations() {
+        return revocations;
     }
 
     /** Decodes and checks tokens with the signing key. */

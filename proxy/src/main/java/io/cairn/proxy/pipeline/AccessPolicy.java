@@ -85,6 +85,9 @@ public interface AccessPolicy {
     /** Whether {@code /info} advertises tempauth. */
     boolean isTempAuth();
 
+    /** Stops what the policy runs in the background (authtoken's revocation poll); the proxy calls it on close. */
+    default void close() {}
+
     /**
      * What an authorization decision looks at.
      *

@@ -7,6 +7,7 @@ import io.cairn.proxy.auth.AuthRequest;
 import io.cairn.proxy.auth.AuthTokenConfig;
 import io.cairn.proxy.auth.KeystoneAuthorizer;
 import io.cairn.proxy.auth.KeystoneIdentity;
+import io.cairn.proxy.auth.RevocationList;
 import io.cairn.proxy.swift.SwiftResponses;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -27,22 +28,31 @@ import org.jspecify.annotations.Nullable;
  * its own); Cairn routes by token so that both kinds of user work on the same accounts ({@code cairn cloud}'s image
  * service writes through tempauth, OpenStack users through Keystone tokens).
  *
- * <p>Revocation: the deny list lives in the identity service's database and is not consulted here; a revoked token
- * stays valid on the Swift API until it expires (see proxy/README.md).
+ * <p>Revocation: the deny list lives in the identity service's database; {@link RevocationList} polls it every
+ * {@code revocation_cache_time} (with {@code auth_url} set in {@code [filter:authtoken]}) and a token whose audit id
+ * it lists is invalid here. Without it, a revoked token stays valid on the Swift API until it expires (see
+ * proxy/README.md).
  *
- * <p>Thread-safe (immutable).
+ * <p>Thread-safe (immutable; the revocation list is swapped whole by its poller).
  */
 public final class KeystoneAccess implements AccessPolicy {
     private final AuthTokenConfig authToken;
     private final KeystoneAuthorizer authorizer;
     private final @Nullable AccessPolicy fallback;
+    private final RevocationList revocations;
     private final Clock clock;
 
     /**
      * @param fallback the pipeline's tempauth, or null when keystoneauth is the only auth filter
+     * @param revocations revoked tokens' audit ids (closed with this policy)
      */
     public KeystoneAccess(
-            AuthTokenConfig authToken, KeystoneAuthorizer authorizer, @Nullable AccessPolicy fallback, Clock clock) {
+            AuthTokenConfig authToken,
+            KeystoneAuthorizer authorizer,
+            @Nullable AccessPolicy fallback,
+            RevocationList revocations,
+            Clock clock) {
+        this.revocations = revocations;
         this.authToken = authToken;
         this.authorizer = authorizer;
         this.fallback = fallback;
@@ -81,7 +91,9 @@ public final class KeystoneAccess implements AccessPolicy {
 
     private @Nullable TokenClaims valid(String token) {
         TokenClaims claims = authToken.codec().decode(token).orElse(null);
-        if (claims == null || !clock.instant().isBefore(claims.expiresAt())) {
+        if (claims == null
+                || !clock.instant().isBefore(claims.expiresAt())
+                || revocations.isRevoked(claims.auditId())) {
             return null;
         }
         return claims;
@@ -121,6 +133,14 @@ public final class KeystoneAccess implements AccessPolicy {
             return Decision.allow(d.swiftOwner(), isReseller(identity));
         }
         return new Decision(d.outcome().status(), false, false, "");
+    }
+
+    @Override
+    public void close() {
+        revocations.close();
+        if (fallback != null) {
+            fallback.close();
+        }
     }
 
     private boolean isReseller(@Nullable KeystoneIdentity identity) {

@@ -6,6 +6,7 @@ import io.cairn.common.config.IniFile;
 import io.cairn.proxy.auth.AuthTokenConfig;
 import io.cairn.proxy.auth.KeystoneAuthConfig;
 import io.cairn.proxy.auth.KeystoneAuthorizer;
+import io.cairn.proxy.auth.RevocationList;
 import io.cairn.proxy.auth.TempAuth;
 import io.cairn.proxy.auth.TempAuthConfig;
 import io.cairn.proxy.pipeline.AccessPolicy;
@@ -67,7 +68,14 @@ public final class ProxyAuth {
             warnings.add("[" + authSection.name() + "] " + w);
         }
         unknown(warnings, authSection, config.unknownKeys());
-        return new KeystoneAccess(authToken, new KeystoneAuthorizer(config), tempAuth, clock);
+        RevocationList.Source revocationSource = authToken.revocations();
+        if (revocationSource == null) {
+            warnings.add("[" + tokenSection.name() + "] no auth_url: revoked identity tokens are accepted here until"
+                    + " they expire (set auth_url, username, password, project_name to poll the deny list)");
+        }
+        RevocationList revocations =
+                revocationSource == null ? RevocationList.none() : RevocationList.polling(revocationSource, clock);
+        return new KeystoneAccess(authToken, new KeystoneAuthorizer(config), tempAuth, revocations, clock);
     }
 
     /** The {@code [filter:NAME]} of the stage whose entry is {@code entry} (an empty section if there is none). */

@@ -121,5 +121,6 @@ public final class ProxyServer implements AutoCloseable {
     public void close() {
         host.close();
         backendClient.close();
+        access.close();
     }
 }

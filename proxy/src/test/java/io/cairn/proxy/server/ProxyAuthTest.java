@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.testing.Await;
 import io.cairn.common.token.TokenClaims;
 import io.cairn.common.token.TokenCodec;
 import io.cairn.proxy.auth.KeystoneAuthConfig;
@@ -20,6 +21,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,6 +49,10 @@ class ProxyAuthTest {
     }
 
     static String token(String project, List<String> roles, Instant expires) {
+        return token(project, roles, expires, "audit");
+    }
+
+    static String token(String project, List<String> roles, Instant expires, String auditId) {
         return new TokenCodec(KEY)
                 .encode(new TokenClaims(
                         "u1",
@@ -57,7 +63,7 @@ class ProxyAuthTest {
                         List.of("password"),
                         NOW.minusSeconds(60),
                         expires,
-                        "audit"));
+                        auditId));
     }
 
     static AccessPolicy.Request request(String method, String account, @Nullable String token) {
@@ -73,12 +79,15 @@ class ProxyAuthTest {
         List<String> warnings = new ArrayList<>();
         AccessPolicy p = policy(
                 PIPELINE + "[filter:authtoken]\nuse = egg:keystonemiddleware#authtoken\ncairn_signing_key = " + KEY64
-                        + "\ndelay_auth_decision = true\nauth_url = http://keystone:5000\nmemcached_servers = m:11211\n"
+                        + "\ndelay_auth_decision = true\nwww_authenticate_uri = http://keystone:5000\n"
+                        + "memcached_servers = m:11211\n"
                         + "[filter:keystoneauth]\nuse = egg:swift#keystoneauth\noperator_roles = admin, member\n",
                 warnings);
         assertThat(p).isInstanceOf(KeystoneAccess.class);
         assertThat(p.isTempAuth()).isTrue();
-        assertThat(warnings).singleElement().asString().contains("auth_url, memcached_servers");
+        assertThat(warnings)
+                .anySatisfy(w -> assertThat(w).contains("www_authenticate_uri, memcached_servers"))
+                .anySatisfy(w -> assertThat(w).contains("no auth_url: revoked identity tokens are accepted"));
 
         String member = token("p1", List.of("Member"), NOW.plusSeconds(3600));
         assertThat(p.authorize(request("PUT", "AUTH_p1", member)).allowed()).isTrue();
@@ -140,6 +149,65 @@ class ProxyAuthTest {
                 .isInstanceOf(TempAuthAccess.class);
         assertThat(policy("[pipeline:main]\npipeline = catch_errors proxy-server\n", new ArrayList<>()))
                 .isInstanceOf(OpenAccess.class);
+    }
+
+    @Test
+    void shouldRefuseARevokedTokenOnceTheDenyListIsPolled() throws Exception {
+        try (StubIdentityService identity = new StubIdentityService()) {
+            List<String> warnings = new ArrayList<>();
+            AccessPolicy p = policy(
+                    "[pipeline:main]\npipeline = authtoken keystoneauth proxy-server\n[filter:authtoken]\n"
+                            + "cairn_signing_key = " + KEY64 + "\nauth_url = http://127.0.0.1:" + identity.port()
+                            + "/identity/v3/\nusername = swift\npassword = pw\nproject_name = service\n"
+                            + "revocation_cache_time = 1\n[filter:keystoneauth]\n",
+                    warnings);
+            try {
+                assertThat(warnings).isEmpty();
+                String revoked = token("p1", List.of("admin"), NOW.plusSeconds(3600), "revoked-audit-id");
+                String kept = token("p1", List.of("admin"), NOW.plusSeconds(3600), "kept-audit-id");
+                assertThat(p.authorize(request("GET", "AUTH_p1", revoked)).allowed())
+                        .isTrue();
+
+                identity.denyList.add("revoked-audit-id");
+                Await.until(
+                        "the revoked token refused",
+                        Duration.ofSeconds(20),
+                        () -> !p.authorize(request("GET", "AUTH_p1", revoked)).allowed());
+                assertThat(p.authorize(request("GET", "AUTH_p1", revoked)).status())
+                        .isEqualTo(401);
+                assertThat(p.isAuthenticated(request("GET", "AUTH_p1", revoked).headers()))
+                        .isFalse();
+                assertThat(p.authorize(request("GET", "AUTH_p1", kept)).allowed())
+                        .isTrue();
+                // logged in as the configured service user on its project, and kept that token
+                assertThat(identity.logins).hasSize(1);
+                assertThat(identity.logins.get(0)).contains("\"swift\"", "\"pw\"", "\"service\"");
+            } finally {
+                p.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseAPollWithoutItsServiceUserOrWithABadUrl() {
+        String head = "[pipeline:main]\npipeline = authtoken keystoneauth proxy-server\n[filter:authtoken]\n"
+                + "cairn_signing_key = " + KEY64 + "\n";
+        assertThatThrownBy(() -> policy(
+                        head + "auth_url = http://127.0.0.1:1/identity/v3\n[filter:keystoneauth]\n", new ArrayList<>()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("needs username, password and project_name");
+        assertThatThrownBy(() -> policy(
+                        head + "auth_url = ftp://127.0.0.1/x\nusername = u\npassword = p\nproject_name = s\n"
+                                + "[filter:keystoneauth]\n",
+                        new ArrayList<>()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("http(s)");
+        assertThatThrownBy(() -> policy(
+                        head + "auth_url = http://127.0.0.1:1/v3\nusername = u\npassword = p\nproject_name = s\n"
+                                + "revocation_cache_time = 0\n[filter:keystoneauth]\n",
+                        new ArrayList<>()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("revocation_cache_time");
     }
 
     @Test
