@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class ConfigDefinition {
     private static final System.Logger LOG = System.getLogger(ConfigDefinition.class.getName());
-    private static final Pattern SAMPLE_KEY = Pattern.compile("(?m)^#?[ \\t]*([a-z][a-z0-9_]*)[ \\t]*=");
+    private static final Pattern SAMPLE_KEY = Pattern.compile("(?m)^#?[ \\t]*(?:set[ \\t]+)?([a-z][a-z0-9_]*)[ \\t]*=");
+
+    /** paste-deploy's {@code use = egg:swift#…}: names the app; always known, never reported. */
+    private static final String PASTE_USE = "use";
 
     private final String name;
     private final List<Setting<?>> settings;
@@ -43,6 +46,7 @@ public final class ConfigDefinition {
         for (String k : accepted) {
             add(all, k);
         }
+        all.add(PASTE_USE);
         this.known = Set.copyOf(all);
     }
 
@@ -86,7 +90,10 @@ public final class ConfigDefinition {
         return accepted;
     }
 
-    /** Every key not reported as unknown: settings, their deprecated aliases and the accepted keys. */
+    /**
+     * Every key not reported as unknown: settings, their deprecated aliases, the accepted keys and paste-deploy's
+     * {@code use}.
+     */
     public Set<String> knownKeys() {
         return known;
     }
@@ -155,7 +162,7 @@ public final class ConfigDefinition {
                     .append(" |\n");
         }
         if (!accepted.isEmpty()) {
-            t.append("\nAccepted and not acted on (Swift's, reported at start): `")
+            t.append("\nSwift keys accepted and not acted on: `")
                     .append(String.join("`, `", new TreeSet<>(accepted)))
                     .append("`.\n");
         }
@@ -167,7 +174,7 @@ public final class ConfigDefinition {
     }
 
     /**
-     * How the keys a sample config section mentions ({@code key = value} or {@code # key = value} lines, {@code
+     * How the keys a sample config section mentions ({@code key = value}, {@code # key = value} or {@code set key = value} lines, {@code
      * use} and {@code pipeline} excepted) differ from this definition's settings and accepted keys: one line per
      * key missing from the sample or unknown to the definition; empty when they agree.
      */
@@ -181,7 +188,6 @@ public final class ConfigDefinition {
         inSample.remove("pipeline");
         Set<String> expected = new TreeSet<>(keys());
         expected.addAll(accepted);
-        expected.remove("use");
         List<String> differences = new ArrayList<>();
         for (String k : expected) {
             if (!inSample.contains(k)) {

@@ -126,7 +126,8 @@ class ConfigDefinitionTest {
 
     @Test
     void shouldReportOnlyTheSectionsOwnUnknownKeysWhenParsing() {
-        ConfigSection s = IniFile.parse("[DEFAULT]\nstray = 1\n[app:x]\nmount_chek = no\nuser = swift\n", "t.conf")
+        ConfigSection s = IniFile.parse(
+                        "[DEFAULT]\nstray = 1\n[app:x]\nuse = egg:swift#x\nmount_chek = no\nuser = swift\n", "t.conf")
                 .section("app:x");
         ConfigValues v = DEF.parse(s);
         assertThat(v.unknownKeys()).containsExactly("mount_chek");
@@ -162,7 +163,7 @@ class ConfigDefinitionTest {
                         "| `group_commit_ring_size` | integer | `8192` | [2, 16777216], must be a power of two "
                                 + "| Cairn |  |",
                         "| `workers` | integer or auto | `auto (one per core)` | [0, 1024] | Swift |  |",
-                        "Accepted and not acted on (Swift's, reported at start): `log_level`, `user`.");
+                        "Swift keys accepted and not acted on: `log_level`, `user`.");
     }
 
     @Test
