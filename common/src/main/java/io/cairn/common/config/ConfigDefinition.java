@@ -154,7 +154,7 @@ public final class ConfigDefinition {
                     .append(" | ")
                     .append(s.defaultText().isEmpty() ? "(empty)" : "`" + cell(s.defaultText()) + "`")
                     .append(" | ")
-                    .append(cell(s.range()))
+                    .append(cell(s.range().startsWith("expected ") ? s.range().substring(9) : s.range()))
                     .append(" | ")
                     .append(s.isSwift() ? "Swift" : "Cairn")
                     .append(" | ")
@@ -170,7 +170,7 @@ public final class ConfigDefinition {
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return text.replace("|", "\\|").replace("<", "\\<").replace(">", "\\>").replace("\n", " ");
     }
 
     /**

@@ -164,6 +164,16 @@ public final class ConfigSection {
                 source, name, dialect, new LinkedHashMap<>(values), new LinkedHashSet<>(ownKeys), List.of());
     }
 
+    /**
+     * This section with {@code overrides} replacing (or adding) effective values, e.g. a command line's {@code
+     * --bind}: read and checked as if the file said so; the section's own keys stay as they were.
+     */
+    public ConfigSection overriding(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(values);
+        merged.putAll(overrides);
+        return new ConfigSection(source, name, dialect, merged, new LinkedHashSet<>(ownKeys), shadowedKeys);
+    }
+
     /** The section's name, e.g. {@code app:object-server}. */
     public String name() {
         return name;

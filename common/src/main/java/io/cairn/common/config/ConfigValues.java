@@ -46,6 +46,19 @@ public final class ConfigValues {
         return (T) v;
     }
 
+    /** Whether the section (or what it inherits) sets {@code setting}, under its key or a deprecated alias. */
+    public boolean isSet(Setting<?> setting) {
+        if (section.get(setting.key()) != null) {
+            return true;
+        }
+        for (String alias : setting.deprecatedAliases()) {
+            if (section.get(alias) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The section read. */
     public ConfigSection section() {
         return section;

@@ -135,7 +135,7 @@ public final class Setting<T> {
 
     /**
      * A string turned into a value by {@code parser}; an {@link IllegalArgumentException} from it becomes a {@link
-     * ConfigException} saying {@code expected}. The default is parsed the same way.
+     * ConfigException} saying {@code expected} (and the exception's message). The default is parsed the same way.
      */
     public static <T> Setting<T> parsed(
             String key, String type, String defaultValue, String expected, Function<String, T> parser) {
@@ -144,7 +144,9 @@ public final class Setting<T> {
             try {
                 return parser.apply(v);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(s.source(), s.name(), k, v, expected);
+                String why = e.getMessage();
+                throw new ConfigException(
+                        s.source(), s.name(), k, v, why == null ? expected : expected + " (" + why + ")");
             }
         });
     }
@@ -157,6 +159,15 @@ public final class Setting<T> {
     /** This setting with its documentation (one sentence or two; the README table shows it). */
     public Setting<T> doc(String text) {
         return new Setting<>(shape, text, swift, deprecatedAliases, checks);
+    }
+
+    /**
+     * This setting with its default described as {@code text} in the README table, for a default that is not a
+     * constant (e.g. another setting's value; the config class applies it, see {@link ConfigValues#isSet}).
+     */
+    public Setting<T> defaultDescribed(String text) {
+        Shape<T> described = new Shape<>(shape.key(), shape.type(), text, shape.range(), shape.reader());
+        return new Setting<>(described, doc, swift, deprecatedAliases, checks);
     }
 
     /** This setting marked as Cairn's own: Swift 2.30.1 has no such key. */

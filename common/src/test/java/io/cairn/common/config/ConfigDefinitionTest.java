@@ -98,7 +98,31 @@ class ConfigDefinitionTest {
     void shouldTurnAParserFailureIntoAConfigExceptionWhenTheValueIsMalformed() {
         assertThatThrownBy(() -> DEF.parse(app("fallocate_reserve = lots\n")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("t.conf: [app:test-server] fallocate_reserve = \"lots\": expected bytes");
+                .hasMessageStartingWith("t.conf: [app:test-server] fallocate_reserve = \"lots\": expected bytes (")
+                .hasMessageContaining("lots");
+    }
+
+    @Test
+    void shouldSayWhetherASettingIsSetWhenItsDefaultDependsOnAnother() {
+        Setting<Duration> recoverable =
+                Setting.seconds("recoverable_node_timeout", 3, 0.001, 3600).defaultDescribed("node_timeout");
+        ConfigDefinition def = ConfigDefinition.of("d", List.of(TIMEOUT, recoverable), Set.of());
+        assertThat(def.parse(app("")).isSet(recoverable)).isFalse();
+        assertThat(def.parse(app("recoverable_node_timeout = 2\n")).isSet(recoverable))
+                .isTrue();
+        assertThat(def.parse(app("threads_per_disk = 2\n")).isSet(TIMEOUT)).isFalse();
+        assertThat(DEF.parse(app("threads_per_disk = 2\n")).isSet(THREADS)).isTrue();
+        assertThat(def.markdownTable()).contains("| `recoverable_node_timeout` | seconds | `node_timeout` |");
+    }
+
+    @Test
+    void shouldReadOverridesAsIfTheFileSaidSoWhenACommandLineOverrides() {
+        ConfigSection overridden = app("bind_port = 1\n").overriding(java.util.Map.of("bind_port", "2"));
+        assertThat(DEF.parse(overridden).get(PORT)).isEqualTo(2);
+        assertThat(DEF.parse(overridden).unknownKeys()).isEmpty();
+        assertThatThrownBy(() -> DEF.parse(app("").overriding(java.util.Map.of("bind_port", "-1"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bind_port");
     }
 
     @Test
