@@ -179,6 +179,14 @@ public final class ConfigDefinition {
      * key missing from the sample or unknown to the definition; empty when they agree.
      */
     public List<String> sampleDifferences(String sampleSectionText) {
+        return sampleDifferences(sampleSectionText, Set.of());
+    }
+
+    /**
+     * As {@link #sampleDifferences(String)}, for a section whose sample leaves {@code inheritedKeys} to {@code
+     * [DEFAULT]} (a daemon's {@code devices}, {@code mount_check}, …): those are expected elsewhere, not here.
+     */
+    public List<String> sampleDifferences(String sampleSectionText, Set<String> inheritedKeys) {
         Set<String> inSample = new TreeSet<>();
         Matcher m = SAMPLE_KEY.matcher(sampleSectionText);
         while (m.find()) {
@@ -188,6 +196,7 @@ public final class ConfigDefinition {
         inSample.remove("pipeline");
         Set<String> expected = new TreeSet<>(keys());
         expected.addAll(accepted);
+        expected.removeAll(inheritedKeys);
         List<String> differences = new ArrayList<>();
         for (String k : expected) {
             if (!inSample.contains(k)) {
