@@ -133,6 +133,14 @@ public final class Setting<T> {
         return of(key, "list", String.join(", ", defaultValue), "", (s, k) -> s.getList(k, defaultValue));
     }
 
+    /** Words separated by whitespace (Swift's {@code .split()} of e.g. tempurl's {@code methods}). */
+    public static Setting<List<String>> words(String key, String defaultValue) {
+        return of(key, "words", defaultValue, "", (s, k) -> {
+            String v = s.getString(k, defaultValue).strip();
+            return v.isEmpty() ? List.of() : List.of(v.split("\\s+"));
+        });
+    }
+
     /**
      * A string turned into a value by {@code parser}; an {@link IllegalArgumentException} from it becomes a {@link
      * ConfigException} saying {@code expected} (and the exception's message). The default is parsed the same way.
@@ -260,6 +268,9 @@ public final class Setting<T> {
     private static String bound(long v) {
         if (v == Integer.MAX_VALUE || v == Long.MAX_VALUE) {
             return "max";
+        }
+        if (v == Integer.MIN_VALUE || v == Long.MIN_VALUE) {
+            return "min";
         }
         return String.valueOf(v);
     }

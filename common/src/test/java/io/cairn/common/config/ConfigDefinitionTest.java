@@ -68,6 +68,15 @@ class ConfigDefinitionTest {
     }
 
     @Test
+    void shouldSplitOnWhitespaceWhenReadingWords() {
+        Setting<List<String>> methods = Setting.words("methods", "GET HEAD");
+        ConfigDefinition def = ConfigDefinition.of("w", List.of(methods), Set.of());
+        assertThat(def.parse(app("")).get(methods)).containsExactly("GET", "HEAD");
+        assertThat(def.parse(app("methods =  PUT\tPOST  \n")).get(methods)).containsExactly("PUT", "POST");
+        assertThat(def.parse(app("methods =\n")).get(methods)).isEmpty();
+    }
+
+    @Test
     void shouldRoundSecondsToTheNearestNanosecondWhenConverting() {
         assertThat(Setting.toDuration(0.3)).isEqualTo(Duration.ofMillis(300));
         assertThat(Setting.toDuration(1e-9 * 0.4)).isEqualTo(Duration.ZERO);
