@@ -8,6 +8,7 @@ import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.testing.ConfigDocs;
 import io.cairn.proxy.bulk.BulkConfig;
+import io.cairn.proxy.ratelimit.RateLimitConfig;
 import io.cairn.proxy.s3api.S3ApiConfig;
 import io.cairn.proxy.tempurl.TempUrlConfig;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ class FilterConfigTest {
         assertThat(ConfigDocs.readmeTable(README, "bulk")).isEqualTo(BulkConfig.DEFINITION.markdownTable());
         assertThat(ConfigDocs.readmeTable(README, "tempurl")).isEqualTo(TempUrlConfig.DEFINITION.markdownTable());
         assertThat(ConfigDocs.readmeTable(README, "s3api")).isEqualTo(S3ApiConfig.DEFINITION.markdownTable());
+        assertThat(ConfigDocs.readmeTable(README, "ratelimit")).isEqualTo(RateLimitConfig.DEFINITION.markdownTable());
     }
 
     @Test
@@ -66,5 +68,22 @@ class FilterConfigTest {
         assertThatThrownBy(() -> S3ApiConfig.from(filter("s3api", "max_upload_part_num = 10001\n")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("max_upload_part_num = \"10001\": expected an integer in [1, 10000]");
+    }
+
+    @Test
+    void shouldKeepSizeFamiliesKnownAndRefuseAZeroClockWhenReadingRatelimit() {
+        List<String> warnings = new ArrayList<>();
+        RateLimitConfig c = RateLimitConfig.from(
+                filter(
+                        "ratelimit",
+                        "container_ratelimit_100 = 5\naccount_ratelimt = 1\nmax_sleep_time_seconds = inf\n"),
+                warnings);
+        assertThat(c.maxSleepSeconds()).isInfinite();
+        assertThat(c.clockAccuracy()).isEqualTo(1000);
+        assertThat(c.containerLimits().maxRate(100)).isEqualTo(5.0);
+        assertThat(warnings).containsExactly("[filter:ratelimit] unknown key account_ratelimt");
+        assertThatThrownBy(() -> RateLimitConfig.from(filter("ratelimit", "clock_accuracy = 0\n"), warnings))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("clock_accuracy = \"0\": must be a positive integer");
     }
 }

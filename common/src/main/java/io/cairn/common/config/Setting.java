@@ -197,7 +197,8 @@ public final class Setting<T> {
     public Setting<T> require(Predicate<T> test, String reason) {
         List<Check<T>> all = new ArrayList<>(checks);
         all.add(new Check<>(test, reason));
-        String shown = shape.range().isEmpty() ? reason : shape.range() + ", " + reason;
+        String range = shape.range();
+        String shown = range.isEmpty() || range.endsWith(reason) ? reason : range + ", " + reason;
         return new Setting<>(shape.withRange(shown), doc, swift, deprecatedAliases, all);
     }
 
