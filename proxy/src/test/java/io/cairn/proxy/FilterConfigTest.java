@@ -8,6 +8,7 @@ import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.testing.ConfigDocs;
 import io.cairn.proxy.bulk.BulkConfig;
+import io.cairn.proxy.cnamelookup.CnameLookupConfig;
 import io.cairn.proxy.ratelimit.RateLimitConfig;
 import io.cairn.proxy.s3api.S3ApiConfig;
 import io.cairn.proxy.tempurl.TempUrlConfig;
@@ -33,6 +34,8 @@ class FilterConfigTest {
         assertThat(ConfigDocs.readmeTable(README, "tempurl")).isEqualTo(TempUrlConfig.DEFINITION.markdownTable());
         assertThat(ConfigDocs.readmeTable(README, "s3api")).isEqualTo(S3ApiConfig.DEFINITION.markdownTable());
         assertThat(ConfigDocs.readmeTable(README, "ratelimit")).isEqualTo(RateLimitConfig.DEFINITION.markdownTable());
+        assertThat(ConfigDocs.readmeTable(README, "cname_lookup"))
+                .isEqualTo(CnameLookupConfig.DEFINITION.markdownTable());
     }
 
     @Test
