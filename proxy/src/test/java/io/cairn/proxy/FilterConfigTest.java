@@ -7,6 +7,7 @@ import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.testing.ConfigDocs;
+import io.cairn.proxy.auth.AuthTokenConfig;
 import io.cairn.proxy.bulk.BulkConfig;
 import io.cairn.proxy.cnamelookup.CnameLookupConfig;
 import io.cairn.proxy.ratelimit.RateLimitConfig;
@@ -36,6 +37,7 @@ class FilterConfigTest {
         assertThat(ConfigDocs.readmeTable(README, "ratelimit")).isEqualTo(RateLimitConfig.DEFINITION.markdownTable());
         assertThat(ConfigDocs.readmeTable(README, "cname_lookup"))
                 .isEqualTo(CnameLookupConfig.DEFINITION.markdownTable());
+        assertThat(ConfigDocs.readmeTable(README, "authtoken")).isEqualTo(AuthTokenConfig.DEFINITION.markdownTable());
     }
 
     @Test

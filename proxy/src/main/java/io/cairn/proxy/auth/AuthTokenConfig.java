@@ -1,7 +1,10 @@
 package io.cairn.proxy.auth;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
+import io.cairn.common.config.Setting;
 import io.cairn.common.token.TokenCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -79,22 +82,41 @@ public final class AuthTokenConfig {
             "log_name",
             "log_level");
 
-    private static final Set<String> ACTED_ON =
-            Set.of("use", "paste.filter_factory", "cairn_signing_key", "cairn_signing_key_file", "delay_auth_decision");
+    private static final Setting<String> CAIRN_SIGNING_KEY = Setting.string("cairn_signing_key", "")
+            .cairnOnly()
+            .doc("Base64 of the identity service's token signing key (at least 32 bytes); or:");
+    private static final Setting<String> CAIRN_SIGNING_KEY_FILE = Setting.string("cairn_signing_key_file", "")
+            .cairnOnly()
+            .doc("A file holding that base64 text (kept out of the config file).");
+    private static final Setting<Boolean> DELAY_AUTH_DECISION = Setting.bool("delay_auth_decision", false)
+            .doc("True lets requests without a valid token on as anonymous (tempurl, public containers, tempauth).");
+
+    /**
+     * The settings of {@code [filter:authtoken]}; keystonemiddleware's own keys (and paste-deploy's {@code
+     * paste.filter_factory}) are accepted and reported as ignored.
+     */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "authtoken", List.of(CAIRN_SIGNING_KEY, CAIRN_SIGNING_KEY_FILE, DELAY_AUTH_DECISION), acceptedKeys());
 
     private final TokenCodec codec;
     private final boolean delayAuthDecision;
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
-    private AuthTokenConfig(ConfigSection section) {
-        this.codec = new TokenCodec(signingKey(section));
-        this.delayAuthDecision = section.getBoolean("delay_auth_decision", false);
-        Set<String> ignored = new LinkedHashSet<>(KEYSTONEMIDDLEWARE_KEYS);
-        this.ignoredKeys = section.presentKeys(ignored).stream()
-                .filter(k -> !ACTED_ON.contains(k))
+    private AuthTokenConfig(ConfigValues v) {
+        this.codec = new TokenCodec(signingKey(v));
+        this.delayAuthDecision = v.get(DELAY_AUTH_DECISION);
+        this.ignoredKeys = v.ignoredKeys().stream()
+                .filter(k -> !k.equals("paste.filter_factory"))
                 .toList();
-        this.unknownKeys = section.unknownKeys(ACTED_ON, KEYSTONEMIDDLEWARE_KEYS);
+        this.unknownKeys = v.unknownKeys();
+    }
+
+    private static Set<String> acceptedKeys() {
+        Set<String> accepted = new LinkedHashSet<>(KEYSTONEMIDDLEWARE_KEYS);
+        accepted.add("paste.filter_factory");
+        accepted.removeAll(Set.of("cairn_signing_key", "cairn_signing_key_file", "delay_auth_decision"));
+        return accepted;
     }
 
     /**
@@ -104,12 +126,13 @@ public final class AuthTokenConfig {
      *     least 32 bytes or a file that cannot be read
      */
     public static AuthTokenConfig from(ConfigSection section) {
-        return new AuthTokenConfig(section);
+        return new AuthTokenConfig(DEFINITION.parse(section));
     }
 
-    private static byte[] signingKey(ConfigSection section) {
-        String inline = section.get("cairn_signing_key");
-        String file = section.get("cairn_signing_key_file");
+    private static byte[] signingKey(ConfigValues v) {
+        ConfigSection section = v.section();
+        String inline = v.isSet(CAIRN_SIGNING_KEY) ? v.get(CAIRN_SIGNING_KEY) : null;
+        String file = v.isSet(CAIRN_SIGNING_KEY_FILE) ? v.get(CAIRN_SIGNING_KEY_FILE) : null;
         if (inline != null && file != null) {
             throw new ConfigException(
                     section.source(),
