@@ -3,6 +3,7 @@ package io.cairn.cli;
 import io.cairn.account.server.AccountServerConfig;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.Dialect;
 import io.cairn.common.config.IniFile;
 import io.cairn.container.server.ContainerServerConfig;
 import io.cairn.object.server.ObjectServerConfig;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,14 +88,20 @@ final class NodeConfig {
                 daemons.put(s, ini.section(s.sectionName()));
             }
         }
+        ObjectServerConfig object = ObjectServerConfig.from(file(files, ServerType.OBJECT));
+        ContainerServerConfig container = ContainerServerConfig.from(file(files, ServerType.CONTAINER));
+        AccountServerConfig account = AccountServerConfig.from(file(files, ServerType.ACCOUNT));
         return build(
                 objectConf.getParent() == null
                         ? objectConf.toString()
                         : objectConf.getParent().toString(),
-                files,
+                new Servers(object, container, account),
                 daemons,
                 warnings);
     }
+
+    /** The three servers' configs of one host. */
+    private record Servers(ObjectServerConfig object, ContainerServerConfig container, AccountServerConfig account) {}
 
     /** One node.conf. */
     static NodeConfig fromNodeConf(IniFile ini) {
@@ -109,17 +118,17 @@ final class NodeConfig {
                     + String.join(", ", NODE_DEFAULT_KEYS.stream().sorted().toList())
                     + " from [DEFAULT]; set the others in a server section)");
         }
-        Map<ServerType, IniFile> files = new EnumMap<>(ServerType.class);
-        for (ServerType type : ServerType.values()) {
-            files.put(type, IniFile.parse(serverFileText(ini, type), ini.source() + " [" + type.serverName() + "]"));
-        }
         Map<NodeDaemons.Section, ConfigSection> daemons = new EnumMap<>(NodeDaemons.Section.class);
         for (NodeDaemons.Section s : NodeDaemons.Section.values()) {
             if (ini.hasSection(s.sectionName())) {
                 daemons.put(s, ini.section(s.sectionName()));
             }
         }
-        return build(ini.source(), files, daemons, warnings);
+        Servers servers = new Servers(
+                ObjectServerConfig.from(serverSection(ini, ServerType.OBJECT)),
+                ContainerServerConfig.from(serverSection(ini, ServerType.CONTAINER)),
+                AccountServerConfig.from(serverSection(ini, ServerType.ACCOUNT)));
+        return build(ini.source(), servers, daemons, warnings);
     }
 
     private static boolean isServerSection(String name) {
@@ -132,17 +141,11 @@ final class NodeConfig {
     }
 
     private static NodeConfig build(
-            String source,
-            Map<ServerType, IniFile> files,
-            Map<NodeDaemons.Section, ConfigSection> daemons,
-            List<String> warnings) {
-        ObjectServerConfig object = ObjectServerConfig.from(file(files, ServerType.OBJECT));
-        ContainerServerConfig container = ContainerServerConfig.from(file(files, ServerType.CONTAINER));
-        AccountServerConfig account = AccountServerConfig.from(file(files, ServerType.ACCOUNT));
-        unknown(warnings, ServerType.OBJECT, object.unknownKeys());
-        unknown(warnings, ServerType.CONTAINER, container.unknownKeys());
-        unknown(warnings, ServerType.ACCOUNT, account.unknownKeys());
-        return new NodeConfig(source, object, container, account, daemons, warnings);
+            String source, Servers servers, Map<NodeDaemons.Section, ConfigSection> daemons, List<String> warnings) {
+        unknown(warnings, ServerType.OBJECT, servers.object().unknownKeys());
+        unknown(warnings, ServerType.CONTAINER, servers.container().unknownKeys());
+        unknown(warnings, ServerType.ACCOUNT, servers.account().unknownKeys());
+        return new NodeConfig(source, servers.object(), servers.container(), servers.account(), daemons, warnings);
     }
 
     private static IniFile file(Map<ServerType, IniFile> files, ServerType type) {
@@ -167,39 +170,31 @@ final class NodeConfig {
     }
 
     /**
-     * The server's section of node.conf as that server's own file: node.conf's {@link #NODE_DEFAULT_KEYS} in
-     * {@code [DEFAULT]} (unless the section sets them), the section's own keys in {@code [app:*-server]}, so a
-     * key set in the section wins, as it would in the server's file.
+     * The server's section of node.conf as the server reads its own file's app section: the section's own keys,
+     * over node.conf's {@link #NODE_DEFAULT_KEYS} from {@code [DEFAULT]} (inherited, so never reported unknown).
      */
-    private static String serverFileText(IniFile ini, ServerType type) {
+    private static ConfigSection serverSection(IniFile ini, ServerType type) {
         ConfigSection defaults = ini.defaults();
-        List<String> own = ini.hasSection(type.serverName())
-                ? ini.section(type.serverName()).unknownKeys(Set.of())
-                : List.of();
-        StringBuilder text = new StringBuilder("[DEFAULT]\n");
+        Map<String, String> values = new LinkedHashMap<>();
         for (String key : defaults.keys()) {
             String value = defaults.get(key);
-            if (NODE_DEFAULT_KEYS.contains(key) && !own.contains(key) && value != null) {
-                line(text, key, value);
+            if (NODE_DEFAULT_KEYS.contains(key) && value != null) {
+                values.put(key, value);
             }
         }
-        text.append("\n[app:").append(type.serverName()).append("]\n");
-        if (!own.isEmpty()) {
+        Set<String> own = new LinkedHashSet<>();
+        if (ini.hasSection(type.serverName())) {
             ConfigSection section = ini.section(type.serverName());
-            for (String key : own) {
+            for (String key : section.unknownKeys(Set.of())) { // the section's own keys
                 String value = section.get(key);
                 if (value != null) {
-                    line(text, key, value);
+                    values.put(key, value);
+                    own.add(key);
                 }
             }
         }
-        return text.toString();
-    }
-
-    /** One {@code key = value} line; values were interpolated already, so {@code %(} is escaped again. */
-    private static void line(StringBuilder text, String key, String value) {
-        String escaped = value.contains("%(") ? value.replace("%", "%%") : value;
-        text.append(key).append(" = ").append(escaped.replace("\n", "\n  ")).append('\n');
+        return ConfigSection.of(
+                ini.source() + " [" + type.serverName() + "]", type.serverName(), Dialect.PASTE_DEPLOY, values, own);
     }
 
     /** The file or directory read. */

@@ -576,7 +576,7 @@ final class SaioCluster implements AutoCloseable {
     private void startProxy(String bind, int port, Consumer<String> accessLog)
             throws IOException, InterruptedException {
         IniFile ini = IniFile.load(etc().resolve("proxy-server.conf"));
-        ProxyConfig config = ProxyConfig.fromIni(ini).withBind(bind, port);
+        ProxyConfig config = ProxyConfig.fromIni(ini, Map.of("bind_ip", bind, "bind_port", String.valueOf(port)));
         SwiftConf swiftConf = SwiftConf.load(config.swiftDir());
         StoragePolicies proxyPolicies = StoragePolicies.fromSwiftConf(swiftConf.ini());
         NodeRings nodeRings = new NodeRings(config.swiftDir(), proxyPolicies);

@@ -105,6 +105,20 @@ class NodeConfigTest {
     }
 
     @Test
+    void shouldReadTheSharedExecutorNamesAndTheAccountServersOldOnesWhenParsingNodeConf() {
+        NodeConfig config = parse("[DEFAULT]\ndevices = /d\n[account-server]\ndevice_threads = 3\n"
+                + "group_commit_ring_size = 64\n[container-server]\ndevice_threads = 5\n");
+        assertThat(config.account().deviceThreads()).isEqualTo(3);
+        assertThat(config.account().groupCommitRingSize()).isEqualTo(64);
+        assertThat(config.container().deviceThreads()).isEqualTo(5);
+        assertThat(config.account().devices()).isEqualTo(Path.of("/d"));
+        NodeConfig old = parse("[account-server]\nthreads_per_disk = 2\ncommit_ring_size = 128\n");
+        assertThat(old.account().deviceThreads()).isEqualTo(2);
+        assertThat(old.account().groupCommitRingSize()).isEqualTo(128);
+        assertThat(old.warnings()).isEmpty();
+    }
+
+    @Test
     void shouldRejectABadValueNamingTheKey() {
         assertThatThrownBy(() -> parse("[object-server]\nbind_port = lots\n"))
                 .isInstanceOf(ConfigException.class)

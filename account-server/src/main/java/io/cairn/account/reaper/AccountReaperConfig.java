@@ -1,7 +1,11 @@
 package io.cairn.account.reaper;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.config.ServerSettings;
+import io.cairn.common.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +17,7 @@ import java.util.Set;
  * √25 containers × √25 objects), {@code node_timeout} 10 s, {@code conn_timeout} 0.5 s, {@code delay_reaping} 0 s
  * (how long after its deletion an account is left alone), {@code reap_warn_after} 30 days (an account still not
  * empty that long after {@code delay_reaping} is logged); {@code devices}, {@code mount_check}, {@code bind_ip},
- * {@code bind_port} (6202) from {@code [DEFAULT]}.
+ * {@code bind_port} (6202) from {@code [DEFAULT]}. Declared once in {@link #DEFINITION} (common's config registry).
  *
  * <p>Immutable.
  */
@@ -21,31 +25,48 @@ public final class AccountReaperConfig {
     /** The section holding the reaper's options. */
     public static final String SECTION = "account-reaper";
 
-    /** Keys Cairn acts on. */
-    public static final Set<String> ACTED_ON = Set.of(
-            "devices",
-            "mount_check",
-            "swift_dir",
-            "bind_ip",
-            "bind_port",
-            "interval",
-            "concurrency",
-            "node_timeout",
-            "conn_timeout",
-            "delay_reaping",
-            "reap_warn_after");
+    private static final Setting<Duration> INTERVAL =
+            Setting.seconds("interval", 3600, 0.001, 1e9).doc("Seconds between passes.");
+    private static final Setting<Integer> CONCURRENCY =
+            Setting.integer("concurrency", 25, 1, 4096).doc("Object deletes in flight at once.");
+    private static final Setting<Duration> NODE_TIMEOUT =
+            Setting.seconds("node_timeout", 10, 0.001, 1e6).doc("Waiting for a storage server's answer.");
+    private static final Setting<Duration> CONN_TIMEOUT =
+            Setting.seconds("conn_timeout", 0.5, 0.001, 1e6).doc("Connecting to a storage server.");
+    private static final Setting<Duration> DELAY_REAPING = Setting.seconds("delay_reaping", 0, 0, 1e10)
+            .doc("Seconds a deleted account is left as it is before it is emptied.");
+    private static final Setting<Duration> REAP_WARN_AFTER = Setting.seconds("reap_warn_after", 86_400 * 30, 0, 1e10)
+            .doc("Log accounts not yet empty this many seconds after `delay_reaping`.");
 
-    /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
-    public static final Set<String> ACCEPTED = Set.of(
-            "db_preallocation",
-            "user",
-            "log_name",
-            "log_facility",
-            "log_level",
-            "log_address",
-            "nice_priority",
-            "ionice_class",
-            "ionice_priority");
+    /** Keys the sample leaves to {@code [DEFAULT]}. */
+    public static final Set<String> FROM_DEFAULT =
+            Set.of("devices", "mount_check", "swift_dir", "bind_ip", "bind_port");
+
+    /** Every setting of {@code [account-reaper]} (with what it inherits), and the Swift keys it accepts. */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "account-reaper",
+            List.of(
+                    ServerSettings.DEVICES,
+                    ServerSettings.MOUNT_CHECK,
+                    ServerSettings.SWIFT_DIR,
+                    ServerSettings.BIND_IP,
+                    ServerSettings.bindPort(6202),
+                    INTERVAL,
+                    CONCURRENCY,
+                    NODE_TIMEOUT,
+                    CONN_TIMEOUT,
+                    DELAY_REAPING,
+                    REAP_WARN_AFTER),
+            List.of(
+                    "db_preallocation",
+                    "user",
+                    "log_name",
+                    "log_facility",
+                    "log_level",
+                    "log_address",
+                    "nice_priority",
+                    "ionice_class",
+                    "ionice_priority"));
 
     private final Path devices;
     private final boolean mountCheck;
@@ -58,31 +79,31 @@ public final class AccountReaperConfig {
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
-    private AccountReaperConfig(ConfigSection section) {
-        this.devices = Path.of(section.getString("devices", "/srv/node"));
-        this.mountCheck = section.getBoolean("mount_check", true);
-        this.interval = seconds(section.getDouble("interval", 3600, 0.001, 1e9));
-        this.concurrency = section.getInt("concurrency", 25, 1, 4096);
-        this.nodeTimeout = seconds(section.getDouble("node_timeout", 10, 0.001, 1e6));
-        this.connTimeout = seconds(section.getDouble("conn_timeout", 0.5, 0.001, 1e6));
-        this.delayReaping = seconds(section.getDouble("delay_reaping", 0, 0, 1e10));
-        this.reapWarnAfter = seconds(section.getDouble("reap_warn_after", 86_400 * 30, 0, 1e10));
-        this.ignoredKeys = section.presentKeys(ACCEPTED);
-        this.unknownKeys = section.unknownKeys(ACTED_ON, ACCEPTED);
+    private AccountReaperConfig(ConfigValues v) {
+        this.devices = v.get(ServerSettings.DEVICES);
+        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
+        this.interval = v.get(INTERVAL);
+        this.concurrency = v.get(CONCURRENCY);
+        this.nodeTimeout = v.get(NODE_TIMEOUT);
+        this.connTimeout = v.get(CONN_TIMEOUT);
+        this.delayReaping = v.get(DELAY_REAPING);
+        this.reapWarnAfter = v.get(REAP_WARN_AFTER);
+        this.ignoredKeys = v.ignoredKeys();
+        this.unknownKeys = v.unknownKeys();
     }
 
-    /** From a parsed section. */
+    /**
+     * From a parsed section.
+     *
+     * @throws io.cairn.common.config.ConfigException naming the key and the reason for a bad value
+     */
     public static AccountReaperConfig from(ConfigSection section) {
-        return new AccountReaperConfig(section);
+        return new AccountReaperConfig(DEFINITION.parse(section));
     }
 
     /** {@code text}'s {@code [account-reaper]}, for tests. */
     public static AccountReaperConfig parse(String text) {
         return from(IniFile.parse(text, "test").section(SECTION));
-    }
-
-    private static Duration seconds(double s) {
-        return Duration.ofNanos((long) (s * 1e9));
     }
 
     public Path devices() {

@@ -65,10 +65,10 @@ public final class AccountServer implements AutoCloseable {
         this.reconExecutor = recon == null
                 ? null
                 : Executors.newSingleThreadExecutor(NamedThreadFactory.single("account-server-recon"));
-        this.executors = new DeviceExecutors(config.threadsPerDisk(), config.queuePerDisk(), "account");
+        this.executors = new DeviceExecutors(config.deviceThreads(), config.deviceQueue(), "account");
         this.brokers = new AccountBrokers(clock);
         this.committer = new ContainerReportCommitter(
-                executors, config.commitRingSize(), config.commitMaxBatch(), config.pendingFoldDelay());
+                executors, config.groupCommitRingSize(), config.groupCommitMaxBatch(), config.pendingFoldDelay());
         this.root = new DeviceRoot(config.devices(), config.mountCheck());
         AccountOperations ops =
                 new AccountOperations(root, hashPath, brokers, committer, constraints, policyNames, clock);

@@ -1,35 +1,35 @@
 package io.cairn.auditor.db;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.Dialect;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.config.ServerSettings;
+import io.cairn.common.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The {@code [container-auditor]} section of {@code container-server.conf} or {@code [account-auditor]} of
  * {@code account-server.conf} ({@code readconf}: {@code [DEFAULT]} then the section), with Swift 2.30.1's
  * keys and defaults ({@code swift/common/db_auditor.py}): {@code interval} 1800 s, {@code
- * containers_per_second} / {@code accounts_per_second} 200.
+ * containers_per_second} / {@code accounts_per_second} 200; declared once per kind in {@link
+ * #CONTAINER_DEFINITION} and {@link #ACCOUNT_DEFINITION} (common's config registry).
  *
  * <p>Immutable.
  */
 public final class DbAuditorConfig {
-    /** Keys Swift knows that Cairn accepts without acting on. */
-    public static final Set<String> ACCEPTED = Set.of(
-            "log_name",
-            "log_facility",
-            "log_level",
-            "log_address",
-            "recon_cache_path",
-            "db_preallocation",
-            "user",
-            "swift_dir",
-            "nice_priority",
-            "ionice_class",
-            "ionice_priority");
+    private static final Setting<Duration> INTERVAL =
+            Setting.seconds("interval", 1800, 0.001, 1e7).doc("Pause between passes.");
+    private static final Setting<Double> CONTAINERS_PER_SECOND = dbsPerSecond(DbAuditor.Kind.CONTAINER);
+    private static final Setting<Double> ACCOUNTS_PER_SECOND = dbsPerSecond(DbAuditor.Kind.ACCOUNT);
+
+    /** {@code [container-auditor]}'s settings (with what it inherits), and the Swift keys it accepts. */
+    public static final ConfigDefinition CONTAINER_DEFINITION = definition(DbAuditor.Kind.CONTAINER);
+    /** {@code [account-auditor]}'s settings (with what it inherits), and the Swift keys it accepts. */
+    public static final ConfigDefinition ACCOUNT_DEFINITION = definition(DbAuditor.Kind.ACCOUNT);
 
     private final DbAuditor.Kind kind;
     private final Path devices;
@@ -39,14 +39,45 @@ public final class DbAuditorConfig {
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
-    private DbAuditorConfig(DbAuditor.Kind kind, ConfigSection section) {
+    private DbAuditorConfig(DbAuditor.Kind kind, ConfigValues v) {
         this.kind = kind;
-        this.devices = Path.of(section.getString("devices", "/srv/node"));
-        this.mountCheck = section.getBoolean("mount_check", true);
-        this.interval = Duration.ofNanos((long) (section.getDouble("interval", 1800, 0.001, 1e7) * 1e9));
-        this.dbsPerSecond = section.getDouble(rateKey(kind), 200, 0, 1e9);
-        this.ignoredKeys = section.presentKeys(ACCEPTED);
-        this.unknownKeys = section.unknownKeys(actedOn(kind), ACCEPTED);
+        this.devices = v.get(ServerSettings.DEVICES);
+        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
+        this.interval = v.get(INTERVAL);
+        this.dbsPerSecond = v.get(rate(kind));
+        this.ignoredKeys = v.ignoredKeys();
+        this.unknownKeys = v.unknownKeys();
+    }
+
+    private static Setting<Double> dbsPerSecond(DbAuditor.Kind kind) {
+        return Setting.number(rateKey(kind), 200, 0, 1e9).doc("Databases audited per second (0: unlimited).");
+    }
+
+    private static Setting<Double> rate(DbAuditor.Kind kind) {
+        return kind == DbAuditor.Kind.CONTAINER ? CONTAINERS_PER_SECOND : ACCOUNTS_PER_SECOND;
+    }
+
+    private static ConfigDefinition definition(DbAuditor.Kind kind) {
+        return ConfigDefinition.of(
+                section(kind),
+                List.of(ServerSettings.DEVICES, ServerSettings.MOUNT_CHECK, INTERVAL, rate(kind)),
+                List.of(
+                        "log_name",
+                        "log_facility",
+                        "log_level",
+                        "log_address",
+                        "recon_cache_path",
+                        "db_preallocation",
+                        "user",
+                        "swift_dir",
+                        "nice_priority",
+                        "ionice_class",
+                        "ionice_priority"));
+    }
+
+    /** The definition for {@code kind}. */
+    public static ConfigDefinition definitionOf(DbAuditor.Kind kind) {
+        return kind == DbAuditor.Kind.CONTAINER ? CONTAINER_DEFINITION : ACCOUNT_DEFINITION;
     }
 
     /** The section name: {@code container-auditor} or {@code account-auditor}. */
@@ -59,18 +90,13 @@ public final class DbAuditorConfig {
         return kind.type() + "s_per_second";
     }
 
-    /** Keys Cairn acts on for {@code kind}. */
-    public static Set<String> actedOn(DbAuditor.Kind kind) {
-        return Set.of("devices", "mount_check", "interval", rateKey(kind));
-    }
-
     /**
      * From the auditor's section.
      *
      * @throws io.cairn.common.config.ConfigException if a value is invalid or out of range
      */
     public static DbAuditorConfig from(DbAuditor.Kind kind, ConfigSection section) {
-        return new DbAuditorConfig(kind, section);
+        return new DbAuditorConfig(kind, definitionOf(kind).parse(section));
     }
 
     /** From a parsed server config file; Swift's defaults (with {@code [DEFAULT]}) when the section is absent. */

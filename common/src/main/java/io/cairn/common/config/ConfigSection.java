@@ -153,6 +153,27 @@ public final class ConfigSection {
         return new ConfigSection(source, name, Dialect.PASTE_DEPLOY, global, ownKeys, shadowed);
     }
 
+    /**
+     * A section made of values already read elsewhere (interpolation done), e.g. one server's part of a node.conf:
+     * {@code values} are the effective values, {@code ownKeys} those set in the section itself (what {@link
+     * #unknownKeys(Set)} reports from); the others count as inherited.
+     */
+    public static ConfigSection of(
+            String source, String name, Dialect dialect, Map<String, String> values, Set<String> ownKeys) {
+        return new ConfigSection(
+                source, name, dialect, new LinkedHashMap<>(values), new LinkedHashSet<>(ownKeys), List.of());
+    }
+
+    /**
+     * This section with {@code overrides} replacing (or adding) effective values, e.g. a command line's {@code
+     * --bind}: read and checked as if the file said so; the section's own keys stay as they were.
+     */
+    public ConfigSection overriding(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(values);
+        merged.putAll(overrides);
+        return new ConfigSection(source, name, dialect, merged, new LinkedHashSet<>(ownKeys), shadowedKeys);
+    }
+
     /** The section's name, e.g. {@code app:object-server}. */
     public String name() {
         return name;

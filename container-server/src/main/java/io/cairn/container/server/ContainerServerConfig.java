@@ -1,13 +1,15 @@
 package io.cairn.container.server;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.config.ServerSettings;
+import io.cairn.common.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The container server's settings from Swift's {@code container-server.conf}: {@code [DEFAULT]} (the
@@ -17,7 +19,8 @@ import java.util.Set;
  * application reads the app section over {@code [DEFAULT]}, so every key is accepted in either. Keys
  * Swift has that Cairn does not act on (logging, workers, niceness, fallocate) are accepted so a
  * Swift file loads unchanged; anything else is listed by {@link #unknownKeys()} and reported at start.
- * {@code etc/container-server.conf-sample} lists exactly {@link #KNOWN_KEYS} (a test checks it).
+ * {@link #DEFINITION} declares every key (common's config registry); {@code etc/container-server.conf-sample}
+ * and the README's table are checked against it.
  *
  * <p>Immutable.
  */
@@ -25,72 +28,93 @@ public final class ContainerServerConfig {
     /** The WSGI application's section. */
     public static final String APP_SECTION = "app:container-server";
 
-    /** Keys read and acted on. */
-    public static final List<String> USED_KEYS = List.of(
-            "bind_ip",
-            "bind_port",
-            "devices",
-            "mount_check",
-            "swift_dir",
-            "allowed_sync_hosts",
-            "node_timeout",
-            "conn_timeout",
-            "allow_versions",
-            "auto_create_account_prefix",
-            "replication_server",
-            "device_threads",
-            "device_queue",
-            "group_commit_ring_size",
-            "group_commit_max_batch",
-            "pending_fold_delay",
-            "listing_chunk_size",
-            "client_timeout",
-            "max_open_dbs",
-            "max_request_bytes",
-            "workers");
+    private static final Setting<Integer> BIND_PORT = ServerSettings.bindPort(6201);
+    private static final Setting<List<String>> ALLOWED_SYNC_HOSTS = Setting.list(
+                    "allowed_sync_hosts", List.of("127.0.0.1"))
+            .doc("Hosts allowed to send container-sync requests.");
+    private static final Setting<Duration> NODE_TIMEOUT = Setting.seconds("node_timeout", 3, 0.001, 3600)
+            .doc("Waiting for an account server's answer to a container report.");
+    private static final Setting<Duration> CONN_TIMEOUT =
+            Setting.seconds("conn_timeout", 0.5, 0.001, 3600).doc("Connecting to an account server.");
+    private static final Setting<Boolean> ALLOW_VERSIONS =
+            Setting.bool("allow_versions", false).doc("Accept `X-Versions-Location` (legacy versioning).");
+    private static final Setting<String> AUTO_CREATE_ACCOUNT_PREFIX = Setting.string("auto_create_account_prefix", "")
+            .doc("Deprecated per-server override; empty: `swift.conf`'s constraint applies.");
+    private static final Setting<Boolean> REPLICATION_SERVER =
+            Setting.bool("replication_server", true).doc("False refuses REPLICATE with 405.");
+    private static final Setting<Integer> DEVICE_QUEUE = ServerSettings.deviceQueue(1024);
+    private static final Setting<Integer> GROUP_COMMIT_RING_SIZE = ServerSettings.groupCommitRingSize(8192);
+    private static final Setting<Integer> GROUP_COMMIT_MAX_BATCH = ServerSettings.groupCommitMaxBatch(1000, 1 << 20);
+    private static final Setting<Integer> LISTING_CHUNK_SIZE = Setting.integer(
+                    "listing_chunk_size", 64 * 1024, 512, 16 << 20)
+            .cairnOnly()
+            .doc("Bytes of listing encoded per write.");
+    private static final Setting<Duration> CLIENT_TIMEOUT = Setting.seconds("client_timeout", 60, 0.001, 86400)
+            .cairnOnly()
+            .doc("Idle connections and clients too slow to take a listing chunk are cut after this.");
+    private static final Setting<Integer> MAX_OPEN_DBS =
+            Setting.integer("max_open_dbs", 4096, 1, 1 << 20).cairnOnly().doc("Container DB connections kept open.");
+    private static final Setting<Integer> MAX_REQUEST_BYTES = Setting.integer(
+                    "max_request_bytes", 8 << 20, 1024, 1 << 30)
+            .cairnOnly()
+            .doc("Largest request body accepted (REPLICATE bodies are the largest).");
 
-    /** Swift keys accepted without effect in Cairn (logging, process and OS tuning). */
-    public static final List<String> IGNORED_SWIFT_KEYS = List.of(
-            "use",
-            "user",
-            "max_clients",
-            "backlog",
-            "bind_timeout",
-            "keep_idle",
-            "disable_fallocate",
-            "fallocate_reserve",
-            "db_preallocation",
-            "db_query_logging",
-            "eventlet_debug",
-            "log_name",
-            "log_facility",
-            "log_level",
-            "log_address",
-            "log_requests",
-            "log_max_line_length",
-            "log_anonymization_method",
-            "log_anonymization_salt",
-            "log_format",
-            "log_custom_handlers",
-            "log_udp_host",
-            "log_udp_port",
-            "log_statsd_host",
-            "log_statsd_port",
-            "log_statsd_default_sample_rate",
-            "log_statsd_sample_rate_factor",
-            "log_statsd_metric_prefix",
-            "nice_priority",
-            "ionice_class",
-            "ionice_priority");
-
-    /** Every key this config knows: {@link #USED_KEYS} and {@link #IGNORED_SWIFT_KEYS}. */
-    public static final Set<String> KNOWN_KEYS;
-
-    static {
-        Set<String> all = new LinkedHashSet<>(USED_KEYS);
-        all.addAll(IGNORED_SWIFT_KEYS);
-        KNOWN_KEYS = Set.copyOf(all);
-    }
+    /** Every setting of the container server, and the Swift keys it accepts without acting on. */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "container-server",
+            List.of(
+                    ServerSettings.BIND_IP,
+                    BIND_PORT,
+                    ServerSettings.DEVICES,
+                    ServerSettings.MOUNT_CHECK,
+                    ServerSettings.SWIFT_DIR,
+                    ALLOWED_SYNC_HOSTS,
+                    NODE_TIMEOUT,
+                    CONN_TIMEOUT,
+                    ALLOW_VERSIONS,
+                    AUTO_CREATE_ACCOUNT_PREFIX,
+                    REPLICATION_SERVER,
+                    ServerSettings.DEVICE_THREADS,
+                    DEVICE_QUEUE,
+                    GROUP_COMMIT_RING_SIZE,
+                    GROUP_COMMIT_MAX_BATCH,
+                    ServerSettings.PENDING_FOLD_DELAY,
+                    LISTING_CHUNK_SIZE,
+                    CLIENT_TIMEOUT,
+                    MAX_OPEN_DBS,
+                    MAX_REQUEST_BYTES,
+                    ServerSettings.WORKERS),
+            List.of(
+                    "user",
+                    "max_clients",
+                    "backlog",
+                    "bind_timeout",
+                    "keep_idle",
+                    "disable_fallocate",
+                    "fallocate_reserve",
+                    "db_preallocation",
+                    "db_query_logging",
+                    "eventlet_debug",
+                    "log_name",
+                    "log_facility",
+                    "log_level",
+                    "log_address",
+                    "log_requests",
+                    "log_max_line_length",
+                    "log_anonymization_method",
+                    "log_anonymization_salt",
+                    "log_format",
+                    "log_custom_handlers",
+                    "log_udp_host",
+                    "log_udp_port",
+                    "log_statsd_host",
+                    "log_statsd_port",
+                    "log_statsd_default_sample_rate",
+                    "log_statsd_sample_rate_factor",
+                    "log_statsd_metric_prefix",
+                    "nice_priority",
+                    "ionice_class",
+                    "ionice_priority"));
 
     private final String bindIp;
     private final int bindPort;
@@ -115,36 +139,29 @@ public final class ContainerServerConfig {
     private final int workers;
     private final List<String> unknownKeys;
 
-    private ContainerServerConfig(ConfigSection s, List<String> unknownKeys) {
-        this.bindIp = s.getString("bind_ip", "0.0.0.0");
-        this.bindPort = s.getInt("bind_port", 6201, 0, 65535);
-        this.devices = Path.of(s.getString("devices", "/srv/node"));
-        this.mountCheck = s.getBoolean("mount_check", true);
-        this.swiftDir = Path.of(s.getString("swift_dir", "/etc/swift"));
-        this.allowedSyncHosts = s.getList("allowed_sync_hosts", List.of("127.0.0.1"));
-        this.nodeTimeout = seconds(s.getDouble("node_timeout", 3, 0.001, 3600));
-        this.connTimeout = seconds(s.getDouble("conn_timeout", 0.5, 0.001, 3600));
-        this.allowVersions = s.getBoolean("allow_versions", false);
-        this.autoCreateAccountPrefix = s.getString("auto_create_account_prefix", "");
-        this.replicationServer = s.getBoolean("replication_server", true);
-        this.deviceThreads = s.getInt("device_threads", 4, 1, 256);
-        this.deviceQueue = s.getInt("device_queue", 1024, 1, 1 << 20);
-        this.groupCommitRingSize = s.getInt("group_commit_ring_size", 8192, 2, 1 << 24);
-        if (Integer.bitCount(groupCommitRingSize) != 1) {
-            throw new IllegalArgumentException("group_commit_ring_size must be a power of two: " + groupCommitRingSize);
-        }
-        this.groupCommitMaxBatch = s.getInt("group_commit_max_batch", 1000, 1, 1 << 20);
-        this.pendingFoldDelay = seconds(s.getDouble("pending_fold_delay", 1.0, 0, 3600));
-        this.listingChunkSize = s.getInt("listing_chunk_size", 64 * 1024, 512, 16 << 20);
-        this.clientTimeout = seconds(s.getDouble("client_timeout", 60, 0.001, 86400));
-        this.maxOpenDbs = s.getInt("max_open_dbs", 4096, 1, 1 << 20);
-        this.maxRequestBytes = s.getInt("max_request_bytes", 8 << 20, 1024, 1 << 30);
-        this.workers = Math.max(1, s.getAutoInt("workers", Runtime.getRuntime().availableProcessors(), 0, 1024));
+    private ContainerServerConfig(ConfigValues v, List<String> unknownKeys) {
+        this.bindIp = v.get(ServerSettings.BIND_IP);
+        this.bindPort = v.get(BIND_PORT);
+        this.devices = v.get(ServerSettings.DEVICES);
+        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
+        this.swiftDir = v.get(ServerSettings.SWIFT_DIR);
+        this.allowedSyncHosts = v.get(ALLOWED_SYNC_HOSTS);
+        this.nodeTimeout = v.get(NODE_TIMEOUT);
+        this.connTimeout = v.get(CONN_TIMEOUT);
+        this.allowVersions = v.get(ALLOW_VERSIONS);
+        this.autoCreateAccountPrefix = v.get(AUTO_CREATE_ACCOUNT_PREFIX);
+        this.replicationServer = v.get(REPLICATION_SERVER);
+        this.deviceThreads = v.get(ServerSettings.DEVICE_THREADS);
+        this.deviceQueue = v.get(DEVICE_QUEUE);
+        this.groupCommitRingSize = v.get(GROUP_COMMIT_RING_SIZE);
+        this.groupCommitMaxBatch = v.get(GROUP_COMMIT_MAX_BATCH);
+        this.pendingFoldDelay = v.get(ServerSettings.PENDING_FOLD_DELAY);
+        this.listingChunkSize = v.get(LISTING_CHUNK_SIZE);
+        this.clientTimeout = v.get(CLIENT_TIMEOUT);
+        this.maxOpenDbs = v.get(MAX_OPEN_DBS);
+        this.maxRequestBytes = v.get(MAX_REQUEST_BYTES);
+        this.workers = ServerSettings.eventLoops(v.get(ServerSettings.WORKERS));
         this.unknownKeys = List.copyOf(unknownKeys);
-    }
-
-    private static Duration seconds(double s) {
-        return Duration.ofNanos(Math.round(s * 1e9));
     }
 
     /** Reads {@code [app:container-server]} over {@code [DEFAULT]} from {@code file}. */
@@ -152,16 +169,30 @@ public final class ContainerServerConfig {
         return from(IniFile.load(file));
     }
 
-    /** Reads the sections of an already parsed file. */
+    /**
+     * Reads the sections of an already parsed file: the app section (or {@code [DEFAULT]} alone); unknown keys
+     * of {@code [DEFAULT]} are reported too, since every key is accepted there.
+     */
     public static ContainerServerConfig from(IniFile ini) {
         ConfigSection section = ini.hasSection(APP_SECTION) ? ini.section(APP_SECTION) : ini.defaults();
-        List<String> unknown = new ArrayList<>(section.unknownKeys(KNOWN_KEYS));
-        for (String k : ini.defaults().unknownKeys(KNOWN_KEYS)) {
+        ConfigValues values = DEFINITION.parse(section);
+        List<String> unknown = new ArrayList<>(values.unknownKeys());
+        for (String k : ini.defaults().unknownKeys(DEFINITION.knownKeys())) {
             if (!unknown.contains(k)) {
                 unknown.add(k);
             }
         }
-        return new ContainerServerConfig(section, unknown);
+        return new ContainerServerConfig(values, unknown);
+    }
+
+    /**
+     * Reads one section holding the container server's settings (with what it inherits).
+     *
+     * @throws io.cairn.common.config.ConfigException naming the key and the reason for a bad value
+     */
+    public static ContainerServerConfig from(ConfigSection section) {
+        ConfigValues values = DEFINITION.parse(section);
+        return new ContainerServerConfig(values, values.unknownKeys());
     }
 
     public String bindIp() {

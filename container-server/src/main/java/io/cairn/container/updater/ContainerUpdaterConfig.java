@@ -1,7 +1,11 @@
 package io.cairn.container.updater;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.config.ServerSettings;
+import io.cairn.common.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +16,8 @@ import java.util.Set;
  * interval} (300 s), {@code node_timeout} (3 s), {@code conn_timeout} (0.5 s); {@code devices}, {@code
  * mount_check} from {@code [DEFAULT]}. {@code concurrency}, {@code containers_per_second}, {@code slowdown} and
  * {@code account_suppression_time} are accepted and not acted on: Cairn reports one container at a time, its
- * account replicas in parallel, unpaced, and does not suppress an account whose replicas failed.
+ * account replicas in parallel, unpaced, and does not suppress an account whose replicas failed. Declared once in
+ * {@link #DEFINITION} (common's config registry).
  *
  * <p>Immutable.
  */
@@ -20,26 +25,41 @@ public final class ContainerUpdaterConfig {
     /** The section holding the updater's options. */
     public static final String SECTION = "container-updater";
 
-    /** Keys Cairn acts on. */
-    public static final Set<String> ACTED_ON =
-            Set.of("devices", "mount_check", "swift_dir", "interval", "node_timeout", "conn_timeout");
+    private static final Setting<Duration> INTERVAL =
+            Setting.seconds("interval", 300, 0.001, 1e9).doc("Seconds between passes.");
+    private static final Setting<Duration> NODE_TIMEOUT =
+            Setting.seconds("node_timeout", 3, 0.001, 1e6).doc("Waiting for an account server's answer.");
+    private static final Setting<Duration> CONN_TIMEOUT =
+            Setting.seconds("conn_timeout", 0.5, 0.001, 1e6).doc("Connecting to an account server.");
 
-    /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
-    public static final Set<String> ACCEPTED = Set.of(
-            "concurrency",
-            "containers_per_second",
-            "slowdown",
-            "account_suppression_time",
-            "db_preallocation",
-            "recon_cache_path",
-            "user",
-            "log_name",
-            "log_facility",
-            "log_level",
-            "log_address",
-            "nice_priority",
-            "ionice_class",
-            "ionice_priority");
+    /** Keys the sample leaves to {@code [DEFAULT]}. */
+    public static final Set<String> FROM_DEFAULT = Set.of("devices", "mount_check", "swift_dir");
+
+    /** Every setting of {@code [container-updater]} (with what it inherits), and the Swift keys it accepts. */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "container-updater",
+            List.of(
+                    ServerSettings.DEVICES,
+                    ServerSettings.MOUNT_CHECK,
+                    ServerSettings.SWIFT_DIR,
+                    INTERVAL,
+                    NODE_TIMEOUT,
+                    CONN_TIMEOUT),
+            List.of(
+                    "concurrency",
+                    "containers_per_second",
+                    "slowdown",
+                    "account_suppression_time",
+                    "db_preallocation",
+                    "recon_cache_path",
+                    "user",
+                    "log_name",
+                    "log_facility",
+                    "log_level",
+                    "log_address",
+                    "nice_priority",
+                    "ionice_class",
+                    "ionice_priority"));
 
     private final Path devices;
     private final boolean mountCheck;
@@ -49,28 +69,28 @@ public final class ContainerUpdaterConfig {
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
-    private ContainerUpdaterConfig(ConfigSection section) {
-        this.devices = Path.of(section.getString("devices", "/srv/node"));
-        this.mountCheck = section.getBoolean("mount_check", true);
-        this.interval = seconds(section.getDouble("interval", 300, 0.001, 1e9));
-        this.nodeTimeout = seconds(section.getDouble("node_timeout", 3, 0.001, 1e6));
-        this.connTimeout = seconds(section.getDouble("conn_timeout", 0.5, 0.001, 1e6));
-        this.ignoredKeys = section.presentKeys(ACCEPTED);
-        this.unknownKeys = section.unknownKeys(ACTED_ON, ACCEPTED);
+    private ContainerUpdaterConfig(ConfigValues v) {
+        this.devices = v.get(ServerSettings.DEVICES);
+        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
+        this.interval = v.get(INTERVAL);
+        this.nodeTimeout = v.get(NODE_TIMEOUT);
+        this.connTimeout = v.get(CONN_TIMEOUT);
+        this.ignoredKeys = v.ignoredKeys();
+        this.unknownKeys = v.unknownKeys();
     }
 
-    /** From a parsed section. */
+    /**
+     * From a parsed section.
+     *
+     * @throws io.cairn.common.config.ConfigException naming the key and the reason for a bad value
+     */
     public static ContainerUpdaterConfig from(ConfigSection section) {
-        return new ContainerUpdaterConfig(section);
+        return new ContainerUpdaterConfig(DEFINITION.parse(section));
     }
 
     /** {@code text}'s {@code [container-updater]}, for tests. */
     public static ContainerUpdaterConfig parse(String text) {
         return from(IniFile.parse(text, "test").section(SECTION));
-    }
-
-    private static Duration seconds(double s) {
-        return Duration.ofNanos((long) (s * 1e9));
     }
 
     public Path devices() {

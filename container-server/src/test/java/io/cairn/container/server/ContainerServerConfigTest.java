@@ -1,33 +1,38 @@
 package io.cairn.container.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.testing.ConfigDocs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ContainerServerConfigTest {
-    private static final Pattern KEY = Pattern.compile("^#?\\s*(?:set\\s+)?([a-z_]+)\\s*=.*$");
-
     @Test
     void shouldListExactlyTheConfigKeysWhenReadingTheSample() throws Exception {
-        Set<String> inSample = new TreeSet<>();
-        for (String line : Files.readAllLines(Path.of("etc/container-server.conf-sample"))) {
-            if (line.startsWith("[container-updater]")) {
-                break; // the daemon's section has its own test
-            }
-            Matcher m = KEY.matcher(line.strip());
-            if (m.matches()) {
-                inSample.add(m.group(1));
-            }
-        }
-        assertThat(inSample).isEqualTo(new TreeSet<>(ContainerServerConfig.KNOWN_KEYS));
+        String sample = Files.readString(Path.of("etc/container-server.conf-sample"));
+        int updater = sample.indexOf("\n[container-updater]"); // the daemon's section has its own test
+        assertThat(ContainerServerConfig.DEFINITION.sampleDifferences(
+                        updater < 0 ? sample : sample.substring(0, updater)))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldShowTheDefinitionsTableWhenReadingTheReadme() throws Exception {
+        assertThat(ConfigDocs.readmeTable(Path.of("README.md"), "container-server"))
+                .isEqualTo(ContainerServerConfig.DEFINITION.markdownTable());
+    }
+
+    @Test
+    void shouldNameTheKeyAndTheReasonWhenTheRingSizeIsNotAPowerOfTwo() {
+        assertThatThrownBy(() -> ContainerServerConfig.from(
+                        IniFile.parse("[DEFAULT]\ngroup_commit_ring_size = 1000\n", "bad.conf")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("bad.conf: [DEFAULT] group_commit_ring_size = \"1000\": must be a power of two");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.cairn.object.expirer;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.config.Setting;
 import io.cairn.common.path.ExpiringObjects;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +19,8 @@ import java.util.Set;
  * 604800 s (how long a task whose object answers 404/412 is retried before it is dropped), {@code
  * request_tries} 3, {@code expiring_objects_account_name} and the deprecated {@code
  * auto_create_account_prefix}. Cairn adds {@code conn_timeout} (0.5 s) and {@code node_timeout} (10 s) for its
- * direct requests (Swift's come from the internal client's proxy config).
+ * direct requests (Swift's come from the internal client's proxy config). Declared once in {@link #DEFINITION}
+ * (common's config registry).
  *
  * <p>{@code dequeue_from_legacy}: Swift 2.30 only dequeues from an {@code object-server.conf} section when it is
  * true (default false; an {@code object-expirer.conf} always does). Cairn has only that queue and defaults it
@@ -28,37 +32,67 @@ public final class ObjectExpirerConfig {
     /** The section holding the expirer's options. */
     public static final String SECTION = "object-expirer";
 
-    /** Keys Cairn acts on. */
-    public static final Set<String> ACTED_ON = Set.of(
-            "interval",
-            "tasks_per_second",
-            "concurrency",
-            "processes",
-            "process",
-            "reclaim_age",
-            "request_tries",
-            "expiring_objects_account_name",
-            "auto_create_account_prefix",
-            "dequeue_from_legacy",
-            "conn_timeout",
-            "node_timeout");
+    private static final Setting<Duration> INTERVAL =
+            Setting.seconds("interval", 300, 0.001, 1e9).doc("Seconds between passes.");
+    private static final Setting<Double> TASKS_PER_SECOND =
+            Setting.number("tasks_per_second", 50.0, 0, 1e9).doc("Tasks processed per second (0: unlimited).");
+    private static final Setting<Integer> CONCURRENCY =
+            Setting.integer("concurrency", 1, 1, 4096).doc("Tasks in flight at once.");
+    private static final Setting<Integer> PROCESSES = Setting.integer("processes", 0, 0, 1 << 20)
+            .doc("Expirers sharing the queue (0: this one takes all tasks).");
+    private static final Setting<Integer> PROCESS = Setting.integer("process", 0, 0, 1 << 20)
+            .doc("This expirer's share: tasks with `hash_mod(task) == process`; less than `processes`.");
+    private static final Setting<Long> RECLAIM_AGE = Setting.longInteger(
+                    "reclaim_age", 604_800, 0, Long.MAX_VALUE / 2_000)
+            .doc("Seconds a task whose object answers 404/412 is retried before it is dropped.");
+    private static final Setting<Integer> REQUEST_TRIES =
+            Setting.integer("request_tries", 3, 1, 100).doc("Tries of each object DELETE.");
+    private static final Setting<String> EXPIRING_OBJECTS_ACCOUNT_NAME = Setting.string(
+                    "expiring_objects_account_name", ExpiringObjects.DEFAULT_ACCOUNT_NAME)
+            .doc("The queue's account, without its prefix.");
+    private static final Setting<String> AUTO_CREATE_ACCOUNT_PREFIX = Setting.string("auto_create_account_prefix", "")
+            .doc("Deprecated per-daemon override; empty: `swift.conf`'s constraint applies.");
+    private static final Setting<Boolean> DEQUEUE_FROM_LEGACY = Setting.bool("dequeue_from_legacy", true)
+            .doc("Dequeue from the legacy queue (Cairn's only one); false turns this node's expirer off.");
+    private static final Setting<Duration> CONN_TIMEOUT =
+            Setting.seconds("conn_timeout", 0.5, 0.001, 1e6).cairnOnly().doc("Connecting to a storage server.");
+    private static final Setting<Duration> NODE_TIMEOUT =
+            Setting.seconds("node_timeout", 10, 0.001, 1e6).cairnOnly().doc("Waiting for a storage server's answer.");
 
-    /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
-    public static final Set<String> ACCEPTED = Set.of(
-            "internal_client_conf_path",
-            "report_interval",
-            "recon_cache_path",
-            "devices",
-            "mount_check",
-            "swift_dir",
-            "user",
-            "log_name",
-            "log_facility",
-            "log_level",
-            "log_address",
-            "nice_priority",
-            "ionice_class",
-            "ionice_priority");
+    /** Keys the sample leaves to {@code [DEFAULT]}. */
+    public static final Set<String> FROM_DEFAULT = Set.of("devices", "mount_check", "swift_dir");
+
+    /** Every setting of {@code [object-expirer]}, and the Swift keys it accepts. */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "object-expirer",
+            List.of(
+                    INTERVAL,
+                    TASKS_PER_SECOND,
+                    CONCURRENCY,
+                    PROCESSES,
+                    PROCESS,
+                    RECLAIM_AGE,
+                    REQUEST_TRIES,
+                    EXPIRING_OBJECTS_ACCOUNT_NAME,
+                    AUTO_CREATE_ACCOUNT_PREFIX,
+                    DEQUEUE_FROM_LEGACY,
+                    CONN_TIMEOUT,
+                    NODE_TIMEOUT),
+            List.of(
+                    "internal_client_conf_path",
+                    "report_interval",
+                    "recon_cache_path",
+                    "devices",
+                    "mount_check",
+                    "swift_dir",
+                    "user",
+                    "log_name",
+                    "log_facility",
+                    "log_level",
+                    "log_address",
+                    "nice_priority",
+                    "ionice_class",
+                    "ionice_priority"));
 
     private final Duration interval;
     private final double tasksPerSecond;
@@ -75,30 +109,39 @@ public final class ObjectExpirerConfig {
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
-    private ObjectExpirerConfig(ConfigSection section) {
-        this.interval = seconds(section.getDouble("interval", 300, 0.001, 1e9));
-        this.tasksPerSecond = section.getDouble("tasks_per_second", 50.0, 0, 1e9);
-        this.concurrency = section.getInt("concurrency", 1, 1, 4096);
-        this.processes = section.getInt("processes", 0, 0, 1 << 20);
-        this.process = section.getInt("process", 0, 0, 1 << 20);
+    private ObjectExpirerConfig(ConfigValues v) {
+        this.interval = v.get(INTERVAL);
+        this.tasksPerSecond = v.get(TASKS_PER_SECOND);
+        this.concurrency = v.get(CONCURRENCY);
+        this.processes = v.get(PROCESSES);
+        this.process = v.get(PROCESS);
         if (processes > 0 && process >= processes) {
+            ConfigSection section = v.section();
             throw new ConfigException(
-                    section.source(), "process must be less than processes (" + process + " >= " + processes + ")");
+                    section.source(),
+                    section.name(),
+                    "process",
+                    String.valueOf(process),
+                    "must be less than processes (" + processes + ")");
         }
-        this.reclaimAge = Duration.ofSeconds(section.getLong("reclaim_age", 604_800, 0, Long.MAX_VALUE / 2_000));
-        this.requestTries = section.getInt("request_tries", 3, 1, 100);
-        this.accountName = section.getString("expiring_objects_account_name", ExpiringObjects.DEFAULT_ACCOUNT_NAME);
-        this.autoCreateAccountPrefix = section.getString("auto_create_account_prefix", "");
-        this.dequeueFromLegacy = section.getBoolean("dequeue_from_legacy", true);
-        this.connTimeout = seconds(section.getDouble("conn_timeout", 0.5, 0.001, 1e6));
-        this.nodeTimeout = seconds(section.getDouble("node_timeout", 10, 0.001, 1e6));
-        this.ignoredKeys = section.presentKeys(ACCEPTED);
-        this.unknownKeys = section.unknownKeys(ACTED_ON, ACCEPTED);
+        this.reclaimAge = Duration.ofSeconds(v.get(RECLAIM_AGE));
+        this.requestTries = v.get(REQUEST_TRIES);
+        this.accountName = v.get(EXPIRING_OBJECTS_ACCOUNT_NAME);
+        this.autoCreateAccountPrefix = v.get(AUTO_CREATE_ACCOUNT_PREFIX);
+        this.dequeueFromLegacy = v.get(DEQUEUE_FROM_LEGACY);
+        this.connTimeout = v.get(CONN_TIMEOUT);
+        this.nodeTimeout = v.get(NODE_TIMEOUT);
+        this.ignoredKeys = v.ignoredKeys();
+        this.unknownKeys = v.unknownKeys();
     }
 
-    /** From a parsed section ({@code ini.section("object-expirer")}). */
+    /**
+     * From a parsed section ({@code ini.section("object-expirer")}).
+     *
+     * @throws ConfigException naming the key and the reason for a bad value
+     */
     public static ObjectExpirerConfig from(ConfigSection section) {
-        return new ObjectExpirerConfig(section);
+        return new ObjectExpirerConfig(DEFINITION.parse(section));
     }
 
     /** Swift's defaults, for tests. */
@@ -109,10 +152,6 @@ public final class ObjectExpirerConfig {
     /** {@code text}'s {@code [object-expirer]}, for tests. */
     public static ObjectExpirerConfig parse(String text) {
         return from(IniFile.parse(text, "test").section(SECTION));
-    }
-
-    private static Duration seconds(double s) {
-        return Duration.ofNanos((long) (s * 1e9));
     }
 
     /** {@code interval}: time between passes. */

@@ -1,23 +1,25 @@
 package io.cairn.object.server;
 
-import io.cairn.common.config.ConfigException;
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.config.ServerSettings;
+import io.cairn.common.config.Setting;
 import io.cairn.object.diskfile.DiskFileConfig;
 import io.cairn.object.diskfile.FallocateReserve;
 import io.cairn.object.http.ObjectApiSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Swift's {@code object-server.conf}, parsed once: {@code [DEFAULT]} plus {@code [app:object-server]}
  * (paste-deploy rules: the app section inherits {@code [DEFAULT]}). Keys and defaults are Swift 2.30.1's
- * ({@code swift/obj/server.py}, {@code swift/common/wsgi.py}); {@link #ACTED_ON} lists what Cairn uses,
- * {@link #ACCEPTED} what Swift knows and Cairn accepts without acting on (reported at start), and
- * anything else is reported as unknown. {@code etc/object-server.conf-sample} lists exactly these keys
- * (a test keeps it so).
+ * ({@code swift/obj/server.py}, {@code swift/common/wsgi.py}), declared once in {@link #DEFINITION} (common's
+ * config registry): its settings are what Cairn uses, its accepted keys what Swift knows and Cairn accepts
+ * without acting on (reported at start), and anything else is reported as unknown. {@code
+ * etc/object-server.conf-sample} and the README's table list exactly these keys (a test keeps them so).
  *
  * <p>Immutable.
  */
@@ -25,74 +27,149 @@ public final class ObjectServerConfig {
     /** The paste-deploy section holding the object server's options. */
     public static final String APP_SECTION = "app:object-server";
 
-    /** Keys Cairn acts on. */
-    public static final Set<String> ACTED_ON = Set.of(
-            "use", // egg:swift#object names this server: it is the app
-            "devices",
-            "mount_check",
-            "bind_ip",
-            "bind_port",
-            "swift_dir",
-            "allowed_headers",
-            "max_upload_time",
-            "client_timeout",
-            "conn_timeout",
-            "node_timeout",
-            "container_update_timeout",
-            "replication_server",
-            "log_requests",
-            "max_header_size",
-            "device_threads",
-            "device_queue",
-            "reclaim_age",
-            "disable_fallocate",
-            "fallocate_reserve",
-            "etag_validate_max_bytes",
-            "disk_chunk_size",
-            "replication_concurrency",
-            "replication_lock_timeout",
-            "replication_failure_threshold",
-            "replication_failure_ratio",
-            "workers",
-            "expiring_objects_container_divisor",
-            "expiring_objects_account_name",
-            "auto_create_account_prefix");
+    private static final Setting<Integer> BIND_PORT = ServerSettings.bindPort(6200);
+    private static final Setting<List<String>> ALLOWED_HEADERS = Setting.list(
+                    "allowed_headers",
+                    List.of(
+                            "content-disposition",
+                            "content-encoding",
+                            "x-delete-at",
+                            "x-object-manifest",
+                            "x-static-large-object",
+                            "cache-control",
+                            "content-language",
+                            "expires",
+                            "x-robots-tag"))
+            .doc("Headers stored with objects besides metadata.");
+    private static final Setting<Duration> MAX_UPLOAD_TIME =
+            Setting.seconds("max_upload_time", 86400, 0.001, 1e9).doc("A longer PUT answers 408.");
+    private static final Setting<Duration> CLIENT_TIMEOUT = Setting.seconds("client_timeout", 60, 0.001, 1e6)
+            .doc("A connection idle that long is closed (a PUT answers 408).");
+    private static final Setting<Duration> CONN_TIMEOUT =
+            Setting.seconds("conn_timeout", 0.5, 0.001, 1e6).doc("Connecting to a container server.");
+    private static final Setting<Duration> NODE_TIMEOUT =
+            Setting.seconds("node_timeout", 3, 0.001, 1e6).doc("Waiting for a container server's answer.");
+    private static final Setting<Duration> CONTAINER_UPDATE_TIMEOUT = Setting.seconds(
+                    "container_update_timeout", 1, 0.001, 1e6)
+            .doc("How long a response waits for its container updates.");
+    private static final Setting<Boolean> REPLICATION_SERVER =
+            Setting.bool("replication_server", true).doc("False refuses REPLICATE and SSYNC with 405.");
+    private static final Setting<Boolean> LOG_REQUESTS =
+            Setting.bool("log_requests", true).doc("One access-log line per request.");
+    private static final Setting<Integer> MAX_HEADER_SIZE = Setting.integer("max_header_size", 8192, 1024, 1 << 20)
+            .doc("Longest header line (Swift's `MAX_HEADER_SIZE`).");
+    private static final Setting<Integer> DEVICE_QUEUE = ServerSettings.deviceQueue(1024);
+    private static final Setting<Double> RECLAIM_AGE = Setting.number(
+                    "reclaim_age", DiskFileConfig.DEFAULT_RECLAIM_AGE, 0, 1e12)
+            .doc("Seconds a tombstone is kept (whole seconds used).");
+    private static final Setting<Boolean> DISABLE_FALLOCATE =
+            Setting.bool("disable_fallocate", false).doc("Do not preallocate object files.");
+    private static final Setting<FallocateReserve> FALLOCATE_RESERVE = Setting.parsed(
+                    "fallocate_reserve",
+                    "bytes or N%",
+                    FallocateReserve.DEFAULT.toString(),
+                    "expected bytes or a percentage (N%)",
+                    FallocateReserve::parse)
+            .doc("Free space kept on each device; a PUT that would go below it answers 507.");
+    private static final Setting<Long> ETAG_VALIDATE_MAX_BYTES = Setting.longInteger(
+                    "etag_validate_max_bytes", ObjectApiSettings.DEFAULT_ETAG_VALIDATE_MAX_BYTES, 0, 1L << 30)
+            .cairnOnly()
+            .doc("A whole-object GET up to this size is MD5-checked before the response starts; larger ones are"
+                    + " cut short before their last chunk when corrupt.");
+    private static final Setting<Integer> DISK_CHUNK_SIZE = Setting.integer(
+                    "disk_chunk_size",
+                    ObjectApiSettings.DEFAULT_DISK_CHUNK_SIZE,
+                    1,
+                    ObjectApiSettings.MAX_DISK_CHUNK_SIZE)
+            .doc("Body bytes a streamed GET reads from the disk at once.");
+    private static final Setting<Integer> REPLICATION_CONCURRENCY = Setting.integer(
+                    "replication_concurrency", 4, 0, 4096)
+            .doc("Concurrent SSYNC requests (0: unlimited); 503 beyond.");
+    private static final Setting<Duration> REPLICATION_LOCK_TIMEOUT = Setting.seconds(
+                    "replication_lock_timeout", 15, 0.001, 1e6)
+            .doc("Waiting for another SSYNC of the same partition.");
+    private static final Setting<Integer> REPLICATION_FAILURE_THRESHOLD = Setting.integer(
+                    "replication_failure_threshold", 100, 1, Integer.MAX_VALUE)
+            .doc("Failed SSYNC subrequests before hanging up.");
+    private static final Setting<Double> REPLICATION_FAILURE_RATIO = Setting.number(
+                    "replication_failure_ratio", 1.0, 0, 1e9)
+            .doc("Failures per success above which SSYNC hangs up.");
+    private static final Setting<Long> EXPIRING_OBJECTS_CONTAINER_DIVISOR = Setting.longInteger(
+                    "expiring_objects_container_divisor", 86_400, 1, Long.MAX_VALUE / 2)
+            .doc("Seconds of `X-Delete-At` per expirer task container.");
+    private static final Setting<String> EXPIRING_OBJECTS_ACCOUNT_NAME = Setting.string(
+                    "expiring_objects_account_name", "expiring_objects")
+            .doc("The expirer queue's account, without its prefix.");
+    private static final Setting<String> AUTO_CREATE_ACCOUNT_PREFIX = Setting.string("auto_create_account_prefix", "")
+            .doc("Deprecated per-server override; empty: `swift.conf`'s constraint applies.");
 
-    /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
-    public static final Set<String> ACCEPTED = Set.of(
-            "user",
-            "log_name",
-            "log_facility",
-            "log_level",
-            "log_address",
-            "log_max_line_length",
-            "log_custom_handlers",
-            "log_udp_host",
-            "log_udp_port",
-            "log_statsd_host",
-            "log_statsd_port",
-            "log_statsd_default_sample_rate",
-            "log_statsd_sample_rate_factor",
-            "log_statsd_metric_prefix",
-            "log_format",
-            "eventlet_debug",
-            "backlog",
-            "keep_idle",
-            "max_clients",
-            "bind_timeout",
-            "servers_per_port",
-            "recon_cache_path",
-            "network_chunk_size",
-            "keep_cache_size",
-            "keep_cache_private",
-            "mb_per_sync",
-            "slow",
-            "splice",
-            "replication_one_per_device",
-            "eventlet_tpool_num_threads",
-            "nice_priority",
-            "ionice_class",
-            "ionice_priority");
+    /** Every setting of the object server, and the Swift keys it accepts without acting on. */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "object-server",
+            List.of(
+                    ServerSettings.DEVICES,
+                    ServerSettings.MOUNT_CHECK,
+                    ServerSettings.BIND_IP,
+                    BIND_PORT,
+                    ServerSettings.SWIFT_DIR,
+                    ALLOWED_HEADERS,
+                    MAX_UPLOAD_TIME,
+                    CLIENT_TIMEOUT,
+                    CONN_TIMEOUT,
+                    NODE_TIMEOUT,
+                    CONTAINER_UPDATE_TIMEOUT,
+                    REPLICATION_SERVER,
+                    LOG_REQUESTS,
+                    MAX_HEADER_SIZE,
+                    ServerSettings.DEVICE_THREADS,
+                    DEVICE_QUEUE,
+                    RECLAIM_AGE,
+                    DISABLE_FALLOCATE,
+                    FALLOCATE_RESERVE,
+                    ETAG_VALIDATE_MAX_BYTES,
+                    DISK_CHUNK_SIZE,
+                    REPLICATION_CONCURRENCY,
+                    REPLICATION_LOCK_TIMEOUT,
+                    REPLICATION_FAILURE_THRESHOLD,
+                    REPLICATION_FAILURE_RATIO,
+                    ServerSettings.WORKERS,
+                    EXPIRING_OBJECTS_CONTAINER_DIVISOR,
+                    EXPIRING_OBJECTS_ACCOUNT_NAME,
+                    AUTO_CREATE_ACCOUNT_PREFIX),
+            List.of(
+                    "user",
+                    "log_name",
+                    "log_facility",
+                    "log_level",
+                    "log_address",
+                    "log_max_line_length",
+                    "log_custom_handlers",
+                    "log_udp_host",
+                    "log_udp_port",
+                    "log_statsd_host",
+                    "log_statsd_port",
+                    "log_statsd_default_sample_rate",
+                    "log_statsd_sample_rate_factor",
+                    "log_statsd_metric_prefix",
+                    "log_format",
+                    "eventlet_debug",
+                    "backlog",
+                    "keep_idle",
+                    "max_clients",
+                    "bind_timeout",
+                    "servers_per_port",
+                    "recon_cache_path",
+                    "network_chunk_size",
+                    "keep_cache_size",
+                    "keep_cache_private",
+                    "mb_per_sync",
+                    "slow",
+                    "splice",
+                    "replication_one_per_device",
+                    "eventlet_tpool_num_threads",
+                    "nice_priority",
+                    "ionice_class",
+                    "ionice_priority"));
 
     private final Path devices;
     private final boolean mountCheck;
@@ -126,53 +203,38 @@ public final class ObjectServerConfig {
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
-    private ObjectServerConfig(ConfigSection app) {
-        this.devices = Path.of(app.getString("devices", "/srv/node"));
-        this.mountCheck = app.getBoolean("mount_check", true);
-        this.bindIp = app.getString("bind_ip", "0.0.0.0");
-        this.bindPort = app.getInt("bind_port", 6200, 0, 65535);
-        this.swiftDir = Path.of(app.getString("swift_dir", "/etc/swift"));
-        this.allowedHeaders = app.getList(
-                "allowed_headers",
-                List.of(
-                        "content-disposition",
-                        "content-encoding",
-                        "x-delete-at",
-                        "x-object-manifest",
-                        "x-static-large-object",
-                        "cache-control",
-                        "content-language",
-                        "expires",
-                        "x-robots-tag"));
-        this.maxUploadTime = seconds(app.getDouble("max_upload_time", 86400, 0.001, 1e9));
-        this.clientTimeout = seconds(app.getDouble("client_timeout", 60, 0.001, 1e6));
-        this.connTimeout = seconds(app.getDouble("conn_timeout", 0.5, 0.001, 1e6));
-        this.nodeTimeout = seconds(app.getDouble("node_timeout", 3, 0.001, 1e6));
-        this.containerUpdateTimeout = seconds(app.getDouble("container_update_timeout", 1, 0.001, 1e6));
-        this.replicationServer = app.getBoolean("replication_server", true);
-        this.logRequests = app.getBoolean("log_requests", true);
-        this.maxHeaderSize = app.getInt("max_header_size", 8192, 1024, 1 << 20);
-        this.deviceThreads = app.getInt("device_threads", 4, 1, 256);
-        this.workers =
-                Math.max(1, app.getAutoInt("workers", Runtime.getRuntime().availableProcessors(), 0, 1024));
-        this.deviceQueue = app.getInt("device_queue", 1024, 1, 1 << 20);
-        this.reclaimAge = (long) app.getDouble("reclaim_age", DiskFileConfig.DEFAULT_RECLAIM_AGE, 0, 1e12);
-        this.disableFallocate = app.getBoolean("disable_fallocate", false);
-        this.fallocateReserve = fallocateReserve(app);
-        this.etagValidateMaxBytes =
-                app.getLong("etag_validate_max_bytes", ObjectApiSettings.DEFAULT_ETAG_VALIDATE_MAX_BYTES, 0, 1L << 30);
-        this.diskChunkSize = app.getInt(
-                "disk_chunk_size", ObjectApiSettings.DEFAULT_DISK_CHUNK_SIZE, 1, ObjectApiSettings.MAX_DISK_CHUNK_SIZE);
-        this.replicationConcurrency = app.getInt("replication_concurrency", 4, 0, 4096);
-        this.replicationLockTimeout = seconds(app.getDouble("replication_lock_timeout", 15, 0.001, 1e6));
-        this.replicationFailureThreshold = app.getInt("replication_failure_threshold", 100, 1, Integer.MAX_VALUE);
-        this.replicationFailureRatio = app.getDouble("replication_failure_ratio", 1.0, 0, 1e9);
-        this.expiringObjectsContainerDivisor =
-                app.getLong("expiring_objects_container_divisor", 86_400, 1, Long.MAX_VALUE / 2);
-        this.expiringObjectsAccountName = app.getString("expiring_objects_account_name", "expiring_objects");
-        this.autoCreateAccountPrefix = app.getString("auto_create_account_prefix", "");
-        this.ignoredKeys = app.presentKeys(ACCEPTED);
-        this.unknownKeys = app.unknownKeys(ACTED_ON, ACCEPTED);
+    private ObjectServerConfig(ConfigValues v) {
+        this.devices = v.get(ServerSettings.DEVICES);
+        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
+        this.bindIp = v.get(ServerSettings.BIND_IP);
+        this.bindPort = v.get(BIND_PORT);
+        this.swiftDir = v.get(ServerSettings.SWIFT_DIR);
+        this.allowedHeaders = v.get(ALLOWED_HEADERS);
+        this.maxUploadTime = v.get(MAX_UPLOAD_TIME);
+        this.clientTimeout = v.get(CLIENT_TIMEOUT);
+        this.connTimeout = v.get(CONN_TIMEOUT);
+        this.nodeTimeout = v.get(NODE_TIMEOUT);
+        this.containerUpdateTimeout = v.get(CONTAINER_UPDATE_TIMEOUT);
+        this.replicationServer = v.get(REPLICATION_SERVER);
+        this.logRequests = v.get(LOG_REQUESTS);
+        this.maxHeaderSize = v.get(MAX_HEADER_SIZE);
+        this.deviceThreads = v.get(ServerSettings.DEVICE_THREADS);
+        this.workers = ServerSettings.eventLoops(v.get(ServerSettings.WORKERS));
+        this.deviceQueue = v.get(DEVICE_QUEUE);
+        this.reclaimAge = v.get(RECLAIM_AGE).longValue();
+        this.disableFallocate = v.get(DISABLE_FALLOCATE);
+        this.fallocateReserve = v.get(FALLOCATE_RESERVE);
+        this.etagValidateMaxBytes = v.get(ETAG_VALIDATE_MAX_BYTES);
+        this.diskChunkSize = v.get(DISK_CHUNK_SIZE);
+        this.replicationConcurrency = v.get(REPLICATION_CONCURRENCY);
+        this.replicationLockTimeout = v.get(REPLICATION_LOCK_TIMEOUT);
+        this.replicationFailureThreshold = v.get(REPLICATION_FAILURE_THRESHOLD);
+        this.replicationFailureRatio = v.get(REPLICATION_FAILURE_RATIO);
+        this.expiringObjectsContainerDivisor = v.get(EXPIRING_OBJECTS_CONTAINER_DIVISOR);
+        this.expiringObjectsAccountName = v.get(EXPIRING_OBJECTS_ACCOUNT_NAME);
+        this.autoCreateAccountPrefix = v.get(AUTO_CREATE_ACCOUNT_PREFIX);
+        this.ignoredKeys = v.ignoredKeys();
+        this.unknownKeys = v.unknownKeys();
     }
 
     /** Reads {@code file}'s {@code [app:object-server]} with {@code [DEFAULT]}. */
@@ -186,26 +248,21 @@ public final class ObjectServerConfig {
      * @throws io.cairn.common.config.ConfigException if the section is missing or a value is invalid
      */
     public static ObjectServerConfig from(IniFile ini) {
-        return new ObjectServerConfig(ini.section(APP_SECTION));
+        return from(ini.section(APP_SECTION));
+    }
+
+    /**
+     * From one section holding the object server's settings (with what it inherits).
+     *
+     * @throws io.cairn.common.config.ConfigException naming the key and the reason for a bad value
+     */
+    public static ObjectServerConfig from(ConfigSection app) {
+        return new ObjectServerConfig(DEFINITION.parse(app));
     }
 
     /** Swift's defaults (as if the file held only an empty {@code [app:object-server]}), for tests. */
     public static ObjectServerConfig defaults() {
         return from(IniFile.parse("[app:object-server]\n", "defaults"));
-    }
-
-    private static FallocateReserve fallocateReserve(ConfigSection app) {
-        String value = app.getString("fallocate_reserve", FallocateReserve.DEFAULT.toString());
-        try {
-            return FallocateReserve.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(
-                    app.source(), app.name(), "fallocate_reserve", value, "expected bytes or a percentage (N%)");
-        }
-    }
-
-    private static Duration seconds(double s) {
-        return Duration.ofNanos((long) (s * 1e9));
     }
 
     /** {@code devices}: the directory holding one directory per device (default {@code /srv/node}). */

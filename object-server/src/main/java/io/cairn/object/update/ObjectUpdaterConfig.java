@@ -1,7 +1,11 @@
 package io.cairn.object.update;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.config.ServerSettings;
+import io.cairn.common.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,8 +14,9 @@ import java.util.Set;
 /**
  * The {@code [object-updater]} section of {@code object-server.conf} (with {@code [DEFAULT]}, as Swift's
  * {@code readconf} reads it), parsed once. Keys and defaults are Swift 2.30.1's ({@code
- * swift/obj/updater.py}); {@link #ACTED_ON} lists what Cairn uses, {@link #ACCEPTED} what Swift knows and
- * Cairn accepts without acting on (reported at start), anything else set in the section is unknown.
+ * swift/obj/updater.py}), declared once in {@link #DEFINITION} (common's config registry): its settings are what
+ * Cairn uses, its accepted keys what Swift knows and Cairn accepts without acting on, anything else set in the
+ * section is unknown.
  *
  * <p>Swift's deprecated {@code slowdown} still works as in Swift: without {@code objects_per_second},
  * {@code objects_per_second = 1 / (slowdown + 0.01)}. Cairn's own {@code max_backoff} caps the retry
@@ -23,35 +28,55 @@ public final class ObjectUpdaterConfig {
     /** The section holding the updater's options. */
     public static final String SECTION = "object-updater";
 
-    /** Keys Cairn acts on. */
-    public static final Set<String> ACTED_ON = Set.of(
-            "devices",
-            "mount_check",
-            "swift_dir",
-            "interval",
-            "concurrency",
-            "objects_per_second",
-            "slowdown",
-            "node_timeout",
-            "conn_timeout",
-            "max_backoff");
+    private static final Setting<Duration> INTERVAL =
+            Setting.seconds("interval", 300, 0.001, 1e9).doc("Seconds between passes.");
+    private static final Setting<Integer> CONCURRENCY =
+            Setting.integer("concurrency", 8, 1, 1024).doc("Updates in flight at once.");
+    private static final Setting<Double> OBJECTS_PER_SECOND = Setting.number("objects_per_second", 50, 0, 1e9)
+            .defaultDescribed("50, or 1 / (slowdown + 0.01) when slowdown is set")
+            .doc("Async pendings processed per second (0: unlimited).");
+    private static final Setting<Double> SLOWDOWN = Setting.number("slowdown", 0.01, 0, 1e6)
+            .doc("Deprecated in Swift: seconds between updates, used only without `objects_per_second`.");
+    private static final Setting<Duration> NODE_TIMEOUT =
+            Setting.seconds("node_timeout", 10, 0.001, 1e6).doc("Waiting for a container server's answer.");
+    private static final Setting<Duration> CONN_TIMEOUT =
+            Setting.seconds("conn_timeout", 0.5, 0.001, 1e6).doc("Connecting to a container server.");
+    private static final Setting<Duration> MAX_BACKOFF = Setting.seconds("max_backoff", 3600, 0.001, 1e9)
+            .cairnOnly()
+            .doc("Cap of the retry back-off of a failing pending.");
 
-    /** Keys Swift knows that Cairn accepts but does not act on (listed at start). */
-    public static final Set<String> ACCEPTED = Set.of(
-            "updater_workers",
-            "max_objects_per_container_per_second",
-            "per_container_ratelimit_buckets",
-            "max_deferred_updates",
-            "report_interval",
-            "recon_cache_path",
-            "user",
-            "log_name",
-            "log_facility",
-            "log_level",
-            "log_address",
-            "nice_priority",
-            "ionice_class",
-            "ionice_priority");
+    /** Keys the sample leaves to {@code [DEFAULT]}. */
+    public static final Set<String> FROM_DEFAULT = Set.of("devices", "mount_check", "swift_dir");
+
+    /** Every setting of {@code [object-updater]} (with what it inherits), and the Swift keys it accepts. */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "object-updater",
+            List.of(
+                    ServerSettings.DEVICES,
+                    ServerSettings.MOUNT_CHECK,
+                    ServerSettings.SWIFT_DIR,
+                    INTERVAL,
+                    CONCURRENCY,
+                    OBJECTS_PER_SECOND,
+                    SLOWDOWN,
+                    NODE_TIMEOUT,
+                    CONN_TIMEOUT,
+                    MAX_BACKOFF),
+            List.of(
+                    "updater_workers",
+                    "max_objects_per_container_per_second",
+                    "per_container_ratelimit_buckets",
+                    "max_deferred_updates",
+                    "report_interval",
+                    "recon_cache_path",
+                    "user",
+                    "log_name",
+                    "log_facility",
+                    "log_level",
+                    "log_address",
+                    "nice_priority",
+                    "ionice_class",
+                    "ionice_priority"));
 
     private final Path devices;
     private final boolean mountCheck;
@@ -65,25 +90,31 @@ public final class ObjectUpdaterConfig {
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
-    private ObjectUpdaterConfig(ConfigSection section) {
-        this.devices = Path.of(section.getString("devices", "/srv/node"));
-        this.mountCheck = section.getBoolean("mount_check", true);
-        this.swiftDir = Path.of(section.getString("swift_dir", "/etc/swift"));
-        this.interval = seconds(section.getDouble("interval", 300, 0.001, 1e9));
-        this.concurrency = section.getInt("concurrency", 8, 1, 1024);
-        double fromSlowdown =
-                section.get("slowdown") == null ? 50 : 1 / (section.getDouble("slowdown", 0.01, 0, 1e6) + 0.01);
-        this.objectsPerSecond = section.getDouble("objects_per_second", fromSlowdown, 0, 1e9);
-        this.nodeTimeout = seconds(section.getDouble("node_timeout", 10, 0.001, 1e6));
-        this.connTimeout = seconds(section.getDouble("conn_timeout", 0.5, 0.001, 1e6));
-        this.maxBackoff = seconds(section.getDouble("max_backoff", 3600, 0.001, 1e9));
-        this.ignoredKeys = section.presentKeys(ACCEPTED);
-        this.unknownKeys = section.unknownKeys(ACTED_ON, ACCEPTED);
+    private ObjectUpdaterConfig(ConfigValues v) {
+        this.devices = v.get(ServerSettings.DEVICES);
+        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
+        this.swiftDir = v.get(ServerSettings.SWIFT_DIR);
+        this.interval = v.get(INTERVAL);
+        this.concurrency = v.get(CONCURRENCY);
+        if (v.isSet(OBJECTS_PER_SECOND) || !v.isSet(SLOWDOWN)) {
+            this.objectsPerSecond = v.get(OBJECTS_PER_SECOND);
+        } else {
+            this.objectsPerSecond = 1 / (v.get(SLOWDOWN) + 0.01);
+        }
+        this.nodeTimeout = v.get(NODE_TIMEOUT);
+        this.connTimeout = v.get(CONN_TIMEOUT);
+        this.maxBackoff = v.get(MAX_BACKOFF);
+        this.ignoredKeys = v.ignoredKeys();
+        this.unknownKeys = v.unknownKeys();
     }
 
-    /** From a parsed section ({@code ini.section("object-updater")}). */
+    /**
+     * From a parsed section ({@code ini.section("object-updater")}).
+     *
+     * @throws io.cairn.common.config.ConfigException naming the key and the reason for a bad value
+     */
     public static ObjectUpdaterConfig from(ConfigSection section) {
-        return new ObjectUpdaterConfig(section);
+        return new ObjectUpdaterConfig(DEFINITION.parse(section));
     }
 
     /**
@@ -91,16 +122,12 @@ public final class ObjectUpdaterConfig {
      * {@code [DEFAULT]} when the file has no such section.
      */
     public static ObjectUpdaterConfig from(IniFile ini) {
-        return new ObjectUpdaterConfig(ini.hasSection(SECTION) ? ini.section(SECTION) : ini.defaults());
+        return from(ini.hasSection(SECTION) ? ini.section(SECTION) : ini.defaults());
     }
 
     /** Swift's defaults, for tests. */
     public static ObjectUpdaterConfig defaults() {
         return from(IniFile.parse("[object-updater]\n", "defaults"));
-    }
-
-    private static Duration seconds(double s) {
-        return Duration.ofNanos((long) (s * 1e9));
     }
 
     /** {@code devices} (default {@code /srv/node}). */

@@ -3,16 +3,14 @@ package io.cairn.object.expirer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.testing.ConfigDocs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ObjectExpirerConfigTest {
@@ -21,18 +19,9 @@ class ObjectExpirerConfigTest {
     @Test
     void shouldListExactlyTheExpirerKeysWhenReadingTheSamplesSection() throws IOException {
         String sample = Files.readString(SAMPLE);
-        String section = sample.substring(sample.indexOf("\n[object-expirer]") + 1);
-        int next = section.indexOf("\n[", 1);
-        section = next < 0 ? section : section.substring(0, next);
-        Set<String> inSample = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^#?\\s*([a-z_]+)\\s*=").matcher(section);
-        while (m.find()) {
-            inSample.add(m.group(1));
-        }
-        Set<String> inClass = new TreeSet<>(ObjectExpirerConfig.ACTED_ON);
-        inClass.addAll(ObjectExpirerConfig.ACCEPTED);
-        inClass.removeAll(Set.of("devices", "mount_check", "swift_dir")); // from [DEFAULT]
-        assertThat(inSample).isEqualTo(inClass);
+        String section = ConfigDefinition.sampleSection(sample, ObjectExpirerConfig.SECTION);
+        assertThat(ObjectExpirerConfig.DEFINITION.sampleDifferences(section, ObjectExpirerConfig.FROM_DEFAULT))
+                .isEmpty();
         assertThat(ObjectExpirerConfig.from(IniFile.load(SAMPLE).section(ObjectExpirerConfig.SECTION))
                         .unknownKeys())
                 .isEmpty();
@@ -61,5 +50,11 @@ class ObjectExpirerConfigTest {
                                 + "auto_create_account_prefix = _\nprocesses = 3\nprocess = 2\n")
                         .queueAccount("."))
                 .isEqualTo("_q");
+    }
+
+    @Test
+    void shouldShowTheDefinitionsTableWhenReadingTheReadme() throws Exception {
+        assertThat(ConfigDocs.readmeTable(Path.of("README.md"), "object-expirer"))
+                .isEqualTo(ObjectExpirerConfig.DEFINITION.markdownTable());
     }
 }

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.testing.ConfigDocs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ObjectServerConfigTest {
@@ -20,18 +17,16 @@ class ObjectServerConfigTest {
 
     @Test
     void shouldListExactlyTheConfigKeysWhenReadingTheSample() throws IOException {
-        Set<String> inSample = new TreeSet<>();
         String sample = Files.readString(SAMPLE);
         int updater = sample.indexOf("\n[object-updater]");
         String serverPart = updater < 0 ? sample : sample.substring(0, updater); // daemons' sections have own tests
-        Matcher m = Pattern.compile("(?m)^#?\\s*([a-z_]+)\\s*=").matcher(serverPart);
-        while (m.find()) {
-            inSample.add(m.group(1));
-        }
-        inSample.remove("pipeline");
-        Set<String> inClass = new TreeSet<>(ObjectServerConfig.ACTED_ON);
-        inClass.addAll(ObjectServerConfig.ACCEPTED);
-        assertThat(inSample).isEqualTo(inClass);
+        assertThat(ObjectServerConfig.DEFINITION.sampleDifferences(serverPart)).isEmpty();
+    }
+
+    @Test
+    void shouldShowTheDefinitionsTableWhenReadingTheReadme() throws IOException {
+        assertThat(ConfigDocs.readmeTable(Path.of("README.md"), "object-server"))
+                .isEqualTo(ObjectServerConfig.DEFINITION.markdownTable());
     }
 
     @Test

@@ -3,16 +3,14 @@ package io.cairn.object.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.testing.ConfigDocs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ObjectUpdaterConfigTest {
@@ -25,18 +23,9 @@ class ObjectUpdaterConfigTest {
     @Test
     void shouldListExactlyTheUpdaterKeysWhenReadingTheSamplesSection() throws IOException {
         String sample = Files.readString(SAMPLE);
-        String section = sample.substring(sample.indexOf("\n[object-updater]") + 1);
-        int next = section.indexOf("\n[", 1);
-        section = next < 0 ? section : section.substring(0, next);
-        Set<String> inSample = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^#?\\s*([a-z_]+)\\s*=").matcher(section);
-        while (m.find()) {
-            inSample.add(m.group(1));
-        }
-        Set<String> inClass = new TreeSet<>(ObjectUpdaterConfig.ACTED_ON);
-        inClass.addAll(ObjectUpdaterConfig.ACCEPTED);
-        inClass.removeAll(Set.of("devices", "mount_check", "swift_dir")); // from [DEFAULT]
-        assertThat(inSample).isEqualTo(inClass);
+        String section = ConfigDefinition.sampleSection(sample, ObjectUpdaterConfig.SECTION);
+        assertThat(ObjectUpdaterConfig.DEFINITION.sampleDifferences(section, ObjectUpdaterConfig.FROM_DEFAULT))
+                .isEmpty();
         assertThat(ObjectUpdaterConfig.from(IniFile.load(SAMPLE)).unknownKeys()).isEmpty();
     }
 
@@ -84,5 +73,11 @@ class ObjectUpdaterConfigTest {
 
     private static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(1e-9);
+    }
+
+    @Test
+    void shouldShowTheDefinitionsTableWhenReadingTheReadme() throws Exception {
+        assertThat(ConfigDocs.readmeTable(Path.of("README.md"), "object-updater"))
+                .isEqualTo(ObjectUpdaterConfig.DEFINITION.markdownTable());
     }
 }

@@ -1,7 +1,10 @@
 package io.cairn.proxy.auth;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
+import io.cairn.common.config.Setting;
 import io.cairn.common.token.TokenCodec;
 import java.io.IOException;
 import java.net.URI;
@@ -83,23 +86,51 @@ public final class AuthTokenConfig {
             "log_level",
             "revocation_cache_time");
 
-    /** Cairn's keys and the keystonemiddleware keys it acts on (the service user that polls the deny list). */
-    private static final Set<String> ACTED_ON = Set.of(
-            "use",
-            "paste.filter_factory",
-            "cairn_signing_key",
-            "cairn_signing_key_file",
-            "delay_auth_decision",
-            "auth_url",
-            "username",
-            "password",
-            "project_name",
-            "user_domain_name",
-            "project_domain_name",
-            "revocation_cache_time");
-
+    private static final Setting<String> CAIRN_SIGNING_KEY = Setting.string("cairn_signing_key", "")
+            .cairnOnly()
+            .doc("Base64 of the identity service's token signing key (at least 32 bytes); or:");
+    private static final Setting<String> CAIRN_SIGNING_KEY_FILE = Setting.string("cairn_signing_key_file", "")
+            .cairnOnly()
+            .doc("A file holding that base64 text (kept out of the config file).");
+    private static final Setting<Boolean> DELAY_AUTH_DECISION = Setting.bool("delay_auth_decision", false)
+            .doc("True lets requests without a valid token on as anonymous (tempurl, public containers, tempauth).");
+    private static final Setting<String> AUTH_URL = Setting.string("auth_url", "")
+            .doc("Identity v3 URL whose deny list of revoked tokens is polled; without it revoked tokens live until"
+                    + " they expire.");
+    private static final Setting<String> USERNAME =
+            Setting.string("username", "").doc("The service user that reads revocation events (with auth_url).");
+    private static final Setting<String> PASSWORD =
+            Setting.string("password", "").doc("Its password.");
+    private static final Setting<String> PROJECT_NAME =
+            Setting.string("project_name", "").doc("Its project.");
+    private static final Setting<String> USER_DOMAIN_NAME =
+            Setting.string("user_domain_name", "Default").doc("The user's domain.");
+    private static final Setting<String> PROJECT_DOMAIN_NAME =
+            Setting.string("project_domain_name", "Default").doc("The project's domain.");
     /** keystonemiddleware's {@code revocation_cache_time} default was 10 s; so is this poll's. */
     static final int DEFAULT_REVOCATION_CACHE_SECONDS = 10;
+
+    private static final Setting<Integer> REVOCATION_CACHE_TIME = Setting.integer(
+                    "revocation_cache_time", DEFAULT_REVOCATION_CACHE_SECONDS, 1, (int)
+                            Duration.ofDays(1).toSeconds())
+            .doc("Seconds between polls of the deny list: the longest a revoked token is still taken here.");
+    private static final List<Setting<?>> SETTINGS = List.of(
+            CAIRN_SIGNING_KEY,
+            CAIRN_SIGNING_KEY_FILE,
+            DELAY_AUTH_DECISION,
+            AUTH_URL,
+            USERNAME,
+            PASSWORD,
+            PROJECT_NAME,
+            USER_DOMAIN_NAME,
+            PROJECT_DOMAIN_NAME,
+            REVOCATION_CACHE_TIME);
+
+    /**
+     * The settings of {@code [filter:authtoken]}; keystonemiddleware's own keys (and paste-deploy's {@code
+     * paste.filter_factory}) are accepted and reported as ignored.
+     */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of("authtoken", SETTINGS, acceptedKeys());
 
     private final TokenCodec codec;
     private final boolean delayAuthDecision;
@@ -107,15 +138,23 @@ public final class AuthTokenConfig {
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
 
-    private AuthTokenConfig(ConfigSection section) {
-        this.codec = new TokenCodec(signingKey(section));
-        this.delayAuthDecision = section.getBoolean("delay_auth_decision", false);
-        this.revocations = revocationSource(section);
-        Set<String> ignored = new LinkedHashSet<>(KEYSTONEMIDDLEWARE_KEYS);
-        this.ignoredKeys = section.presentKeys(ignored).stream()
-                .filter(k -> !ACTED_ON.contains(k))
+    private AuthTokenConfig(ConfigValues v) {
+        this.codec = new TokenCodec(signingKey(v));
+        this.delayAuthDecision = v.get(DELAY_AUTH_DECISION);
+        this.revocations = revocationSource(v);
+        this.ignoredKeys = v.ignoredKeys().stream()
+                .filter(k -> !k.equals("paste.filter_factory"))
                 .toList();
-        this.unknownKeys = section.unknownKeys(ACTED_ON, KEYSTONEMIDDLEWARE_KEYS);
+        this.unknownKeys = v.unknownKeys();
+    }
+
+    private static Set<String> acceptedKeys() {
+        Set<String> accepted = new LinkedHashSet<>(KEYSTONEMIDDLEWARE_KEYS);
+        accepted.add("paste.filter_factory");
+        for (Setting<?> setting : SETTINGS) {
+            accepted.remove(setting.key());
+        }
+        return accepted;
     }
 
     /**
@@ -125,12 +164,13 @@ public final class AuthTokenConfig {
      *     least 32 bytes or a file that cannot be read
      */
     public static AuthTokenConfig from(ConfigSection section) {
-        return new AuthTokenConfig(section);
+        return new AuthTokenConfig(DEFINITION.parse(section));
     }
 
-    private static byte[] signingKey(ConfigSection section) {
-        String inline = section.get("cairn_signing_key");
-        String file = section.get("cairn_signing_key_file");
+    private static byte[] signingKey(ConfigValues v) {
+        ConfigSection section = v.section();
+        String inline = v.isSet(CAIRN_SIGNING_KEY) ? v.get(CAIRN_SIGNING_KEY) : null;
+        String file = v.isSet(CAIRN_SIGNING_KEY_FILE) ? v.get(CAIRN_SIGNING_KEY_FILE) : null;
         if (inline != null && file != null) {
             throw new ConfigException(
                     section.source(),
@@ -178,9 +218,10 @@ public final class AuthTokenConfig {
      * The deny-list poll of {@code auth_url} as {@code username}/{@code password} on {@code project_name}, every
      * {@code revocation_cache_time} seconds; null without {@code auth_url}.
      */
-    private static RevocationList.@Nullable Source revocationSource(ConfigSection section) {
-        String authUrl = section.get("auth_url");
-        if (authUrl == null || authUrl.isBlank()) {
+    private static RevocationList.@Nullable Source revocationSource(ConfigValues v) {
+        ConfigSection section = v.section();
+        String authUrl = v.get(AUTH_URL);
+        if (authUrl.isBlank()) {
             return null;
         }
         URI url;
@@ -193,10 +234,7 @@ public final class AuthTokenConfig {
             throw new ConfigException(
                     section.source(), section.name(), "auth_url", authUrl, "must be an http(s) URL of identity v3");
         }
-        String username = section.get("username");
-        String password = section.get("password");
-        String project = section.get("project_name");
-        if (username == null || password == null || project == null) {
+        if (!v.isSet(USERNAME) || !v.isSet(PASSWORD) || !v.isSet(PROJECT_NAME)) {
             throw new ConfigException(
                     section.source(),
                     section.name(),
@@ -204,16 +242,14 @@ public final class AuthTokenConfig {
                     authUrl,
                     "needs username, password and project_name: the service user that reads revocation events");
         }
-        int seconds = section.getInt("revocation_cache_time", DEFAULT_REVOCATION_CACHE_SECONDS, 1, (int)
-                Duration.ofDays(1).toSeconds());
         return new RevocationList.Source(
                 url,
-                username,
-                password,
-                section.getString("user_domain_name", "Default"),
-                project,
-                section.getString("project_domain_name", "Default"),
-                Duration.ofSeconds(seconds));
+                v.get(USERNAME),
+                v.get(PASSWORD),
+                v.get(USER_DOMAIN_NAME),
+                v.get(PROJECT_NAME),
+                v.get(PROJECT_DOMAIN_NAME),
+                Duration.ofSeconds(v.get(REVOCATION_CACHE_TIME)));
     }
 
     /** Where revoked tokens are learnt from, or null: then they are valid here until they expire. */

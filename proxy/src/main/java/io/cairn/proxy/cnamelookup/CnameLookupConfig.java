@@ -1,17 +1,20 @@
 package io.cairn.proxy.cnamelookup;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
+import io.cairn.common.config.Setting;
 import io.cairn.proxy.domainremap.DomainRemap;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code [filter:cname_lookup]} with Swift 2.30.1's keys and defaults ({@code common/middleware/cname_lookup.py}).
+ * {@code [filter:cname_lookup]} with Swift 2.30.1's keys and defaults ({@code common/middleware/cname_lookup.py}),
+ * declared once in {@link #DEFINITION}.
  *
  * <p>Immutable.
  *
@@ -27,21 +30,19 @@ public record CnameLookupConfig(List<String> storageDomains, int lookupDepth, Li
             + " be valid IPv4 or IPv6, followed by an optional :<integer> port.";
 
     private static final int DNS_PORT = 53;
-    private static final Set<String> KNOWN = Set.of(
-            "use",
-            "storage_domain",
-            "lookup_depth",
-            "nameservers",
-            "set log_name",
-            "set log_facility",
-            "set log_level",
-            "set log_headers",
-            "set log_address",
-            "log_name",
-            "log_facility",
-            "log_level",
-            "log_headers",
-            "log_address");
+    private static final Setting<List<String>> STORAGE_DOMAIN = Setting.list("storage_domain", List.of("example.com"))
+            .doc(
+                    "Domains whose hosts are looked up (a leading dot added where missing; empty: every request passes on).");
+    private static final Setting<Integer> LOOKUP_DEPTH =
+            Setting.integer("lookup_depth", 1, 1, 1_000).doc("The most CNAME records followed for one host.");
+    private static final Setting<List<String>> NAMESERVERS = Setting.list("nameservers", List.of())
+            .doc("DNS servers asked (`ip[:port]` or `[ipv6][:port]`, port 53 by default); empty: the system's.");
+
+    /** Every setting of {@code [filter:cname_lookup]}. */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "cname_lookup",
+            List.of(STORAGE_DOMAIN, LOOKUP_DEPTH, NAMESERVERS),
+            List.of("log_name", "log_facility", "log_level", "log_headers", "log_address"));
 
     public CnameLookupConfig {
         storageDomains = List.copyOf(storageDomains);
@@ -56,18 +57,17 @@ public record CnameLookupConfig(List<String> storageDomains, int lookupDepth, Li
      *     0 and then answers every lookup with a 500)
      */
     public static CnameLookupConfig from(ConfigSection s, List<String> warnings) {
-        s.unknownKeys(KNOWN).forEach(k -> warnings.add("[" + s.name() + "] unknown key " + k));
-        List<String> domains = DomainRemap.storageDomains(s);
-        int depth = s.getInt("lookup_depth", 1, 1, 1_000);
+        ConfigValues v = DEFINITION.parse(s);
+        v.unknownKeys().forEach(k -> warnings.add("[" + s.name() + "] unknown key " + k));
         List<InetSocketAddress> servers = new ArrayList<>();
-        for (String server : s.getList("nameservers", List.of())) {
+        for (String server : v.get(NAMESERVERS)) {
             InetSocketAddress address = nameserver(server);
             if (address == null) {
                 throw new ConfigException(s.source(), s.name(), "nameservers", s.get("nameservers"), BAD_NAMESERVERS);
             }
             servers.add(address);
         }
-        return new CnameLookupConfig(domains, depth, servers);
+        return new CnameLookupConfig(DomainRemap.storageDomains(v.get(STORAGE_DOMAIN)), v.get(LOOKUP_DEPTH), servers);
     }
 
     /** Swift's {@code parse_socket_string} + {@code is_valid_ip} + {@code int(port)}; null where Swift refuses. */

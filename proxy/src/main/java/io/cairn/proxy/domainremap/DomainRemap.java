@@ -186,7 +186,11 @@ public final class DomainRemap implements Middleware {
      * leading dot, those the operator wrote without one first (Swift's list comprehension order).
      */
     public static List<String> storageDomains(ConfigSection s) {
-        List<String> given = s.getList("storage_domain", List.of("example.com"));
+        return storageDomains(s.getList("storage_domain", List.of("example.com")));
+    }
+
+    /** {@code storage_domain} entries as written (list_from_csv), dotted and ordered as {@link #storageDomains}. */
+    public static List<String> storageDomains(List<String> given) {
         List<String> domains = new ArrayList<>();
         for (String d : given) {
             if (!d.startsWith(".")) {

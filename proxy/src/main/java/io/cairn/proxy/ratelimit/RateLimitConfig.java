@@ -1,7 +1,10 @@
 package io.cairn.proxy.ratelimit;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
+import io.cairn.common.config.Setting;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -9,11 +12,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code [filter:ratelimit]} with Swift's keys and defaults.
+ * {@code [filter:ratelimit]} with Swift's keys and defaults, declared once in {@link #DEFINITION} (the
+ * size-indexed families besides).
  *
  * <p>Immutable.
  *
@@ -40,21 +43,37 @@ public record RateLimitConfig(
     private static final Logger LOG = System.getLogger(RateLimitConfig.class.getName());
     static final String CONTAINER_PREFIX = "container_ratelimit_";
     static final String LISTING_PREFIX = "container_listing_ratelimit_";
-    private static final Set<String> KNOWN = Set.of(
-            "use",
-            "account_ratelimit",
-            "max_sleep_time_seconds",
-            "log_sleep_time_seconds",
-            "clock_accuracy",
-            "rate_buffer_seconds",
-            "account_whitelist",
-            "account_blacklist",
-            "set log_name",
-            "log_name",
-            "log_level",
-            "log_facility",
-            "log_headers",
-            "log_address");
+    private static final Setting<Double> ACCOUNT_RATELIMIT =
+            number("account_ratelimit", "0").doc("Container PUTs and DELETEs per second per account (0: none).");
+    private static final Setting<Double> MAX_SLEEP_TIME_SECONDS =
+            number("max_sleep_time_seconds", "60").doc("A request that would wait this long or longer gets 498.");
+    private static final Setting<Double> LOG_SLEEP_TIME_SECONDS =
+            number("log_sleep_time_seconds", "0").doc("Waits longer than this are logged (0: none).");
+    private static final Setting<Long> CLOCK_ACCURACY = integer("clock_accuracy", "1000", "must be a positive integer")
+            .require(n -> n > 0, "must be a positive integer")
+            .doc("Ticks per second the counters count in.");
+    private static final Setting<Long> RATE_BUFFER_SECONDS = integer("rate_buffer_seconds", "5", "must be an integer")
+            .doc("How far behind a counter may fall (a burst allowance).");
+    private static final Setting<List<String>> ACCOUNT_WHITELIST =
+            Setting.list("account_whitelist", List.of()).doc("Deprecated in Swift: accounts never limited.");
+    private static final Setting<List<String>> ACCOUNT_BLACKLIST =
+            Setting.list("account_blacklist", List.of()).doc("Deprecated in Swift: accounts refused with 497.");
+
+    /**
+     * Every fixed setting of {@code [filter:ratelimit]}; the {@code container_ratelimit_N} and {@code
+     * container_listing_ratelimit_N} families are read by {@link SizeRates} and never reported unknown.
+     */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "ratelimit",
+            List.of(
+                    ACCOUNT_RATELIMIT,
+                    MAX_SLEEP_TIME_SECONDS,
+                    LOG_SLEEP_TIME_SECONDS,
+                    CLOCK_ACCURACY,
+                    RATE_BUFFER_SECONDS,
+                    ACCOUNT_WHITELIST,
+                    ACCOUNT_BLACKLIST),
+            List.of("log_name", "log_level", "log_facility", "log_headers", "log_address"));
 
     public RateLimitConfig {
         whitelist = List.copyOf(whitelist);
@@ -132,13 +151,14 @@ public record RateLimitConfig(
 
     /** Parses {@code section}; keys Cairn does not know go to {@code warnings}. */
     public static RateLimitConfig from(ConfigSection section, List<String> warnings) {
-        for (String k : section.unknownKeys(KNOWN)) {
+        ConfigValues v = DEFINITION.parse(section);
+        for (String k : v.unknownKeys()) {
             if (!k.startsWith(CONTAINER_PREFIX) && !k.startsWith(LISTING_PREFIX)) {
                 warnings.add("[" + section.name() + "] unknown key " + k);
             }
         }
-        List<String> white = accounts(section, "account_whitelist");
-        List<String> black = accounts(section, "account_blacklist");
+        List<String> white = v.get(ACCOUNT_WHITELIST);
+        List<String> black = v.get(ACCOUNT_BLACKLIST);
         // Swift's deprecation notices, logged (the warnings list is for keys that are ignored; these are not)
         if (!white.isEmpty()) {
             LOG.log(
@@ -155,53 +175,25 @@ public record RateLimitConfig(
                             + " instead.");
         }
         return new RateLimitConfig(
-                number(section, "account_ratelimit", 0),
-                number(section, "max_sleep_time_seconds", 60),
-                number(section, "log_sleep_time_seconds", 0),
-                (int) integer(section, "clock_accuracy", 1000),
-                (int) integer(section, "rate_buffer_seconds", 5),
+                v.get(ACCOUNT_RATELIMIT),
+                v.get(MAX_SLEEP_TIME_SECONDS),
+                v.get(LOG_SLEEP_TIME_SECONDS),
+                v.get(CLOCK_ACCURACY).intValue(),
+                v.get(RATE_BUFFER_SECONDS).intValue(),
                 white,
                 black,
                 SizeRates.from(section, CONTAINER_PREFIX),
                 SizeRates.from(section, LISTING_PREFIX));
     }
 
-    private static List<String> accounts(ConfigSection section, String key) {
-        List<String> out = new ArrayList<>();
-        for (String a : section.getString(key, "").split(",", -1)) {
-            if (!a.strip().isEmpty()) {
-                out.add(a.strip());
-            }
-        }
-        return out;
+    /** A number as Swift's {@code float()} of the setting reads it ({@link #parseFloat}: nan and inf too). */
+    private static Setting<Double> number(String key, String defaultValue) {
+        return Setting.parsed(key, "number", defaultValue, "must be a number", RateLimitConfig::parseFloat);
     }
 
-    private static double number(ConfigSection section, String key, double defaultValue) {
-        String value = section.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            return parseFloat(value);
-        } catch (NumberFormatException e) {
-            throw new ConfigException(section.source(), section.name(), key, value, "must be a number");
-        }
-    }
-
-    private static long integer(ConfigSection section, String key, long defaultValue) {
-        String value = section.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            long v = Long.parseLong(value.strip());
-            if (v <= 0 && key.equals("clock_accuracy")) {
-                throw new NumberFormatException(value);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new ConfigException(section.source(), section.name(), key, value, "must be a positive integer");
-        }
+    /** An integer as Swift's {@code int()} of the setting reads it (surrounding blanks allowed). */
+    private static Setting<Long> integer(String key, String defaultValue, String expected) {
+        return Setting.parsed(key, "integer", defaultValue, expected, v -> Long.parseLong(v.strip()));
     }
 
     /** Python's {@code float()} of a setting: surrounding blanks allowed, {@code inf}/{@code nan} too. */

@@ -1,14 +1,16 @@
 package io.cairn.proxy.s3api;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigSection;
-import java.util.ArrayList;
+import io.cairn.common.config.ConfigValues;
+import io.cairn.common.config.IniFile;
+import io.cairn.common.config.Setting;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The {@code [filter:s3api]} section, with Swift 2.30.1's keys and defaults ({@code s3api.py} {@code
- * S3ApiMiddleware.__init__}). Keys Swift has that Cairn accepts without acting on them are listed in {@code
- * ACCEPTED}; anything else is reported as unknown.
+ * S3ApiMiddleware.__init__}), declared once in {@link #DEFINITION}: keys Swift has that Cairn accepts without
+ * acting on them are its accepted keys; anything else is reported as unknown.
  *
  * <p>Immutable.
  *
@@ -39,67 +41,88 @@ public record S3ApiConfig(
         boolean s3Acl,
         List<String> unknownKeys) {
 
-    private static final Set<String> KNOWN = Set.of(
-            "use",
-            "location",
-            "storage_domain",
-            "dns_compliant_bucket_names",
-            "max_bucket_listing",
-            "max_parts_listing",
-            "max_multi_delete_objects",
-            "max_upload_part_num",
-            "min_segment_size",
-            "allowable_clock_skew",
-            "allow_multipart_uploads",
-            "s3_acl");
+    private static final Setting<String> LOCATION =
+            Setting.string("location", "us-east-1").doc("The region; SigV4 scopes must name it.");
+    private static final Setting<List<String>> STORAGE_DOMAIN = Setting.list("storage_domain", List.of())
+            .doc("Hosts under which the first label is the bucket (virtual-host style).");
+    private static final Setting<Boolean> DNS_COMPLIANT_BUCKET_NAMES =
+            Setting.bool("dns_compliant_bucket_names", true).doc("Bucket names must be DNS-compliant.");
+    private static final Setting<Integer> MAX_BUCKET_LISTING = Setting.integer(
+                    "max_bucket_listing", 1000, 1, Integer.MAX_VALUE)
+            .doc("The most keys one ListObjects answers.");
+    private static final Setting<Integer> MAX_PARTS_LISTING = Setting.integer(
+                    "max_parts_listing", 1000, 1, Integer.MAX_VALUE)
+            .doc("The most parts one ListParts answers.");
+    private static final Setting<Integer> MAX_MULTI_DELETE_OBJECTS = Setting.integer(
+                    "max_multi_delete_objects", 1000, 1, Integer.MAX_VALUE)
+            .doc("The most keys one DeleteObjects takes.");
+    private static final Setting<Integer> MAX_UPLOAD_PART_NUM =
+            Setting.integer("max_upload_part_num", 1000, 1, 10_000).doc("The highest part number.");
+    private static final Setting<Long> MIN_SEGMENT_SIZE = Setting.longInteger(
+                    "min_segment_size", 5_242_880L, 1, Long.MAX_VALUE)
+            .doc("The smallest part (but the last) CompleteMultipartUpload takes.");
+    private static final Setting<Long> ALLOWABLE_CLOCK_SKEW = Setting.longInteger(
+                    "allowable_clock_skew", 900, 1, Long.MAX_VALUE)
+            .doc("Seconds a request's time may differ from ours.");
+    private static final Setting<Boolean> ALLOW_MULTIPART_UPLOADS =
+            Setting.bool("allow_multipart_uploads", true).doc("Offer multipart uploads.");
+    private static final Setting<Boolean> S3_ACL =
+            Setting.bool("s3_acl", false).doc("Keep S3 ACLs in sysmeta and enforce them.");
 
-    /** Keys of Swift's s3api Cairn accepts and does not act on (logging, keystone and pipeline checks). */
-    private static final Set<String> ACCEPTED = Set.of(
-            "allow_no_owner",
-            "multi_delete_concurrency",
-            "auth_pipeline_check",
-            "check_bucket_owner",
-            "force_swift_request_proxy_log",
-            "cors_preflight_allow_origin",
-            "ratelimit_as_client_error",
-            "log_name",
-            "log_level",
-            "log_facility",
-            "log_headers",
-            "log_address");
+    /** Every setting of {@code [filter:s3api]}, and the Swift keys Cairn accepts without acting on. */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "s3api",
+            List.of(
+                    LOCATION,
+                    STORAGE_DOMAIN,
+                    DNS_COMPLIANT_BUCKET_NAMES,
+                    MAX_BUCKET_LISTING,
+                    MAX_PARTS_LISTING,
+                    MAX_MULTI_DELETE_OBJECTS,
+                    MAX_UPLOAD_PART_NUM,
+                    MIN_SEGMENT_SIZE,
+                    ALLOWABLE_CLOCK_SKEW,
+                    ALLOW_MULTIPART_UPLOADS,
+                    S3_ACL),
+            List.of(
+                    "allow_no_owner",
+                    "multi_delete_concurrency",
+                    "auth_pipeline_check",
+                    "check_bucket_owner",
+                    "force_swift_request_proxy_log",
+                    "cors_preflight_allow_origin",
+                    "ratelimit_as_client_error",
+                    "log_name",
+                    "log_level",
+                    "log_facility",
+                    "log_headers",
+                    "log_address"));
 
     public S3ApiConfig {
         storageDomains = List.copyOf(storageDomains);
         unknownKeys = List.copyOf(unknownKeys);
     }
 
-    /** Swift's defaults. */
+    /** Swift's defaults (an empty section). */
     public static S3ApiConfig defaults() {
-        return new S3ApiConfig(
-                "us-east-1", List.of(), true, 1000, 1000, 1000, 1000, 5_242_880L, 900, true, false, List.of());
+        return from(IniFile.parse("[filter:s3api]\n", "defaults").section("filter:s3api"));
     }
 
     /** Reads the section as Swift's {@code filter_factory} does; unknown keys are kept in {@link #unknownKeys}. */
     public static S3ApiConfig from(ConfigSection s) {
-        List<String> domains = new ArrayList<>();
-        for (String d : s.getString("storage_domain", "").split(",")) {
-            if (!d.strip().isEmpty()) {
-                domains.add(d.strip());
-            }
-        }
-        List<String> unknown = s.unknownKeys(KNOWN, ACCEPTED);
+        ConfigValues v = DEFINITION.parse(s);
         return new S3ApiConfig(
-                s.getString("location", "us-east-1"),
-                domains,
-                s.getBoolean("dns_compliant_bucket_names", true),
-                s.getInt("max_bucket_listing", 1000, 1, Integer.MAX_VALUE),
-                s.getInt("max_parts_listing", 1000, 1, Integer.MAX_VALUE),
-                s.getInt("max_multi_delete_objects", 1000, 1, Integer.MAX_VALUE),
-                s.getInt("max_upload_part_num", 1000, 1, 10_000),
-                s.getLong("min_segment_size", 5_242_880L, 1, Long.MAX_VALUE),
-                s.getLong("allowable_clock_skew", 900, 1, Long.MAX_VALUE),
-                s.getBoolean("allow_multipart_uploads", true),
-                s.getBoolean("s3_acl", false),
-                unknown);
+                v.get(LOCATION),
+                v.get(STORAGE_DOMAIN),
+                v.get(DNS_COMPLIANT_BUCKET_NAMES),
+                v.get(MAX_BUCKET_LISTING),
+                v.get(MAX_PARTS_LISTING),
+                v.get(MAX_MULTI_DELETE_OBJECTS),
+                v.get(MAX_UPLOAD_PART_NUM),
+                v.get(MIN_SEGMENT_SIZE),
+                v.get(ALLOWABLE_CLOCK_SKEW),
+                v.get(ALLOW_MULTIPART_UPLOADS),
+                v.get(S3_ACL),
+                v.unknownKeys());
     }
 }

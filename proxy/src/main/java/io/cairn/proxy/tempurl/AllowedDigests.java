@@ -35,8 +35,17 @@ public record AllowedDigests(List<String> allowed, List<String> deprecated) {
      * @throws ConfigException when no supported digest is left (Swift refuses to start)
      */
     public static AllowedDigests from(ConfigSection s, List<String> warnings) {
+        return from(s.getString("allowed_digests", ""), s.name(), warnings);
+    }
+
+    /**
+     * {@code allowed_digests} as configured (empty: all supported) in section {@code sectionName}.
+     *
+     * @throws ConfigException when no supported digest is left (Swift refuses to start)
+     */
+    public static AllowedDigests from(String allowedDigests, String sectionName, List<String> warnings) {
         TreeSet<String> digests = new TreeSet<>();
-        String configured = s.getString("allowed_digests", "").strip();
+        String configured = allowedDigests.strip();
         if (!configured.isEmpty()) {
             for (String d : configured.split("\\s+")) {
                 digests.add(d.toLowerCase(Locale.ROOT));
@@ -52,12 +61,12 @@ public record AllowedDigests(List<String> allowed, List<String> deprecated) {
             }
         }
         if (!unsupported.isEmpty()) {
-            warnings.add("[" + s.name() + "] the following digest algorithms are configured but not supported: "
+            warnings.add("[" + sectionName + "] the following digest algorithms are configured but not supported: "
                     + String.join(", ", unsupported));
             unsupported.forEach(digests::remove);
         }
         if (digests.isEmpty()) {
-            throw new ConfigException(s.name(), "allowed_digests: no valid digest algorithms are configured");
+            throw new ConfigException(sectionName, "allowed_digests: no valid digest algorithms are configured");
         }
         TreeSet<String> deprecated = new TreeSet<>(digests);
         deprecated.retainAll(DEPRECATED);

@@ -1,13 +1,14 @@
 package io.cairn.proxy.tempurl;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
-import java.util.Arrays;
+import io.cairn.common.config.ConfigValues;
+import io.cairn.common.config.Setting;
 import java.util.List;
-import java.util.Set;
 
 /**
- * {@code [filter:tempurl]} with Swift 2.30's defaults.
+ * {@code [filter:tempurl]} with Swift 2.30's defaults, declared once in {@link #DEFINITION}.
  *
  * <p>Immutable.
  *
@@ -29,14 +30,34 @@ public record TempUrlConfig(
         List<String> allowedDigests,
         List<String> deprecatedDigests,
         List<String> unknownKeys) {
-    private static final Set<String> KNOWN = Set.of(
-            "use",
-            "methods",
-            "incoming_remove_headers",
-            "incoming_allow_headers",
-            "outgoing_remove_headers",
-            "outgoing_allow_headers",
-            "allowed_digests");
+    private static final Setting<List<String>> METHODS =
+            Setting.words("methods", "GET HEAD PUT POST DELETE").doc("Methods a temporary URL may be used for.");
+    private static final Setting<List<String>> INCOMING_REMOVE_HEADERS = Setting.words(
+                    "incoming_remove_headers", "x-timestamp")
+            .doc("Request headers removed (a trailing `*` matches a prefix).");
+    private static final Setting<List<String>> INCOMING_ALLOW_HEADERS =
+            Setting.words("incoming_allow_headers", "").doc("Exceptions to `incoming_remove_headers`.");
+    private static final Setting<List<String>> OUTGOING_REMOVE_HEADERS =
+            Setting.words("outgoing_remove_headers", "x-object-meta-*").doc("Response headers removed.");
+    private static final Setting<List<String>> OUTGOING_ALLOW_HEADERS = Setting.words(
+                    "outgoing_allow_headers", "x-object-meta-public-*")
+            .doc("Exceptions to `outgoing_remove_headers`.");
+    private static final Setting<String> ALLOWED_DIGESTS = Setting.string("allowed_digests", "")
+            .defaultDescribed("sha1 sha256 sha512")
+            .doc(
+                    "Signature digests accepted; unsupported ones are dropped with a warning, none left refuses to start.");
+
+    /** Every setting of {@code [filter:tempurl]}. */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "tempurl",
+            List.of(
+                    METHODS,
+                    INCOMING_REMOVE_HEADERS,
+                    INCOMING_ALLOW_HEADERS,
+                    OUTGOING_REMOVE_HEADERS,
+                    OUTGOING_ALLOW_HEADERS,
+                    ALLOWED_DIGESTS),
+            List.of());
 
     public TempUrlConfig {
         methods = List.copyOf(methods);
@@ -55,20 +76,16 @@ public record TempUrlConfig(
      * @throws ConfigException when no supported digest is left (Swift refuses to start)
      */
     public static TempUrlConfig from(ConfigSection s, List<String> warnings) {
-        AllowedDigests digests = AllowedDigests.from(s, warnings);
+        ConfigValues v = DEFINITION.parse(s);
+        AllowedDigests digests = AllowedDigests.from(v.get(ALLOWED_DIGESTS), s.name(), warnings);
         return new TempUrlConfig(
-                words(s.getString("methods", "GET HEAD PUT POST DELETE")),
-                words(s.getString("incoming_remove_headers", "x-timestamp")),
-                words(s.getString("incoming_allow_headers", "")),
-                words(s.getString("outgoing_remove_headers", "x-object-meta-*")),
-                words(s.getString("outgoing_allow_headers", "x-object-meta-public-*")),
+                v.get(METHODS),
+                v.get(INCOMING_REMOVE_HEADERS),
+                v.get(INCOMING_ALLOW_HEADERS),
+                v.get(OUTGOING_REMOVE_HEADERS),
+                v.get(OUTGOING_ALLOW_HEADERS),
                 digests.allowed(),
                 digests.deprecated(),
-                s.unknownKeys(KNOWN));
-    }
-
-    private static List<String> words(String value) {
-        String v = value.strip();
-        return v.isEmpty() ? List.of() : Arrays.asList(v.split("\\s+"));
+                v.unknownKeys());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.testing.ConfigDocs;
 import io.cairn.proxy.routing.ReadAffinity;
 import io.cairn.ring.Device;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class ProxyConfigTest {
         ProxyConfig sample = ProxyConfig.fromIni(IniFile.load(SAMPLE));
         ProxyConfig defaults = ProxyConfig.defaults();
         assertThat(sample.unknownKeys()).isEmpty();
-        assertThat(sample.withoutSwiftDir()).isEqualTo(defaults.withoutSwiftDir());
+        assertThat(sample).isEqualTo(defaults);
         assertThat(defaults.nodeTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(defaults.connTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(defaults.requestNodeCount(3)).isEqualTo(6);
@@ -27,29 +28,29 @@ class ProxyConfigTest {
     }
 
     @Test
-    void shouldListEveryKnownKeyWhenSampleIsWritten() {
+    void shouldListEverySettingWhenSampleIsWritten() {
         IniFile ini = IniFile.load(SAMPLE);
         var keys = new java.util.TreeSet<String>(ini.defaults().keys());
         keys.addAll(ini.section(ProxyConfig.APP_SECTION).keys());
-        java.util.Set<String> unlisted = new java.util.TreeSet<>(ProxyConfig.KNOWN_KEYS);
-        unlisted.removeAll(keys);
-        // Keys accepted for compatibility with Swift files but with nothing to configure in Cairn.
-        unlisted.removeAll(java.util.Set.of(
-                "user",
-                "log_name",
-                "log_facility",
-                "log_level",
-                "log_address",
-                "log_headers",
-                "admin_key",
-                "disallowed_sections",
-                "object_chunk_size",
-                "client_chunk_size",
-                "backlog",
-                "keep_idle",
-                "eventlet_debug",
-                "max_clients"));
-        assertThat(unlisted).isEmpty();
+        // the accepted Swift keys have nothing to configure in Cairn: the sample leaves them out
+        assertThat(keys).containsAll(ProxyConfig.DEFINITION.keys());
+    }
+
+    @Test
+    void shouldShowTheDefinitionsTableWhenReadingTheReadme() throws Exception {
+        assertThat(ConfigDocs.readmeTable(Path.of("README.md"), "proxy-server"))
+                .isEqualTo(ProxyConfig.DEFINITION.markdownTable());
+    }
+
+    @Test
+    void shouldReadOverridesAsIfTheFileSetThemWhenTheCommandLineBinds() {
+        ProxyConfig c = ProxyConfig.fromIni(
+                IniFile.parse("[DEFAULT]\nbind_port = 8080\n[app:proxy-server]\nnode_timeout = 4\n", "t"),
+                java.util.Map.of("bind_ip", "127.0.0.1", "bind_port", "0"));
+        assertThat(c.bindIp()).isEqualTo("127.0.0.1");
+        assertThat(c.bindPort()).isZero();
+        assertThat(c.nodeTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(c.unknownKeys()).isEmpty();
     }
 
     @Test

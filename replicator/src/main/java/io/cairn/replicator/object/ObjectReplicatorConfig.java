@@ -1,16 +1,21 @@
 package io.cairn.replicator.object;
 
+import io.cairn.common.config.ConfigDefinition;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
+import io.cairn.common.config.ConfigValues;
+import io.cairn.common.config.IniFile;
+import io.cairn.common.config.Setting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Settings of the object replicator, from the {@code [object-replicator]} section of {@code
  * object-server.conf} with Swift 2.30.1's key names and defaults (values inherited from {@code
- * [DEFAULT]} count, as in Swift).
+ * [DEFAULT]} count, as in Swift), declared once in {@link #DEFINITION} (common's config registry). The checks of
+ * the compact constructor guard records built in code; a file's bad value is refused by the definition first,
+ * naming the key.
  *
  * @param interval pause between passes ({@code interval}, deprecated alias {@code run_pause}; 30 s)
  * @param concurrency partitions of one device replicated at once ({@code concurrency}; 1)
@@ -47,43 +52,73 @@ public record ObjectReplicatorConfig(
     /** The one sync method Cairn implements. */
     public static final String SSYNC = "ssync";
 
-    /** Keys acted on. */
-    public static final Set<String> ACTED_ON = Set.of(
-            "interval",
-            "run_pause",
-            "concurrency",
-            "replicator_workers",
-            "partitions_per_second",
-            "sync_method",
-            "http_timeout",
-            "node_timeout",
-            "conn_timeout",
-            "reclaim_age",
-            "handoffs_first",
-            "handoff_delete");
+    private static final Setting<Duration> INTERVAL = Setting.seconds("interval", 30, 0.001, 1e9)
+            .deprecatedAlias("run_pause")
+            .doc("Pause between passes.");
+    private static final Setting<Integer> CONCURRENCY =
+            Setting.integer("concurrency", 1, 1, 1024).doc("Partitions of one device replicated at once.");
+    private static final Setting<Integer> REPLICATOR_WORKERS = Setting.integer("replicator_workers", 0, 0, 1024)
+            .doc("Device workers (0: one per local device); at most workers × concurrency partitions in flight.");
+    private static final Setting<Double> PARTITIONS_PER_SECOND = Setting.number("partitions_per_second", 0, 0, 1e9)
+            .cairnOnly()
+            .doc("Pass-wide rate of partition jobs started (0: unlimited).");
+    private static final Setting<String> SYNC_METHOD = Setting.parsed(
+                    "sync_method",
+                    "ssync",
+                    SSYNC,
+                    "Cairn replicates objects with ssync only; set sync_method = ssync",
+                    ObjectReplicatorConfig::syncMethod)
+            .doc("Must be `ssync` (Swift's default `rsync` is not implemented).");
+    private static final Setting<Duration> HTTP_TIMEOUT =
+            Setting.seconds("http_timeout", 60, 0.001, 1e9).doc("A whole REPLICATE exchange.");
+    private static final Setting<Duration> NODE_TIMEOUT =
+            Setting.seconds("node_timeout", 10, 0.001, 1e9).doc("Per read of the SSYNC exchange.");
+    private static final Setting<Duration> CONN_TIMEOUT =
+            Setting.seconds("conn_timeout", 0.5, 0.001, 1e9).doc("Connecting to a peer.");
+    private static final Setting<Duration> RECLAIM_AGE = Setting.seconds("reclaim_age", 604_800, 0, 1e9)
+            .doc("Temp files older than this are removed from `tmp[-N]`.");
+    private static final Setting<Boolean> HANDOFFS_FIRST = Setting.bool("handoffs_first", false)
+            .doc("Revert handoff partitions first, and skip primaries while handoffs remain.");
+    private static final Setting<Integer> HANDOFF_DELETE = Setting.autoInteger(
+                    "handoff_delete", "0: every primary", () -> 0, 0, 1024)
+            .doc("Successful pushes after which a handoff partition is removed.");
 
-    /** Swift keys accepted without effect (rsync, logging, process and recon settings Cairn handles elsewhere). */
-    public static final Set<String> ACCEPTED = Set.of(
-            "log_name",
-            "log_facility",
-            "log_level",
-            "log_address",
-            "daemonize",
-            "stats_interval",
-            "rsync_timeout",
-            "rsync_bwlimit",
-            "rsync_io_timeout",
-            "rsync_compress",
-            "rsync_module",
-            "lockup_timeout",
-            "ring_check_interval",
-            "recon_cache_path",
-            "log_rsync_transfers",
-            "rsync_error_log_line_length",
-            "nice_priority",
-            "ionice_class",
-            "ionice_priority",
-            "network_chunk_size");
+    /** Every setting of {@code [object-replicator]}, and the Swift keys it accepts without acting on. */
+    public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
+            "object-replicator",
+            List.of(
+                    INTERVAL,
+                    CONCURRENCY,
+                    REPLICATOR_WORKERS,
+                    PARTITIONS_PER_SECOND,
+                    SYNC_METHOD,
+                    HTTP_TIMEOUT,
+                    NODE_TIMEOUT,
+                    CONN_TIMEOUT,
+                    RECLAIM_AGE,
+                    HANDOFFS_FIRST,
+                    HANDOFF_DELETE),
+            List.of(
+                    "log_name",
+                    "log_facility",
+                    "log_level",
+                    "log_address",
+                    "daemonize",
+                    "stats_interval",
+                    "rsync_timeout",
+                    "rsync_bwlimit",
+                    "rsync_io_timeout",
+                    "rsync_compress",
+                    "rsync_module",
+                    "lockup_timeout",
+                    "ring_check_interval",
+                    "recon_cache_path",
+                    "log_rsync_transfers",
+                    "rsync_error_log_line_length",
+                    "nice_priority",
+                    "ionice_class",
+                    "ionice_priority",
+                    "network_chunk_size"));
 
     public ObjectReplicatorConfig {
         requirePositive("interval", interval);
@@ -113,19 +148,9 @@ public record ObjectReplicatorConfig(
         }
     }
 
-    /** Swift's defaults. */
+    /** Swift's defaults (an empty section), except {@code sync_method}: Cairn's only one, ssync. */
     public static ObjectReplicatorConfig defaults() {
-        return new ObjectReplicatorConfig(
-                Duration.ofSeconds(30),
-                1,
-                0,
-                0,
-                Duration.ofSeconds(60),
-                Duration.ofSeconds(10),
-                Duration.ofMillis(500),
-                Duration.ofSeconds(604_800),
-                false,
-                0);
+        return from(IniFile.parse("[" + SECTION + "]\n", "defaults").section(SECTION));
     }
 
     /**
@@ -135,48 +160,30 @@ public record ObjectReplicatorConfig(
      *     rsync method; Swift's default {@code rsync} must be changed explicitly)
      */
     public static ObjectReplicatorConfig from(ConfigSection section) {
-        String syncMethod = section.getString("sync_method", SSYNC).strip().toLowerCase(Locale.ROOT);
-        if (!syncMethod.equals(SSYNC)) {
-            throw new ConfigException(
-                    section.source(),
-                    section.name(),
-                    "sync_method",
-                    syncMethod,
-                    "Cairn replicates objects with ssync only; set sync_method = ssync");
-        }
-        String intervalKey =
-                section.get("interval") == null && section.get("run_pause") != null ? "run_pause" : "interval";
+        ConfigValues v = DEFINITION.parse(section);
         return new ObjectReplicatorConfig(
-                seconds(section, intervalKey, 30, 0.001),
-                section.getInt("concurrency", 1, 1, 1024),
-                section.getInt("replicator_workers", 0, 0, 1024),
-                section.getDouble("partitions_per_second", 0, 0, 1e9),
-                seconds(section, "http_timeout", 60, 0.001),
-                seconds(section, "node_timeout", 10, 0.001),
-                seconds(section, "conn_timeout", 0.5, 0.001),
-                seconds(section, "reclaim_age", 604_800, 0),
-                section.getBoolean("handoffs_first", false),
-                handoffDelete(section));
+                v.get(INTERVAL),
+                v.get(CONCURRENCY),
+                v.get(REPLICATOR_WORKERS),
+                v.get(PARTITIONS_PER_SECOND),
+                v.get(HTTP_TIMEOUT),
+                v.get(NODE_TIMEOUT),
+                v.get(CONN_TIMEOUT),
+                v.get(RECLAIM_AGE),
+                v.get(HANDOFFS_FIRST),
+                v.get(HANDOFF_DELETE));
     }
 
     /** Keys set in the section that are neither acted on nor accepted: start-up warnings. */
     public static List<String> unknownKeys(ConfigSection section) {
-        Set<String> known = new java.util.HashSet<>(ACTED_ON);
-        known.addAll(ACCEPTED);
-        return section.unknownKeys(known);
+        return section.unknownKeys(DEFINITION.knownKeys());
     }
 
-    private static Duration seconds(ConfigSection section, String key, double defaultSeconds, double min) {
-        double s = section.getDouble(key, defaultSeconds, min, 1e9);
-        return Duration.ofNanos(Math.round(s * 1e9));
-    }
-
-    /** Swift's {@code config_auto_int_value(value, 0)}: {@code auto} (any case) or an integer. */
-    private static int handoffDelete(ConfigSection section) {
-        String v = section.get("handoff_delete");
-        if (v == null || v.strip().equalsIgnoreCase("auto")) {
-            return 0;
+    private static String syncMethod(String value) {
+        String method = value.strip().toLowerCase(Locale.ROOT);
+        if (!method.equals(SSYNC)) {
+            throw new IllegalArgumentException((String) null);
         }
-        return section.getInt("handoff_delete", 0, 0, 1024);
+        return method;
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.testing.ConfigDocs;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +59,24 @@ class DbReplicatorConfigTest {
         assertThatThrownBy(() -> DbReplicatorConfig.from(ini.section("container-replicator")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("per_diff");
+    }
+
+    @Test
+    void shouldShowTheDefinitionsTableWhenReadingTheReadme() throws Exception {
+        assertThat(ConfigDocs.readmeTable(Path.of("README.md"), "db-replicator"))
+                .isEqualTo(DbReplicatorConfig.DEFINITION.markdownTable());
+    }
+
+    @Test
+    void shouldReadSwiftsDeprecatedRunPauseWhenIntervalIsAbsent() {
+        IniFile ini = IniFile.parse(
+                "[container-replicator]\nrun_pause = 7\n[account-replicator]\nrun_pause = 7\ninterval = 9\n", "t");
+
+        assertThat(DbReplicatorConfig.from(ini.section("container-replicator")).interval())
+                .isEqualTo(Duration.ofSeconds(7));
+        assertThat(DbReplicatorConfig.from(ini.section("account-replicator")).interval())
+                .isEqualTo(Duration.ofSeconds(9));
+        assertThat(DbReplicatorConfig.unknownKeys(ini.section("container-replicator")))
+                .isEmpty();
     }
 }

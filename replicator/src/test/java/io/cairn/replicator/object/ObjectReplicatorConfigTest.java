@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.testing.ConfigDocs;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -78,5 +80,11 @@ class ObjectReplicatorConfigTest {
         ConfigSection s = section("rsync_timeout = 900\nlog_name = x\nconcurrancy = 3\n");
 
         assertThat(ObjectReplicatorConfig.unknownKeys(s)).containsExactly("concurrancy");
+    }
+
+    @Test
+    void shouldShowTheDefinitionsTableWhenReadingTheReadme() throws Exception {
+        assertThat(ConfigDocs.readmeTable(Path.of("README.md"), "object-replicator"))
+                .isEqualTo(ObjectReplicatorConfig.DEFINITION.markdownTable());
     }
 }
