@@ -57,16 +57,7 @@ public final class AccountReaperConfig {
                     CONN_TIMEOUT,
                     DELAY_REAPING,
                     REAP_WARN_AFTER),
-            List.of(
-                    "db_preallocation",
-                    "user",
-                    "log_name",
-                    "log_facility",
-                    "log_level",
-                    "log_address",
-                    "nice_priority",
-                    "ionice_class",
-                    "ionice_priority"));
+            ServerSettings.withProcessKeys("db_preallocation"));
 
     private final Path devices;
     private final boolean mountCheck;

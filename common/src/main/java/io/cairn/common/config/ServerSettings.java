@@ -2,6 +2,8 @@ package io.cairn.common.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The settings every storage server shares, defined once so each has the same name, type, range and meaning in
@@ -68,5 +70,23 @@ public final class ServerSettings {
     /** The event-loop threads for a {@code workers} value: 0 means one. */
     public static int eventLoops(int workers) {
         return Math.max(1, workers);
+    }
+
+    /** Swift's keys for a daemon's process (its user, syslog, nice and ionice) that Cairn accepts and does not act on. */
+    public static final List<String> PROCESS_KEYS = List.of(
+            "user",
+            "log_name",
+            "log_facility",
+            "log_level",
+            "log_address",
+            "nice_priority",
+            "ionice_class",
+            "ionice_priority");
+
+    /** {@code keys}, then {@link #PROCESS_KEYS}: a daemon section's accepted, not acted on, keys. */
+    public static List<String> withProcessKeys(String... keys) {
+        List<String> all = new ArrayList<>(List.of(keys));
+        all.addAll(PROCESS_KEYS);
+        return List.copyOf(all);
     }
 }

@@ -45,21 +45,13 @@ public final class ContainerUpdaterConfig {
                     INTERVAL,
                     NODE_TIMEOUT,
                     CONN_TIMEOUT),
-            List.of(
+            ServerSettings.withProcessKeys(
                     "concurrency",
                     "containers_per_second",
                     "slowdown",
                     "account_suppression_time",
                     "db_preallocation",
-                    "recon_cache_path",
-                    "user",
-                    "log_name",
-                    "log_facility",
-                    "log_level",
-                    "log_address",
-                    "nice_priority",
-                    "ionice_class",
-                    "ionice_priority"));
+                    "recon_cache_path"));
 
     private final Path devices;
     private final boolean mountCheck;

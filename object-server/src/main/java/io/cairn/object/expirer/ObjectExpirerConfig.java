@@ -5,6 +5,7 @@ import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.config.ServerSettings;
 import io.cairn.common.config.Setting;
 import io.cairn.common.path.ExpiringObjects;
 import java.time.Duration;
@@ -78,21 +79,13 @@ public final class ObjectExpirerConfig {
                     DEQUEUE_FROM_LEGACY,
                     CONN_TIMEOUT,
                     NODE_TIMEOUT),
-            List.of(
+            ServerSettings.withProcessKeys(
                     "internal_client_conf_path",
                     "report_interval",
                     "recon_cache_path",
                     "devices",
                     "mount_check",
-                    "swift_dir",
-                    "user",
-                    "log_name",
-                    "log_facility",
-                    "log_level",
-                    "log_address",
-                    "nice_priority",
-                    "ionice_class",
-                    "ionice_priority"));
+                    "swift_dir"));
 
     private final Duration interval;
     private final double tasksPerSecond;

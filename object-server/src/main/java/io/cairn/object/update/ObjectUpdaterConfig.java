@@ -62,21 +62,13 @@ public final class ObjectUpdaterConfig {
                     NODE_TIMEOUT,
                     CONN_TIMEOUT,
                     MAX_BACKOFF),
-            List.of(
+            ServerSettings.withProcessKeys(
                     "updater_workers",
                     "max_objects_per_container_per_second",
                     "per_container_ratelimit_buckets",
                     "max_deferred_updates",
                     "report_interval",
-                    "recon_cache_path",
-                    "user",
-                    "log_name",
-                    "log_facility",
-                    "log_level",
-                    "log_address",
-                    "nice_priority",
-                    "ionice_class",
-                    "ionice_priority"));
+                    "recon_cache_path"));
 
     private final Path devices;
     private final boolean mountCheck;
