@@ -5,7 +5,7 @@
 # one HEAD each. GETs are timed with curl to /dev/null, rounds rotate the order of the servers; medians and the
 # issue's ratios are printed (bench/slo_bench.py) and the JSON goes to bench/results/slo-<UTC date>.json.
 #
-#   bench/slo.sh [--segments N] [--segment-mib M] [--rounds R (GETs, 9)] [--put-rounds P (3)] [--manifest-segments K] [--keep]
+#   bench/slo.sh [--segments N] [--segment-mib M] [--rounds R (GETs, 9)] [--put-rounds P (5)] [--manifest-segments K] [--keep]
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,7 +14,7 @@ keep=0
 segments=10
 segment_mib=100
 rounds=9
-put_rounds=3
+put_rounds=5
 manifest_segments=1000
 swift_object_settings=()
 bench_name=cairn-slo-bench
