@@ -83,10 +83,25 @@ public final class ServerSettings {
             "ionice_class",
             "ionice_priority");
 
+    /** Swift's keys for shipping log lines and metrics (syslog over UDP, StatsD) that Cairn accepts and ignores. */
+    public static final List<String> LOG_SHIPPING_KEYS = List.of(
+            "log_udp_host",
+            "log_udp_port",
+            "log_statsd_host",
+            "log_statsd_port",
+            "log_statsd_default_sample_rate",
+            "log_statsd_sample_rate_factor",
+            "log_statsd_metric_prefix");
+
     /** {@code keys}, then {@link #PROCESS_KEYS}: a daemon section's accepted, not acted on, keys. */
     public static List<String> withProcessKeys(String... keys) {
-        List<String> all = new ArrayList<>(List.of(keys));
-        all.addAll(PROCESS_KEYS);
+        return withKeys(PROCESS_KEYS, List.of(keys));
+    }
+
+    /** {@code own}, then {@code shared}: one section's accepted, not acted on, keys. */
+    public static List<String> withKeys(List<String> shared, List<String> own) {
+        List<String> all = new ArrayList<>(own);
+        all.addAll(shared);
         return List.copyOf(all);
     }
 }

@@ -122,11 +122,11 @@ public final class S3Front {
     /** What the controller s3api would pick is called in its MethodNotAllowed: the service, a bucket or an object. */
     private static String resourceType(String rawPath, @Nullable String bucketInHost) {
         String path = rawPath.length() > 1 ? rawPath.substring(1) : "";
-        int depth = path.isEmpty() ? 0 : path.indexOf('/') < 0 || path.indexOf('/') == path.length() - 1 ? 1 : 2;
         if (bucketInHost != null) {
-            depth = path.isEmpty() ? 1 : 2;
+            return path.isEmpty() ? "BUCKET" : "OBJECT";
         }
-        return depth == 0 ? "SERVICE" : depth == 1 ? "BUCKET" : "OBJECT";
+        int slash = path.indexOf('/');
+        return path.isEmpty() ? "SERVICE" : slash < 0 || slash == path.length() - 1 ? "BUCKET" : "OBJECT";
     }
 
     private record BucketKey(
