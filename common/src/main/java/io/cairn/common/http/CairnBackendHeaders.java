@@ -21,5 +21,27 @@ public final class CairnBackendHeaders {
      */
     public static final String NO_UNVERIFIED_RESUME = "X-Backend-Cairn-No-Unverified-Resume";
 
+    /**
+     * On a proxy's chunked object PUT: "I can send the body's MD5 and CRC32C after it, as chunked trailers
+     * ({@link #BODY_MD5_TRAILER}, {@link #BODY_CRC32C_TRAILER})". A Cairn object server that takes the offer says so
+     * with {@link #BODY_DIGEST_ACCEPTED} on its {@code 100 Continue}, hashes only the (far cheaper) CRC32C, checks
+     * it against the trailer's and stores the trailer's MD5 as the ETag: one MD5 per PUT in the proxy instead of one
+     * per replica. A Swift object server ignores the offer, answers a plain {@code 100 Continue}, and gets a chunked
+     * body without trailers, as from Swift's own proxy. Value: {@code crc32c}.
+     */
+    public static final String BODY_DIGEST_OFFER = "X-Backend-Cairn-Body-Digest-Offer";
+
+    /** On an object server's {@code 100 Continue}: the {@link #BODY_DIGEST_OFFER} is taken (value {@code crc32c}). */
+    public static final String BODY_DIGEST_ACCEPTED = "X-Backend-Cairn-Body-Digest-Accepted";
+
+    /** Chunked trailer: the body's MD5, 32 lowercase hex digits. */
+    public static final String BODY_MD5_TRAILER = "X-Backend-Cairn-Body-Md5";
+
+    /** Chunked trailer: the body's CRC32C, 8 lowercase hex digits. */
+    public static final String BODY_CRC32C_TRAILER = "X-Backend-Cairn-Body-Crc32c";
+
+    /** The only digest scheme offered and accepted so far. */
+    public static final String BODY_DIGEST_CRC32C = "crc32c";
+
     private CairnBackendHeaders() {}
 }

@@ -27,8 +27,24 @@ public interface DiskFileWriter extends AutoCloseable {
     /** Bytes written so far. */
     long bytesWritten();
 
-    /** Lowercase hex md5 of the bytes written so far; valid once writing is done. */
+    /**
+     * Lowercase hex md5 of the bytes written so far; valid once writing is done (after {@link #senderDigest} when
+     * {@link #expectSenderDigest} was called).
+     */
     String etag();
+
+    /**
+     * The body's MD5 will be the sender's, given after the last write by {@link #senderDigest}, rather than hashed
+     * here; the bytes written are checked by their CRC32C instead, at about a hundredth of MD5's CPU. Call before
+     * the first write.
+     */
+    void expectSenderDigest();
+
+    /**
+     * The sender's digest of the whole body, after the last write: the bytes written must have its CRC32C (else
+     * {@link DiskFileEtagMismatch}: the body changed on its way here), and its MD5 becomes {@link #etag()}.
+     */
+    void senderDigest(SenderDigest digest) throws DiskFileEtagMismatch;
 
     /**
      * Commits the object with {@code metadata}, which must contain {@code X-Timestamp}; {@code name},

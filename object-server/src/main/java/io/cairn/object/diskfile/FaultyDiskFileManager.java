@@ -230,6 +230,16 @@ public final class FaultyDiskFileManager implements DiskFileManager {
         }
 
         @Override
+        public void expectSenderDigest() {
+            w.expectSenderDigest();
+        }
+
+        @Override
+        public void senderDigest(SenderDigest digest) throws DiskFileEtagMismatch {
+            w.senderDigest(digest);
+        }
+
+        @Override
         public ObjectMetadata put(ObjectMetadata metadata) throws IOException {
             call();
             return w.put(metadata);

@@ -52,7 +52,10 @@ final class LocalDiskFileWriter implements DiskFileWriter {
     private final long expectedSize;
     private final StagedFile staged;
     private final FileChannel channel;
-    private final MessageDigest md5 = SuffixHasher.newMd5();
+    /** Null once the MD5 is the sender's ({@link #expectSenderDigest}). */
+    private @Nullable MessageDigest md5 = SuffixHasher.newMd5();
+
+    private boolean senderMd5;
     private final CRC32C crc32c = new CRC32C();
     private long written;
     private long writebackFrom;
@@ -312,8 +315,11 @@ final class LocalDiskFileWriter implements DiskFileWriter {
             throw translate(e);
         }
         // hash the same bytes after writing them: one pass each, no copy of the chunk
-        chunk.position(start);
-        md5.update(chunk);
+        MessageDigest digest = md5;
+        if (digest != null) {
+            chunk.position(start);
+            digest.update(chunk);
+        }
         chunk.position(start);
         crc32c.update(chunk);
         chunk.position(end);
@@ -351,10 +357,37 @@ final class LocalDiskFileWriter implements DiskFileWriter {
     public String etag() {
         String e = etag;
         if (e == null) {
-            e = HashPath.toHex(md5.digest());
+            MessageDigest digest = md5;
+            if (digest == null) {
+                throw new IllegalStateException("the MD5 of " + diskFile.name() + " is the sender's, not given yet");
+            }
+            e = HashPath.toHex(digest.digest());
             etag = e;
         }
         return e;
+    }
+
+    @Override
+    public void expectSenderDigest() {
+        if (written > 0) {
+            throw new IllegalStateException("expectSenderDigest after the first write of " + diskFile.name());
+        }
+        senderMd5 = true;
+        md5 = null;
+    }
+
+    @Override
+    public void senderDigest(SenderDigest digest) throws DiskFileEtagMismatch {
+        if (!senderMd5) {
+            throw new IllegalStateException("senderDigest without expectSenderDigest for " + diskFile.name());
+        }
+        long computed = crc32c.getValue();
+        if (computed != digest.crc32c()) {
+            throw new DiskFileEtagMismatch(
+                    "body of " + diskFile.name() + " has CRC32C " + BodyVerifier.crc32cHex(computed)
+                            + ", its sender's is " + BodyVerifier.crc32cHex(digest.crc32c()));
+        }
+        etag = digest.md5Hex();
     }
 
     @Override

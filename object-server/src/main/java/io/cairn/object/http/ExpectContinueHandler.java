@@ -5,8 +5,11 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -29,12 +32,14 @@ import io.netty.handler.codec.http.HttpVersion;
  */
 public final class ExpectContinueHandler extends ChannelDuplexHandler {
     /** Outbound marker: "the operation is ready for the request body". Not reference-counted. */
-    public static final Object CONTINUE = new Object() {
-        @Override
-        public String toString() {
-            return "ExpectContinueHandler.CONTINUE";
-        }
-    };
+    public static final Object CONTINUE = new Continue(EmptyHttpHeaders.INSTANCE);
+
+    /** {@link #CONTINUE} whose {@code 100 Continue} (if one is owed) carries {@code name: value}. */
+    public static Object continueWith(String name, String value) {
+        return new Continue(new DefaultHttpHeaders().set(name, value));
+    }
+
+    private record Continue(HttpHeaders headers) {}
 
     private boolean continueOwed;
 
@@ -51,13 +56,13 @@ public final class ExpectContinueHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        if (msg == CONTINUE) {
+        if (msg instanceof Continue marker) {
             if (continueOwed) {
                 continueOwed = false;
-                ctx.write(
-                        new DefaultFullHttpResponse(
-                                HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER),
-                        promise);
+                DefaultFullHttpResponse response = new DefaultFullHttpResponse(
+                        HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER);
+                response.headers().set(marker.headers());
+                ctx.write(response, promise);
             } else {
                 promise.setSuccess();
             }

@@ -1,5 +1,6 @@
 package io.cairn.object.http;
 
+import io.cairn.common.http.CairnBackendHeaders;
 import io.cairn.common.path.ConstraintViolation;
 import io.cairn.common.path.MetadataTarget;
 import io.cairn.common.path.NameValidator;
@@ -10,6 +11,7 @@ import io.cairn.object.diskfile.DiskFileNotExist;
 import io.cairn.object.diskfile.DiskFileQuarantined;
 import io.cairn.object.diskfile.DiskFileReader;
 import io.cairn.object.diskfile.DiskFileWriter;
+import io.cairn.object.diskfile.SenderDigest;
 import io.cairn.object.metadata.ObjectMetadata;
 import io.cairn.object.update.ObjectUpdateTarget;
 import io.netty.buffer.ByteBuf;
@@ -65,6 +67,11 @@ final class PutOperation extends ObjectOperation {
     private @Nullable DiskFileWriter writer;
     private @Nullable ObjectMetadata originalMetadata;
     private String nameHash = "";
+    /** The proxy's offer of the body's MD5 after the body was taken: the writer hashes only CRC32C. */
+    private boolean senderDigest;
+
+    private @Nullable String trailerMd5;
+    private @Nullable String trailerCrc32c;
 
     PutOperation(Exchange exchange) {
         super(exchange);
@@ -99,6 +106,15 @@ final class PutOperation extends ObjectOperation {
             }
         } else if (!chunked) {
             throw new RequestRejectedException(SwiftStatus.LENGTH_REQUIRED, "Missing Content-Length header.");
+        } else {
+            // Swift's proxy (EC) and Cairn's (a body digest in trailers) send chunked bodies of a known length
+            String objLength = headers.get("X-Backend-Obj-Content-Length");
+            if (objLength != null) {
+                expectedLength = RequestMetadata.pythonInt(
+                        objLength, "invalid literal for int() with base 10: '" + objLength + "'");
+            }
+            senderDigest =
+                    CairnBackendHeaders.BODY_DIGEST_CRC32C.equals(headers.get(CairnBackendHeaders.BODY_DIGEST_OFFER));
         }
         NameValidator names = settings.names();
         rejectIf(names.checkObjectName(exchange.path().object()));
@@ -175,7 +191,14 @@ final class PutOperation extends ObjectOperation {
         state = State.RECEIVING;
         uploadDeadlineNanos =
                 System.nanoTime() + exchange.api().settings().maxUploadTime().toNanos();
-        exchange.ctx().writeAndFlush(ExpectContinueHandler.CONTINUE);
+        if (senderDigest) {
+            prepared.writer().expectSenderDigest();
+            exchange.ctx()
+                    .writeAndFlush(ExpectContinueHandler.continueWith(
+                            CairnBackendHeaders.BODY_DIGEST_ACCEPTED, CairnBackendHeaders.BODY_DIGEST_CRC32C));
+        } else {
+            exchange.ctx().writeAndFlush(ExpectContinueHandler.CONTINUE);
+        }
         resumeReading();
         pump();
     }
@@ -201,7 +224,13 @@ final class PutOperation extends ObjectOperation {
         } else {
             content.release();
         }
-        lastReceived = content instanceof LastHttpContent;
+        if (content instanceof LastHttpContent last) {
+            lastReceived = true;
+            if (senderDigest) {
+                trailerMd5 = last.trailingHeaders().get(CairnBackendHeaders.BODY_MD5_TRAILER);
+                trailerCrc32c = last.trailingHeaders().get(CairnBackendHeaders.BODY_CRC32C_TRAILER);
+            }
+        }
         if (received > exchange.api().settings().maxFileSize()) {
             answerAndAbandon(new RequestRejectedException(SwiftStatus.REQUEST_ENTITY_TOO_LARGE));
             return;
@@ -268,6 +297,19 @@ final class PutOperation extends ObjectOperation {
             answerAndAbandon(new RequestRejectedException(SwiftStatus.CLIENT_DISCONNECT));
             return;
         }
+        SenderDigest digest = null;
+        if (senderDigest) {
+            digest = SenderDigest.parse(trailerMd5, trailerCrc32c);
+            if (digest == null) {
+                lastBatch.forEach(ByteBuf::release);
+                answerAndAbandon(new RequestRejectedException(
+                        SwiftStatus.BAD_REQUEST,
+                        "The body digest offered in " + CairnBackendHeaders.BODY_DIGEST_OFFER + " did not follow it in"
+                                + " the trailers " + CairnBackendHeaders.BODY_MD5_TRAILER + " and "
+                                + CairnBackendHeaders.BODY_CRC32C_TRAILER));
+                return;
+            }
+        }
         state = State.COMMITTING;
         writer = null;
         Timestamp ts = timestamp;
@@ -278,8 +320,9 @@ final class PutOperation extends ObjectOperation {
         Map<String, String> metadata = requestMetadata(ts);
         String requestEtag = header("ETag");
         long size = received;
+        SenderDigest sent = digest;
         exchange.onDevice(
-                () -> WriteSupport.writeAndCommit(w, lastBatch, metadata, requestEtag, size), this::committed);
+                () -> WriteSupport.writeAndCommit(w, lastBatch, metadata, requestEtag, size, sent), this::committed);
     }
 
     /** {@code _get_request_metadata}; Content-Length and ETag are added at commit. */

@@ -3,6 +3,7 @@ package io.cairn.object.http;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.DiskFile;
 import io.cairn.object.diskfile.DiskFileWriter;
+import io.cairn.object.diskfile.SenderDigest;
 import io.cairn.object.metadata.ObjectMetadata;
 import io.cairn.object.update.ContainerUpdater;
 import io.cairn.object.update.ObjectUpdateTarget;
@@ -104,14 +105,22 @@ final class WriteSupport {
     }
 
     /**
-     * Checks the size and the client's ETag (422 on mismatch, as {@code _apply_extra_metadata}), then
+     * Checks the sender's digest when it gave one (its CRC32C against the body's: 422 on mismatch), the size and the
+     * client's ETag (422 on mismatch, as {@code _apply_extra_metadata}), then
      * commits with {@code metadata} plus {@code Content-Length} and {@code ETag}; the writer is closed
      * either way, so a failed PUT leaves no temp file.
      */
     static ObjectMetadata commit(
-            DiskFileWriter writer, Map<String, String> metadata, @Nullable String requestEtag, long size)
+            DiskFileWriter writer,
+            Map<String, String> metadata,
+            @Nullable String requestEtag,
+            long size,
+            @Nullable SenderDigest senderDigest)
             throws IOException, RequestRejectedException {
         try {
+            if (senderDigest != null) {
+                writer.senderDigest(senderDigest);
+            }
             String etag = writer.etag();
             if (requestEtag != null) {
                 String expected = Conditionals.normalizeEtag(requestEtag);
@@ -134,7 +143,8 @@ final class WriteSupport {
             List<ByteBuf> lastBatch,
             Map<String, String> metadata,
             @Nullable String requestEtag,
-            long size)
+            long size,
+            @Nullable SenderDigest senderDigest)
             throws IOException, RequestRejectedException {
         try {
             writeAll(writer, lastBatch);
@@ -142,7 +152,7 @@ final class WriteSupport {
             closeQuietly(writer);
             throw e;
         }
-        return commit(writer, metadata, requestEtag, size);
+        return commit(writer, metadata, requestEtag, size, senderDigest);
     }
 
     /** Closes (aborts unless committed) a writer, logging a failure. */

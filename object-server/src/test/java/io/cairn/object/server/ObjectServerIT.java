@@ -403,4 +403,106 @@ class ObjectServerIT {
         RawHttp.Response range = send("GET", "/sdb/3/a/c/big", "Range: bytes=1000000-1000009\r\n", new byte[0]);
         assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(big, 1_000_000, 1_000_010));
     }
+
+    private static final String DIGEST_OFFER = "X-Backend-Cairn-Body-Digest-Offer: crc32c\r\n";
+
+    /** A PUT as Cairn's proxy sends a large body: chunked, its length announced, the digest offered. */
+    private RawHttp.ContinuedPut digestPut(
+            String path, byte[] body, java.util.function.Function<Map<String, String>, String> trailers)
+            throws IOException {
+        return RawHttp.chunkedPut(
+                server.port(),
+                "PUT " + path + " HTTP/1.1\r\nHost: x\r\nX-Timestamp: " + TS1
+                        + "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n"
+                        + "X-Backend-Obj-Content-Length: " + body.length + "\r\nExpect: 100-continue\r\n"
+                        + DIGEST_OFFER,
+                body,
+                65536,
+                trailers);
+    }
+
+    private static String trailers(String md5, long crc32c) {
+        return "X-Backend-Cairn-Body-Md5: " + md5 + "\r\nX-Backend-Cairn-Body-Crc32c: " + String.format("%08x", crc32c)
+                + "\r\n";
+    }
+
+    private static String md5Hex(byte[] b) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("MD5").digest(b));
+    }
+
+    private static long crc32c(byte[] b) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(b);
+        return c.getValue();
+    }
+
+    @Test
+    void shouldStoreTheSendersMd5WhenItsCrc32cMatchesTheBody() throws Exception {
+        byte[] big = RawHttp.randomBytes(2 * 1024 * 1024 + 5, 11);
+        String md5 = md5Hex(big);
+        RawHttp.ContinuedPut put = digestPut("/sda/1/a/c/digested", big, h -> trailers(md5, crc32c(big)));
+        assertThat(put.continueHeaders()).containsEntry("x-backend-cairn-body-digest-accepted", "crc32c");
+        assertThat(put.response().status()).as(put.response().text()).isEqualTo(201);
+        assertThat(put.response().header("ETag")).isEqualTo("\"" + md5 + "\"");
+        RawHttp.Response got = send("GET", "/sda/1/a/c/digested", "", new byte[0]);
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo(big);
+        assertThat(got.header("ETag")).isEqualTo("\"" + md5 + "\"");
+        assertThat(got.header("X-Backend-Cairn-Body-Verified")).isNull(); // only when the GET asks for it
+    }
+
+    @Test
+    void shouldRefuseTheBodyWhenTheSendersCrc32cDiffers() throws Exception {
+        byte[] big = RawHttp.randomBytes(1024 * 1024 + 1, 12);
+        String md5 = md5Hex(big);
+        RawHttp.ContinuedPut put = digestPut("/sda/1/a/c/damaged", big, h -> trailers(md5, crc32c(big) ^ 1));
+        assertThat(put.response().status()).isEqualTo(422);
+        assertThat(send("GET", "/sda/1/a/c/damaged", "", new byte[0]).status()).isEqualTo(404);
+        assertThat(objectFiles("sda")).isEmpty();
+        assertThat(disk.files("sda", "tmp")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseTheBodyWhenTheOfferedDigestNeverCame() throws Exception {
+        byte[] body = RawHttp.randomBytes(4096, 13);
+        RawHttp.ContinuedPut put = digestPut("/sda/1/a/c/undigested", body, h -> "");
+        assertThat(put.response().status()).isEqualTo(400);
+        assertThat(put.response().text()).contains("X-Backend-Cairn-Body-Md5");
+        assertThat(send("GET", "/sda/1/a/c/undigested", "", new byte[0]).status())
+                .isEqualTo(404);
+        assertThat(objectFiles("sda")).isEmpty();
+    }
+
+    @Test
+    void shouldCheckTheClientsEtagAgainstTheSendersMd5() throws Exception {
+        byte[] body = RawHttp.randomBytes(70_000, 14);
+        String md5 = md5Hex(body);
+        RawHttp.ContinuedPut put = RawHttp.chunkedPut(
+                server.port(),
+                "PUT /sda/1/a/c/etagged HTTP/1.1\r\nHost: x\r\nX-Timestamp: " + TS1
+                        + "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n"
+                        + "ETag: 00000000000000000000000000000000\r\nExpect: 100-continue\r\n" + DIGEST_OFFER,
+                body,
+                8192,
+                h -> trailers(md5, crc32c(body)));
+        assertThat(put.response().status()).isEqualTo(422);
+        assertThat(objectFiles("sda")).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer499WhenAChunkedBodyIsShorterThanItsAnnouncedLength() throws Exception {
+        byte[] body = RawHttp.randomBytes(5000, 15);
+        RawHttp.ContinuedPut put = RawHttp.chunkedPut(
+                server.port(),
+                "PUT /sda/1/a/c/short HTTP/1.1\r\nHost: x\r\nX-Timestamp: " + TS1
+                        + "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n"
+                        + "X-Backend-Obj-Content-Length: 5001\r\nExpect: 100-continue\r\n",
+                body,
+                4096,
+                h -> "");
+        assertThat(put.continueHeaders()).doesNotContainKey("x-backend-cairn-body-digest-accepted");
+        assertThat(put.response().status()).isEqualTo(499);
+        assertThat(objectFiles("sda")).isEmpty();
+    }
 }

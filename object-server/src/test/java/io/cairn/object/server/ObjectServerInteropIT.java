@@ -356,4 +356,37 @@ class ObjectServerInteropIT {
         h.keySet().removeAll(List.of("date", "connection", "keep-alive"));
         return h;
     }
+
+    @Test
+    void shouldStoreACairnProxysDigestOfferedPutOnSwiftAsSwiftsOwnChunkedPut() throws Exception {
+        byte[] body = RawHttp.randomBytes(1024 * 1024 + 3, 21);
+        String ts = nextTimestamp();
+        String path = "/sdb/6/a/c/" + quote(UNICODE + " digest");
+        String head = "PUT " + path + " HTTP/1.1\r\nHost: x\r\nX-Timestamp: " + ts
+                + "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n"
+                + "X-Backend-Obj-Content-Length: " + body.length + "\r\nExpect: 100-continue\r\n"
+                + "X-Backend-Cairn-Body-Digest-Offer: crc32c\r\nX-Backend-Storage-Policy-Index: 0\r\n";
+        // what PutConnection does: trailers only to a node whose 100 Continue took the offer
+        RawHttp.ContinuedPut put = RawHttp.chunkedPut(swiftPort, head, body, 65536, h -> {
+            assertThat(h).doesNotContainKey("x-backend-cairn-body-digest-accepted");
+            return "";
+        });
+        assertThat(put.response().status()).as(put.response().text()).isEqualTo(201);
+        String md5 = java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("MD5").digest(body));
+        assertThat(put.response().header("ETag")).isEqualTo("\"" + md5 + "\"");
+        RawHttp.Response got = send(cairn.port(), "GET", path, "X-Backend-Storage-Policy-Index: 0\r\n", new byte[0]);
+        assertThat(got.status()).isEqualTo(200);
+        assertThat(got.body()).isEqualTo(body);
+        assertThat(got.header("ETag")).isEqualTo("\"" + md5 + "\"");
+        // and Swift holds the announced length to the body, as for a Content-Length
+        RawHttp.ContinuedPut shorter = RawHttp.chunkedPut(
+                swiftPort,
+                head.replace("X-Timestamp: " + ts, "X-Timestamp: " + nextTimestamp())
+                        .replace("Content-Length: " + body.length, "Content-Length: " + (body.length + 1)),
+                body,
+                65536,
+                h -> "");
+        assertThat(shorter.response().status()).isEqualTo(499);
+    }
 }

@@ -73,6 +73,56 @@ final class RawHttp {
                 body);
     }
 
+    /** What a PUT with {@code Expect: 100-continue} heard: the {@code 100 Continue}'s headers, then the answer. */
+    record ContinuedPut(Map<String, String> continueHeaders, Response response) {}
+
+    /**
+     * A PUT as Cairn's proxy sends a large body: {@code head} (which should carry {@code Transfer-Encoding: chunked}
+     * and {@code Expect: 100-continue}; {@code Connection: close} is added), then, only after {@code 100 Continue},
+     * {@code body} in chunks of {@code chunkSize} and the last chunk with {@code trailers} (raw header lines, each
+     * ending in CRLF; empty for none). {@code trailers} is computed from the {@code 100 Continue}'s headers (lower
+     * case), as the proxy decides what to send from them.
+     */
+    static ContinuedPut chunkedPut(
+            int port,
+            String head,
+            byte[] body,
+            int chunkSize,
+            java.util.function.Function<Map<String, String>, String> trailers)
+            throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 5000);
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String statusLine = line(in);
+            Map<String, String> headers = new TreeMap<>();
+            for (String l = line(in); !l.isEmpty(); l = line(in)) {
+                int colon = l.indexOf(':');
+                headers.put(
+                        l.substring(0, colon).toLowerCase(Locale.ROOT),
+                        l.substring(colon + 1).strip());
+            }
+            if (Integer.parseInt(statusLine.split(" ")[1]) != 100) {
+                String cl = headers.get("content-length");
+                byte[] answer = cl == null ? new byte[0] : in.readNBytes(Integer.parseInt(cl));
+                return new ContinuedPut(
+                        Map.of(), new Response(Integer.parseInt(statusLine.split(" ")[1]), headers, answer));
+            }
+            for (int off = 0; off < body.length; off += chunkSize) {
+                int n = Math.min(chunkSize, body.length - off);
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body, off, n);
+                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            out.write(("0\r\n" + trailers.apply(headers) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new ContinuedPut(headers, read(in, false));
+        }
+    }
+
     /** {@code n} reproducible random bytes. */
     static byte[] randomBytes(int n, long seed) {
         byte[] b = new byte[n];

@@ -1,7 +1,9 @@
 package io.cairn.proxy.backend;
 
+import io.cairn.common.http.CairnBackendHeaders;
 import io.cairn.ring.Device;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
@@ -9,7 +11,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -77,6 +81,11 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
     private @Nullable ScheduledFuture<?> timer;
     private @Nullable ScheduledFuture<?> stallTimer;
     private boolean continued;
+    /** A flush of the body chunks written is queued on the event loop. */
+    private boolean flushQueued;
+    /** The node's {@code 100 Continue} took the offer of the body's digest in trailers. */
+    private boolean digestAccepted;
+
     private boolean ended;
     private boolean headAnswered;
     private boolean finished;
@@ -183,7 +192,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
             slice.release();
             return;
         }
-        c.writeAndFlush(new DefaultHttpContent(slice)).addListener(w -> {
+        c.write(new DefaultHttpContent(slice)).addListener(w -> {
             if (!w.isSuccess()) {
                 fail();
             } else if (ended) {
@@ -195,19 +204,48 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
                 armStall(c);
             }
         });
+        if (!flushQueued) {
+            // One flush for every chunk the client's reads hand over in this turn of the event loop, not one per
+            // chunk: a writev of many chunks instead of many writes, and fewer wake-ups of the node.
+            flushQueued = true;
+            c.eventLoop().execute(() -> {
+                flushQueued = false;
+                c.flush();
+            });
+        }
+    }
+
+    /**
+     * Whether the node's {@code 100 Continue} took {@link CairnBackendHeaders#BODY_DIGEST_OFFER}: it expects the
+     * body's digest in the trailers that {@link #end(HttpHeaders)} sends.
+     */
+    public boolean digestAccepted() {
+        return digestAccepted;
     }
 
     /** Ends the body and starts waiting for the final response. */
     public void end() {
+        end(EmptyHttpHeaders.INSTANCE);
+    }
+
+    /**
+     * Ends a chunked body with {@code trailers} if the node accepted the digest offer ({@link #digestAccepted}), else
+     * with none, and starts waiting for the final response.
+     */
+    public void end(HttpHeaders trailers) {
         Channel c = channel;
         if (c == null || !streaming()) {
             return;
+        }
+        LastHttpContent last = LastHttpContent.EMPTY_LAST_CONTENT;
+        if (digestAccepted && !trailers.isEmpty()) {
+            last = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, new DefaultHttpHeaders().set(trailers));
         }
         // From here the node has node_timeout after each bit of progress (a chunk or the end taken by the
         // socket) to answer: a node that stops taking bytes or never answers is failed, never waited on.
         ended = true;
         restartResponseTimer(c);
-        c.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(w -> {
+        c.writeAndFlush(last).addListener(w -> {
             if (!w.isSuccess()) {
                 fail();
             } else {
@@ -284,6 +322,8 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         if (code == 100) {
             if (!continued && !headAnswered) {
                 continued = true;
+                digestAccepted = CairnBackendHeaders.BODY_DIGEST_CRC32C.equals(
+                        r.headers().get(CairnBackendHeaders.BODY_DIGEST_ACCEPTED));
                 headAnswered = true;
                 cancelTimer();
                 listener.headAnswered(this);

@@ -1,5 +1,7 @@
 package io.cairn.proxy.swift;
 
+import io.cairn.common.http.CairnBackendHeaders;
+import io.cairn.proxy.backend.BodyDigest;
 import io.cairn.proxy.backend.PutConnection;
 import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.pipeline.AccessPolicy;
@@ -10,6 +12,7 @@ import io.cairn.ring.Device;
 import io.cairn.ring.Ring;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -38,6 +41,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Confined to the client channel's event loop (the replica channels live on it too).
  */
 final class ObjectPutOperation implements Operation, PutConnection.Listener {
+    /**
+     * Bodies of at least this many bytes (and bodies of unknown length) go to the object servers chunked with
+     * {@link CairnBackendHeaders#BODY_DIGEST_OFFER}: the proxy MD5s the body once instead of each replica doing it.
+     * Below it the MD5s cost less than the chunk framing and trailers, and the request stays Content-Length framed.
+     */
+    static final long BODY_DIGEST_MIN_BYTES = 1 << 20;
+
     private final Exchange exchange;
     private final BodySource source;
     private final HttpHeaders extraResponseHeaders;
@@ -54,6 +64,8 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
     private boolean bodyEnded;
     private boolean over;
     private long received;
+    /** The body's digest, computed while relaying when some replica took the offer; else null. */
+    private @Nullable BodyDigest bodyDigest;
 
     private static final BodySource NO_SOURCE = new BodySource() {
         @Override
@@ -79,11 +91,11 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
     static ObjectPutOperation fromClient(Exchange exchange) {
         BodySource copy = exchange.copyBody();
         if (copy != null) {
-            return new ObjectPutOperation(exchange, copy, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+            return new ObjectPutOperation(exchange, copy, EmptyHttpHeaders.INSTANCE);
         }
         if (exchange.isSubrequest()) {
             // a subrequest's body is handed in whole (Subrequests.stream): nothing to pace on the client channel
-            return new ObjectPutOperation(exchange, NO_SOURCE, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+            return new ObjectPutOperation(exchange, NO_SOURCE, EmptyHttpHeaders.INSTANCE);
         }
         BodySource client = new BodySource() {
             @Override
@@ -109,7 +121,7 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
             @Override
             public void abort() {}
         };
-        return new ObjectPutOperation(exchange, client, io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE);
+        return new ObjectPutOperation(exchange, client, EmptyHttpHeaders.INSTANCE);
     }
 
     @Override
@@ -201,9 +213,19 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
                 client);
         String cl = client.get(HttpHeaderNames.CONTENT_LENGTH);
         if (cl != null && !cl.trim().equals("0") && !HttpUtil.isTransferEncodingChunked(exchange.request())) {
-            base.set(HttpHeaderNames.CONTENT_LENGTH, cl.trim());
+            String length = cl.trim();
+            if (ObjectWriteChecks.contentLength(length) >= BODY_DIGEST_MIN_BYTES) {
+                // Swift's own way of announcing a chunked body's length (its EC PUTs): a Swift object server
+                // fallocates and checks it as it would a Content-Length
+                base.set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+                base.set("X-Backend-Obj-Content-Length", length);
+                base.set(CairnBackendHeaders.BODY_DIGEST_OFFER, CairnBackendHeaders.BODY_DIGEST_CRC32C);
+            } else {
+                base.set(HttpHeaderNames.CONTENT_LENGTH, length);
+            }
         } else {
             base.set(HttpHeaderNames.TRANSFER_ENCODING, "chunked");
+            base.set(CairnBackendHeaders.BODY_DIGEST_OFFER, CairnBackendHeaders.BODY_DIGEST_CRC32C);
         }
         List<HttpHeaders> all = BackendHeaders.copies(base, slots);
         Ring cring = s.rings().container();
@@ -295,19 +317,27 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
             fail(SwiftResponses.standard(503));
             return;
         }
-        streaming = true;
-        unfinished = 0;
-        for (PutConnection p : connections) {
-            if (p.streaming()) {
-                unfinished++;
-            }
-        }
+        countStreams();
         source.ready();
         while (!early.isEmpty() && !over) {
             forward(early.poll());
         }
         if (!over && !bodyEnded) {
             source.resume();
+        }
+    }
+
+    /** From here the body flows: counts the replicas that take it, and digests it if any took the offer. */
+    private void countStreams() {
+        streaming = true;
+        unfinished = 0;
+        for (PutConnection p : connections) {
+            if (p.streaming()) {
+                unfinished++;
+                if (p.digestAccepted() && bodyDigest == null) {
+                    bodyDigest = new BodyDigest();
+                }
+            }
         }
     }
 
@@ -332,6 +362,10 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
                 fail(SwiftResponses.withPlain(413, "Your request is too large."));
                 return;
             }
+            BodyDigest digest = bodyDigest;
+            if (digest != null) {
+                digest.update(data);
+            }
             for (PutConnection p : connections) {
                 if (data.isReadable() && p.streaming()) {
                     // Each replica gets its own view of the same memory; its channel releases the slice
@@ -341,8 +375,9 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
             }
             if (content instanceof LastHttpContent) {
                 bodyEnded = true;
+                HttpHeaders trailers = digest == null ? EmptyHttpHeaders.INSTANCE : digest.trailers();
                 for (PutConnection p : connections) {
-                    p.end();
+                    p.end(trailers);
                 }
                 if (unfinished == 0) {
                     answer();

@@ -101,7 +101,11 @@ final class ObjectWriteChecks {
 
     /** The Content-Length, -1 when absent, -2 when malformed. */
     private static long contentLength(HttpHeaders h) {
-        String cl = h.get(HttpHeaderNames.CONTENT_LENGTH);
+        return contentLength(h.get(HttpHeaderNames.CONTENT_LENGTH));
+    }
+
+    /** A Content-Length value, -1 when null, -2 when malformed. */
+    static long contentLength(@Nullable String cl) {
         if (cl == null) {
             return -1;
         }

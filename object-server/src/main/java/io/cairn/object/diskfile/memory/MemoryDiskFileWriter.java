@@ -6,6 +6,7 @@ import io.cairn.object.diskfile.DiskFileEtagMismatch;
 import io.cairn.object.diskfile.DiskFileSizeMismatch;
 import io.cairn.object.diskfile.DiskFileWriter;
 import io.cairn.object.diskfile.OnDiskFileName;
+import io.cairn.object.diskfile.SenderDigest;
 import io.cairn.object.diskfile.SuffixHasher;
 import io.cairn.object.metadata.ObjectMetadata;
 import io.netty.buffer.ByteBuf;
@@ -47,6 +48,17 @@ final class MemoryDiskFileWriter implements DiskFileWriter {
         chunk.readBytes(bytes);
         md5.update(bytes);
         body.writeBytes(bytes);
+    }
+
+    /** Keeps hashing: in memory, {@link #senderDigest} checks the sender's MD5 against this one instead. */
+    @Override
+    public void expectSenderDigest() {}
+
+    @Override
+    public void senderDigest(SenderDigest digest) throws DiskFileEtagMismatch {
+        if (!digest.md5Hex().equals(etag())) {
+            throw new DiskFileEtagMismatch("the sender's MD5 " + digest.md5Hex() + " is not the body's " + etag());
+        }
     }
 
     @Override
