@@ -6,7 +6,7 @@
 # split by thread group; the SAIO is stopped by its PID. Prints each run's result lines. Every run's data stays until
 # the script ends: on this machine's ext4 without a journal, creating inodes soon after many were deleted is slower
 # (the allocator skips recently deleted inodes: `recently_deleted` showed at about 10 % of a PUT run's CPU), so
-# removing one run's objects would slow the next run's PUTs. 64 MiB workloads write tens of GB per run, so their
+# removing one run's objects would slow the next run's PUTs. 1 MiB and 64 MiB workloads write tens of GB per run, so their
 # data goes after each run (AB_KEEP_DATA=yes|no overrides).
 #
 # Access logs are off on every server, as in compare.sh; AB_ACCESS_LOGS=on keeps them on.
@@ -57,6 +57,6 @@ for v in "$@"; do
   wait "$pid" 2>/dev/null || true
   pid=
   keep=${AB_KEEP_DATA:-auto}
-  [[ $keep == auto ]] && { [[ $wl == 64m-* ]] && keep=no || keep=yes; }
+  [[ $keep == auto ]] && { [[ $wl == 64m-* || $wl == 1m-* ]] && keep=no || keep=yes; }
   [[ $keep == no ]] && rm -rf "$work/data-$run"
 done

@@ -15,6 +15,7 @@ workloads="4k-put,4k-get,1m-put,1m-get,64m-put,64m-get,list,mixed"
 duration=6
 warmup=2
 rounds=2
+client=cairn-bench
 server_warmup=45
 listing_objects=100000
 listing_fill=db
@@ -59,6 +60,9 @@ usage: bench/compare.sh [options]
   --swift-object-setting KEY=VALUE
                         add this line to Swift's [app:object-server] sections (repeatable), e.g.
                         keep_cache_private=true to keep authenticated GETs' pages in the page cache
+  --client cairn-bench|wrk
+                        the load generator (default cairn-bench): wrk is Debian's wrk driven by bench/wrk-run.py
+                        (4k/1m/64m put and get only; server CPU from /proc, no proxy/storage split)
 EOF
 }
 
@@ -80,6 +84,7 @@ while [ $# -gt 0 ]; do
     --p99-rate) p99_rate="$2"; shift 2 ;;
     --bench-arg) extra+=("$2"); shift 2 ;;
     --swift-object-setting) swift_object_settings+=("$2"); shift 2 ;;
+    --client) client="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "compare.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -87,6 +92,14 @@ done
 
 log() { echo "compare: $*" >&2; }
 die() { echo "compare: ERROR: $*" >&2; exit 1; }
+case "$client" in
+  cairn-bench) ;;
+  wrk)
+    command -v wrk >/dev/null || die "--client wrk needs Debian's wrk (apt-get install wrk)"
+    case ",$workloads," in *,list,*|*,mixed,*) die "--client wrk runs 4k-, 1m- and 64m- put/get only" ;; esac
+    [ -z "$p99_rate" ] || die "--p99-rate needs --client cairn-bench (wrk has no fixed-rate mode)" ;;
+  *) die "--client must be cairn-bench or wrk, got '$client'" ;;
+esac
 case "$listing_fill" in db|api) ;; *) die "--listing-fill must be db or api, got '$listing_fill'" ;; esac
 [[ "$listing_objects" =~ ^[1-9][0-9]*$ ]] || die "--listing-objects must be a whole number >= 1"
 for setting in "${swift_object_settings[@]}"; do
@@ -162,8 +175,26 @@ run_one() { # workload target round [rate]
     4k-get|mixed) args+=(--prefill "$get_pool") ;;
   esac
   [ -z "$concurrency" ] || args+=(--concurrency "$concurrency")
-  log "run: $wl against $target (round $round${rate:+, offered $rate ops/s})"
-  java -jar "$bench_jar" "${args[@]}" "${extra[@]}" | tee "$tmp/results/$name.txt"
+  log "run: $wl against $target (round $round${rate:+, offered $rate ops/s}; client $client)"
+  if [ "$client" = wrk ]; then
+    /usr/bin/python3 "$root/bench/wrk-run.py" --workload "$wl" --label "$target" --duration "$duration" \
+      --warmup "$warmup" --auth-url "http://127.0.0.1:$port/auth/v1.0" --server-pids "$server_pids" \
+      --clock-ticks "$(getconf CLK_TCK)" ${concurrency:+--concurrency "$concurrency"} \
+      --json "$tmp/results/$name.json" | tee "$tmp/results/$name.txt"
+  else
+    java -jar "$bench_jar" "${args[@]}" "${extra[@]}" | tee "$tmp/results/$name.txt"
+  fi
+  if [ "$wl" = 64m-put ]; then drop_large_bodies "$target"; fi
+}
+
+# A 64 MiB PUT run writes tens of GB (3 replicas); kept, the second round of either server ran out of disk (503s
+# from every node). The bodies go after each run, straight from the devices (the listings keep their rows; no later
+# workload reads these objects), so every run starts with the same free space.
+drop_large_bodies() { # target
+  local devices
+  if [ "$1" = cairn ]; then devices=("$tmp/cairn/data/srv/node"*); else devices=("$tmp/swift/srv/node"*); fi
+  find "${devices[@]}" -name '*.data' -size +1M -delete
+  log "dropped the 64 MiB bodies from $1's devices; $(df -h --output=avail "$tmp" | tail -1 | tr -d ' ') free"
 }
 
 # --- the listing container, filled in its DBs (--listing-fill db) -------------------------------------------------

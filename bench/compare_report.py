@@ -160,6 +160,7 @@ def main():
         into = rate_runs if r.get("rate") else runs
         into.setdefault(r["workload"], {}).setdefault(r["label"], []).append(r)
     names = [w for w in ORDER if w in runs] + sorted(w for w in runs if w not in ORDER)
+    clients = sorted({r.get("client", "cairn-bench") for w in runs.values() for t in w.values() for r in t})
     combined = {
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "machine": machine,
@@ -167,6 +168,7 @@ def main():
         "swift": swift_version,
         "listingObjects": int(listing_objects),
         "listingFill": listing_fill,
+        "clients": clients,
         "skipped": skipped.split(),
         "workloads": {},
     }
@@ -224,7 +226,7 @@ def main():
     print()
     how = "rows merged into its DBs" if listing_fill == "db" else "objects PUT through the API"
     print(f"machine: {machine}; {java_version}; Swift {swift_version}; listing container of {listing_objects} objects"
-          f" ({how})")
+          f" ({how}); load generator: {', '.join(clients) or '-'}")
     if combined["skipped"]:
         print("SKIPPED (time bound): " + " ".join(combined["skipped"]))
     combined["errors"] = any_errors
