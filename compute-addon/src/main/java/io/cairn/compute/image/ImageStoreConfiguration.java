@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ReactorResourceFactory;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpResponseDecoderSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +25,20 @@ public class ImageStoreConfiguration {
      */
     private static final WriteBufferWaterMark STORE_WRITE_QUEUE = new WriteBufferWaterMark(512 << 10, 1 << 20);
 
+    /** Upper bound of one response body chunk from the store; a socket read (at most 64 KiB) is the usual one. */
+    private static final int RESPONSE_CHUNK_BYTES = 1 << 20;
+
+    /**
+     * A download's body from the store in buffers of up to one socket read, as uploads arrive
+     * ({@code ComputeApplication.largeRequestChunks} says why): with Reactor Netty's default 8 KiB chunks every 64 KiB
+     * read became eight signals through the relay and eight writes to the client. Deprecated (Netty 5 drops it), still
+     * honoured by Netty 4.2's decoder.
+     */
+    @SuppressWarnings("deprecation")
+    private static HttpResponseDecoderSpec largeChunks(HttpResponseDecoderSpec spec) {
+        return spec.maxChunkSize(RESPONSE_CHUNK_BYTES);
+    }
+
     @Bean
     @ConditionalOnMissingBean(ImageStore.class)
     ImageStore swiftImageStore(
@@ -34,6 +49,7 @@ public class ImageStoreConfiguration {
         HttpClient http = HttpClient.create(resources.getConnectionProvider())
                 .runOn(resources.getLoopResources())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, STORE_WRITE_QUEUE)
+                .httpResponseDecoder(ImageStoreConfiguration::largeChunks)
                 .responseTimeout(Duration.ofMinutes(2));
         return new SwiftImageStore(
                 http,
