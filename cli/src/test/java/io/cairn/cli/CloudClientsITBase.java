@@ -321,6 +321,69 @@ abstract class CloudClientsITBase {
                 .doesNotContain(id);
     }
 
+    @Test
+    void aRemovedRoleAndADisabledUserReachTheSwiftApiWithinTheRevocationPeriod() throws Exception {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String project = "revoke-" + suffix;
+        String user = "revokee-" + suffix;
+        String projectId = json(admin.openstack("project", "create", "-f", "json", project)
+                        .ok("project create"))
+                .get("id")
+                .asString();
+        admin.openstack("user", "create", "--password", "s3cret-" + suffix, user)
+                .ok("user create");
+        admin.openstack("role", "add", "--user", user, "--project", project, "member")
+                .ok("role add");
+        OpenStackClients asUser = admin.with("OS_USERNAME", user)
+                .with("OS_PASSWORD", "s3cret-" + suffix)
+                .with("OS_PROJECT_NAME", project);
+        String storageUrl = proxy() + "/v1/AUTH_" + projectId;
+        String first = json(asUser.openstack("token", "issue", "-f", "json").ok("token issue as the user"))
+                .get("id")
+                .asString();
+        // 200 for the account not created yet (Swift's fake listing), 204 once it exists
+        assertThat(rawStatus("HEAD", storageUrl, first)).isIn(200, 204);
+        // the token carries the member role; removing it revokes the user's tokens on that project
+        admin.openstack("role", "remove", "--user", user, "--project", project, "member")
+                .ok("role remove");
+        Await.until(
+                "a token whose role was removed refused by the proxy",
+                Duration.ofSeconds(60),
+                () -> headStatus(storageUrl, first) == 401);
+        admin.openstack("role", "add", "--user", user, "--project", project, "member")
+                .ok("role added again");
+        String second = json(asUser.openstack("token", "issue", "-f", "json").ok("token issued after"))
+                .get("id")
+                .asString();
+        assertThat(rawStatus("HEAD", storageUrl, second))
+                .as("a token issued after the event")
+                .isIn(200, 204);
+        admin.openstack("user", "set", "--disable", user).ok("user set --disable");
+        Await.until(
+                "a disabled user's token refused by the proxy",
+                Duration.ofSeconds(60),
+                () -> headStatus(storageUrl, second) == 401);
+        OpenStackClients.Result refused = asUser.openstack("token", "issue");
+        assertThat(refused.exitCode()).isNotZero();
+        // the identity service refuses the old tokens itself at once
+        assertThat(rawStatus("GET", admin.env("OS_AUTH_URL") + "/auth/projects", second))
+                .isEqualTo(401);
+    }
+
+    /** HEAD's status, for polling: I/O failures are unchecked. */
+    private int headStatus(String url, String token) {
+        try {
+            return rawStatus("HEAD", url, token);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private int rawStatus(String method, String url, @Nullable String token) throws Exception {
         HttpRequest.Builder b =
                 HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());

@@ -48,18 +48,21 @@ public class AdminController {
     private final RequestAuthenticator auth;
     private final ApiEndpoints endpoints;
     private final TransactionTemplate tx;
+    private final TokenService tokens;
 
     public AdminController(
             IdentityRepository repo,
             PasswordHasher passwords,
             RequestAuthenticator auth,
             ApiEndpoints endpoints,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            TokenService tokens) {
         this.repo = repo;
         this.passwords = passwords;
         this.auth = auth;
         this.endpoints = endpoints;
         this.tx = tx;
+        this.tokens = tokens;
     }
 
     private IdentityViews views() {
@@ -209,6 +212,9 @@ public class AdminController {
                     orDefault(text(p, "description"), old.description()),
                     bool(p, "enabled", old.enabled()));
             repo.updateProject(updated);
+            if (old.enabled() && !updated.enabled()) {
+                tokens.revokeIssuedUntilNow(null, id);
+            }
             return Map.of("project", views().project(updated));
         });
     }
@@ -218,6 +224,7 @@ public class AdminController {
         return asAdmin(request, () -> {
             project(id);
             repo.deleteProject(id);
+            tokens.revokeIssuedUntilNow(null, id);
             return noContent();
         });
     }
@@ -290,6 +297,9 @@ public class AdminController {
                     orDefault(text(u, "description"), old.description()),
                     u.has("email") ? text(u, "email") : old.email());
             repo.updateUser(updated);
+            if ((old.enabled() && !updated.enabled()) || password != null) {
+                tokens.revokeIssuedUntilNow(id, null);
+            }
             return Map.of("user", views().user(updated));
         });
     }
@@ -299,6 +309,7 @@ public class AdminController {
         return asAdmin(request, () -> {
             user(id);
             repo.deleteUser(id);
+            tokens.revokeIssuedUntilNow(id, null);
             return noContent();
         });
     }
@@ -375,6 +386,9 @@ public class AdminController {
                     if (repo.unassign(a) == 0) {
                         throw ApiException.notFound("Could not find role assignment.");
                     }
+                    // tokens carry their roles: those issued with this one lose it only by revocation (a domain
+                    // role's removal revokes the user's tokens on every scope: broader than Keystone's user+domain)
+                    tokens.revokeIssuedUntilNow(userId, scope.equals("projects") ? scopeId : null);
                 }
                 default -> {
                     if (!repo.isAssigned(a)) {

@@ -299,11 +299,48 @@ public class IdentityRepository {
                 .list();
     }
 
-    /** Drops deny-list entries whose tokens have expired anyway. */
+    /** Drops deny-list entries and revocation events whose tokens have expired anyway. */
     public int purgeRevoked(long nowMillis) {
         return jdbc.sql("DELETE FROM revoked_tokens WHERE expires_at < ?")
-                .param(nowMillis)
+                        .param(nowMillis)
+                        .update()
+                + jdbc.sql("DELETE FROM revocation_events WHERE expires_at < ?")
+                        .param(nowMillis)
+                        .update();
+    }
+
+    /**
+     * Every token of {@code userId} (on any scope when {@code projectId} is null), or of {@code projectId} (of any user
+     * when {@code userId} is null), issued at or before {@code issuedBeforeMillis} is revoked; the event can be dropped
+     * after {@code expiresAtMillis}.
+     */
+    public record RevocationEvent(
+            @Nullable String userId, @Nullable String projectId, long issuedBeforeMillis, long expiresAtMillis) {}
+
+    public void addRevocationEvent(RevocationEvent e) {
+        jdbc.sql("INSERT INTO revocation_events (user_id, project_id, issued_before, expires_at) VALUES (?, ?, ?, ?)")
+                .params(SqlArgs.of(e.userId(), e.projectId(), e.issuedBeforeMillis(), e.expiresAtMillis()))
                 .update();
+    }
+
+    /** Revocation events still in force at {@code nowMillis}, oldest first. */
+    public List<RevocationEvent> revocationEvents(long nowMillis) {
+        return jdbc.sql("SELECT user_id, project_id, issued_before, expires_at FROM revocation_events"
+                        + " WHERE expires_at >= ? ORDER BY issued_before")
+                .param(nowMillis)
+                .query((rs, n) -> new RevocationEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    /** Whether a revocation event covers a token of {@code userId} on {@code projectId} issued at {@code issuedAt}. */
+    public boolean isRevokedByEvent(String userId, @Nullable String projectId, long issuedAtMillis) {
+        return jdbc.sql("SELECT COUNT(*) FROM revocation_events WHERE issued_before >= ?"
+                                + " AND (user_id IS NULL OR user_id = ?)"
+                                + " AND (project_id IS NULL OR project_id = ?)")
+                        .params(SqlArgs.of(issuedAtMillis, userId, projectId))
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     static String scopeType(TokenClaims.Kind kind) {

@@ -121,7 +121,9 @@ public class TokenController {
     /**
      * Keystone's {@code GET /v3/OS-REVOKE/events} (admin or {@code service} role, as Keystone's policy): the deny list,
      * one event per revoked token still unexpired — {@code audit_id}, and {@code expires_at} (Cairn's: when the
-     * event can be forgotten). Proxies poll it ({@code [filter:authtoken]} {@code revocation_cache_time}) to refuse
+     * event can be forgotten) — then the events that revoke every token of a user, a project or a user on a project
+     * issued until {@code issued_before} ({@code user_id}, {@code project_id}, {@code issued_before}, {@code
+     * revoked_at}, {@code expires_at}). Proxies poll it ({@code [filter:authtoken]} {@code revocation_cache_time}) to refuse
      * revoked tokens they otherwise validate locally.
      */
     @GetMapping("/v3/OS-REVOKE/events")
@@ -136,6 +138,22 @@ public class TokenController {
                 for (IdentityRepository.RevokedToken r : repo.revokedTokens(clock.millis())) {
                     Map<String, Object> e = new LinkedHashMap<>();
                     e.put("audit_id", r.auditId());
+                    e.put(
+                            "expires_at",
+                            Instant.ofEpochMilli(r.expiresAtMillis()).toString());
+                    events.add(e);
+                }
+                for (IdentityRepository.RevocationEvent r : repo.revocationEvents(clock.millis())) {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    if (r.userId() != null) {
+                        e.put("user_id", r.userId());
+                    }
+                    if (r.projectId() != null) {
+                        e.put("project_id", r.projectId());
+                    }
+                    String at = Instant.ofEpochMilli(r.issuedBeforeMillis()).toString();
+                    e.put("issued_before", at);
+                    e.put("revoked_at", at);
                     e.put(
                             "expires_at",
                             Instant.ofEpochMilli(r.expiresAtMillis()).toString());

@@ -96,7 +96,9 @@ public class TokenService {
         if (!clock.instant().isBefore(claims.expiresAt())) {
             throw ApiException.unauthorized("The token has expired.");
         }
-        if (repo.isRevoked(claims.auditId())) {
+        if (repo.isRevoked(claims.auditId())
+                || repo.isRevokedByEvent(
+                        claims.userId(), claims.projectId(), claims.issuedAt().toEpochMilli())) {
             throw ApiException.unauthorized("The token has been revoked.");
         }
         Optional<User> user = repo.user(claims.userId());
@@ -110,6 +112,22 @@ public class TokenService {
     public void revoke(TokenClaims claims) {
         repo.purgeRevoked(clock.instant().toEpochMilli());
         repo.revoke(claims.auditId(), claims.expiresAt().toEpochMilli());
+    }
+
+    /**
+     * Revokes every token issued until now of {@code userId} (on any scope when {@code projectId} is null), or of
+     * {@code projectId} (of any user when {@code userId} is null): Keystone's revocation events for a user disabled,
+     * deleted or given a new password, a project disabled or deleted, a role assignment removed. The event lasts as
+     * long as a token issued now would.
+     */
+    public void revokeIssuedUntilNow(@Nullable String userId, @Nullable String projectId) {
+        if (userId == null && projectId == null) {
+            throw new IllegalArgumentException("a revocation event names a user, a project or both");
+        }
+        long now = clock.instant().toEpochMilli();
+        repo.purgeRevoked(now);
+        repo.addRevocationEvent(new IdentityRepository.RevocationEvent(
+                userId, projectId, now, now + properties.tokenTtl().toMillis()));
     }
 
     /** Current role names of the user on a scope (validation reports these, not the ones frozen in the token). */

@@ -2,6 +2,7 @@ package io.cairn.proxy.auth;
 
 import io.cairn.common.codec.Json;
 import io.cairn.common.concurrent.NamedThreadFactory;
+import io.cairn.common.token.TokenClaims;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The identity service's token deny list as the proxy knows it: the audit ids of revoked tokens, fetched every
+ * The identity service's token deny list as the proxy knows it: the audit ids of revoked tokens and the events that
+ * revoke every token of a user, a project or a user on a project issued until a time, fetched every
  * {@code revocation_cache_time} from Keystone's {@code GET /v3/OS-REVOKE/events} with a token of the {@code
  * [filter:authtoken]} service user (keystonemiddleware's {@code auth_url}, {@code username}, {@code password},
  * {@code project_name}, domains). Tokens are still validated locally, with no call per request; only this poll
@@ -57,7 +60,7 @@ public final class RevocationList implements AutoCloseable {
     private final @Nullable HttpClient http;
     private final @Nullable ScheduledExecutorService poller;
     private final Clock clock;
-    private volatile Set<String> revoked = Set.of();
+    private volatile Revoked revoked = Revoked.NOTHING;
     private volatile @Nullable Instant lastFetch;
     private @Nullable String serviceToken;
     private Instant serviceTokenExpires = Instant.EPOCH;
@@ -92,9 +95,47 @@ public final class RevocationList implements AutoCloseable {
         return list;
     }
 
-    /** Whether a token with this audit id was revoked (as of the last successful fetch). */
-    public boolean isRevoked(String auditId) {
-        return revoked.contains(auditId);
+    /**
+     * Whether the token was revoked as of the last successful fetch: by its audit id, or by an event covering its
+     * user, its project or both that was recorded at or after the token was issued (a user disabled, deleted or given
+     * a new password, a project disabled or deleted, a role assignment removed).
+     */
+    public boolean isRevoked(TokenClaims token) {
+        return revoked.covers(token);
+    }
+
+    /**
+     * An event revoking every token of {@code userId} (any project when {@code projectId} is null) or of {@code
+     * projectId} (any user when {@code userId} is null) issued at or before {@code issuedBefore}.
+     */
+    record Event(@Nullable String userId, @Nullable String projectId, Instant issuedBefore) {
+        boolean covers(TokenClaims t) {
+            return (userId == null || userId.equals(t.userId()))
+                    && (projectId == null || projectId.equals(t.projectId()))
+                    && !t.issuedAt().isAfter(issuedBefore);
+        }
+    }
+
+    /** One fetch's deny list: revoked tokens' audit ids and the wider events. Immutable. */
+    record Revoked(Set<String> auditIds, List<Event> events) {
+        static final Revoked NOTHING = new Revoked(Set.of(), List.of());
+
+        Revoked {
+            auditIds = Set.copyOf(auditIds);
+            events = List.copyOf(events);
+        }
+
+        boolean covers(TokenClaims token) {
+            if (auditIds.contains(token.auditId())) {
+                return true;
+            }
+            for (Event e : events) {
+                if (e.covers(token)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** When the list was last fetched, or null before the first success (status output, tests). */
@@ -135,7 +176,7 @@ public final class RevocationList implements AutoCloseable {
             if (r.statusCode() != 200) {
                 throw new IOException("GET " + s.authUrl() + "/OS-REVOKE/events answered " + r.statusCode());
             }
-            revoked = auditIds(r.body());
+            revoked = parse(r.body());
             lastFetch = clock.instant();
             if (failing) {
                 LOG.log(Level.INFO, "authtoken: revocation events fetched again from {0}", s.authUrl());
@@ -145,11 +186,11 @@ public final class RevocationList implements AutoCloseable {
             if (!failing) {
                 LOG.log(
                         Level.WARNING,
-                        "authtoken: cannot fetch revocation events from {0} ({1}); the last list ({2} tokens) stays"
+                        "authtoken: cannot fetch revocation events from {0} ({1}); the last list ({2} events) stays"
                                 + " in force",
                         s.authUrl(),
                         String.valueOf(e),
-                        revoked.size());
+                        revoked.auditIds().size() + revoked.events().size());
                 failing = true;
             }
         } catch (InterruptedException e) {
@@ -213,18 +254,36 @@ public final class RevocationList implements AutoCloseable {
         return Instant.EPOCH;
     }
 
-    /** The {@code audit_id}s of {@code {"events": [{"audit_id": ...}, ...]}}. */
-    static Set<String> auditIds(String body) throws Json.JsonException {
+    /**
+     * {@code {"events": [...]}}: events with an {@code audit_id} revoke that token; events with a {@code user_id}
+     * and/or {@code project_id} and an {@code issued_before} revoke every token they cover. Other events (Keystone
+     * also has role, domain and trust events, which Cairn's identity service does not write) are ignored.
+     */
+    static Revoked parse(String body) throws Json.JsonException {
         Set<String> ids = new HashSet<>();
+        List<Event> wider = new ArrayList<>();
         if (!(Json.parse(body) instanceof Map<?, ?> doc) || !(doc.get("events") instanceof List<?> events)) {
             throw new Json.JsonException("no \"events\" list in the revocation events");
         }
         for (Object e : events) {
-            if (e instanceof Map<?, ?> event && event.get("audit_id") instanceof String id) {
+            if (!(e instanceof Map<?, ?> event)) {
+                continue;
+            }
+            if (event.get("audit_id") instanceof String id) {
                 ids.add(id);
+                continue;
+            }
+            String user = event.get("user_id") instanceof String u ? u : null;
+            String project = event.get("project_id") instanceof String p ? p : null;
+            if ((user != null || project != null) && event.get("issued_before") instanceof String before) {
+                try {
+                    wider.add(new Event(user, project, Instant.parse(before)));
+                } catch (DateTimeParseException bad) {
+                    throw new Json.JsonException("revocation event with issued_before " + before + ": " + bad);
+                }
             }
         }
-        return Set.copyOf(ids);
+        return new Revoked(ids, wider);
     }
 
     @Override

@@ -91,9 +91,7 @@ public final class KeystoneAccess implements AccessPolicy {
 
     private @Nullable TokenClaims valid(String token) {
         TokenClaims claims = authToken.codec().decode(token).orElse(null);
-        if (claims == null
-                || !clock.instant().isBefore(claims.expiresAt())
-                || revocations.isRevoked(claims.auditId())) {
+        if (claims == null || !clock.instant().isBefore(claims.expiresAt()) || revocations.isRevoked(claims)) {
             return null;
         }
         return claims;
