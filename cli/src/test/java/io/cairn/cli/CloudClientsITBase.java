@@ -370,6 +370,89 @@ abstract class CloudClientsITBase {
                 .isEqualTo(401);
     }
 
+    @Test
+    void concurrentServerCreationsInOneProjectNeverOvershootItsInstanceQuota() throws Exception {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String project = "quota-" + suffix;
+        String user = "quota-user-" + suffix;
+        String projectId = json(admin.openstack("project", "create", "-f", "json", project)
+                        .ok("project create"))
+                .get("id")
+                .asString();
+        admin.openstack("user", "create", "--password", "pw-" + suffix, user).ok("user create");
+        admin.openstack("role", "add", "--user", user, "--project", project, "member")
+                .ok("role add");
+        Path file = write("quota-" + suffix + ".raw", randomBytes(4096, 31));
+        String imageId = json(admin.openstack(
+                                "image",
+                                "create",
+                                "--file",
+                                file.toString(),
+                                "--disk-format",
+                                "raw",
+                                "--container-format",
+                                "bare",
+                                "--public",
+                                "-f",
+                                "json",
+                                "quota-image-" + suffix)
+                        .ok("image create"))
+                .get("id")
+                .asString();
+        String api = admin.env("OS_AUTH_URL").replace("/identity/v3", "") + "/compute/v2.1";
+        String adminToken = json(admin.openstack("token", "issue", "-f", "json").ok("token issue"))
+                .get("id")
+                .asString();
+        HttpResponse<String> quota = http.send(
+                HttpRequest.newBuilder(URI.create(api + "/os-quota-sets/" + projectId))
+                        .header("X-Auth-Token", adminToken)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"quota_set\": {\"instances\": 2}}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(quota.statusCode()).as(quota.body()).isEqualTo(200);
+        String userToken = json(admin.with("OS_USERNAME", user)
+                        .with("OS_PASSWORD", "pw-" + suffix)
+                        .with("OS_PROJECT_NAME", project)
+                        .openstack("token", "issue", "-f", "json")
+                        .ok("token issue as the user"))
+                .get("id")
+                .asString();
+        // six creations at once against a quota of two instances: two fit, four are refused, never more
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> creations = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            creations.add(http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(api + "/servers"))
+                            .header("X-Auth-Token", userToken)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"server\": {\"name\": \"q" + i
+                                    + "\", \"imageRef\": \"" + imageId + "\", \"flavorRef\": \"1\"}}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (var c : creations) {
+            HttpResponse<String> r = c.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            statuses.add(r.statusCode());
+            if (r.statusCode() != 202) {
+                assertThat(r.body()).as("status " + r.statusCode()).contains("Quota exceeded for instances");
+            }
+        }
+        assertThat(statuses).filteredOn(st -> st == 202).hasSize(2);
+        assertThat(statuses).filteredOn(st -> st == 403).hasSize(4);
+        HttpResponse<String> listed = http.send(
+                HttpRequest.newBuilder(URI.create(api + "/servers"))
+                        .header("X-Auth-Token", userToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode servers = JSON.readTree(listed.body()).get("servers");
+        assertThat(servers.size()).isEqualTo(2);
+        for (JsonNode server : servers) {
+            assertThat(rawStatus("DELETE", api + "/servers/" + server.get("id").asString(), userToken))
+                    .isEqualTo(204);
+        }
+    }
+
     /** HEAD's status, for polling: I/O failures are unchecked. */
     private int headStatus(String url, String token) {
         try {

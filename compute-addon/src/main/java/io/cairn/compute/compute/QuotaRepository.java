@@ -66,6 +66,21 @@ public class QuotaRepository {
         });
     }
 
+    /**
+     * Serializes quota-checked writes of one project until the surrounding transaction ends: call first in a
+     * transaction that reads the project's usage and then adds to it. Concurrent callers for the same project wait here
+     * (PostgreSQL's row lock; SQLite's transactions are IMMEDIATE, so one at a time anyway) and then read the usage
+     * the earlier ones committed.
+     */
+    public void lockProject(String projectId) {
+        jdbc.sql("INSERT INTO project_locks (project_id, version) VALUES (?, 0) ON CONFLICT (project_id) DO NOTHING")
+                .param(projectId)
+                .update();
+        jdbc.sql("UPDATE project_locks SET version = version + 1 WHERE project_id = ?")
+                .param(projectId)
+                .update();
+    }
+
     public void reset(String projectId) {
         jdbc.sql("DELETE FROM quotas WHERE project_id = ?").param(projectId).update();
     }

@@ -109,6 +109,7 @@ public class ServerService {
         String adminPass = randomString(12);
         String finalKeyData = keyData;
         List<Server> made = tx.execute(s -> {
+            quotas.lockProject(project); // concurrent creations in the project take turns: no quota overshoot
             int count = allowedCount(project, flavor, r.minCount(), r.maxCount());
             List<Server> list = new ArrayList<>();
             for (int i = 0; i < count; i++) {
