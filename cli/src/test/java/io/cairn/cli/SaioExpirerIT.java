@@ -146,6 +146,31 @@ class SaioExpirerIT {
     }
 
     @Test
+    void shouldExpireATaskWrittenIntoATaskContainerAnEarlierPassDeleted() throws Exception {
+        Path file = Files.writeString(work.resolve("again.txt"), "twice", StandardCharsets.UTF_8);
+        tester().run("post", "again").requireSuccess("create container");
+        // the same name twice on one day: both tasks go to the same task container (day bucket minus the name's shard)
+        long first = System.currentTimeMillis() / 1000 + 2;
+        tester().run("upload", "again", file.toString(), "--object-name", "o", "-H", "X-Delete-At: " + first)
+                .requireSuccess("upload");
+        awaitTime(first);
+        // this pass empties the task container and, the container being due, deletes it
+        assertThat(sumCounter(once(NodeDaemons.Kind.EXPIRER, 0), "objects_expired"))
+                .isEqualTo(1);
+        long second = System.currentTimeMillis() / 1000 + 2;
+        tester().run("upload", "again", file.toString(), "--object-name", "o", "-H", "X-Delete-At: " + second)
+                .requireSuccess("upload again");
+        awaitTime(second);
+        // the container servers report the task container alive again as the row lands, so this pass lists it
+        assertThat(sumCounter(once(NodeDaemons.Kind.EXPIRER, 0), "objects_expired"))
+                .isEqualTo(1);
+        Await.until(
+                "listing without the expired object",
+                Duration.ofSeconds(10),
+                () -> listing("again").isEmpty());
+    }
+
+    @Test
     void shouldExpireAnObjectWrittenWhileAReplicaOfItsContainerAndTaskWasDown() throws Exception {
         long deleteAt = System.currentTimeMillis() / 1000 + 4;
         String[] chosen = pickObjectWithDownNodeInBothContainers(deleteAt);

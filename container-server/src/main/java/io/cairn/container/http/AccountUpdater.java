@@ -4,6 +4,7 @@ import io.cairn.common.http.BackendClient;
 import io.cairn.common.http.BackendRequest;
 import io.cairn.common.http.BackendResponse;
 import io.cairn.common.path.HashPath;
+import io.cairn.container.db.ContainerBroker;
 import io.cairn.ring.Device;
 import io.cairn.ring.Ring;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -11,8 +12,10 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,6 +94,30 @@ public final class AccountUpdater {
                     Integer.toString(part)));
         }
         return CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0]));
+    }
+
+    /**
+     * Cairn: reports an auto-created container that was deleted and has just been given a row again, with its
+     * current stats and at least one object (so the account lists it again), as {@link #reportAutocreated} does for
+     * a new one; the container updater reports the exact stats on its pass. Best effort; never completes
+     * exceptionally.
+     */
+    CompletableFuture<Void> reportRevived(ContainerRequest req, ContainerBroker broker) {
+        Map<String, @Nullable Object> info;
+        try {
+            info = broker.info();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read " + req.account() + "/" + req.container() + " to report it: " + e);
+            return CompletableFuture.completedFuture(null);
+        }
+        // the row may still be in the DB's pending file: the stats need not count it yet, but the account must see
+        // at least one object, or a container whose delete is newer than its put stays listed as deleted
+        Map<String, @Nullable Object> reported = new HashMap<>(info);
+        Object count = info.get("object_count");
+        if (!(count instanceof Number n) || n.longValue() < 1) {
+            reported.put("object_count", 1);
+        }
+        return reportAutocreated(req, reported);
     }
 
     /** Sends the updates; completes with the response to give instead of the operation's own, or null. */

@@ -89,7 +89,7 @@ abstract class ContainerOperation {
     }
 
     /** Swift's {@code _should_autocreate}. */
-    private boolean shouldAutocreate(ContainerRequest req) {
+    protected final boolean shouldAutocreate(ContainerRequest req) {
         String explicit = req.headers().get("X-Backend-Auto-Create");
         if (explicit != null && !explicit.isEmpty()) {
             return isTrue(explicit);

@@ -36,8 +36,16 @@ final class ObjectRowPutOperation extends ContainerOperation {
                     int policy = requested == null ? 0 : requested;
                     ContainerBroker broker = broker(dev, req);
                     boolean created = maybeAutocreate(broker, ts, policy, req);
+                    // an auto-created container deleted once empty (a task container after the expirer's pass) that
+                    // gets a row again: its account lists it as deleted until the container updater's pass, so the
+                    // expirer would not see this task until then. Reported now, with the stats after the row.
+                    boolean revived = !created && shouldAutocreate(req) && broker.isDeleted();
                     CompletableFuture<?> committed =
                             ctx.committer().submit(req.device(), broker, withPolicy(row, policy));
+                    if (revived) {
+                        return committed.thenCompose(
+                                done -> ctx.accountUpdater().reportRevived(req, broker));
+                    }
                     if (!created) {
                         return committed;
                     }
