@@ -18,44 +18,23 @@ if [[ $# -lt 4 ]]; then
   exit 2
 fi
 root=$(cd "$(dirname "$0")/.." && pwd)
-bench_jar="$root/bench/target/cairn-bench.jar"
-[[ -f $bench_jar ]] || (cd "$root" && mvn -B -q -DskipTests package -pl bench)
 wl=$1 dur=$2 warm=$3
 shift 3
-work=$(mktemp -d)
-pid=
-cleanup() {
-  if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+# shellcheck source=bench/build-saio-lib.sh
+. "$root/bench/build-saio-lib.sh"
 # access logs off on every server, as in compare.sh (Swift's log_level = WARNING); AB_ACCESS_LOGS=on keeps them
-access_level=WARNING
-[[ ${AB_ACCESS_LOGS:-off} == on ]] && access_level=INFO
-printf '%s\n' 'handlers = java.util.logging.ConsoleHandler' '.level = INFO' \
-  "io.cairn.proxy.access.level = $access_level" "io.cairn.object.access.level = $access_level" \
-  "io.cairn.container.access.level = $access_level" "io.cairn.account.access.level = $access_level" \
-  > "$work/logging.properties"
-free_port() { /usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+[[ ${AB_ACCESS_LOGS:-off} == on ]] && write_logging INFO
 run=0
 for v in "$@"; do
   name=$(basename "$v")
-  port=$(free_port)
-  # shellcheck disable=SC2046 # jvm.options holds one flag per word
   run=$((run + 1))
-  java $(cat "$v/jvm.options") -Djava.util.logging.config.file="$work/logging.properties" \
-    -jar "$v/cairn.jar" saio --data "$work/data-$run" --port "$port" --no-daemons > "$work/saio-$name.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$port/healthcheck" && break; sleep 0.5; done
-  auth="http://127.0.0.1:$port/auth/v1.0"
+  start_saio "$v" "$work/data-$run" "$work/saio-$name.log"
   java -jar "$bench_jar" --workload "$wl" --auth-url "$auth" --duration "${warm}s" --warmup 2s --progress 0 \
     > /dev/null 2>&1
   java -jar "$bench_jar" --workload "$wl" --auth-url "$auth" --duration "${dur}s" --warmup 3s --progress 0 \
     --server-pids "$pid" --proxy-threads proxy- --label "$name" 2>&1 \
     | grep -E '^(PUT|GET|HEAD|DELETE|LIST|server CPU|proxy CPU|CPU by|!!!!!)' | sed "s/^/$name /"
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
-  pid=
+  stop_saio
   keep=${AB_KEEP_DATA:-auto}
   [[ $keep == auto ]] && { [[ $wl == 64m-* || $wl == 1m-* ]] && keep=no || keep=yes; }
   [[ $keep == no ]] && rm -rf "$work/data-$run"

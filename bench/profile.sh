@@ -14,30 +14,14 @@ if [[ $# -ne 5 ]]; then sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 v=$1 wl=$2 warm=$3 dur=$4 out=$5
 [[ -f $v/cli/target/cairn.jar ]] && v=$v/cli/target
-bench_jar="$root/bench/target/cairn-bench.jar"
-[[ -f $bench_jar ]] || (cd "$root" && mvn -B -q -DskipTests package -pl bench)
+# shellcheck source=bench/build-saio-lib.sh
+. "$root/bench/build-saio-lib.sh"
 ap_version=4.1
 ap_jar="$HOME/.m2/repository/tools/profiler/async-profiler/$ap_version/async-profiler-$ap_version.jar"
 [[ -f $ap_jar ]] || mvn -B -q dependency:get -Dartifact="tools.profiler:async-profiler:$ap_version"
-work=$(mktemp -d)
-pid=
-cleanup() {
-  if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
 (cd "$work" && unzip -q "$ap_jar" 'linux-x64/*')
 lib="$work/linux-x64/libasyncProfiler.so"
-printf '%s\n' 'handlers = java.util.logging.ConsoleHandler' '.level = INFO' \
-  'io.cairn.proxy.access.level = WARNING' 'io.cairn.object.access.level = WARNING' \
-  'io.cairn.container.access.level = WARNING' 'io.cairn.account.access.level = WARNING' > "$work/logging.properties"
-port=$(/usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-# shellcheck disable=SC2046 # jvm.options holds one flag per word
-java $(cat "$v/jvm.options") -Djava.util.logging.config.file="$work/logging.properties" \
-  -jar "$v/cairn.jar" saio --data "$work/data" --port "$port" --no-daemons > "$work/saio.log" 2>&1 &
-pid=$!
-for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$port/healthcheck" && break; sleep 0.5; done
-auth="http://127.0.0.1:$port/auth/v1.0"
+start_saio "$v" "$work/data" "$work/saio.log"
 java -jar "$bench_jar" --workload "$wl" --auth-url "$auth" --duration "${warm}s" --warmup 2s --progress 0 > /dev/null
 java "$root/bench/profile/Attach.java" "$pid" "$lib" "start,event=${EVENT:-cpu},interval=${INTERVAL:-1000000},threads"
 java -jar "$bench_jar" --workload "$wl" --auth-url "$auth" --duration "${dur}s" --warmup 1s --progress 0 \
