@@ -115,9 +115,7 @@ abstract class CloudClientsITBase {
 
     @Test
     void aTokenRevokedWithOpenstackIsRefusedOnTheSwiftApiWithinTheRevocationPeriod() throws Exception {
-        String token = json(admin.openstack("token", "issue", "-f", "json").ok("token issue"))
-                .get("id")
-                .asString();
+        String token = issueToken(admin);
         String storageUrl = proxy() + "/v1/AUTH_" + adminProject;
         // swiftclient answers a 401 by logging in again with OS_PASSWORD: a wrong one makes only the token count
         OpenStackClients tokenOnly = admin.with("OS_PASSWORD", "not-the-password");
@@ -126,32 +124,17 @@ abstract class CloudClientsITBase {
                 .ok("swift stat with the token");
         admin.openstack("token", "revoke", token).ok("openstack token revoke");
         // the proxy validates tokens locally and learns revocations by polling (revocation_cache_time = 10 s)
-        Await.until("the revoked token refused by the proxy", Duration.ofSeconds(60), () -> {
-            try {
-                return http.send(
-                                        HttpRequest.newBuilder(URI.create(storageUrl))
-                                                .header("X-Auth-Token", token)
-                                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 401;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        Await.until(
+                "the revoked token refused by the proxy",
+                Duration.ofSeconds(60),
+                () -> headStatus(storageUrl, token) == 401);
         OpenStackClients.Result refused =
                 tokenOnly.swift("--os-auth-token", token, "--os-storage-url", storageUrl, "stat");
         // refused by the proxy, then swiftclient's own login with the wrong password is refused too
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.err()).contains("Unauthorized");
         // a fresh token still works
-        String fresh = json(admin.openstack("token", "issue", "-f", "json").ok("token issue"))
-                .get("id")
-                .asString();
+        String fresh = issueToken(admin);
         tokenOnly
                 .swift("--os-auth-token", fresh, "--os-storage-url", storageUrl, "stat")
                 .ok("swift stat with a fresh token");
@@ -267,9 +250,7 @@ abstract class CloudClientsITBase {
         assertThat(write.err()).contains("403");
 
         // a forged identity token is refused outright; no token at all is 401 as Swift says it
-        String adminToken = json(admin.openstack("token", "issue", "-f", "json").ok("token"))
-                .get("id")
-                .asString();
+        String adminToken = issueToken(admin);
         String forged = adminToken.substring(0, adminToken.length() - 2) + (adminToken.endsWith("AA") ? "BB" : "AA");
         assertThat(rawStatus("GET", adminAccountUrl + "/ks-objects", forged)).isEqualTo(401);
         assertThat(rawStatus("GET", adminAccountUrl + "/ks-objects", null)).isEqualTo(401);
@@ -323,24 +304,12 @@ abstract class CloudClientsITBase {
 
     @Test
     void aRemovedRoleAndADisabledUserReachTheSwiftApiWithinTheRevocationPeriod() throws Exception {
-        String suffix = Long.toString(System.nanoTime(), 36);
-        String project = "revoke-" + suffix;
-        String user = "revokee-" + suffix;
-        String projectId = json(admin.openstack("project", "create", "-f", "json", project)
-                        .ok("project create"))
-                .get("id")
-                .asString();
-        admin.openstack("user", "create", "--password", "s3cret-" + suffix, user)
-                .ok("user create");
-        admin.openstack("role", "add", "--user", user, "--project", project, "member")
-                .ok("role add");
-        OpenStackClients asUser = admin.with("OS_USERNAME", user)
-                .with("OS_PASSWORD", "s3cret-" + suffix)
-                .with("OS_PROJECT_NAME", project);
-        String storageUrl = proxy() + "/v1/AUTH_" + projectId;
-        String first = json(asUser.openstack("token", "issue", "-f", "json").ok("token issue as the user"))
-                .get("id")
-                .asString();
+        ProjectMember m = newProjectMember("revoke");
+        String project = m.project();
+        String user = m.user();
+        OpenStackClients asUser = m.clients();
+        String storageUrl = proxy() + "/v1/AUTH_" + m.projectId();
+        String first = issueToken(asUser);
         // 200 for the account not created yet (Swift's fake listing), 204 once it exists
         assertThat(rawStatus("HEAD", storageUrl, first)).isIn(200, 204);
         // the token carries the member role; removing it revokes the user's tokens on that project
@@ -352,9 +321,7 @@ abstract class CloudClientsITBase {
                 () -> headStatus(storageUrl, first) == 401);
         admin.openstack("role", "add", "--user", user, "--project", project, "member")
                 .ok("role added again");
-        String second = json(asUser.openstack("token", "issue", "-f", "json").ok("token issued after"))
-                .get("id")
-                .asString();
+        String second = issueToken(asUser);
         assertThat(rawStatus("HEAD", storageUrl, second))
                 .as("a token issued after the event")
                 .isIn(200, 204);
@@ -372,17 +339,9 @@ abstract class CloudClientsITBase {
 
     @Test
     void concurrentServerCreationsInOneProjectNeverOvershootItsInstanceQuota() throws Exception {
-        String suffix = Long.toString(System.nanoTime(), 36);
-        String project = "quota-" + suffix;
-        String user = "quota-user-" + suffix;
-        String projectId = json(admin.openstack("project", "create", "-f", "json", project)
-                        .ok("project create"))
-                .get("id")
-                .asString();
-        admin.openstack("user", "create", "--password", "pw-" + suffix, user).ok("user create");
-        admin.openstack("role", "add", "--user", user, "--project", project, "member")
-                .ok("role add");
-        Path file = write("quota-" + suffix + ".raw", randomBytes(4096, 31));
+        ProjectMember m = newProjectMember("quota");
+        String projectId = m.projectId();
+        Path file = write(m.project() + ".raw", randomBytes(4096, 31));
         String imageId = json(admin.openstack(
                                 "image",
                                 "create",
@@ -395,14 +354,12 @@ abstract class CloudClientsITBase {
                                 "--public",
                                 "-f",
                                 "json",
-                                "quota-image-" + suffix)
+                                m.project() + "-image")
                         .ok("image create"))
                 .get("id")
                 .asString();
         String api = admin.env("OS_AUTH_URL").replace("/identity/v3", "") + "/compute/v2.1";
-        String adminToken = json(admin.openstack("token", "issue", "-f", "json").ok("token issue"))
-                .get("id")
-                .asString();
+        String adminToken = issueToken(admin);
         HttpResponse<String> quota = http.send(
                 HttpRequest.newBuilder(URI.create(api + "/os-quota-sets/" + projectId))
                         .header("X-Auth-Token", adminToken)
@@ -411,13 +368,7 @@ abstract class CloudClientsITBase {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(quota.statusCode()).as(quota.body()).isEqualTo(200);
-        String userToken = json(admin.with("OS_USERNAME", user)
-                        .with("OS_PASSWORD", "pw-" + suffix)
-                        .with("OS_PROJECT_NAME", project)
-                        .openstack("token", "issue", "-f", "json")
-                        .ok("token issue as the user"))
-                .get("id")
-                .asString();
+        String userToken = issueToken(m.clients());
         // six creations at once against a quota of two instances: two fit, four are refused, never more
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> creations = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -453,6 +404,32 @@ abstract class CloudClientsITBase {
         }
     }
 
+    /** A new project, and a new user with the member role on it; {@code clients} act as that user there. */
+    private record ProjectMember(String projectId, String project, String user, OpenStackClients clients) {}
+
+    private ProjectMember newProjectMember(String prefix) throws IOException, InterruptedException {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        String project = prefix + "-" + suffix;
+        String user = prefix + "-user-" + suffix;
+        String password = "pw-" + suffix;
+        String projectId = json(admin.openstack("project", "create", "-f", "json", project)
+                        .ok("project create"))
+                .get("id")
+                .asString();
+        admin.openstack("user", "create", "--password", password, user).ok("user create");
+        admin.openstack("role", "add", "--user", user, "--project", project, "member")
+                .ok("role add");
+        OpenStackClients clients =
+                admin.with("OS_USERNAME", user).with("OS_PASSWORD", password).with("OS_PROJECT_NAME", project);
+        return new ProjectMember(projectId, project, user, clients);
+    }
+
+    private static String issueToken(OpenStackClients as) throws IOException, InterruptedException {
+        return json(as.openstack("token", "issue", "-f", "json").ok("token issue"))
+                .get("id")
+                .asString();
+    }
+
     /** HEAD's status, for polling: I/O failures are unchecked. */
     private int headStatus(String url, String token) {
         try {
@@ -462,12 +439,10 @@ abstract class CloudClientsITBase {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
-    private int rawStatus(String method, String url, @Nullable String token) throws Exception {
+    private int rawStatus(String method, String url, @Nullable String token) throws IOException, InterruptedException {
         HttpRequest.Builder b =
                 HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
@@ -632,9 +607,7 @@ abstract class CloudClientsITBase {
 
     @Test
     void aChunkedUploadThatDiesMidStreamLeavesNoSegmentsBehind() throws Exception {
-        String token = json(admin.openstack("token", "issue", "-f", "json").ok("token issue"))
-                .get("id")
-                .asString();
+        String token = issueToken(admin);
         String api = admin.env("OS_AUTH_URL").replace("/identity/v3", "");
         HttpResponse<String> created = http.send(
                 HttpRequest.newBuilder(URI.create(api + "/image/v2/images"))

@@ -55,7 +55,6 @@ final class LocalDiskFileWriter implements DiskFileWriter {
     /** Null once the MD5 is the sender's ({@link #expectSenderDigest}). */
     private @Nullable MessageDigest md5 = SuffixHasher.newMd5();
 
-    private boolean senderMd5;
     private final CRC32C crc32c = new CRC32C();
     private long written;
     private long writebackFrom;
@@ -372,13 +371,12 @@ final class LocalDiskFileWriter implements DiskFileWriter {
         if (written > 0) {
             throw new IllegalStateException("expectSenderDigest after the first write of " + diskFile.name());
         }
-        senderMd5 = true;
         md5 = null;
     }
 
     @Override
     public void senderDigest(SenderDigest digest) throws DiskFileEtagMismatch {
-        if (!senderMd5) {
+        if (md5 != null) {
             throw new IllegalStateException("senderDigest without expectSenderDigest for " + diskFile.name());
         }
         long computed = crc32c.getValue();

@@ -1,5 +1,6 @@
 package io.cairn.object.diskfile;
 
+import java.util.HexFormat;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -26,11 +27,6 @@ public record SenderDigest(String md5Hex, long crc32c) {
     }
 
     private static boolean isHex(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), 16) < 0) {
-                return false;
-            }
-        }
-        return true;
+        return s.chars().allMatch(HexFormat::isHexDigit);
     }
 }

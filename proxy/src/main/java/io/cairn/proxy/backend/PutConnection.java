@@ -223,14 +223,9 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         return digestAccepted;
     }
 
-    /** Ends the body and starts waiting for the final response. */
-    public void end() {
-        end(EmptyHttpHeaders.INSTANCE);
-    }
-
     /**
-     * Ends a chunked body with {@code trailers} if the node accepted the digest offer ({@link #digestAccepted}), else
-     * with none, and starts waiting for the final response.
+     * Ends the body (a chunked one with {@code trailers} if the node accepted the digest offer, {@link
+     * #digestAccepted}; else with none) and starts waiting for the final response.
      */
     public void end(HttpHeaders trailers) {
         Channel c = channel;

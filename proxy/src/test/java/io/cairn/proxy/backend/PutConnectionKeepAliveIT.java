@@ -16,6 +16,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -180,7 +181,7 @@ class PutConnectionKeepAliveIT {
             public void headAnswered(PutConnection c) {
                 if (c.streaming()) {
                     c.write(Unpooled.wrappedBuffer(bytes));
-                    c.end();
+                    c.end(EmptyHttpHeaders.INSTANCE);
                 } else {
                     result.complete(c.failed() ? -1 : c.status());
                 }
