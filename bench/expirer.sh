@@ -33,13 +33,11 @@ log() { echo "expirer-bench: $*" >&2; }
 die() { echo "expirer-bench: ERROR: $*" >&2; exit 1; }
 "$py" -c 'import swift.obj.expirer' 2>/dev/null || die "Swift 2.30.1 (Debian's python3-swift) is missing"
 # bin/swift-object-expirer's body (Debian ships it in swift-object-expirer; the module is in python3-swift)
-swift_object_expirer() {
-  "$py" -c 'from swift.common.utils import parse_options
+swift_expirer_main='from swift.common.utils import parse_options
 from swift.common.daemon import run_daemon
 from swift.obj.expirer import ObjectExpirer
 conf_file, options = parse_options(once=True)
-run_daemon(ObjectExpirer, conf_file, **options)' "$@"
-}
+run_daemon(ObjectExpirer, conf_file, **options)'
 command -v memcached >/dev/null || die "memcached is missing"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cairn-expirer-bench.XXXXXX")
@@ -188,7 +186,8 @@ printf '%s\n' 'handlers = java.util.logging.ConsoleHandler' '.level = INFO' \
   'io.cairn.container.access.level = WARNING' 'io.cairn.account.access.level = WARNING' > "$tmp/logging.properties"
 export CAIRN_JAVA_OPTS="-Djava.util.logging.config.file=$tmp/logging.properties ${CAIRN_JAVA_OPTS:-}"
 "$root/cairn" saio --data "$tmp/cairn" --port "$cairn_port" --no-daemons > "$tmp/cairn-saio.log" 2>&1 &
-pids+=($!)
+cairn_saio=$!
+pids+=("$cairn_saio")
 
 wait_auth "http://127.0.0.1:$swift_port/auth/v1.0" 300 swift
 wait_auth "http://127.0.0.1:$cairn_port/auth/v1.0" 300 cairn
@@ -232,6 +231,29 @@ with concurrent.futures.ThreadPoolExecutor(16) as pool:
 print("%s: %d expiring objects written in %.1f s" % (label, n, time.time() - start), file=sys.stderr)
 EOF
 }
+tree_cpu() { # pid...: CPU seconds (user + system) of these processes and all their descendants so far
+  "$py" - "$@" <<'EOF2'
+import os, sys
+hz = os.sysconf("SC_CLK_TCK")
+stats = {}
+for d in os.listdir("/proc"):
+    if d.isdigit():
+        try:
+            f = open("/proc/%s/stat" % d).read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(d)] = (int(f[1]), int(f[11]) + int(f[12]))  # ppid, utime + stime
+roots = set(int(p) for p in sys.argv[1:])
+total, changed = 0, True
+tree = set(roots)
+while changed:
+    changed = False
+    for pid, (ppid, _) in stats.items():
+        if ppid in tree and pid not in tree:
+            tree.add(pid); changed = True
+print("%.2f" % (sum(stats[p][1] for p in tree if p in stats) / hz))
+EOF2
+}
 remaining() { # port: listing entries left over the 10 containers
   "$py" - "$1" <<'EOF'
 import http.client, json, sys
@@ -264,23 +286,35 @@ for n in 1 2 3 4; do swift-container-updater "$s/etc/container-server-$n.conf" -
 
 log "swift: swift-object-expirer --once"
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
+swift_servers=("${pids[@]:0:${#pids[@]}-1}") # every Swift process started above (the Cairn SAIO is the last pid)
+sc0=$(tree_cpu "${swift_servers[@]}")
 t0=$(date +%s.%N)
-swift_object_expirer "$s/etc/object-expirer.conf" --once -v > "$s/run/expirer.log" 2>&1 || die "swift expirer failed"
+/usr/bin/time -f '%U %S' -o "$tmp/swift-expirer.cpu" \
+  "$py" -c "$swift_expirer_main" "$s/etc/object-expirer.conf" --once -v > "$s/run/expirer.log" 2>&1 \
+  || die "swift expirer failed"
 t1=$(date +%s.%N)
+sc1=$(tree_cpu "${swift_servers[@]}")
+cc0=$(tree_cpu "$cairn_saio")
 log "cairn: cairn expirer --once --saio"
-"$root/cairn" expirer --once --saio "$tmp/cairn" > "$tmp/cairn-expirer.log" 2>&1 || die "cairn expirer failed"
+/usr/bin/time -f '%U %S' -o "$tmp/cairn-expirer.cpu" \
+  "$root/cairn" expirer --once --saio "$tmp/cairn" > "$tmp/cairn-expirer.log" 2>&1 || die "cairn expirer failed"
 t2=$(date +%s.%N)
+cc1=$(tree_cpu "$cairn_saio")
 
 swift_left=$(remaining "$swift_port")
 cairn_left=$(remaining "$cairn_port")
-"$py" - "$objects" "$t0" "$t1" "$t2" "$swift_left" "$cairn_left" <<'EOF'
+"$py" - "$objects" "$t0" "$t1" "$t2" "$swift_left" "$cairn_left" \
+  "$(cat "$tmp/swift-expirer.cpu")" "$(cat "$tmp/cairn-expirer.cpu")" "$sc0" "$sc1" "$cc0" "$cc1" <<'EOF'
 import sys
 n, t0, t1, t2, sl, cl = int(sys.argv[1]), *map(float, sys.argv[2:5]), int(sys.argv[5]), int(sys.argv[6])
+se, ce = (sum(map(float, a.split())) for a in sys.argv[7:9])
+ss, cs = float(sys.argv[10]) - float(sys.argv[9]), float(sys.argv[12]) - float(sys.argv[11])
 sw, ca = t1 - t0, t2 - t1
-print("%-6s %8s %10s %12s %10s" % ("", "objects", "wall s", "objects/s", "left"))
-print("%-6s %8d %10.1f %12.1f %10d" % ("swift", n, sw, n / sw, sl))
-print("%-6s %8d %10.1f %12.1f %10d" % ("cairn", n, ca, n / ca, cl))
-print("ratio (cairn/swift objects/s): %.2fx" % (sw / ca))
+print("%-6s %8s %10s %12s %10s %14s %14s" % ("", "objects", "wall s", "objects/s", "left", "expirer CPU s", "servers CPU s"))
+print("%-6s %8d %10.1f %12.1f %10d %14.1f %14.1f" % ("swift", n, sw, n / sw, sl, se, ss))
+print("%-6s %8d %10.1f %12.1f %10d %14.1f %14.1f" % ("cairn", n, ca, n / ca, cl, ce, cs))
+print("ratio (cairn/swift objects/s): %.2fx; CPU per expired object (expirer + servers), cairn/swift: %.2fx"
+      % (sw / ca, (ce + cs) / (se + ss)))
 EOF
 echo "load average (1, 5, 15 min) before the timed runs: $load0; after them: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -h 'Pass completed' "$s/run/expirer.log" | tail -1 >&2 || true

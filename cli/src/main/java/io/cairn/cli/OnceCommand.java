@@ -1,5 +1,6 @@
 package io.cairn.cli;
 
+import io.cairn.common.concurrent.NamedThreadFactory;
 import io.cairn.common.config.ConfigException;
 import io.cairn.common.config.SwiftConf;
 import io.cairn.common.daemon.DaemonScheduler;
@@ -17,13 +18,17 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code ./cairn replicator|auditor|updater|expirer|reaper --once (--config FILE|DIR | --saio DIR)}: one pass of
  * the daemons of one {@link NodeDaemons.Kind} — replicator: object, container and account replicators; auditor:
  * object, container and account auditors; updater: the object and container updaters; expirer: the object
  * expirer; reaper: the account reaper — on one storage host (its node.conf or Swift config directory) or on each
- * of the four nodes of a SAIO whose servers are running. Prints every {@link
+ * of the four nodes of a SAIO whose servers are running (the four at once). Prints every {@link
  * PassReport}; exit code 0 when every pass completed, 1 when one did not (or a daemon is not available in
  * this build), 2 for a usage or configuration error.
  *
@@ -53,17 +58,55 @@ final class OnceCommand {
         String name = kind.command();
         try {
             Map<String, NodeConfig> nodes = nodes(args);
-            boolean completed = true;
-            for (Map.Entry<String, NodeConfig> node : nodes.entrySet()) {
-                completed &= runNode(node.getKey(), node.getValue());
-            }
-            return completed ? ServerLauncher.EXIT_OK : ServerLauncher.EXIT_FAILURE;
+            return runHosts(nodes) ? ServerLauncher.EXIT_OK : ServerLauncher.EXIT_FAILURE;
         } catch (ServerLauncher.UsageException | ConfigException | PolicyException e) {
             err.println("cairn " + name + ": " + ServerLauncher.message(e));
             return ServerLauncher.EXIT_USAGE;
         } catch (UncheckedIOException | IllegalStateException e) {
             err.println("cairn " + name + ": " + ServerLauncher.message(e));
             return ServerLauncher.EXIT_FAILURE;
+        }
+    }
+
+    /**
+     * One pass on each host, all hosts at once as their daemons run (each host's pass is its own: a SAIO's four
+     * nodes are four hosts, and one after the other would make the SAIO's pass four times as long); true when all
+     * completed. A usage or configuration error of any host is thrown after every host has finished.
+     */
+    private boolean runHosts(Map<String, NodeConfig> nodes) {
+        if (nodes.size() == 1) {
+            Map.Entry<String, NodeConfig> only = nodes.entrySet().iterator().next();
+            return runNode(only.getKey(), only.getValue());
+        }
+        ExecutorService hosts =
+                Executors.newFixedThreadPool(nodes.size(), NamedThreadFactory.numbered(kind.command() + "-host-"));
+        try {
+            List<Future<Boolean>> passes = new ArrayList<>();
+            for (Map.Entry<String, NodeConfig> node : nodes.entrySet()) {
+                passes.add(hosts.submit(() -> runNode(node.getKey(), node.getValue())));
+            }
+            boolean completed = true;
+            RuntimeException failure = null;
+            for (Future<Boolean> pass : passes) {
+                try {
+                    completed &= pass.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r && failure == null) {
+                        failure = r;
+                    } else if (failure == null) {
+                        failure = new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return completed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the passes ran", e);
+        } finally {
+            hosts.shutdownNow();
         }
     }
 
@@ -150,8 +193,10 @@ final class OnceCommand {
             NodeDaemons.closeAll(built);
         }
         for (String section : unavailable) {
-            err.println("cairn " + kind.command() + ": " + label + " " + section
-                    + ": not available in this build of Cairn (pass not run)");
+            synchronized (err) {
+                err.println("cairn " + kind.command() + ": " + label + " " + section
+                        + ": not available in this build of Cairn (pass not run)");
+            }
             completed = false;
         }
         return completed;
@@ -168,6 +213,12 @@ final class OnceCommand {
     }
 
     private void print(String label, PassReport report) {
+        synchronized (out) { // the hosts' passes end on their own threads; one report's lines stay together
+            printLocked(label, report);
+        }
+    }
+
+    private void printLocked(String label, PassReport report) {
         out.println(label + " " + report.daemon() + ": " + (report.completed() ? "completed" : "INCOMPLETE") + " in "
                 + report.duration().toMillis() + " ms " + report.counters());
         for (String error : report.errors()) {
