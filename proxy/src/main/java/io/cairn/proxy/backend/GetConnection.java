@@ -2,10 +2,8 @@ package io.cairn.proxy.backend;
 
 import io.cairn.ring.Device;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -37,8 +35,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Confined to the client channel's event loop, on which its channel is created.
  */
-@ChannelHandler.Sharable // one retry adds it to a fresh channel; events of a channel no longer its own are ignored
-public final class GetConnection extends ChannelInboundHandlerAdapter {
+@ChannelHandler.Sharable // see KeepAliveExchange
+public final class GetConnection extends KeepAliveExchange {
     /** What the GET operation hears from a source. */
     public interface Listener {
         /** The response head arrived; the body (if any) follows unless the listener closes. */
@@ -51,15 +49,11 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
         void failed(GetConnection c);
     }
 
-    private final Device node;
     private final Listener listener;
     private final Duration nodeTimeout;
     private final Duration chunkTimeout;
-    private @Nullable Channel channel;
-    private @Nullable BackendConnector connector;
+    /** The request until it is written for good: on a reused channel a copy is written, kept for one retry. */
     private @Nullable FullHttpRequest request;
-    /** The channel came from the idle channels (a failure before the head retries on a fresh one). */
-    private boolean reused;
 
     private boolean keepAlive;
     private @Nullable ScheduledFuture<?> timer;
@@ -72,7 +66,7 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
     private boolean paused;
 
     public GetConnection(Device node, Listener listener, Duration nodeTimeout, Duration chunkTimeout) {
-        this.node = node;
+        super(node);
         this.listener = listener;
         this.nodeTimeout = nodeTimeout;
         this.chunkTimeout = chunkTimeout;
@@ -82,53 +76,53 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
     public void start(BackendConnector connector, EventLoop loop, HttpMethod method, String path, HttpHeaders headers) {
         FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, path);
         req.headers().set(headers);
-        req.headers().set("Host", node.ip() + ":" + node.port());
-        req.headers().remove("Connection");
+        addressToNode(req);
         req.headers().set("Content-Length", 0);
-        this.connector = connector;
-        Channel idle = loop.inEventLoop() ? connector.takeIdle(node) : null;
-        if (idle != null) {
-            reused = true;
-            request = req.retainedDuplicate(); // kept for one retry on a fresh connection
-            channel = idle;
-            idle.pipeline().replace(IdleBackendChannels.HANDLER, IdleBackendChannels.HANDLER, this);
-            send(idle, req);
-            return;
+        request = req;
+        open(connector, loop);
+    }
+
+    @Override
+    void send(Channel ch) {
+        FullHttpRequest r = request;
+        if (r == null || done) {
+            return; // closed while connecting
         }
-        connect(connector, loop, req);
-    }
-
-    private void connect(BackendConnector connector, EventLoop loop, FullHttpRequest req) {
-        ChannelFuture f = connector.connect(loop, node, this);
-        channel = f.channel();
-        f.addListener(connected -> {
-            if (!connected.isSuccess()) {
-                req.release();
-                fail();
-                return;
-            }
-            send(f.channel(), req);
-        });
-    }
-
-    private void send(Channel ch, FullHttpRequest req) {
+        FullHttpRequest out;
+        if (reused()) {
+            out = r.retainedDuplicate(); // the request stays for one retry on a fresh connection
+        } else {
+            out = r;
+            request = null;
+        }
         arm(nodeTimeout);
-        ch.writeAndFlush(req).addListener(w -> {
+        ch.writeAndFlush(out).addListener(w -> {
             if (!w.isSuccess()) {
                 failOrRetry(ch);
             }
         });
     }
 
-    public Device node() {
-        return node;
+    @Override
+    boolean retryable() {
+        return !gotHead && !done && request != null;
+    }
+
+    @Override
+    void beforeRetry() {
+        disarm();
+    }
+
+    @Override
+    boolean over() {
+        return complete;
     }
 
     /** Stops reading (the client is slow); the chunk timer does not run while paused. */
     public void pause() {
         if (!paused && !done) {
             paused = true;
-            Channel c = channel;
+            Channel c = channel();
             if (c != null) {
                 c.config().setAutoRead(false);
             }
@@ -146,7 +140,7 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
                     break;
                 }
             }
-            Channel c = channel;
+            Channel c = channel();
             if (c != null && !paused && !done && !complete) {
                 c.config().setAutoRead(true);
                 c.read();
@@ -161,15 +155,12 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
         releaseRequest();
         releaseQueued();
         disarm();
-        Channel c = channel;
-        if (c != null) {
-            c.close();
-        }
+        closeChannel();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (done || ctx.channel() != channel) {
+        if (done || ctx.channel() != channel()) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -188,7 +179,7 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
             if (content instanceof LastHttpContent) {
                 complete = true;
                 disarm();
-                finishChannel(ctx.channel());
+                finishChannel(ctx.channel(), keepAlive);
             } else {
                 arm(chunkTimeout);
             }
@@ -211,17 +202,6 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
         listener.body(this, content);
     }
 
-    /** The exchange is over: the channel goes back to the idle channels when the node keeps it alive. */
-    private void finishChannel(Channel ch) {
-        channel = null;
-        BackendConnector c = connector;
-        if (keepAlive && c != null) {
-            c.offerIdle(node, ch);
-        } else {
-            ch.close();
-        }
-    }
-
     private void releaseRequest() {
         FullHttpRequest r = request;
         if (r != null) {
@@ -236,43 +216,9 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        if (!complete && ctx.channel() == channel) {
-            failOrRetry(ctx.channel());
-        }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (ctx.channel() == channel) {
-            failOrRetry(ctx.channel());
-        } else {
-            ctx.close();
-        }
-    }
-
-    /**
-     * A reused idle channel that broke before any response was closed by the node meanwhile: the request is
-     * sent once more on a fresh connection. Anything else is the source's failure.
-     */
-    private void failOrRetry(Channel broken) {
-        FullHttpRequest r = request;
-        BackendConnector c = connector;
-        if (reused && !gotHead && !done && r != null && c != null && broken == channel) {
-            reused = false;
-            request = null;
-            disarm();
-            broken.close();
-            connect(c, broken.eventLoop(), r);
-            return;
-        }
-        fail();
-    }
-
     private void arm(Duration d) {
         disarm();
-        Channel c = channel;
+        Channel c = channel();
         if (c != null && !paused) {
             timer = c.eventLoop().schedule(this::fail, d.toNanos(), TimeUnit.NANOSECONDS);
         }
@@ -291,7 +237,8 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
         return gotHead;
     }
 
-    private void fail() {
+    @Override
+    void fail() {
         if (done) {
             return;
         }
@@ -299,10 +246,7 @@ public final class GetConnection extends ChannelInboundHandlerAdapter {
         releaseRequest();
         releaseQueued();
         disarm();
-        Channel c = channel;
-        if (c != null) {
-            c.close();
-        }
+        closeChannel();
         listener.failed(this);
     }
 }

@@ -5,10 +5,8 @@ import io.cairn.ring.Device;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -48,8 +46,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Confined to the client channel's event loop, on which its channel is created.
  */
-@ChannelHandler.Sharable // one retry adds it to a fresh channel; events of a channel no longer its own are ignored
-public final class PutConnection extends ChannelInboundHandlerAdapter {
+@ChannelHandler.Sharable // see KeepAliveExchange
+public final class PutConnection extends KeepAliveExchange {
     /** What the PUT operation hears from its replicas. */
     public interface Listener {
         /** The node answered its head: {@code 100 Continue}, a final status, or a failure. */
@@ -64,15 +62,10 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
 
     private static final int MAX_ERROR_BODY = 4096;
 
-    private final Device node;
     private final Listener listener;
     private final Duration nodeTimeout;
-    private @Nullable Channel channel;
-    private @Nullable BackendConnector connector;
     /** The request head, kept until the node answers anything so that a reused channel can be retried. */
     private @Nullable HttpRequest request;
-    /** The channel came from the idle channels (a failure before any answer retries on a fresh one). */
-    private boolean reused;
     /** The end of the body was written: the node has the whole request. */
     private boolean lastWritten;
     /** The final response allows the channel to carry another request. */
@@ -95,7 +88,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
     private final StringBuilder body = new StringBuilder();
 
     public PutConnection(Device node, Listener listener, Duration nodeTimeout) {
-        this.node = node;
+        super(node);
         this.listener = listener;
         this.nodeTimeout = nodeTimeout;
     }
@@ -108,36 +101,16 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.PUT, path);
         head.headers().set(headers);
         head.headers().set("Expect", "100-continue");
-        head.headers().set("Host", node.ip() + ":" + node.port());
-        head.headers().remove("Connection");
-        this.connector = connector;
+        addressToNode(head);
         this.request = head;
-        Channel idle = loop.inEventLoop() ? connector.takeIdle(node) : null;
-        if (idle != null) {
-            reused = true;
-            channel = idle;
-            idle.pipeline().replace(IdleBackendChannels.HANDLER, IdleBackendChannels.HANDLER, this);
-            sendHead(idle, head);
-            return;
-        }
-        connect(connector, loop, head);
-    }
-
-    private void connect(BackendConnector connector, EventLoop loop, HttpRequest head) {
-        ChannelFuture f = connector.connect(loop, node, this);
-        channel = f.channel();
-        f.addListener(connected -> {
-            if (!connected.isSuccess()) {
-                fail();
-                return;
-            }
-            sendHead(f.channel(), head);
-        });
+        open(connector, loop);
     }
 
     /** Sends the head; the node has {@code node_timeout} to answer it (100 Continue or a final status). */
-    private void sendHead(Channel ch, HttpRequest head) {
-        if (finished || ch != channel) {
+    @Override
+    void send(Channel ch) {
+        HttpRequest head = request;
+        if (finished || head == null || ch != channel()) {
             return; // aborted while connecting
         }
         cancelTimer();
@@ -149,8 +122,19 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         });
     }
 
-    public Device node() {
-        return node;
+    @Override
+    boolean retryable() {
+        return !finished && request != null;
+    }
+
+    @Override
+    void beforeRetry() {
+        cancelTimer();
+    }
+
+    @Override
+    boolean over() {
+        return finished;
     }
 
     /** Whether the node said {@code 100 Continue} and has not failed since: it takes the body. */
@@ -178,7 +162,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
     }
 
     public boolean isWritable() {
-        Channel c = channel;
+        Channel c = channel();
         return c == null || !streaming() || c.isWritable();
     }
 
@@ -187,7 +171,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
      * (or on failure); it is released at once if this replica no longer streams.
      */
     public void write(ByteBuf slice) {
-        Channel c = channel;
+        Channel c = channel();
         if (c == null || !streaming()) {
             slice.release();
             return;
@@ -228,7 +212,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
      * #digestAccepted}; else with none) and starts waiting for the final response.
      */
     public void end(HttpHeaders trailers) {
-        Channel c = channel;
+        Channel c = channel();
         if (c == null || !streaming()) {
             return;
         }
@@ -263,16 +247,13 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         finished = true;
         request = null;
         cancelTimer();
-        Channel c = channel;
-        if (c != null) {
-            c.close();
-        }
+        closeChannel();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         try {
-            if (ctx.channel() != channel) {
+            if (ctx.channel() != channel()) {
                 return;
             }
             if (msg instanceof HttpResponse r) {
@@ -285,7 +266,8 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
             if (msg instanceof LastHttpContent && status != 0 && !finished) {
                 finished = true;
                 cancelTimer();
-                finishChannel(ctx.channel());
+                // back to the idle channels only after a clean exchange on both sides
+                finishChannel(ctx.channel(), continued && lastWritten && keepAlive);
                 if (!headAnswered) {
                     headAnswered = true;
                     listener.headAnswered(this);
@@ -295,20 +277,6 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
             }
         } finally {
             ReferenceCountUtil.release(msg);
-        }
-    }
-
-    /**
-     * The final response was read to its end: the channel goes back to the idle channels when the exchange
-     * was complete on both sides (100 Continue, the whole body written, keep-alive), else it is closed.
-     */
-    private void finishChannel(Channel ch) {
-        channel = null;
-        BackendConnector c = connector;
-        if (continued && lastWritten && keepAlive && c != null) {
-            c.offerIdle(node, ch);
-        } else {
-            ch.close();
         }
     }
 
@@ -332,7 +300,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel() != channel) {
+        if (ctx.channel() != channel()) {
             ctx.fireChannelWritabilityChanged();
             return;
         }
@@ -365,40 +333,6 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
                         TimeUnit.NANOSECONDS);
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        if (!finished && ctx.channel() == channel) {
-            failOrRetry(ctx.channel());
-        }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (ctx.channel() == channel) {
-            failOrRetry(ctx.channel());
-        } else {
-            ctx.close();
-        }
-    }
-
-    /**
-     * A reused idle channel that broke before the node answered anything was closed by the node meanwhile:
-     * the head is sent once more on a fresh connection (no body byte went out before 100 Continue). Anything
-     * else is the replica's failure.
-     */
-    private void failOrRetry(Channel broken) {
-        HttpRequest head = request;
-        BackendConnector c = connector;
-        if (reused && !finished && head != null && c != null && broken == channel) {
-            reused = false;
-            cancelTimer();
-            broken.close();
-            connect(c, broken.eventLoop(), head);
-            return;
-        }
-        fail();
-    }
-
     private void timeout() {
         timer = null;
         if (!finished) {
@@ -406,7 +340,8 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void fail() {
+    @Override
+    void fail() {
         if (finished) {
             return;
         }
@@ -414,10 +349,7 @@ public final class PutConnection extends ChannelInboundHandlerAdapter {
         failed = true;
         request = null;
         cancelTimer();
-        Channel c = channel;
-        if (c != null) {
-            c.close();
-        }
+        closeChannel();
         if (!headAnswered) {
             headAnswered = true;
             listener.headAnswered(this);
