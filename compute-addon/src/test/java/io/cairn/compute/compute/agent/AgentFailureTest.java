@@ -186,6 +186,7 @@ class AgentFailureTest {
                 null,
                 Duration.ofMillis(100),
                 Duration.ofSeconds(2),
+                Duration.ofMinutes(10),
                 "filter",
                 List.of("ComputeFilter", "RamFilter"),
                 1.0,
