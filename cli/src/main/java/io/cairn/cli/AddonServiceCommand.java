@@ -4,75 +4,146 @@ import io.cairn.common.config.ConfigSection;
 import io.cairn.common.config.IniFile;
 import io.cairn.compute.ComputeServices;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code cairn identity-api --config FILE} and {@code cairn image-api --config FILE}: one stateless API process of a
- * multi-host deployment (any number behind a load balancer, all on one PostgreSQL). {@code FILE} is INI with one
- * section, {@code [identity-api]} or {@code [image-api]}, holding the compute add-on's {@code cairn.*} and {@code
- * server.*} settings (compute-addon/README.md; samples in {@code compute-addon/etc/}). The other APIs of the add-on
- * are not served (404), no compute agent or scheduler runs.
+ * One service of the compute add-on in its own process, for a multi-host deployment: {@code cairn identity-api},
+ * {@code image-api} and {@code compute-api} (stateless APIs, any number behind a load balancer, all on one
+ * PostgreSQL), {@code cairn scheduler} (the scheduler, consuming its queue on RabbitMQ) and {@code cairn
+ * compute-agent} (one compute host's agent). Each takes {@code --config FILE}: INI with one section named as the
+ * command, holding the add-on's {@code cairn.*} and {@code server.*} settings (compute-addon/README.md; samples in
+ * {@code compute-addon/etc/}). The command switches off every part of the add-on the service is not (the other APIs
+ * answer 404, no scheduler or agent runs where it is not the service); a missing required key, a key the command
+ * sets itself given another value, or a value of the wrong type is a usage error (exit 2) naming the key.
  *
  * <p>Not thread-safe; one instance per invocation.
  */
-final class ApiServiceCommand {
-    /** Which API. */
-    enum Api {
-        IDENTITY("identity-api", "cairn.api.image", "/identity/v3"),
-        IMAGE("image-api", "cairn.api.identity", "/image");
+final class AddonServiceCommand {
+    private static final String DATABASE = "cairn.database.url";
+    private static final String SIGNING_KEY = "cairn.identity.signing-key";
+    private static final String AMQP = "cairn.compute.amqp-uri";
+    private static final String IMAGE_URL = "cairn.endpoints.image-public-url";
+    private static final Map<String, String> NO_COMPUTE =
+            Map.of("cairn.compute.enabled", "false", "cairn.compute.agents", "0", "cairn.compute.scheduler", "false");
+
+    /** Which service. Its list and map are {@code List.of}/{@code Map.copyOf}: unmodifiable. */
+    @SuppressWarnings("ImmutableEnumChecker")
+    enum Service {
+        IDENTITY("identity-api", "/identity/v3", List.of(DATABASE, SIGNING_KEY), with(NO_COMPUTE, "cairn.api.image")),
+        IMAGE("image-api", "/image", List.of(DATABASE, SIGNING_KEY), with(NO_COMPUTE, "cairn.api.identity")),
+        COMPUTE(
+                "compute-api",
+                "/compute/v2.1",
+                List.of(DATABASE, SIGNING_KEY, AMQP, IMAGE_URL),
+                Map.of(
+                        "cairn.api.identity", "false",
+                        "cairn.api.image", "false",
+                        "cairn.compute.enabled", "true",
+                        "cairn.compute.agents", "0",
+                        "cairn.compute.scheduler", "false",
+                        "cairn.compute.transport", "amqp")),
+        SCHEDULER(
+                "scheduler",
+                null,
+                List.of(DATABASE, AMQP),
+                Map.of(
+                        "cairn.compute.agents", "0",
+                        "cairn.compute.scheduler", "true",
+                        "cairn.compute.transport", "amqp")),
+        AGENT(
+                "compute-agent",
+                null,
+                List.of(DATABASE, AMQP, IMAGE_URL, "cairn.compute.host", "cairn.compute.driver"),
+                Map.of(
+                        "cairn.compute.agents", "1",
+                        "cairn.compute.scheduler", "false",
+                        "cairn.compute.transport", "amqp"));
 
         final String command;
-        final String otherSwitch;
-        final String path;
+        /** The API's path for the banner; null: no HTTP server (scheduler, agent). */
+        final @Nullable String path;
 
-        Api(String command, String otherSwitch, String path) {
+        final List<String> required;
+        /** What the command sets: a file may repeat these values, not change them. */
+        final Map<String, String> fixed;
+
+        Service(String command, @Nullable String path, List<String> required, Map<String, String> fixed) {
             this.command = command;
-            this.otherSwitch = otherSwitch;
             this.path = path;
+            this.required = required;
+            this.fixed = fixed;
         }
 
         String usage() {
             return "usage: cairn " + command + " --config FILE   (INI, section [" + command + "]: cairn.* settings)";
         }
+
+        private static Map<String, String> with(Map<String, String> fixed, String offSwitch) {
+            Map<String, String> m = new LinkedHashMap<>(fixed);
+            m.put(offSwitch, "false");
+            return Map.copyOf(m);
+        }
     }
 
-    private static final List<String> REQUIRED = List.of("cairn.database.url", "cairn.identity.signing-key");
-
-    private final Api api;
+    private final Service service;
     private final PrintStream out;
 
-    ApiServiceCommand(Api api, PrintStream out) {
-        this.api = api;
+    AddonServiceCommand(Service service, PrintStream out) {
+        this.service = service;
         this.out = out;
     }
 
     int run(List<String> args, ServerLauncher launcher) {
-        return launcher.launch(api.command, () -> start(args));
+        return launcher.launch(service.command, () -> start(args));
     }
 
     ServerLauncher.Running start(List<String> args) {
-        Path file = ServerLauncher.configFile(args, api.usage());
-        Map<String, String> settings = settings(IniFile.load(file), api);
-        ComputeServices services = ComputeServices.start(settings);
-        out.println("cairn " + api.command + ": listening on " + settings.getOrDefault("server.address", "0.0.0.0")
-                + ":" + services.port() + api.path + " (config " + file + ")");
+        Path file = ServerLauncher.configFile(args, service.usage());
+        Map<String, String> settings = settings(IniFile.load(file), service);
+        ComputeServices services;
+        try {
+            services = service.path != null ? ComputeServices.start(settings) : ComputeServices.startHeadless(settings);
+        } catch (ComputeServices.InvalidSettings e) {
+            throw new ServerLauncher.UsageException(file + " [" + service.command + "]: " + e.getMessage());
+        }
+        String name = "cairn " + service.command + ": ";
+        if (service.path != null) {
+            out.println(name + "listening on " + settings.getOrDefault("server.address", "0.0.0.0") + ":"
+                    + services.port() + service.path + " (config " + file + ")");
+        } else {
+            String broker = broker(settings.getOrDefault(AMQP, ""));
+            out.println(name
+                    + (service == Service.AGENT
+                            ? "host " + settings.get("cairn.compute.host") + ", driver " + services.computeDriver()
+                            : "scheduling")
+                    + ", broker " + broker + " (config " + file + ")");
+        }
         out.flush();
-        return ServerLauncher.Running.of(services::port, services::close);
+        return ServerLauncher.Running.of(() -> service.path != null ? services.port() : 0, services::close);
+    }
+
+    /** {@code host:port} of an AMQP URI (never its credentials). */
+    private static String broker(String uri) {
+        URI u = URI.create(uri);
+        return u.getHost() + ":" + (u.getPort() < 0 ? 5672 : u.getPort());
     }
 
     /**
      * The add-on's settings from {@code ini}'s {@code [<command>]} section: only {@code cairn.*} and {@code server.*}
-     * keys, the database and signing key required; the other API and the compute tier switched off.
+     * keys, the service's required ones present, and the parts it is not switched off.
      */
-    static Map<String, String> settings(IniFile ini, Api api) {
-        String name = api.command;
+    static Map<String, String> settings(IniFile ini, Service service) {
+        String name = service.command;
         if (!ini.hasSection(name)) {
-            throw new ServerLauncher.UsageException(ini.source() + ": no [" + name + "] section\n" + api.usage());
+            throw new ServerLauncher.UsageException(ini.source() + ": no [" + name + "] section\n" + service.usage());
         }
+        String where = ini.source() + " [" + name + "]: ";
         ConfigSection section = ini.section(name);
         Map<String, String> settings = new LinkedHashMap<>();
         List<String> foreign = new ArrayList<>();
@@ -84,18 +155,37 @@ final class ApiServiceCommand {
             }
         }
         if (!foreign.isEmpty()) {
-            throw new ServerLauncher.UsageException(ini.source() + " [" + name + "]: " + String.join(", ", foreign)
-                    + ": not settings of the compute add-on (cairn.* or server.*)");
+            throw new ServerLauncher.UsageException(
+                    where + String.join(", ", foreign) + ": not settings of the compute add-on (cairn.* or server.*)");
         }
-        for (String key : REQUIRED) {
+        for (String key : service.required) {
             if (settings.getOrDefault(key, "").isBlank()) {
-                throw new ServerLauncher.UsageException(ini.source() + " [" + name + "]: " + key + " is required");
+                throw new ServerLauncher.UsageException(where + key + " is required");
             }
         }
-        settings.put(api.otherSwitch, "false");
-        settings.put("cairn.compute.enabled", "false");
-        settings.put("cairn.compute.agents", "0");
-        settings.put("cairn.compute.scheduler", "false");
+        for (Map.Entry<String, String> e : service.fixed.entrySet()) {
+            String given = settings.put(e.getKey(), e.getValue());
+            if (given != null && !given.strip().equalsIgnoreCase(e.getValue())) {
+                throw new ServerLauncher.UsageException(
+                        where + e.getKey() + " = \"" + given + "\": cairn " + name + " sets it to " + e.getValue());
+            }
+        }
+        if (service == Service.AGENT) {
+            checkAgent(settings, where);
+        }
         return settings;
+    }
+
+    private static void checkAgent(Map<String, String> settings, String where) {
+        String driver = settings.getOrDefault("cairn.compute.driver", "");
+        if (!driver.equals("fake") && !driver.equals("qemu")) {
+            throw new ServerLauncher.UsageException(
+                    where + "cairn.compute.driver = \"" + driver + "\": must be fake or qemu");
+        }
+        if (driver.equals("qemu")
+                && settings.getOrDefault("cairn.compute.instances-path", "").isBlank()) {
+            throw new ServerLauncher.UsageException(where + "cairn.compute.instances-path is required with the qemu"
+                    + " driver (base images and guest disks live there)");
+        }
     }
 }
