@@ -111,6 +111,13 @@ final class AddonServiceCommand {
             services = service.path != null ? ComputeServices.start(settings) : ComputeServices.startHeadless(settings);
         } catch (ComputeServices.InvalidSettings e) {
             throw new ServerLauncher.UsageException(file + " [" + service.command + "]: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Spring's chain of bean creation failures: the first cause says what went wrong (a refused broker)
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new IllegalStateException("cannot start: " + root, e);
         }
         String name = "cairn " + service.command + ": ";
         if (service.path != null) {
