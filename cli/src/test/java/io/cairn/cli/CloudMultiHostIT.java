@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * compute-agent} ({@code agent-b}), sharing only the database and the broker. Debian's {@code openstack} places
  * servers on both agents through the compute-api, drives one on agent-b (actions and console output go over AMQP),
  * sees agent-b go down when its command stops, and, when agent-b starts again with a fresh driver that knows no
- * guests, sees its server SHUTOFF (power-state sync), not ACTIVE.
+ * guests, sees its server SHUTOFF (power-state sync), not ACTIVE, and starts it again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloudMultiHostIT {
@@ -287,6 +287,14 @@ class CloudMultiHostIT {
         assertThat(synced.get("OS-EXT-STS:vm_state").asString()).isEqualTo("stopped");
         // -f json gives the number (the table shows "Shutdown")
         assertThat(synced.get("OS-EXT-STS:power_state").asInt()).isEqualTo(4);
+
+        // and starts again: the agent's driver recreates the guest it forgot
+        admin.openstack("server", "start", onB).ok("start after restart");
+        Await.until("ACTIVE after restart", WAIT, () -> status(onB).equals("ACTIVE"));
+        assertThat(admin.openstack("console", "log", "show", onB)
+                        .ok("console log show after restart")
+                        .out())
+                .contains("found again after a restart");
 
         admin.openstack("server", "delete", "--wait", onA, onB, "after").ok("server delete");
     }

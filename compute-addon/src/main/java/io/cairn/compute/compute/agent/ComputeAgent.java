@@ -222,7 +222,7 @@ public final class ComputeAgent implements AutoCloseable {
                 driver.powerOff(s.id, ctx.properties().softTimeout());
                 settle(s, VmState.STOPPED);
             }
-            case "start" -> power(s, () -> driver.powerOn(s.id), VmState.ACTIVE);
+            case "start" -> power(s, () -> driver.powerOn(guest(s), images(m.token())), VmState.ACTIVE);
             case "pause" -> power(s, () -> driver.pause(s.id), VmState.PAUSED);
             case "unpause" -> power(s, () -> driver.unpause(s.id), VmState.ACTIVE);
             case "suspend" -> power(s, () -> driver.suspend(s.id), VmState.SUSPENDED);

@@ -125,8 +125,8 @@ class AgentFailureTest {
         }
 
         @Override
-        public void powerOn(String id) {
-            fake.powerOn(id);
+        public void powerOn(GuestSpec guest, ImageSource images) {
+            fake.powerOn(guest, images);
         }
 
         @Override

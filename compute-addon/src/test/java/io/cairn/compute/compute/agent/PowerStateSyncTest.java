@@ -61,6 +61,10 @@ class PowerStateSyncTest {
                 assertThat(claimed.taskState).isEqualTo(VmState.REBOOTING);
                 // nothing left to change
                 assertThat(after.syncPowerStates()).isZero();
+                // os-start brings a stopped server whose guest the driver forgot back (the driver recreates it)
+                act(ctx, active, "start");
+                assertThat(db.awaitState(active.id, VmState.ACTIVE, WAIT).powerState)
+                        .isEqualTo(VmState.RUNNING);
             } finally {
                 after.close();
             }
