@@ -63,8 +63,11 @@ public final class CairnMain {
             case "node" -> new NodeCommand(out, err, daemons).run(rest, launcher);
             case "saio" -> new SaioCommand(out, err, daemons).run(rest, launcher);
             case "cloud" -> new CloudCommand(out, err, daemons).run(rest, launcher);
-            case "identity-api" -> new ApiServiceCommand(ApiServiceCommand.Api.IDENTITY, out).run(rest, launcher);
-            case "image-api" -> new ApiServiceCommand(ApiServiceCommand.Api.IMAGE, out).run(rest, launcher);
+            case "identity-api" -> addon(AddonServiceCommand.Service.IDENTITY, rest, out, launcher);
+            case "image-api" -> addon(AddonServiceCommand.Service.IMAGE, rest, out, launcher);
+            case "compute-api" -> addon(AddonServiceCommand.Service.COMPUTE, rest, out, launcher);
+            case "scheduler" -> addon(AddonServiceCommand.Service.SCHEDULER, rest, out, launcher);
+            case "compute-agent" -> addon(AddonServiceCommand.Service.AGENT, rest, out, launcher);
             case "replicator" -> once(NodeDaemons.Kind.REPLICATOR, rest, out, err, daemons);
             case "auditor" -> once(NodeDaemons.Kind.AUDITOR, rest, out, err, daemons);
             case "updater" -> once(NodeDaemons.Kind.UPDATER, rest, out, err, daemons);
@@ -80,6 +83,11 @@ public final class CairnMain {
                 yield ServerLauncher.EXIT_USAGE;
             }
         };
+    }
+
+    private static int addon(
+            AddonServiceCommand.Service service, List<String> args, PrintStream out, ServerLauncher launcher) {
+        return new AddonServiceCommand(service, out).run(args, launcher);
     }
 
     private static int once(
@@ -128,6 +136,10 @@ public final class CairnMain {
                 "               DIR/etc/openrc for the openstack and glance CLIs",
                 "  identity-api --config FILE       one identity (Keystone v3) API process on a shared PostgreSQL",
                 "  image-api --config FILE          one image (Glance v2) API process on a shared PostgreSQL",
+                "  compute-api --config FILE        one compute (Nova v2.1) API process on a shared PostgreSQL and",
+                "                                   RabbitMQ",
+                "  scheduler --config FILE          the compute scheduler, consuming its queue on RabbitMQ",
+                "  compute-agent --config FILE      one compute host's agent (driver fake or qemu) on RabbitMQ",
                 "  version      print the version");
     }
 }

@@ -23,7 +23,8 @@ class CliArchitectureTest {
 
     /**
      * Spring stays in compute-addon: cli reaches it only through ComputeServices, from CloudCommand and
-     * ApiServiceCommand ({@code identity-api}, {@code image-api}).
+     * AddonServiceCommand ({@code identity-api}, {@code image-api}, {@code compute-api}, {@code scheduler}, {@code
+     * compute-agent}).
      */
     @Test
     void onlyTheCloudAndApiCommandsUseTheComputeAddonAndNothingUsesSpring() {
@@ -34,7 +35,7 @@ class CliArchitectureTest {
                 .and()
                 .doNotHaveSimpleName("CloudCommand")
                 .and()
-                .doNotHaveSimpleName("ApiServiceCommand")
+                .doNotHaveSimpleName("AddonServiceCommand")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.cairn.compute..")

@@ -728,6 +728,7 @@ abstract class CloudClientsITBase {
                 .contains("powered on");
 
         otherCommandsSeeTheServers();
+        serverListFiltersRunOnThisDatabase();
 
         admin.openstack("server", "delete", "--wait", "vm-ösc", "vm-237").ok("server delete");
         assertThat(admin.openstack("server", "list", "-f", "value")
@@ -770,6 +771,58 @@ abstract class CloudClientsITBase {
         assertThat(admin.openstack("server", "create", "--image", "compute-image", "--flavor", "m1.nope", "x")
                         .exitCode())
                 .isNotZero();
+    }
+
+    /**
+     * {@code openstack server list} filters and pages (run in SQL: once on SQLite, once on PostgreSQL), with vm-ösc
+     * and vm-237 running.
+     */
+    private void serverListFiltersRunOnThisDatabase() throws IOException, InterruptedException {
+        assertThat(serverNames("--name", "^vm-2")).containsExactly("vm-237");
+        assertThat(serverNames("--name", "ösc")).containsExactly("vm-ösc");
+        assertThat(serverNames(
+                        "--name",
+                        "^vm-",
+                        "--status",
+                        "ACTIVE",
+                        "--image",
+                        "compute-image",
+                        "--flavor",
+                        "m1.tiny",
+                        "--host",
+                        "compute1",
+                        "--changes-since",
+                        "2000-01-01T00:00:00Z"))
+                .containsExactlyInAnyOrder("vm-ösc", "vm-237");
+        assertThat(serverNames("--name", "^vm-", "--status", "SHUTOFF")).isEmpty();
+        assertThat(serverNames("--name", "^vm-", "--host", "nowhere")).isEmpty();
+        assertThat(serverNames("--name", "^vm-", "--changes-since", "2999-01-01T00:00:00Z"))
+                .isEmpty();
+        // newest first, one per page: the marker continues after the first
+        List<String> first = serverNames("--name", "^vm-", "--limit", "1");
+        assertThat(first).hasSize(1);
+        String firstId = admin.openstack("server", "show", first.get(0), "-f", "value", "-c", "id")
+                .ok("server show")
+                .out()
+                .strip();
+        List<String> second = serverNames("--name", "^vm-", "--limit", "1", "--marker", firstId);
+        assertThat(second).hasSize(1).doesNotContainAnyElementsOf(first);
+        assertThat(List.of(first.get(0), second.get(0))).containsExactly("vm-237", "vm-ösc");
+    }
+
+    private List<String> serverNames(String... filters) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("server", "list", "-f", "value", "-c", "Name"));
+        args.addAll(List.of(filters));
+        List<String> names = new ArrayList<>();
+        for (String line : admin.openstack(args.toArray(String[]::new))
+                .ok("server list " + String.join(" ", filters))
+                .out()
+                .split("\n")) {
+            if (!line.isBlank()) {
+                names.add(line.strip());
+            }
+        }
+        return names;
     }
 
     private void awaitStatus(String server, String status) {

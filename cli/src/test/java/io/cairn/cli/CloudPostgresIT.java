@@ -68,9 +68,9 @@ class CloudPostgresIT extends CloudClientsITBase {
                 StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream banner = new java.io.ByteArrayOutputStream();
         java.io.PrintStream out = new java.io.PrintStream(banner, true, StandardCharsets.UTF_8);
-        try (ServerLauncher.Running identity = new ApiServiceCommand(ApiServiceCommand.Api.IDENTITY, out)
+        try (ServerLauncher.Running identity = new AddonServiceCommand(AddonServiceCommand.Service.IDENTITY, out)
                         .start(List.of("--config", identityConf.toString()));
-                ServerLauncher.Running image = new ApiServiceCommand(ApiServiceCommand.Api.IMAGE, out)
+                ServerLauncher.Running image = new AddonServiceCommand(AddonServiceCommand.Service.IMAGE, out)
                         .start(List.of("--config", imageConf.toString()))) {
             assertThat(List.of(identity.port(), image.port())).containsExactly(identityPort, imagePort);
             assertThat(banner.toString(StandardCharsets.UTF_8))

@@ -1,10 +1,14 @@
 package io.cairn.compute;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
@@ -23,13 +27,42 @@ public final class ComputeServices implements AutoCloseable {
         this.context = context;
     }
 
+    /**
+     * Starts the application with its HTTP server.
+     *
+     * @throws InvalidSettings when a setting has the wrong type or value (its key and the reason in the message)
+     */
     public static ComputeServices start(Map<String, String> settings) {
         return start(settings, List.of());
+    }
+
+    /**
+     * Starts the application without an HTTP server: a process that only runs the scheduler or compute agents of
+     * {@code cairn.compute.*} ({@code cairn scheduler}, {@code cairn compute-agent}), as nova-scheduler and
+     * nova-compute serve no API. It issues and checks no tokens, so the signing key the shared application context
+     * still reads may be absent (a random one is put in its place).
+     * {@link #port()} is not available.
+     *
+     * @throws InvalidSettings when a setting has the wrong type or value
+     */
+    public static ComputeServices startHeadless(Map<String, String> settings) {
+        Map<String, String> s = new LinkedHashMap<>(settings);
+        byte[] unusedKey = new byte[32];
+        new SecureRandom().nextBytes(unusedKey);
+        s.putIfAbsent("cairn.identity.signing-key", Base64.getEncoder().encodeToString(unusedKey));
+        return start(s, List.of(), WebApplicationType.NONE);
     }
 
     /** As {@link #start(Map)}, with initializers run before the beans are made (tests register twins). */
     static ComputeServices start(
             Map<String, String> settings, List<ApplicationContextInitializer<ConfigurableApplicationContext>> init) {
+        return start(settings, init, WebApplicationType.REACTIVE);
+    }
+
+    private static ComputeServices start(
+            Map<String, String> settings,
+            List<ApplicationContextInitializer<ConfigurableApplicationContext>> init,
+            WebApplicationType web) {
         // Spring Boot would reconfigure java.util.logging for the whole JVM (the storage servers' logs too when
         // embedded in cairn cloud); the JVM's own logging setup stays in charge
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
@@ -41,13 +74,55 @@ public final class ComputeServices implements AutoCloseable {
         props.put("spring.datasource.url", sqliteTuned(url.toString()));
         copy(props, "cairn.database.username", "spring.datasource.username");
         copy(props, "cairn.database.password", "spring.datasource.password");
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ComputeApplication.class)
-                .web(WebApplicationType.REACTIVE)
-                .properties(props)
-                .registerShutdownHook(false)
-                .initializers(init.toArray(ApplicationContextInitializer[]::new))
-                .run();
-        return new ComputeServices(ctx);
+        try {
+            ConfigurableApplicationContext ctx = new SpringApplicationBuilder(ComputeApplication.class)
+                    .web(web)
+                    .properties(props)
+                    .registerShutdownHook(false)
+                    .initializers(init.toArray(ApplicationContextInitializer[]::new))
+                    .run();
+            return new ComputeServices(ctx);
+        } catch (RuntimeException e) {
+            InvalidSettings invalid = InvalidSettings.of(e, settings);
+            if (invalid != null) {
+                throw invalid;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A setting the application could not take: a value of the wrong type (Spring's binding failure, found in the
+     * start failure's causes) or one the add-on's wiring refused ({@code IllegalArgumentException} naming the key).
+     * The message names the key and the reason.
+     */
+    public static final class InvalidSettings extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidSettings(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        static @Nullable InvalidSettings of(Throwable failure, Map<String, String> settings) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof BindException b) {
+                    String key = b.getName().toString();
+                    Throwable root = b;
+                    while (root.getCause() != null) {
+                        root = root.getCause();
+                    }
+                    String value = settings.get(key);
+                    return new InvalidSettings(
+                            key + (value == null ? "" : " = \"" + value + "\"") + ": " + root.getMessage(), failure);
+                }
+                if (t instanceof IllegalArgumentException
+                        && t.getMessage() != null
+                        && t.getMessage().startsWith("cairn.")) {
+                    return new InvalidSettings(t.getMessage(), failure);
+                }
+            }
+            return null;
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -259,13 +260,46 @@ class NovaApiTest {
 
     @Test
     void listsFilterAndPage() throws Exception {
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            create(
+            ids.add(create(
                     admin,
                     "{\"server\":{\"name\":\"page-" + i + "\",\"imageRef\":\"" + imageId
                             + "\",\"flavorRef\":\"1\",\"networks\":\"none\"}}",
-                    "2.37");
+                    "2.37"));
         }
+        for (String id : ids) {
+            waitFor(admin, id, "ACTIVE");
+        }
+        // keyset pages of one, by name both ways and by creation (ties broken by id): every server once, in order
+        assertThat(walk("&sort_key=display_name&sort_dir=asc")).containsExactly("page-0", "page-1", "page-2");
+        assertThat(walk("&sort_key=display_name&sort_dir=desc")).containsExactly("page-2", "page-1", "page-0");
+        assertThat(walk("")).containsExactlyInAnyOrder("page-0", "page-1", "page-2");
+        assertThat(walk("&sort_key=launched_at&sort_dir=asc")).containsExactlyInAnyOrder("page-0", "page-1", "page-2");
+        assertThat(names("status=ACTIVE&image=" + imageId + "&flavor=1&changes-since=2000-01-01T00:00:00Z"))
+                .containsExactlyInAnyOrder("page-0", "page-1", "page-2");
+        assertThat(names("status=active&flavor=http://x/flavors/1")).hasSize(3);
+        assertThat(names("status=SHUTOFF")).isEmpty();
+        assertThat(names("status=REBOOT")).isEmpty();
+        assertThat(names("status=NOPE")).isEmpty();
+        assertThat(names("changes-since=2999-01-01T00:00:00Z")).isEmpty();
+        assertThat(names("ip=10.0.0.1")).isEmpty();
+        assertThat(names("flavor=2")).isEmpty();
+        assertThat(names("host=nowhere")).isEmpty();
+        List<String> regex = new ArrayList<>();
+        json(send("GET", "/compute/v2.1/servers?name=page-%5B12%5D", admin, null, null))
+                .get("servers")
+                .forEach(s -> regex.add(s.get("name").asString()));
+        assertThat(regex).containsExactlyInAnyOrder("page-1", "page-2");
+        // a marker that the filters do not list
+        assertThat(send(
+                                "GET",
+                                "/compute/v2.1/servers?name=%5Epage-&status=SHUTOFF&marker=" + ids.get(0),
+                                admin,
+                                null,
+                                null)
+                        .statusCode())
+                .isEqualTo(400);
         JsonNode page = json(send("GET", "/compute/v2.1/servers?name=%5Epage-&limit=2", admin, null, null));
         assertThat(page.get("servers").size()).isEqualTo(2);
         String next = page.get("servers_links").get(0).get("href").asString();
@@ -451,6 +485,30 @@ class NovaApiTest {
     }
 
     // ---- helpers
+
+    /** The ^page- servers' names, read one per page through the next links. */
+    private List<String> walk(String query) throws Exception {
+        List<String> names = new ArrayList<>();
+        String path = "/compute/v2.1/servers?limit=1&name=%5Epage-" + query;
+        while (true) {
+            JsonNode page = json(send("GET", path, admin, null, null));
+            page.get("servers").forEach(s -> names.add(s.get("name").asString()));
+            JsonNode links = page.get("servers_links");
+            if (links == null || names.size() > 10) {
+                return names;
+            }
+            String next = links.get(0).get("href").asString();
+            path = "/compute/v2.1" + next.substring(next.indexOf("/servers")) + "&name=%5Epage-" + query;
+        }
+    }
+
+    private List<String> names(String query) throws Exception {
+        List<String> names = new ArrayList<>();
+        json(send("GET", "/compute/v2.1/servers/detail?name=%5Epage-&" + query, admin, null, null))
+                .get("servers")
+                .forEach(s -> names.add(s.get("name").asString()));
+        return names;
+    }
 
     private ComputeServices app() {
         if (app == null) {

@@ -32,6 +32,22 @@ public final class VmState {
     public static final String IMAGE_SNAPSHOT = "image_snapshot";
     public static final String DELETING = "deleting";
 
+    /** Every task state above (a server's status depends on these; {@code ServerRepository} filters by them). */
+    public static final List<String> TASK_STATES = List.of(
+            SCHEDULING,
+            SPAWNING,
+            REBOOTING,
+            REBOOTING_HARD,
+            POWERING_OFF,
+            POWERING_ON,
+            PAUSING,
+            UNPAUSING,
+            SUSPENDING,
+            RESUMING,
+            REBUILDING,
+            IMAGE_SNAPSHOT,
+            DELETING);
+
     // power states
     public static final int NOSTATE = 0;
     public static final int RUNNING = 1;

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     subdirectory per host); a new temporary directory when unset
  * @param heartbeat how often an agent reports its resources
  * @param serviceDownTime an agent silent this long is down: not scheduled to, and its builds fail
+ * @param syncPowerStateInterval how often an agent checks its servers' states against its driver (Nova's {@code
+ *     sync_power_state_interval}; also once when it starts); zero or negative: only at start
  * @param placement "filter" (the configured chain), {@code chance}, {@code simple} or {@code zone}
  * @param filters the enabled filters in order (for the "filter" placement)
  * @param ramWeightMultiplier positive spreads by free RAM, negative stacks
@@ -57,6 +59,7 @@ public record ComputeProperties(
         @Nullable String instancesPath,
         @DefaultValue("2s") Duration heartbeat,
         @DefaultValue("20s") Duration serviceDownTime,
+        @DefaultValue("600s") Duration syncPowerStateInterval,
         @DefaultValue("filter") String placement,
 
         @DefaultValue({

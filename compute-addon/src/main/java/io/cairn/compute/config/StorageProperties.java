@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code cairn.storage.*}: where image bytes go — a Cairn (or Swift) proxy, reached over its Swift API like any
  * client, laid out as glance_store's single-tenant Swift driver lays them out.
  *
- * @param url the proxy's base URL ({@code http://127.0.0.1:8080}); also the catalog's object-store endpoint
+ * @param url the proxy's base URL ({@code http://127.0.0.1:8080}); also the catalog's object-store endpoint. Unset
+ *     in a process that stores no images and issues no tokens ({@code cairn compute-api}, scheduler, agents)
  * @param authUser the tempauth user ({@code account:user}) the image service writes with; it needs reseller-admin
  *     rights when {@code account} is not its own account
  * @param authKey that user's key
@@ -23,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("cairn.storage")
 public record StorageProperties(
-        String url,
+        @Nullable String url,
         @DefaultValue("admin:admin") String authUser,
         @DefaultValue("admin") String authKey,
         @Nullable String account,

@@ -1,6 +1,7 @@
 package io.cairn.compute.identity;
 
 import io.cairn.compute.config.ComputeProperties;
+import io.cairn.compute.config.EndpointProperties;
 import io.cairn.compute.config.IdentityProperties;
 import io.cairn.compute.system.ApiEndpoints;
 import java.util.ArrayList;
@@ -21,10 +22,19 @@ public class Catalog {
     private final String region;
     private final boolean compute;
 
-    public Catalog(ApiEndpoints endpoints, IdentityProperties properties, ComputeProperties compute) {
+    /**
+     * Compute is listed when this process serves it ({@code cairn.compute.enabled}) or another does ({@code
+     * cairn.endpoints.compute-public-url}: a {@code cairn identity-api} next to {@code cairn compute-api}s).
+     */
+    public Catalog(
+            ApiEndpoints endpoints,
+            IdentityProperties properties,
+            ComputeProperties compute,
+            EndpointProperties configured) {
         this.endpoints = endpoints;
         this.region = properties.region();
-        this.compute = compute.enabled();
+        String computeUrl = configured.computePublicUrl();
+        this.compute = compute.enabled() || (computeUrl != null && !computeUrl.isBlank());
     }
 
     /** Catalog entries for a token scoped to {@code projectId} (null: unscoped or domain-scoped). */
@@ -35,8 +45,9 @@ public class Catalog {
         if (compute) {
             services.add(service("compute", "nova", endpoints.computeUrl()));
         }
-        if (projectId != null) {
-            services.add(service("object-store", "swift", endpoints.objectStoreUrl("AUTH_" + projectId)));
+        String objectStore = projectId == null ? null : endpoints.objectStoreUrl("AUTH_" + projectId);
+        if (objectStore != null) {
+            services.add(service("object-store", "swift", objectStore));
         }
         return services;
     }

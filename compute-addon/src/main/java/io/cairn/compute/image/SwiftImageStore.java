@@ -57,6 +57,9 @@ public final class SwiftImageStore implements ImageStore {
 
     private String base() {
         String u = properties.url();
+        if (u == null || u.isBlank()) {
+            throw new IllegalStateException("cairn.storage.url is not set: this process stores no images");
+        }
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 

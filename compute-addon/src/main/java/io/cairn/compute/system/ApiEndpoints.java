@@ -17,7 +17,7 @@ public final class ApiEndpoints implements ApplicationListener<WebServerInitiali
     private final @Nullable String identityBase;
     private final @Nullable String imageBase;
     private final @Nullable String computeBase;
-    private final String objectStoreBase;
+    private final @Nullable String objectStoreBase;
     private volatile String base = "http://127.0.0.1:0";
 
     public ApiEndpoints(EndpointProperties endpoints, StorageProperties storage) {
@@ -25,7 +25,7 @@ public final class ApiEndpoints implements ApplicationListener<WebServerInitiali
         this.identityBase = stripSlashOrNull(endpoints.identityPublicUrl());
         this.imageBase = stripSlashOrNull(endpoints.imagePublicUrl());
         this.computeBase = stripSlashOrNull(endpoints.computePublicUrl());
-        this.objectStoreBase = stripSlash(storage.url());
+        this.objectStoreBase = stripSlashOrNull(storage.url());
         if (configured != null) {
             base = stripSlash(configured);
         }
@@ -62,9 +62,9 @@ public final class ApiEndpoints implements ApplicationListener<WebServerInitiali
         return (computeBase != null ? computeBase : base) + "/compute";
     }
 
-    /** Swift's storage URL for an account. */
-    public String objectStoreUrl(String account) {
-        return objectStoreBase + "/v1/" + account;
+    /** Swift's storage URL for an account; null where {@code cairn.storage.url} is not set. */
+    public @Nullable String objectStoreUrl(String account) {
+        return objectStoreBase == null ? null : objectStoreBase + "/v1/" + account;
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {

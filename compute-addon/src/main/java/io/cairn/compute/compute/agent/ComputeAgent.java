@@ -43,10 +43,17 @@ public final class ComputeAgent implements AutoCloseable {
         this.zone = zone;
         this.driver = driver;
         report();
+        // as nova-compute's init_host: what the database says runs here is checked against the driver before any
+        // new work arrives (after a host reboot, the guests are gone)
+        syncPowerStates();
         ctx.bus().listen(MessageBus.computeTopic(host), this::handle);
         heartbeat = Executors.newSingleThreadScheduledExecutor(NamedThreadFactory.single("compute-heartbeat-" + host));
         long period = ctx.properties().heartbeat().toMillis();
         heartbeat.scheduleWithFixedDelay(this::report, period, period, TimeUnit.MILLISECONDS);
+        long sync = ctx.properties().syncPowerStateInterval().toMillis();
+        if (sync > 0) {
+            heartbeat.scheduleWithFixedDelay(this::syncPowerStates, sync, sync, TimeUnit.MILLISECONDS);
+        }
     }
 
     public String host() {
@@ -82,6 +89,68 @@ public final class ComputeAgent implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, host + ": heartbeat failed", e);
         }
     }
+
+    /**
+     * One pass of Nova's {@code _sync_power_states} over the servers the database places on this host, each under
+     * its server lock and skipped while it has a task (the action's end writes its states): the power state is
+     * refreshed from the driver, and a server that should have a guest ({@code active}, {@code paused}, {@code
+     * suspended}) whose guest is gone or powered off (the driver knows none — its QEMU process ended with the host
+     * —, or reports it shut down or crashed) becomes {@code stopped} with power state SHUTDOWN, status SHUTOFF: as
+     * Nova's sync calls the stop API for a guest that shut down by itself. Nova only logs an ACTIVE guest its
+     * hypervisor cannot find (libvirt still lists a domain whose process is gone, as shut off); here the driver is
+     * in this process, so a guest it does not know is not running. Never throws (a failure is logged).
+     *
+     * @return how many servers were changed
+     */
+    public int syncPowerStates() {
+        int changed = 0;
+        try {
+            for (Server listed : ctx.servers().onHost(host)) {
+                ReentrantLock lock = locks.computeIfAbsent(listed.id, k -> new ReentrantLock());
+                lock.lock();
+                try {
+                    Optional<Server> s = ctx.servers().find(listed.id);
+                    if (s.isPresent() && syncPowerState(s.get())) {
+                        changed++;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, host + ": power state sync failed", e);
+        }
+        return changed;
+    }
+
+    private boolean syncPowerState(Server s) {
+        if (s.taskState != null || VmState.BUILDING.equals(s.vmState)) {
+            return false;
+        }
+        int actual = driver.powerState(s.id);
+        boolean guestDown = actual == VmState.NOSTATE || actual == VmState.SHUTDOWN || actual == VmState.CRASHED;
+        String vmState = s.vmState;
+        int power = actual;
+        if (guestDown && SHOULD_HAVE_A_GUEST.contains(vmState)) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    host + ": " + s.id + " is " + vmState + " but its guest is "
+                            + (actual == VmState.NOSTATE ? "gone" : "not running (power state " + actual + ")")
+                            + ": stopped");
+            vmState = VmState.STOPPED;
+            power = VmState.SHUTDOWN;
+        } else if (actual == VmState.NOSTATE && VmState.STOPPED.equals(vmState)) {
+            power = VmState.SHUTDOWN; // a stopped guest the driver forgot is still shut down
+        }
+        if (vmState.equals(s.vmState) && power == s.powerState) {
+            return false;
+        }
+        return ctx.servers()
+                .syncPowerState(s.id, s.vmState, vmState, power, ctx.clock().millis());
+    }
+
+    private static final java.util.Set<String> SHOULD_HAVE_A_GUEST =
+            java.util.Set.of(VmState.ACTIVE, VmState.PAUSED, VmState.SUSPENDED);
 
     private String handle(ComputeMessage m) {
         ReentrantLock lock = locks.computeIfAbsent(m.serverId(), k -> new ReentrantLock());
@@ -153,7 +222,7 @@ public final class ComputeAgent implements AutoCloseable {
                 driver.powerOff(s.id, ctx.properties().softTimeout());
                 settle(s, VmState.STOPPED);
             }
-            case "start" -> power(s, () -> driver.powerOn(s.id), VmState.ACTIVE);
+            case "start" -> power(s, () -> driver.powerOn(guest(s), images(m.token())), VmState.ACTIVE);
             case "pause" -> power(s, () -> driver.pause(s.id), VmState.PAUSED);
             case "unpause" -> power(s, () -> driver.unpause(s.id), VmState.ACTIVE);
             case "suspend" -> power(s, () -> driver.suspend(s.id), VmState.SUSPENDED);

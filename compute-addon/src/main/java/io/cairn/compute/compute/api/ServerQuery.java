@@ -1,10 +1,8 @@
 package io.cairn.compute.compute.api;
 
 import io.cairn.compute.compute.Server;
-import io.cairn.compute.compute.VmState;
+import io.cairn.compute.compute.ServerRepository;
 import io.cairn.compute.system.ApiException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -16,7 +14,11 @@ import org.springframework.util.MultiValueMap;
  * {@code GET /servers[/detail]} filters, sort and pages: {@code name} (a regular expression, searched as Nova
  * does), {@code status}, {@code image}, {@code flavor}, {@code changes-since}, {@code reservation_id},
  * {@code key_name}, and for admins {@code host} and {@code availability_zone}; {@code sort_key}/{@code sort_dir};
- * {@code limit}/{@code marker}. Unknown parameters are ignored, as Nova ignores them at these versions.
+ * {@code limit}/{@code marker}. Unknown parameters are ignored, as Nova ignores them at these versions. Parsed here
+ * into a {@link ServerRepository.Listing}, run in SQL; only the name expression is evaluated in Java, over the rows
+ * SQL returns: SQLite has no regular expressions without a function registered on every pooled connection, and
+ * PostgreSQL's {@code ~} speaks another dialect than Java's (Nova's own filter differs by database too), so one
+ * dialect for both databases keeps listings identical on them.
  */
 final class ServerQuery {
     static final int MAX_LIMIT = 1000;
@@ -26,62 +28,42 @@ final class ServerQuery {
 
     private ServerQuery() {}
 
-    static Page apply(List<Server> all, MultiValueMap<String, String> q, boolean admin) {
-        List<Server> matched = new ArrayList<>();
-        for (Server s : all) {
-            if (matches(s, q, admin)) {
-                matched.add(s);
-            }
-        }
-        matched.sort(order(q));
-        int limit = limit(q);
-        int start = 0;
-        String marker = q.getFirst("marker");
-        if (marker != null) {
-            start = -1;
-            for (int i = 0; i < matched.size(); i++) {
-                if (matched.get(i).id.equals(marker)) {
-                    start = i + 1;
-                }
-            }
-            if (start < 0) {
-                throw ApiException.badRequest("marker [" + marker + "] not found");
-            }
-        }
-        int end = Math.min(matched.size(), start + limit);
-        List<Server> page = matched.subList(Math.min(start, end), end);
-        return new Page(List.copyOf(page), page.size() == limit && limit > 0);
-    }
-
-    private static boolean matches(Server s, MultiValueMap<String, String> q, boolean admin) {
-        String name = q.getFirst("name");
-        if (name != null && !nameMatches(name, s.name)) {
-            return false;
-        }
-        String status = q.getFirst("status");
-        if (status != null && !statusMatches(status, s)) {
-            return false;
-        }
-        if (!equalIfGiven(q.getFirst("image"), s.imageId)
-                || !equalIfGiven(q.getFirst("flavor"), s.flavorId)
-                || !equalIfGiven(q.getFirst("reservation_id"), s.reservationId)
-                || !equalIfGiven(q.getFirst("key_name"), s.keyName)) {
-            return false;
-        }
-        if (admin
-                && (!equalIfGiven(q.getFirst("host"), s.host)
-                        || !equalIfGiven(q.getFirst("availability_zone"), s.availabilityZone))) {
-            return false;
-        }
+    /** A page of the servers of {@code projectId} (null: every project's) that {@code q} asks for. */
+    static Page page(
+            ServerRepository servers, @Nullable String projectId, MultiValueMap<String, String> q, boolean admin) {
         String since = q.getFirst("changes-since");
+        Long sinceMillis = null;
         if (since != null) {
-            Long t = NovaTime.parse(since);
-            if (t == null) {
+            sinceMillis = NovaTime.parse(since);
+            if (sinceMillis == null) {
                 throw Bodies.invalid("changes-since", since, "'" + since + "' is not a 'date-time'");
             }
-            return s.updatedAt >= t;
         }
-        return q.getFirst("ip") == null && q.getFirst("ip6") == null; // servers here have no addresses
+        String status = q.getFirst("status");
+        int limit = limit(q);
+        ServerRepository.Listing listing = new ServerRepository.Listing(
+                projectId,
+                status == null ? null : status.toUpperCase(Locale.ROOT),
+                q.getFirst("image"),
+                q.getFirst("flavor"),
+                q.getFirst("reservation_id"),
+                q.getFirst("key_name"),
+                admin ? q.getFirst("host") : null,
+                admin ? q.getFirst("availability_zone") : null,
+                sinceMillis,
+                sortKey(q),
+                ascending(q),
+                limit,
+                q.getFirst("marker"),
+                q.getFirst("ip") != null || q.getFirst("ip6") != null); // servers here have no addresses
+        String name = q.getFirst("name");
+        List<Server> page;
+        try {
+            page = servers.page(listing, name == null ? null : s -> nameMatches(name, s.name));
+        } catch (ServerRepository.MarkerNotFound e) {
+            throw ApiException.badRequest(String.valueOf(e.getMessage()));
+        }
+        return new Page(page, page.size() == limit && limit > 0);
     }
 
     private static boolean nameMatches(String regex, String name) {
@@ -90,20 +72,6 @@ final class ServerQuery {
         } catch (PatternSyntaxException e) {
             return name.contains(regex);
         }
-    }
-
-    private static boolean statusMatches(String status, Server s) {
-        String wanted = status.toUpperCase(Locale.ROOT);
-        List<String> states = VmState.STATES_BY_STATUS.get(wanted);
-        return states != null && states.contains(s.vmState) && s.status().equals(wanted);
-    }
-
-    private static boolean equalIfGiven(@Nullable String wanted, @Nullable String actual) {
-        if (wanted == null) {
-            return true;
-        }
-        return actual != null
-                && (wanted.equals(actual) || Bodies.lastSegment(wanted).equals(actual));
     }
 
     private static int limit(MultiValueMap<String, String> q) {
@@ -122,22 +90,24 @@ final class ServerQuery {
         }
     }
 
-    private static Comparator<Server> order(MultiValueMap<String, String> q) {
+    private static ServerRepository.SortKey sortKey(MultiValueMap<String, String> q) {
         String key = q.getFirst("sort_key");
-        Comparator<Server> c = switch (key == null ? "created_at" : key) {
-            case "created_at" -> Comparator.comparingLong(s -> s.createdAt);
-            case "updated_at" -> Comparator.comparingLong(s -> s.updatedAt);
-            case "display_name" -> Comparator.comparing(s -> s.name);
-            case "uuid" -> Comparator.comparing(s -> s.id);
-            case "vm_state" -> Comparator.comparing(s -> s.vmState);
-            case "launched_at" -> Comparator.comparingLong(s -> s.launchedAt == null ? 0 : s.launchedAt);
+        return switch (key == null ? "created_at" : key) {
+            case "created_at" -> ServerRepository.SortKey.CREATED_AT;
+            case "updated_at" -> ServerRepository.SortKey.UPDATED_AT;
+            case "display_name" -> ServerRepository.SortKey.DISPLAY_NAME;
+            case "uuid" -> ServerRepository.SortKey.UUID;
+            case "vm_state" -> ServerRepository.SortKey.VM_STATE;
+            case "launched_at" -> ServerRepository.SortKey.LAUNCHED_AT;
             default -> throw ApiException.badRequest("Invalid sort_key " + key);
         };
-        c = c.thenComparing(s -> s.id);
+    }
+
+    private static boolean ascending(MultiValueMap<String, String> q) {
         String dir = q.getFirst("sort_dir");
         if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
             throw Bodies.invalid("sort_dir", dir, "'" + dir + "' is not one of ['asc', 'desc']");
         }
-        return "asc".equals(dir) ? c : c.reversed();
+        return "asc".equals(dir);
     }
 }

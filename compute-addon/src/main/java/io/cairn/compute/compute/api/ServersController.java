@@ -107,8 +107,8 @@ public class ServersController {
                             && !List.of("0", "false", "False").contains(q.getFirst("all_tenants"));
                     String project =
                             q.getFirst("project_id") != null ? q.getFirst("project_id") : q.getFirst("tenant_id");
-                    List<Server> all = servers.list(allTenants ? project : ServerService.project(c));
-                    ServerQuery.Page page = ServerQuery.apply(all, q, admin);
+                    ServerQuery.Page page =
+                            ServerQuery.page(servers, allTenants ? project : ServerService.project(c), q, admin);
                     List<Object> out = new ArrayList<>();
                     for (Server s : page.servers()) {
                         out.add(

@@ -14,7 +14,10 @@ public interface ComputeDriver extends AutoCloseable {
     /** Creates and starts a guest; returns once it runs (not once its OS is up). */
     void spawn(GuestSpec guest, ImageSource images) throws IOException, InterruptedException;
 
-    /** Stops and removes a guest and its disk; a guest it does not know is fine (already gone). */
+    /**
+     * Stops and removes a guest and its disk; a guest it does not know is fine (already gone, or left on disk by a
+     * previous run of the host, which is removed too).
+     */
     void destroy(String id) throws IOException, InterruptedException;
 
     /** Soft: ask the guest (ACPI), fall back to hard after {@code softTimeout}. Hard: reset. */
@@ -23,7 +26,12 @@ public interface ComputeDriver extends AutoCloseable {
     /** Clean shutdown up to {@code timeout}, then power off. */
     void powerOff(String id, Duration timeout) throws IOException, InterruptedException;
 
-    void powerOn(String id) throws IOException, InterruptedException;
+    /**
+     * Starts a stopped guest. A guest this driver does not know — its host or agent restarted since it ran, and the
+     * power-state sync stopped its server — is started again from what it left (QEMU: its disk), as Nova's libvirt
+     * driver recreates the domain from the database; {@code guest} and {@code images} describe it for that.
+     */
+    void powerOn(GuestSpec guest, ImageSource images) throws IOException, InterruptedException;
 
     void pause(String id) throws IOException, InterruptedException;
 

@@ -83,8 +83,12 @@ public final class FakeDriver implements ComputeDriver {
     }
 
     @Override
-    public void powerOn(String id) {
-        Guest g = guest(id);
+    public void powerOn(GuestSpec guest, ImageSource images) {
+        Guest g = guests.computeIfAbsent(guest.id(), id -> {
+            Guest adopted = new Guest();
+            log(adopted, "fake guest " + guest.name() + " found again after a restart");
+            return adopted;
+        });
         g.power = VmState.RUNNING;
         log(g, "powered on");
     }

@@ -134,13 +134,7 @@ public final class QemuDriver implements ComputeDriver {
     private void prepareDisk(Guest g, GuestSpec spec, ImageSource images) throws IOException, InterruptedException {
         Map<String, String> image = images.describe(spec.imageId());
         Path base = cache.fetch(spec.imageId(), image, images);
-        String kernelId = image.get("kernel_id");
-        if (kernelId != null) {
-            g.kernel = cache.fetch(kernelId, images.describe(kernelId), images);
-            String ramdiskId = image.get("ramdisk_id");
-            g.ramdisk = ramdiskId == null ? null : cache.fetch(ramdiskId, images.describe(ramdiskId), images);
-            g.kernelArgs = "root=/dev/vda console=ttyS0 " + image.getOrDefault("os_command_line", "");
-        }
+        bootFiles(g, image, images);
         String format = image.getOrDefault("disk_format", "raw").equals("qcow2") ? "qcow2" : "raw";
         Path disk = g.dir.resolve("disk");
         Files.deleteIfExists(disk);
@@ -161,6 +155,17 @@ public final class QemuDriver implements ComputeDriver {
             create.add(String.valueOf(Math.max(virtual, wanted)));
         }
         run(create, g.dir.resolve("qemu-img.log"));
+    }
+
+    /** AMI-style boot: the image's {@code kernel_id}/{@code ramdisk_id} from the cache, and the kernel line. */
+    private void bootFiles(Guest g, Map<String, String> image, ImageSource images) throws IOException {
+        String kernelId = image.get("kernel_id");
+        if (kernelId != null) {
+            g.kernel = cache.fetch(kernelId, images.describe(kernelId), images);
+            String ramdiskId = image.get("ramdisk_id");
+            g.ramdisk = ramdiskId == null ? null : cache.fetch(ramdiskId, images.describe(ramdiskId), images);
+            g.kernelArgs = "root=/dev/vda console=ttyS0 " + image.getOrDefault("os_command_line", "");
+        }
     }
 
     private long virtualSize(Path image) throws IOException, InterruptedException {
@@ -288,6 +293,12 @@ public final class QemuDriver implements ComputeDriver {
     public void destroy(String id) throws IOException, InterruptedException {
         Guest g = guests.remove(id);
         if (g == null) {
+            // left by a previous run of this host (or never built): its directory goes with the server (never the
+            // base-image cache or anything outside the instances path)
+            Path dir = settings.instancesPath().resolve(id).normalize();
+            if (settings.instancesPath().equals(dir.getParent()) && !id.startsWith("_")) {
+                deleteTree(dir);
+            }
             return;
         }
         kill(g);
@@ -323,11 +334,38 @@ public final class QemuDriver implements ComputeDriver {
     }
 
     @Override
-    public void powerOn(String id) throws IOException, InterruptedException {
-        Guest g = guest(id);
+    public void powerOn(GuestSpec spec, ImageSource images) throws IOException, InterruptedException {
+        Guest g = guests.get(spec.id());
+        if (g == null) {
+            g = adopt(spec, images);
+        }
         if (!running(g)) {
             launch(g);
         }
+    }
+
+    /**
+     * A guest a previous run of this host left: its directory and disk are still in the instances path, its QEMU
+     * process and metadata service are gone. The kernel and ramdisk come from the base-image cache (fetched again
+     * only if the cache lost them); the disk is kept as it is.
+     */
+    private Guest adopt(GuestSpec spec, ImageSource images) throws IOException {
+        Path dir = settings.instancesPath().resolve(spec.id());
+        if (!Files.isRegularFile(dir.resolve("disk"))) {
+            throw new IOException("no disk for " + spec.id() + " in " + dir + " (rebuild or delete the server)");
+        }
+        Map<String, String> image = images.describe(spec.imageId());
+        MetadataServer metadata = new MetadataServer(spec.metaDataJson(), spec.userData());
+        Guest g = new Guest(spec, dir, sockets.resolve(spec.id() + ".sock"), metadata);
+        try {
+            bootFiles(g, image, images);
+        } catch (IOException | RuntimeException e) {
+            metadata.close();
+            throw e;
+        }
+        guests.put(spec.id(), g);
+        LOG.log(System.Logger.Level.INFO, spec.id() + ": found its disk from a previous run; starting it again");
+        return g;
     }
 
     @Override

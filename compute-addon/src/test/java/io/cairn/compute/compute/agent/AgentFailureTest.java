@@ -125,8 +125,8 @@ class AgentFailureTest {
         }
 
         @Override
-        public void powerOn(String id) {
-            fake.powerOn(id);
+        public void powerOn(GuestSpec guest, ImageSource images) {
+            fake.powerOn(guest, images);
         }
 
         @Override
@@ -186,6 +186,7 @@ class AgentFailureTest {
                 null,
                 Duration.ofMillis(100),
                 Duration.ofSeconds(2),
+                Duration.ofMinutes(10),
                 "filter",
                 List.of("ComputeFilter", "RamFilter"),
                 1.0,

@@ -37,7 +37,7 @@ final class AgentTestDatabase implements AutoCloseable {
                 .migrate();
         JdbcClient jdbc = JdbcClient.create(ds);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
-        servers = new ServerRepository(jdbc, tx);
+        servers = new ServerRepository(jdbc, tx, ds);
         context = new AgentContext(
                 servers,
                 new HostRepository(jdbc, tx),

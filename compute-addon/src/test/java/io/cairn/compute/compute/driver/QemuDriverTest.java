@@ -163,14 +163,41 @@ class QemuDriverTest {
 
             driver.powerOff(id, Duration.ofMinutes(2));
             assertThat(driver.powerState(id)).isEqualTo(VmState.SHUTDOWN);
-            driver.powerOn(id);
+            driver.powerOn(spec, images(false));
             awaitReady(driver, id, 4);
             assertThat(driver.consoleOutput(id, 3).split("\n")).hasSizeLessThanOrEqualTo(3);
+        } // the agent stops: its QEMU processes end, the instance directory stays
 
-            driver.destroy(id);
-            assertThat(driver.powerState(id)).isEqualTo(VmState.NOSTATE);
+        // a restarted agent's driver knows no guest; starting the server relaunches it on the disk it left
+        try (QemuDriver restarted = driver(dir.resolve("instances"))) {
+            assertThat(restarted.powerState(id)).isEqualTo(VmState.NOSTATE);
+            restarted.powerOn(spec, images(false));
+            assertThat(restarted.powerState(id)).isEqualTo(VmState.RUNNING);
+            awaitReady(restarted, id, 5);
+            restarted.destroy(id);
+            assertThat(restarted.powerState(id)).isEqualTo(VmState.NOSTATE);
             assertThat(dir.resolve("instances").resolve(id)).doesNotExist();
         }
+    }
+
+    @Test
+    void aGuestLeftByAPreviousRunIsRemovedWithItsServerAndTheCacheNever() throws Exception {
+        Path instances = dir.resolve("instances-left");
+        Path left = Files.createDirectories(instances.resolve("66666666-7777-8888-9999-000000000000"));
+        Files.writeString(left.resolve("disk"), "an overlay from before the reboot");
+        Files.createDirectories(instances.resolve("_base"));
+        try (QemuDriver driver = driver(instances)) {
+            GuestSpec gone = new GuestSpec("77777777-0000-0000-0000-000000000000", "g", 256, 1, 1, "root", "{}", null);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.powerOn(gone, images(false)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("no disk for " + gone.id());
+            driver.destroy(left.getFileName().toString());
+            driver.destroy("_base");
+            driver.destroy("../instances-left");
+        }
+        assertThat(left).doesNotExist();
+        assertThat(instances.resolve("_base")).isDirectory();
+        assertThat(instances).isDirectory();
     }
 
     @Test

@@ -32,6 +32,7 @@ class SchedulerTest {
                 null,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(10),
+                Duration.ofMinutes(10),
                 placement,
                 List.of(
                         "ComputeFilter",
