@@ -1,6 +1,7 @@
 package io.cairn.proxy.s3api.op;
 
 import io.cairn.common.time.Timestamp;
+import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.s3api.S3Request;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3ErrorResponses;
@@ -160,6 +161,37 @@ public abstract class S3Operation implements Operation {
         if (!answered[0]) {
             pending = op;
         }
+    }
+
+    /**
+     * The bucket's container info from the proxy's cache (s3api's {@code get_container_info}: no authorization,
+     * as Swift's; used only where s3api looks at versioning sysmeta); {@code then} runs guarded on the event loop,
+     * NoSuchBucket when the container is missing.
+     */
+    protected final void containerInfo(java.util.function.Consumer<ContainerInfo> then) {
+        ex.services()
+                .infoCache()
+                .container(req.account(), req.bucketName())
+                .whenCompleteAsync(
+                        (info, e) -> {
+                            if (isClosed()) {
+                                return;
+                            }
+                            guarded(() -> {
+                                if (e != null || info == null) {
+                                    throw new S3Exception(S3ErrorCode.ServiceUnavailable);
+                                }
+                                if (!info.exists()) {
+                                    throw info.status() == 404 || info.status() == 0
+                                            ? S3Exception.noSuchBucket(req.bucketName())
+                                            : new S3Exception(
+                                                    S3ErrorCode.InternalError,
+                                                    "unexpected status code " + info.status());
+                                }
+                                then.accept(info);
+                            });
+                        },
+                        ex.eventLoop());
     }
 
     /** Makes {@code op} the subrequest told about the client going away or its writability. */
