@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,9 +40,6 @@ record Tagging(List<Tag> tags) {
 
     /** The largest {@code PutObjectTagging}/{@code PutBucketTagging} document read. */
     static final int MAX_BODY = 64 * 1024;
-
-    /** The characters AWS allows in tags: letters, digits, spaces and {@code + - = . _ : / @}. */
-    private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}+\\-=._:/@]*");
 
     /**
      * One tag.
@@ -137,7 +133,7 @@ record Tagging(List<Tag> tags) {
             if (keyLength > MAX_KEY) {
                 throw invalid("The TagKey you have provided is too long, max " + MAX_KEY, t);
             }
-            if (keyLength == 0 || !ALLOWED.matcher(t.key()).matches()) {
+            if (keyLength == 0) {
                 throw invalid("The TagKey you have provided is invalid", t);
             }
             if (t.key().startsWith("aws:")) {
@@ -145,9 +141,6 @@ record Tagging(List<Tag> tags) {
             }
             if (t.value().codePointCount(0, t.value().length()) > MAX_VALUE) {
                 throw invalid("The TagValue you have provided is too long, max " + MAX_VALUE, t);
-            }
-            if (!ALLOWED.matcher(t.value()).matches()) {
-                throw invalid("The TagValue you have provided is invalid", t);
             }
             if (!seen.add(t.key())) {
                 throw invalid("Cannot provide multiple Tags with the same key", t);
