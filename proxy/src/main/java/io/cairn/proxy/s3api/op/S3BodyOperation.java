@@ -34,15 +34,6 @@ abstract class S3BodyOperation extends S3Operation {
 
     @Override
     public final void content(HttpContent content) {
-        if (isClosed()) {
-            content.release();
-            return;
-        }
-        guarded(() -> {
-            byte[] b = body.feed(content);
-            if (b != null) {
-                apply(b);
-            }
-        });
+        readBody(body, content, this::apply);
     }
 }

@@ -63,16 +63,9 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
 
     @Override
     public void content(HttpContent content) {
-        if (isClosed()) {
-            content.release();
-            return;
-        }
-        guarded(() -> {
-            byte[] b = body.feed(content);
-            if (b != null) {
-                xml = b;
-                proceed();
-            }
+        readBody(body, content, b -> {
+            xml = b;
+            proceed();
         });
     }
 
@@ -96,13 +89,8 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
     }
 
     private List<Wanted> parse(byte[] b) {
-        XmlNode root;
-        try {
-            root = XmlNode.parse(b);
-        } catch (XmlNode.Malformed e) {
-            throw new S3Exception(S3ErrorCode.MalformedXML);
-        }
-        if (!root.name().equals("CompleteMultipartUpload") || root.all("Part").isEmpty()) {
+        XmlNode root = RequestBody.document(b, "CompleteMultipartUpload", S3ErrorCode.MalformedXML);
+        if (root.all("Part").isEmpty()) {
             throw new S3Exception(S3ErrorCode.MalformedXML);
         }
         List<Wanted> out = new ArrayList<>();

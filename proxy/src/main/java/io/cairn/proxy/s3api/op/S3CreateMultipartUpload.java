@@ -43,10 +43,7 @@ public final class S3CreateMultipartUpload extends S3Operation {
                     io.cairn.proxy.s3api.error.S3ErrorCode.S3NotImplemented, "Object tagging is not supported.");
         }
         ObjectWriteHeaders.validate(req);
-        call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, bucket -> {
-            if (bucket.status().code() / 100 != 2) {
-                throw swiftError(bucket, "HEAD", S3ErrorResponses.Target.BUCKET, false);
-            }
+        headBucket(bucket -> {
             HttpHeaders container = bucket.headers().copy();
             call(HttpMethod.HEAD, path(segments(), null, ""), swiftHeaders(), null, seg -> {
                 if (seg.status().code() / 100 == 2) {

@@ -1,13 +1,11 @@
 package io.cairn.proxy.s3api.op;
 
 import io.cairn.proxy.s3api.S3Request;
-import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.error.S3Exception;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 
 /**
  * DeleteObject (s3api's {@code ObjectController.DELETE}, {@link KeyDelete}): a multipart object with its
@@ -61,11 +59,6 @@ public final class S3DeleteObject extends S3Operation {
             respond(204, out, null);
             return;
         }
-        call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, c -> {
-            if (c.status().code() / 100 != 2) {
-                throw swiftError(c, "HEAD", S3ErrorResponses.Target.BUCKET, false);
-            }
-            respond(204, out, null);
-        });
+        headBucket(c -> respond(204, out, null));
     }
 }

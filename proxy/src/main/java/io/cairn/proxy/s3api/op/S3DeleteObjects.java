@@ -59,15 +59,7 @@ public final class S3DeleteObjects extends S3BodyOperation {
         if (xml.length == 0) {
             throw new S3Exception(S3ErrorCode.MissingRequestBodyError);
         }
-        XmlNode root;
-        try {
-            root = XmlNode.parse(xml);
-        } catch (XmlNode.Malformed e) {
-            throw new S3Exception(S3ErrorCode.MalformedXML);
-        }
-        if (!root.name().equals("Delete")) {
-            throw new S3Exception(S3ErrorCode.MalformedXML);
-        }
+        XmlNode root = RequestBody.document(xml, "Delete", S3ErrorCode.MalformedXML);
         String q = root.childText("Quiet");
         quiet = q != null && q.strip().toLowerCase(Locale.ROOT).equals("true");
         for (XmlNode o : root.all("Object")) {

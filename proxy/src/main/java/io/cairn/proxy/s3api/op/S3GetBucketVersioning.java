@@ -2,12 +2,10 @@ package io.cairn.proxy.s3api.op;
 
 import io.cairn.common.config.ConfigSection;
 import io.cairn.proxy.s3api.S3Request;
-import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.xml.XmlWriter;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 
 /**
  * GetBucketVersioning ({@code GET ?versioning}; s3api's {@code VersioningController.GET}): the bucket's {@code
@@ -24,10 +22,7 @@ public final class S3GetBucketVersioning extends S3Operation {
 
     @Override
     protected void run() {
-        call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, r -> {
-            if (r.status().code() / 100 != 2) {
-                throw swiftError(r, "HEAD", S3ErrorResponses.Target.BUCKET, false);
-            }
+        headBucket(r -> {
             String enabled = r.headers().get(VersionIds.SYSMETA_ENABLED);
             XmlWriter x = xml().openRoot("VersioningConfiguration");
             if (enabled != null && !enabled.isEmpty()) {

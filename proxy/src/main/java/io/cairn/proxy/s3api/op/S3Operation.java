@@ -74,6 +74,23 @@ public abstract class S3Operation implements Operation {
         }
     }
 
+    /**
+     * Feeds {@code content} to {@code body} (a small body read whole), guarded; once it is all in, {@code whole}
+     * runs with it. Released unread once the exchange is over.
+     */
+    protected final void readBody(RequestBody body, HttpContent content, java.util.function.Consumer<byte[]> whole) {
+        if (isClosed()) {
+            content.release();
+            return;
+        }
+        guarded(() -> {
+            byte[] b = body.feed(content);
+            if (b != null) {
+                whole.accept(b);
+            }
+        });
+    }
+
     /** Request bodies are not read unless the operation takes one; released as they come. */
     @Override
     public void content(HttpContent content) {
@@ -192,6 +209,16 @@ public abstract class S3Operation implements Operation {
                             });
                         },
                         ex.eventLoop());
+    }
+
+    /** A HEAD of the bucket as the user; {@code then} gets a success, anything else is s3api's bucket error. */
+    protected final void headBucket(java.util.function.Consumer<FullHttpResponse> then) {
+        call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, r -> {
+            if (r.status().code() / 100 != 2) {
+                throw swiftError(r, "HEAD", S3ErrorResponses.Target.BUCKET, false);
+            }
+            then.accept(r);
+        });
     }
 
     /** Makes {@code op} the subrequest told about the client going away or its writability. */

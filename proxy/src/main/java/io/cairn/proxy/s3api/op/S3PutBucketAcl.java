@@ -48,14 +48,9 @@ public final class S3PutBucketAcl extends S3BodyOperation {
 
     /** s3api's reading of a policy document: which canned ACL its grants amount to. */
     private static String cannedOf(byte[] xml) {
-        XmlNode root;
-        try {
-            root = XmlNode.parse(xml);
-        } catch (XmlNode.Malformed e) {
-            throw new S3Exception(S3ErrorCode.MalformedACLError);
-        }
-        XmlNode list = root.child("AccessControlList");
-        if (!root.name().equals("AccessControlPolicy") || list == null) {
+        XmlNode list = RequestBody.document(xml, "AccessControlPolicy", S3ErrorCode.MalformedACLError)
+                .child("AccessControlList");
+        if (list == null) {
             throw new S3Exception(S3ErrorCode.MalformedACLError);
         }
         String acl = "unknown";

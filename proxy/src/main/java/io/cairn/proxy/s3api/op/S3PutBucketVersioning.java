@@ -4,7 +4,6 @@ import io.cairn.proxy.s3api.S3Request;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.error.S3Exception;
-import io.cairn.proxy.s3api.xml.XmlNode;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -53,16 +52,9 @@ public final class S3PutBucketVersioning extends S3BodyOperation {
 
     /** The document's {@code Status}: {@code Enabled} or {@code Suspended}, else MalformedXML. */
     static String status(byte[] xml) {
-        XmlNode root;
-        try {
-            root = XmlNode.parse(xml);
-        } catch (XmlNode.Malformed e) {
-            throw new S3Exception(S3ErrorCode.MalformedXML);
-        }
-        String status = root.childText("Status");
-        if (!root.name().equals("VersioningConfiguration")
-                || status == null
-                || !(status.equals("Enabled") || status.equals("Suspended"))) {
+        String status = RequestBody.document(xml, "VersioningConfiguration", S3ErrorCode.MalformedXML)
+                .childText("Status");
+        if (status == null || !(status.equals("Enabled") || status.equals("Suspended"))) {
             throw new S3Exception(S3ErrorCode.MalformedXML);
         }
         return status;

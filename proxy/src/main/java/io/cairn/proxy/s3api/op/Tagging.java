@@ -62,14 +62,9 @@ record Tagging(List<Tag> tags) {
 
     /** A {@code Tagging} document ({@code <Tagging><TagSet><Tag><Key/><Value/></Tag>...}), checked. */
     static Tagging fromXml(byte[] xml, int maxTags) {
-        XmlNode root;
-        try {
-            root = XmlNode.parse(xml);
-        } catch (XmlNode.Malformed e) {
-            throw new S3Exception(S3ErrorCode.MalformedXML);
-        }
-        XmlNode set = root.child("TagSet");
-        if (!root.name().equals("Tagging") || set == null) {
+        XmlNode set =
+                RequestBody.document(xml, "Tagging", S3ErrorCode.MalformedXML).child("TagSet");
+        if (set == null) {
             throw new S3Exception(S3ErrorCode.MalformedXML);
         }
         List<Tag> tags = new ArrayList<>();
