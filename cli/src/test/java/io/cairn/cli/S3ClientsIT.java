@@ -441,6 +441,11 @@ class S3ClientsIT {
                         + " Tagging='&'.join('k%d=v' % i for i in range(11))))",
                 "print('NOKEY', err(s3.put_object_tagging, Bucket=b, Key='missing', Tagging={'TagSet': []}))",
                 "print('NOBUCKETTAGS', err(s3.get_bucket_tagging, Bucket=b))",
+                "up = s3.create_multipart_upload(Bucket=b, Key='mp ключ', Tagging='part=of%20many')['UploadId']",
+                "e1 = s3.upload_part(Bucket=b, Key='mp ключ', UploadId=up, PartNumber=1, Body=b'p' * 10)['ETag']",
+                "s3.complete_multipart_upload(Bucket=b, Key='mp ключ', UploadId=up,"
+                        + " MultipartUpload={'Parts': [{'PartNumber': 1, 'ETag': e1}]})",
+                "print('MPTAGS', s3.get_object_tagging(Bucket=b, Key='mp ключ')['TagSet'])",
                 "s3.put_bucket_tagging(Bucket=b, Tagging={'TagSet': [{'Key': 'team', 'Value': 'storage'}]})",
                 "print('BUCKETTAGS', s3.get_bucket_tagging(Bucket=b)['TagSet'])",
                 "s3.delete_bucket_tagging(Bucket=b)",
@@ -462,6 +467,7 @@ class S3ClientsIT {
                 .contains("HEADERTAGS InvalidTag")
                 .contains("NOKEY NoSuchKey")
                 .contains("NOBUCKETTAGS NoSuchTagSet")
+                .contains("MPTAGS [{'Key': 'part', 'Value': 'of many'}]")
                 .contains("BUCKETTAGS [{'Key': 'team', 'Value': 'storage'}]")
                 .contains("BUCKETDELETED NoSuchTagSet")
                 .contains("DONE");

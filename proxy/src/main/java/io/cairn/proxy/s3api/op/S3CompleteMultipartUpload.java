@@ -185,7 +185,7 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
                 });
     }
 
-    /** The completed object's headers: the marker's metadata, content headers and content type. */
+    /** The completed object's headers: the marker's metadata, tags, content headers and content type. */
     private HttpHeaders objectHeaders(HttpHeaders marker) {
         HttpHeaders h = swiftHeaders();
         h.set("Accept", "application/json");
@@ -196,7 +196,8 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
                     || k.equals("content-language")
                     || k.equals("content-disposition")
                     || k.equals("expires")
-                    || k.equals("cache-control")) {
+                    || k.equals("cache-control")
+                    || k.equalsIgnoreCase(Tagging.OBJECT)) {
                 h.set(e.getKey(), e.getValue());
             }
         }
