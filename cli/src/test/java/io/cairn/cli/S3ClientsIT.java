@@ -293,6 +293,186 @@ class S3ClientsIT {
                 .isBlank();
     }
 
+    /** The boto3 side of the versioning test: each line it prints is checked below. */
+    private static final String VERSIONING_SCRIPT = String.join(
+            "\n",
+            "b = 'versioned-bucket'",
+            "key = 'ключ/версия ü.txt'",
+            "s3.create_bucket(Bucket=b)",
+            "print('NEVER', s3.get_bucket_versioning(Bucket=b).get('Status'))",
+            "s3.put_bucket_versioning(Bucket=b, VersioningConfiguration={'Status': 'Enabled'})",
+            "print('STATUS', s3.get_bucket_versioning(Bucket=b)['Status'])",
+            "v1 = s3.put_object(Bucket=b, Key=key, Body=b'first')['VersionId']",
+            "v2 = s3.put_object(Bucket=b, Key=key, Body=b'second')['VersionId']",
+            "print('IDS', v1 != v2, v1 != 'null')",
+            "vs = s3.list_object_versions(Bucket=b)",
+            "print('LIST', [(v['Key'] == key, v['VersionId'] == (v2 if v['IsLatest'] else v1), v['Size'])"
+                    + " for v in vs['Versions']])",
+            "print('OLD', s3.get_object(Bucket=b, Key=key, VersionId=v1)['Body'].read())",
+            "print('HEADV', s3.head_object(Bucket=b, Key=key, VersionId=v1)['VersionId'] == v1)",
+            "d = s3.delete_object(Bucket=b, Key=key)",
+            "marker = d['VersionId']",
+            "print('MARKER', d.get('DeleteMarker'), marker not in (v1, v2))",
+            "try:",
+            "    s3.get_object(Bucket=b, Key=key)",
+            "except botocore.exceptions.ClientError as e:",
+            "    h = e.response['ResponseMetadata']['HTTPHeaders']",
+            "    print('GONE', e.response['Error']['Code'], h.get('x-amz-delete-marker'),"
+                    + " h.get('x-amz-version-id') == marker)",
+            "vs = s3.list_object_versions(Bucket=b, Prefix='ключ/')",
+            "print('MARKERS', [(m['VersionId'] == marker, m['IsLatest']) for m in vs['DeleteMarkers']],"
+                    + " [v['IsLatest'] for v in vs['Versions']])",
+            "page = s3.list_object_versions(Bucket=b, MaxKeys=1)",
+            "page2 = s3.list_object_versions(Bucket=b, MaxKeys=1, KeyMarker=page['NextKeyMarker'],"
+                    + " VersionIdMarker=page['NextVersionIdMarker'])",
+            "print('PAGES', page['IsTruncated'], page['NextVersionIdMarker'] == marker,"
+                    + " [v['VersionId'] == v2 for v in page2['Versions']])",
+            "d = s3.delete_object(Bucket=b, Key=key, VersionId=marker)",
+            "print('UNDELETE', d.get('DeleteMarker'), d['VersionId'] == marker)",
+            "print('BACK', s3.get_object(Bucket=b, Key=key)['Body'].read())",
+            "s3.delete_object(Bucket=b, Key=key, VersionId=v2)",
+            "print('RESTORED', s3.get_object(Bucket=b, Key=key)['Body'].read())",
+            "c = s3.copy_object(Bucket=b, Key='copy', CopySource={'Bucket': b, 'Key': key, 'VersionId': v1})",
+            "print('COPY', c['CopySourceVersionId'] == v1, c['VersionId'] not in ('null', v1),"
+                    + " s3.get_object(Bucket=b, Key='copy')['Body'].read())",
+            "for bad in ('nope', '1.2.3'):",
+            "    try:",
+            "        s3.get_object(Bucket=b, Key=key, VersionId=bad)",
+            "    except botocore.exceptions.ClientError as e:",
+            "        print('BADID', e.response['Error']['Code'])",
+            "try:",
+            "    s3.get_object(Bucket=b, Key=key, VersionId='1700000000.00000')",
+            "except botocore.exceptions.ClientError as e:",
+            "    print('NOVERSION', e.response['Error']['Code'])",
+            "s3.create_bucket(Bucket='plain-bucket')",
+            "s3.put_object(Bucket='plain-bucket', Key='k', Body=b'x')",
+            "try:",
+            "    s3.get_object(Bucket='plain-bucket', Key='k', VersionId='1700000000.00000')",
+            "except botocore.exceptions.ClientError as e:",
+            "    print('NEVERVERSIONED', e.response['Error']['Code'])",
+            "print('NULLV', s3.list_object_versions(Bucket='plain-bucket')['Versions'][0]['VersionId'])",
+            "r = s3.delete_objects(Bucket=b, Delete={'Objects': [{'Key': key, 'VersionId': v1},"
+                    + " {'Key': 'copy'}]})",
+            "print('MULTI', sorted((d['Key'] == key, d.get('VersionId') == v1, d.get('DeleteMarker', False))"
+                    + " for d in r['Deleted']))",
+            "s3.put_bucket_versioning(Bucket=b, VersioningConfiguration={'Status': 'Suspended'})",
+            "print('SUSPENDED', s3.get_bucket_versioning(Bucket=b)['Status'])",
+            "try:",
+            "    s3.put_bucket_versioning(Bucket=b, VersioningConfiguration={'Status': 'Sometimes'})",
+            "except botocore.exceptions.ClientError as e:",
+            "    print('BADSTATUS', e.response['Error']['Code'])",
+            "print('DONE')");
+
+    @Test
+    void shouldKeepVersionsAndDeleteMarkersWithBoto3WhenBucketVersioningIsEnabled() throws Exception {
+        String script = VERSIONING_SCRIPT;
+        String out = ok(s3.boto3(script), "boto3 versioning").out();
+        assertThat(out)
+                .contains("NEVER None")
+                .contains("STATUS Enabled")
+                .contains("IDS True True")
+                .contains("LIST [(True, True, 6), (True, True, 5)]")
+                .contains("OLD b'first'")
+                .contains("HEADV True")
+                .contains("MARKER True True")
+                .contains("GONE NoSuchKey true True")
+                .contains("MARKERS [(True, True)] [False, False]")
+                .contains("PAGES True True [True]")
+                .contains("UNDELETE True True")
+                .contains("BACK b'second'")
+                .contains("RESTORED b'first'")
+                .contains("COPY True True b'first'")
+                .contains("BADID InvalidArgument\nBADID InvalidArgument")
+                .contains("NOVERSION NoSuchKey")
+                .contains("NEVERVERSIONED NoSuchVersion")
+                .contains("NULLV null")
+                .contains("MULTI [(False, False, True), (True, True, False)]")
+                .contains("SUSPENDED Suspended")
+                .contains("BADSTATUS MalformedXML")
+                .contains("DONE");
+        // Swift's view (object versioning's): the copy's version and the delete marker DeleteObjects wrote over it
+        String listing = ok(swift.run("list", "--versions", "versioned-bucket"), "swift list --versions")
+                .out();
+        assertThat(listing)
+                .contains("application/x-deleted;swift_versions_deleted=1 copy")
+                .contains("binary/octet-stream copy")
+                .doesNotContain("ключ");
+    }
+
+    @Test
+    void shouldPutGetAndDeleteTagsWithBoto3AndRefuseBadTagSets() throws Exception {
+        String script = String.join(
+                "\n",
+                "b = 'tag-bucket'",
+                "key = 'étiquette/ключ.txt'",
+                "s3.create_bucket(Bucket=b)",
+                "s3.put_object(Bucket=b, Key=key, Body=b'tagged', Tagging='color=red&size=%C3%BCber%20gro%C3%9F',",
+                "              Metadata={'keep': 'me'})",
+                "print('PUTTAGS', s3.get_object_tagging(Bucket=b, Key=key)['TagSet'])",
+                "print('COUNT', s3.head_object(Bucket=b, Key=key)['ResponseMetadata']['HTTPHeaders']"
+                        + ".get('x-amz-tagging-count'))",
+                "s3.put_object_tagging(Bucket=b, Key=key, Tagging={'TagSet': [{'Key': 'ключ', 'Value': 'значение'}]})",
+                "print('TAGS', s3.get_object_tagging(Bucket=b, Key=key)['TagSet'])",
+                "h = s3.head_object(Bucket=b, Key=key)",
+                "print('KEPT', h['Metadata'], h['ContentLength'])",
+                "s3.copy_object(Bucket=b, Key='copied', CopySource={'Bucket': b, 'Key': key})",
+                "print('COPYTAGS', s3.get_object_tagging(Bucket=b, Key='copied')['TagSet'])",
+                "s3.copy_object(Bucket=b, Key='replaced', CopySource={'Bucket': b, 'Key': key},"
+                        + " TaggingDirective='REPLACE', Tagging='a=1')",
+                "print('REPLACETAGS', s3.get_object_tagging(Bucket=b, Key='replaced')['TagSet'])",
+                "s3.delete_object_tagging(Bucket=b, Key=key)",
+                "print('NOTAGS', s3.get_object_tagging(Bucket=b, Key=key)['TagSet'],"
+                        + " s3.get_object(Bucket=b, Key=key)['Body'].read())",
+                "def err(f, **kw):",
+                "    try:",
+                "        f(**kw)",
+                "        return 'OK'",
+                "    except botocore.exceptions.ClientError as e:",
+                "        return e.response['Error']['Code']",
+                "many = {'TagSet': [{'Key': 'k%d' % i, 'Value': 'v'} for i in range(11)]}",
+                "print('ELEVEN', err(s3.put_object_tagging, Bucket=b, Key=key, Tagging=many))",
+                "print('LONGKEY', err(s3.put_object_tagging, Bucket=b, Key=key,"
+                        + " Tagging={'TagSet': [{'Key': 'k' * 129, 'Value': 'v'}]}))",
+                "print('LONGVALUE', err(s3.put_object_tagging, Bucket=b, Key=key,"
+                        + " Tagging={'TagSet': [{'Key': 'k', 'Value': 'v' * 257}]}))",
+                "print('TWICE', err(s3.put_object_tagging, Bucket=b, Key=key,"
+                        + " Tagging={'TagSet': [{'Key': 'k', 'Value': '1'}, {'Key': 'k', 'Value': '2'}]}))",
+                "print('HEADERTAGS', err(s3.put_object, Bucket=b, Key='x', Body=b'',"
+                        + " Tagging='&'.join('k%d=v' % i for i in range(11))))",
+                "print('NOKEY', err(s3.put_object_tagging, Bucket=b, Key='missing', Tagging={'TagSet': []}))",
+                "print('NOBUCKETTAGS', err(s3.get_bucket_tagging, Bucket=b))",
+                "up = s3.create_multipart_upload(Bucket=b, Key='mp ключ', Tagging='part=of%20many')['UploadId']",
+                "e1 = s3.upload_part(Bucket=b, Key='mp ключ', UploadId=up, PartNumber=1, Body=b'p' * 10)['ETag']",
+                "s3.complete_multipart_upload(Bucket=b, Key='mp ключ', UploadId=up,"
+                        + " MultipartUpload={'Parts': [{'PartNumber': 1, 'ETag': e1}]})",
+                "print('MPTAGS', s3.get_object_tagging(Bucket=b, Key='mp ключ')['TagSet'])",
+                "s3.put_bucket_tagging(Bucket=b, Tagging={'TagSet': [{'Key': 'team', 'Value': 'storage'}]})",
+                "print('BUCKETTAGS', s3.get_bucket_tagging(Bucket=b)['TagSet'])",
+                "s3.delete_bucket_tagging(Bucket=b)",
+                "print('BUCKETDELETED', err(s3.get_bucket_tagging, Bucket=b))",
+                "print('DONE')");
+        String out = ok(s3.boto3(script), "boto3 tagging").out();
+        assertThat(out)
+                .contains("PUTTAGS [{'Key': 'color', 'Value': 'red'}, {'Key': 'size', 'Value': 'über groß'}]")
+                .contains("COUNT 2")
+                .contains("TAGS [{'Key': 'ключ', 'Value': 'значение'}]")
+                .contains("KEPT {'keep': 'me'} 6")
+                .contains("COPYTAGS [{'Key': 'ключ', 'Value': 'значение'}]")
+                .contains("REPLACETAGS [{'Key': 'a', 'Value': '1'}]")
+                .contains("NOTAGS [] b'tagged'")
+                .contains("ELEVEN InvalidTag")
+                .contains("LONGKEY InvalidTag")
+                .contains("LONGVALUE InvalidTag")
+                .contains("TWICE InvalidTag")
+                .contains("HEADERTAGS InvalidTag")
+                .contains("NOKEY NoSuchKey")
+                .contains("NOBUCKETTAGS NoSuchTagSet")
+                .contains("MPTAGS [{'Key': 'part', 'Value': 'of many'}]")
+                .contains("BUCKETTAGS [{'Key': 'team', 'Value': 'storage'}]")
+                .contains("BUCKETDELETED NoSuchTagSet")
+                .contains("DONE");
+    }
+
     /** {@code aws …} that must succeed, its output stripped. */
     private String aws(String... args) throws Exception {
         return ok(s3.aws(args), "aws " + String.join(" ", args)).out().strip();

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * Cairn's s3api writes, Swift 2.30.1's s3api reads, and the other way round): a plain object with user metadata
  * and a content type, and a two-part multipart upload completed into an SLO; the reader must serve the same
  * bytes, metadata and S3 ETags (the multipart one from {@code X-Object-Sysmeta-S3Api-Etag}), list both with those
- * ETags, and delete the multipart object with its parts in {@code <bucket>+segments}. Requests are SigV2-signed
+ * ETags, and delete the multipart object with its parts in {@code <bucket>+segments}; and a versioned key's
+ * versions and delete marker (object versioning's layout) as either's S3 API shows them. Requests are SigV2-signed
  * as {@code test:tester} (Swift 2.30.1's s3api takes no aws-chunked bodies, so plain bodies only).
  *
  * <p>Thread-safety: stateless.
@@ -31,6 +32,12 @@ final class S3CrossProxy {
     private static final String MULTI = BUCKET + "/multi";
     private static final Pattern UPLOAD_ID = Pattern.compile("<UploadId>([^<]+)</UploadId>");
     private static final Pattern ETAG = Pattern.compile("<ETag>([^<]+)</ETag>");
+    private static final String VERSIONED = "/xs3v";
+    /** ASCII: Swift 2.30.1's _restore_on_delete lists a non-ASCII key's versions under a mangled prefix. */
+    private static final String VERSIONED_KEY = VERSIONED + "/a%20v";
+    /** The sub-resources SigV2 signs (the caller writes them in sorted order). */
+    private static final java.util.Set<String> SUBRESOURCES =
+            java.util.Set.of("partNumber", "tagging", "uploadId", "uploads", "versionId", "versioning", "versions");
 
     private S3CrossProxy() {}
 
@@ -43,7 +50,7 @@ final class S3CrossProxy {
         String sub = "";
         for (String p : query.split("&")) {
             String k = p.contains("=") ? p.substring(0, p.indexOf('=')) : p;
-            if (k.equals("uploads") || k.equals("uploadId") || k.equals("partNumber")) {
+            if (SUBRESOURCES.contains(k)) {
                 sub += (sub.isEmpty() ? "?" : "&") + p;
             }
         }
@@ -105,7 +112,92 @@ final class S3CrossProxy {
         if (segs != null && segs.status() == 200 && segs.body().contains("multi/")) {
             problems.add(who + "segments left after DELETE: " + segs.body());
         }
+        versions(writer, reader, problems, who);
         return problems;
+    }
+
+    /**
+     * Versioning: the writer enables it, writes two versions of a key and deletes it (a delete marker); the reader
+     * sees the bucket's status, lists both versions and the marker, reads the old version by id, gets NoSuchKey
+     * for the key, and deletes the marker by id, which brings the newer version back; the writer reads it.
+     */
+    private static void versions(Target writer, Target reader, List<String> problems, String who) {
+        expect(problems, who + "PUT versioned bucket", writer.send(signed("PUT", VERSIONED, Map.of(), null)), 200);
+        byte[] enable = "<VersioningConfiguration><Status>Enabled</Status></VersioningConfiguration>"
+                .getBytes(StandardCharsets.UTF_8);
+        expect(
+                problems,
+                who + "PUT ?versioning",
+                writer.send(signed("PUT", VERSIONED + "?versioning", Map.of(), enable)),
+                200);
+        String v1 = versionOf(writer.send(signed("PUT", VERSIONED_KEY, Map.of(), bytes("one"))), problems, who);
+        String v2 = versionOf(writer.send(signed("PUT", VERSIONED_KEY, Map.of(), bytes("two"))), problems, who);
+        RawHttp.Response deleted =
+                writer.send(signed("DELETE", VERSIONED_KEY, Map.of(), null)).response();
+        String marker = deleted == null ? null : header(deleted, "x-amz-version-id");
+        if (deleted == null
+                || deleted.status() != 204
+                || !"true".equals(header(deleted, "x-amz-delete-marker"))
+                || marker == null) {
+            problems.add(who + "DELETE versioned key: " + describe(deleted));
+            return;
+        }
+        readVersions(reader, v1, v2, marker, problems, who);
+        expect(
+                problems,
+                who + "DELETE the marker",
+                // Content-Length: 0, or Swift's _restore_on_delete waits for a body (its PUT ?version-id reads one)
+                reader.send(
+                        signed("DELETE", VERSIONED_KEY + "?versionId=" + marker, Map.of("Content-Length", "0"), null)),
+                204);
+        RawHttp.Response back =
+                writer.send(signed("GET", VERSIONED_KEY, Map.of(), null)).response();
+        if (back == null || back.status() != 200 || !back.body().equals("two")) {
+            problems.add(who + "GET after the marker's DELETE: " + describe(back));
+        }
+    }
+
+    /** The reader's view of the versioned key: status, listing, the old version, NoSuchKey for the key. */
+    private static void readVersions(
+            Target reader, String v1, String v2, String marker, List<String> problems, String who) {
+        RawHttp.Response status = reader.send(signed("GET", VERSIONED + "?versioning", Map.of(), null))
+                .response();
+        if (status == null || !status.body().contains("<Status>Enabled</Status>")) {
+            problems.add(who + "GET ?versioning: " + describe(status));
+        }
+        RawHttp.Response list = reader.send(signed("GET", VERSIONED + "?versions", Map.of(), null))
+                .response();
+        String listing = list == null ? "" : list.body();
+        if (!listing.contains("<DeleteMarker><Key>")
+                || !listing.contains("<VersionId>" + marker + "</VersionId><IsLatest>true</IsLatest>")
+                || !listing.contains("<VersionId>" + v2 + "</VersionId><IsLatest>false</IsLatest>")
+                || !listing.contains("<VersionId>" + v1 + "</VersionId><IsLatest>false</IsLatest>")) {
+            problems.add(who + "ListObjectVersions (" + v1 + ", " + v2 + ", marker " + marker + "): " + describe(list));
+        }
+        RawHttp.Response old = reader.send(signed("GET", VERSIONED_KEY + "?versionId=" + v1, Map.of(), null))
+                .response();
+        if (old == null || old.status() != 200 || !old.body().equals("one")) {
+            problems.add(who + "GET ?versionId=" + v1 + ": " + describe(old));
+        }
+        RawHttp.Response gone =
+                reader.send(signed("GET", VERSIONED_KEY, Map.of(), null)).response();
+        if (gone == null || gone.status() != 404 || !gone.body().contains("<Code>NoSuchKey</Code>")) {
+            problems.add(who + "GET deleted key: " + describe(gone));
+        }
+    }
+
+    private static String versionOf(Outcome o, List<String> problems, String who) {
+        RawHttp.Response r = o.response();
+        String v = r == null ? null : header(r, "x-amz-version-id");
+        if (r == null || r.status() != 200 || v == null || v.equals("null")) {
+            problems.add(who + "versioned PUT: " + describe(r));
+            return "?";
+        }
+        return v;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private static void readBack(Target reader, String multiEtag, List<String> problems, String who) {

@@ -12,8 +12,10 @@ import io.cairn.proxy.s3api.op.S3CreateMultipartUpload;
 import io.cairn.proxy.s3api.op.S3DeleteBucket;
 import io.cairn.proxy.s3api.op.S3DeleteObject;
 import io.cairn.proxy.s3api.op.S3DeleteObjects;
+import io.cairn.proxy.s3api.op.S3DeleteTagging;
 import io.cairn.proxy.s3api.op.S3GetAcl;
 import io.cairn.proxy.s3api.op.S3GetBucketLocation;
+import io.cairn.proxy.s3api.op.S3GetBucketVersioning;
 import io.cairn.proxy.s3api.op.S3GetObject;
 import io.cairn.proxy.s3api.op.S3GetTagging;
 import io.cairn.proxy.s3api.op.S3HeadBucket;
@@ -22,7 +24,9 @@ import io.cairn.proxy.s3api.op.S3ListMultipartUploads;
 import io.cairn.proxy.s3api.op.S3ListObjects;
 import io.cairn.proxy.s3api.op.S3ListParts;
 import io.cairn.proxy.s3api.op.S3PutBucketAcl;
+import io.cairn.proxy.s3api.op.S3PutBucketVersioning;
 import io.cairn.proxy.s3api.op.S3PutObject;
+import io.cairn.proxy.s3api.op.S3PutTagging;
 import io.cairn.proxy.s3api.op.S3UploadPart;
 import io.cairn.proxy.s3api.op.S3UploadPartCopy;
 import io.cairn.proxy.swift.Exchange;
@@ -31,6 +35,7 @@ import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.HttpContent;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +68,7 @@ public final class S3Api implements Middleware {
             "ownershipControls",
             "object-lock",
             "logging",
-            "cors",
-            "versioning");
+            "cors");
 
     private static final List<String> UNSUPPORTED_OBJECT =
             List.of("acl", "tagging", "retention", "legal-hold", "torrent", "restore", "select", "attributes");
@@ -136,6 +140,13 @@ public final class S3Api implements Middleware {
         Operation special = aclOrTagging(ex, next, req);
         if (special != null) {
             return special;
+        }
+        if (req.query().has("versioning")) {
+            return switch (m) {
+                case "GET" -> new S3GetBucketVersioning(ex, next, req);
+                case "PUT" -> new S3PutBucketVersioning(ex, next, req, objectVersioning(ex));
+                default -> throw notAllowed();
+            };
         }
         for (String sub : UNSUPPORTED_BUCKET) {
             if (req.query().has(sub)) {
@@ -212,12 +223,23 @@ public final class S3Api implements Middleware {
             };
         }
         if (req.query().has("tagging")) {
-            if (m.equals("GET")) {
-                return new S3GetTagging(ex, next, req);
-            }
-            throw new S3Exception(S3ErrorCode.S3NotImplemented);
+            return switch (m) {
+                case "GET" -> new S3GetTagging(ex, next, req);
+                case "PUT" -> new S3PutTagging(ex, next, req);
+                case "DELETE" -> new S3DeleteTagging(ex, next, req);
+                default -> throw notAllowed();
+            };
         }
         return null;
+    }
+
+    /** s3api's {@code 'object_versioning' in get_swift_info()}: a filter of the pipeline registers it. */
+    private static boolean objectVersioning(Exchange ex) {
+        Map<String, Object> info = new HashMap<>();
+        for (Middleware m : ex.services().middlewares()) {
+            m.registerInfo(info);
+        }
+        return info.containsKey("object_versioning");
     }
 
     private void multipartAllowed() {

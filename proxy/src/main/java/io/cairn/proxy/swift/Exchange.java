@@ -67,6 +67,7 @@ public final class Exchange {
     public Exchange withPath(SwiftPath other) {
         Exchange e = new Exchange(client, request, other, timestamp, services, sink, subrequest);
         e.requestComplete = requestComplete;
+        e.copyBody = copyBody;
         e.corsInfo = corsInfo;
         e.authorizeOverride = authorizeOverride;
         e.responseFilter = responseFilter;
@@ -82,6 +83,7 @@ public final class Exchange {
     public Exchange withTimestamp(Timestamp later) {
         Exchange e = new Exchange(client, request, path, later, services, sink, subrequest);
         e.requestComplete = requestComplete;
+        e.copyBody = copyBody;
         e.corsInfo = corsInfo;
         e.authorizeOverride = authorizeOverride;
         e.responseFilter = responseFilter;
@@ -169,6 +171,7 @@ public final class Exchange {
     public Exchange atTimestamp(Timestamp ts) {
         Exchange e = new Exchange(client, request, path, ts, services, sink, subrequest);
         e.requestComplete = requestComplete;
+        e.copyBody = copyBody;
         e.corsInfo = corsInfo;
         e.authorizeOverride = authorizeOverride;
         e.responseFilter = responseFilter;

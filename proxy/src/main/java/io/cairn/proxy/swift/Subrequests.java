@@ -163,6 +163,11 @@ public final class Subrequests {
         if (parent.requestComplete()) {
             child.markRequestComplete();
         }
+        BodySource fed = parent.copyBody();
+        if (fed != null) {
+            // the parent's body is fed by its maker (S3's decoded body, a copy's source): the PUT below paces that
+            child.copyBodyFrom(fed);
+        }
         Operation op = app.operationFor(child);
         sink.op = op;
         return op == null ? null : new FedBody(child, op);

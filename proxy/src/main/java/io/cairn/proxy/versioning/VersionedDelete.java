@@ -75,6 +75,8 @@ final class VersionedDelete extends AfterBody {
             int status = r.status().code();
             if (Calls.isSuccess(status) || status == 404) {
                 r.headers().set(VersionNames.VERSION_ID, id);
+                // Swift's handle_delete: tells s3api the answer is a delete marker (the gatekeeper drops it)
+                r.headers().set("X-Backend-Content-Type", VersionNames.DELETE_MARKER_CONTENT_TYPE);
             }
             reply(r);
         }));

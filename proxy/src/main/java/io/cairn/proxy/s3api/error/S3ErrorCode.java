@@ -5,7 +5,8 @@ package io.cairn.proxy.s3api.error;
  * {@code s3api/s3response.py} (generated from it, so codes and texts are word for word Swift's; {@code
  * S3NotImplemented} is S3's {@code NotImplemented}, {@code VersionedBucketNotEmpty} answers {@code BucketNotEmpty}),
  * plus the few AWS codes s3api 2.30 lacks because it has no aws-chunked bodies ({@code XAmzContentSHA256Mismatch},
- * {@code InvalidChunkSizeError}, {@code MalformedTrailerError}, {@code InvalidPartNumber}).
+ * {@code InvalidChunkSizeError}, {@code MalformedTrailerError}, {@code InvalidPartNumber}) or tagging ({@code
+ * InvalidTag}, {@code NoSuchTagSet}).
  *
  * <p>Immutable.
  */
@@ -78,6 +79,7 @@ public enum S3ErrorCode {
             "The content of the form does not meet the conditions specified in the policy document."),
     InvalidRange("InvalidRange", 416, "The requested range cannot be satisfied."),
     InvalidRequest("InvalidRequest", 400, "Invalid Request."),
+    InvalidTag("InvalidTag", 400, "The tag provided was not a valid tag."),
     InvalidSOAPRequest("InvalidSOAPRequest", 400, "The SOAP request body is invalid."),
     InvalidSecurity("InvalidSecurity", 403, "The provided security credentials are not valid."),
     InvalidStorageClass("InvalidStorageClass", 400, "The storage class you specified is not valid."),
@@ -114,6 +116,7 @@ public enum S3ErrorCode {
     NoSuchBucket("NoSuchBucket", 404, "The specified bucket does not exist."),
     NoSuchKey("NoSuchKey", 404, "The specified key does not exist."),
     NoSuchLifecycleConfiguration("NoSuchLifecycleConfiguration", 404, "The lifecycle configuration does not exist. ."),
+    NoSuchTagSet("NoSuchTagSet", 404, "The TagSet does not exist"),
     NoSuchUpload(
             "NoSuchUpload",
             404,

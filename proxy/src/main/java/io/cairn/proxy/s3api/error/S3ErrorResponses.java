@@ -113,6 +113,9 @@ public final class S3ErrorResponses {
         r.headers().set("Content-Length", head ? 0 : body.readableBytes());
         r.headers().set("x-amz-request-id", requestId);
         r.headers().set("x-amz-id-2", requestId);
+        for (Map.Entry<String, String> h : e.headers().entrySet()) {
+            r.headers().set(h.getKey(), h.getValue());
+        }
         return r;
     }
 }

@@ -16,6 +16,7 @@ public final class S3Exception extends RuntimeException {
 
     private final S3ErrorCode code;
     private final transient Map<String, String> details = new LinkedHashMap<>();
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     public S3Exception(S3ErrorCode code) {
         this(code, null);
@@ -31,6 +32,17 @@ public final class S3Exception extends RuntimeException {
     public S3Exception with(String name, @Nullable String value) {
         details.put(name, value == null ? "" : value);
         return this;
+    }
+
+    /** Adds a response header to the error answer ({@code x-amz-delete-marker} on a 404, as S3 sends). */
+    public S3Exception header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** The extra response headers, in order. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public S3ErrorCode code() {

@@ -7,26 +7,30 @@ import io.cairn.proxy.s3api.error.S3Exception;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code x-amz-copy-source} as s3api reads it ({@code check_copy_source}): {@code [/]bucket/key[?versionId=null]},
+ * {@code x-amz-copy-source} as s3api reads it ({@code check_copy_source}): {@code [/]bucket/key[?versionId=…]},
  * percent-decoded; the {@code x-amz-copy-source-if-*} headers become the source HEAD's conditionals.
  *
  * <p>Immutable.
  *
  * @param bucket the source bucket
  * @param key the source key
+ * @param version the version of the source named in its query (checked), or null
  */
-record CopySource(String bucket, String key) {
+record CopySource(String bucket, String key, @Nullable String version) {
     static CopySource parse(S3Request req) {
         String raw = req.clientHeaders().get("x-amz-copy-source", "");
         int q = raw.indexOf('?');
         String path = q < 0 ? raw : raw.substring(0, q);
+        String version = null;
         if (q >= 0) {
             String query = raw.substring(q + 1);
-            if (!query.equals("versionId=null")) {
+            if (!query.startsWith("versionId=") || query.indexOf('&') >= 0) {
                 throw S3Exception.invalidArgument("X-Amz-Copy-Source", raw, "Unsupported copy source parameter.");
             }
+            version = VersionIds.check("x-amz-copy-source", PercentCoding.unquote(query.substring(10)));
         }
         String decoded = PercentCoding.unquote(path);
         if (decoded.startsWith("/")) {
@@ -39,7 +43,12 @@ record CopySource(String bucket, String key) {
                     raw,
                     "Copy Source must mention the source bucket and key: sourcebucket/sourcekey");
         }
-        return new CopySource(decoded.substring(0, slash), decoded.substring(slash + 1));
+        return new CopySource(decoded.substring(0, slash), decoded.substring(slash + 1), version);
+    }
+
+    /** The Swift query that reads the source: its {@code version-id}, if one was named. */
+    String query() {
+        return version == null ? "" : VersionIds.query(version);
     }
 
     /** The source HEAD's conditionals from {@code x-amz-copy-source-if-*}. */

@@ -120,6 +120,34 @@ final class ObjectWriteHeaders {
         }
     }
 
+    /** The headers an object POST replaces and so must repeat to keep (Swift's object server keeps the rest). */
+    private static final java.util.Set<String> REPLACED_BY_POST = java.util.Set.of(
+            "content-disposition",
+            "content-encoding",
+            "content-language",
+            "cache-control",
+            "expires",
+            "x-robots-tag",
+            "x-delete-at",
+            "x-delete-after",
+            "x-object-manifest");
+
+    /**
+     * Copies from {@code from} (an object's HEAD, or the headers of its PUT) what a POST to it must repeat so
+     * that only what the caller changes changes: user metadata, transient sysmeta and the content and expiry
+     * headers (a POST replaces all of them).
+     */
+    static void carryOnPost(HttpHeaders from, HttpHeaders to) {
+        for (Map.Entry<String, String> e : from) {
+            String k = e.getKey().toLowerCase(Locale.ROOT);
+            if (k.startsWith("x-object-meta-")
+                    || k.startsWith("x-object-transient-sysmeta-")
+                    || REPLACED_BY_POST.contains(k)) {
+                to.add(e.getKey(), e.getValue());
+            }
+        }
+    }
+
     private static boolean hasIgnoredChar(String name) {
         for (int i = 0; i < name.length(); i++) {
             if (IGNORED_META_CHARS.indexOf(name.charAt(i)) >= 0) {

@@ -8,6 +8,7 @@ import io.cairn.proxy.s3api.auth.SigV4;
 import io.cairn.proxy.s3api.checksum.ChecksumAlgorithm;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3Exception;
+import io.cairn.proxy.s3api.xml.XmlNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -138,6 +139,23 @@ final class RequestBody {
                         "The " + a.wireName() + " you specified did not match the calculated checksum.");
             }
         }
+    }
+
+    /**
+     * {@code xml} parsed (bounded, no DTD or entities) as a document whose root element is {@code root}; anything
+     * else is {@code error} (MalformedXML, or MalformedACLError for an ACL).
+     */
+    static XmlNode document(byte[] xml, String root, S3ErrorCode error) {
+        XmlNode node;
+        try {
+            node = XmlNode.parse(xml);
+        } catch (XmlNode.Malformed e) {
+            throw new S3Exception(error);
+        }
+        if (!node.name().equals(root)) {
+            throw new S3Exception(error);
+        }
+        return node;
     }
 
     static byte[] md5(byte[] body) {

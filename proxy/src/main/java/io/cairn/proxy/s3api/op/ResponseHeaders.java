@@ -11,7 +11,9 @@ import java.util.Set;
  * Swift answer headers as S3 shows them (s3api's {@code S3Response.__init__} and {@code translate_swift_to_s3}):
  * user metadata as {@code x-amz-meta-*} ({@code =5F} back to {@code _}), the content headers kept, the S3 ETag
  * from {@code X-Object-Sysmeta-S3Api-Etag} (an SLO without one gets {@code -N}), every other Swift header
- * dropped; the stored checksums when the client asked ({@code x-amz-checksum-mode: ENABLED}).
+ * dropped, but for the version headers ({@code x-amz-version-id}, {@code x-amz-copy-source-version-id}, {@code
+ * x-amz-delete-marker}) and {@code x-amz-tagging-count}; the stored checksums when the client asked ({@code
+ * x-amz-checksum-mode: ENABLED}).
  *
  * <p>Stateless.
  */
@@ -45,9 +47,13 @@ final class ResponseHeaders {
                 out.add("x-amz-meta-" + k.substring(14).replace("=5f", "_"), e.getValue());
             } else if (KEPT.contains(k)) {
                 out.add(e.getKey(), e.getValue());
-            } else if (k.equals("x-object-version-id")) {
-                out.set("x-amz-version-id", e.getValue());
+            } else {
+                versionHeader(k, e.getValue(), out);
             }
+        }
+        int tags = Tagging.count(swift.get(Tagging.OBJECT));
+        if (tags > 0) {
+            out.set("x-amz-tagging-count", Integer.toString(tags));
         }
         String s3Etag = swift.get(MultipartLayout.SYSMETA_ETAG);
         String etag = out.get("ETag");
@@ -72,6 +78,20 @@ final class ResponseHeaders {
             out.set("Accept-Ranges", "bytes");
         }
         return out;
+    }
+
+    /** s3api's {@code translate_swift_to_s3} of object versioning's headers. */
+    private static void versionHeader(String lowerName, String value, HttpHeaders out) {
+        switch (lowerName) {
+            case "x-object-version-id" -> out.set("x-amz-version-id", value);
+            case "x-copied-from-version-id" -> out.set("x-amz-copy-source-version-id", value);
+            case "x-backend-content-type" -> {
+                if (VersionIds.DELETE_MARKER_TYPE.equals(value)) {
+                    out.set("x-amz-delete-marker", "true");
+                }
+            }
+            default -> {}
+        }
     }
 
     static String quote(String etag) {

@@ -63,16 +63,9 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
 
     @Override
     public void content(HttpContent content) {
-        if (isClosed()) {
-            content.release();
-            return;
-        }
-        guarded(() -> {
-            byte[] b = body.feed(content);
-            if (b != null) {
-                xml = b;
-                proceed();
-            }
+        readBody(body, content, b -> {
+            xml = b;
+            proceed();
         });
     }
 
@@ -96,13 +89,8 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
     }
 
     private List<Wanted> parse(byte[] b) {
-        XmlNode root;
-        try {
-            root = XmlNode.parse(b);
-        } catch (XmlNode.Malformed e) {
-            throw new S3Exception(S3ErrorCode.MalformedXML);
-        }
-        if (!root.name().equals("CompleteMultipartUpload") || root.all("Part").isEmpty()) {
+        XmlNode root = RequestBody.document(b, "CompleteMultipartUpload", S3ErrorCode.MalformedXML);
+        if (root.all("Part").isEmpty()) {
             throw new S3Exception(S3ErrorCode.MalformedXML);
         }
         List<Wanted> out = new ArrayList<>();
@@ -197,7 +185,7 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
                 });
     }
 
-    /** The completed object's headers: the marker's metadata, content headers and content type. */
+    /** The completed object's headers: the marker's metadata, tags, content headers and content type. */
     private HttpHeaders objectHeaders(HttpHeaders marker) {
         HttpHeaders h = swiftHeaders();
         h.set("Accept", "application/json");
@@ -208,7 +196,8 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
                     || k.equals("content-language")
                     || k.equals("content-disposition")
                     || k.equals("expires")
-                    || k.equals("cache-control")) {
+                    || k.equals("cache-control")
+                    || k.equalsIgnoreCase(Tagging.OBJECT)) {
                 h.set(e.getKey(), e.getValue());
             }
         }

@@ -10,13 +10,17 @@ import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CopyObject ({@code PUT} with {@code x-amz-copy-source}; s3api's {@code check_copy_source} and {@code
  * to_swift_req}): a HEAD of the source with the {@code x-amz-copy-source-if-*} conditionals (304/412 →
  * PreconditionFailed), the refusal to copy an object onto itself without changing anything, then Swift's
  * server-side copy ({@code X-Copy-From}); {@code x-amz-metadata-directive: REPLACE} is {@code X-Fresh-Metadata}
- * with the request's metadata, {@code COPY} keeps the source's. Answers {@code CopyObjectResult}.
+ * with the request's metadata, {@code COPY} keeps the source's. {@code ?versionId=} in the source reads that
+ * version (and allows copying a key onto itself); {@code x-amz-tagging-directive: COPY} (the default) gives the
+ * copy the source's tags, {@code REPLACE} those of {@code x-amz-tagging}. Answers {@code CopyObjectResult}, with
+ * {@code x-amz-version-id} and {@code x-amz-copy-source-version-id} where versioning gives them.
  *
  * <p>Confined to the exchange's event loop.
  */
@@ -33,13 +37,18 @@ public final class S3CopyObject extends S3Operation {
                     req.clientHeaders().get("x-amz-copy-source-range"),
                     "Illegal copy header");
         }
-        if (req.clientHeaders().contains("x-amz-tagging")) {
-            throw new S3Exception(S3ErrorCode.S3NotImplemented, "Object tagging is not supported.");
-        }
         ObjectWriteHeaders.validate(req);
         CopySource src = CopySource.parse(req);
         String directive = req.clientHeaders().get("x-amz-metadata-directive", "COPY");
-        if (src.bucket().equals(req.bucketName()) && src.key().equals(req.keyName()) && directive.equals("COPY")) {
+        String tagDirective = req.clientHeaders().get("x-amz-tagging-directive", "COPY");
+        if (!tagDirective.equals("COPY") && !tagDirective.equals("REPLACE")) {
+            throw S3Exception.invalidArgument("x-amz-tagging-directive", tagDirective, "Unknown tagging directive.");
+        }
+        Tagging replaced = Tagging.fromHeader(req.clientHeaders().get("x-amz-tagging"), Tagging.MAX_OBJECT_TAGS);
+        if (src.bucket().equals(req.bucketName())
+                && src.key().equals(req.keyName())
+                && directive.equals("COPY")
+                && src.version() == null) {
             throw new S3Exception(
                     S3ErrorCode.InvalidRequest,
                     "This copy request is illegal because it is trying to copy an object to itself without changing"
@@ -48,17 +57,21 @@ public final class S3CopyObject extends S3Operation {
         }
         HttpHeaders head = swiftHeaders();
         CopySource.conditionals(req, head);
-        call(HttpMethod.HEAD, path(src.bucket(), src.key(), ""), head, null, r -> {
+        call(HttpMethod.HEAD, path(src.bucket(), src.key(), src.query()), head, null, r -> {
             int st = r.status().code();
             if (st / 100 != 2) {
                 throw src.headError(st);
             }
-            copy(src, directive);
+            HttpHeaders h = swiftHeaders();
+            Tagging tags =
+                    tagDirective.equals("COPY") ? Tagging.fromStored(r.headers().get(Tagging.OBJECT)) : replaced;
+            // set either way: a COPY of the metadata would otherwise carry the source's tags over
+            h.set(Tagging.OBJECT, tags.stored());
+            copy(src, directive, h, r.headers().get("X-Object-Version-Id"));
         });
     }
 
-    private void copy(CopySource src, String directive) {
-        HttpHeaders h = swiftHeaders();
+    private void copy(CopySource src, String directive, HttpHeaders h, @Nullable String sourceVersion) {
         h.set("X-Copy-From", src.copyFrom());
         h.set("Content-Length", "0");
         if (directive.equals("REPLACE")) {
@@ -66,7 +79,8 @@ public final class S3CopyObject extends S3Operation {
             ObjectWriteHeaders.metadataAndContent(req, h);
         }
         String timestamp = ex.timestamp().normal();
-        call(HttpMethod.PUT, path(req.bucketName(), req.keyName(), ""), h, null, r -> {
+        // as s3api: the source's version-id rides on the PUT's query; copy reads the source with it
+        call(HttpMethod.PUT, path(req.bucketName(), req.keyName(), src.query()), h, null, r -> {
             int st = r.status().code();
             if (st != 201 && st != 202) {
                 throw swiftError(r, "PUT", S3ErrorResponses.Target.OBJECT, true);
@@ -76,7 +90,15 @@ public final class S3CopyObject extends S3Operation {
                     .element("LastModified", Listings.s3TimeOfEpoch(timestamp))
                     .element("ETag", ResponseHeaders.quote(ResponseHeaders.unquote(etag)))
                     .close("CopyObjectResult");
-            respond(200, new DefaultHttpHeaders(), x.toString());
+            HttpHeaders out = new DefaultHttpHeaders();
+            String version = r.headers().get("X-Object-Version-Id");
+            if (version != null) {
+                out.set("x-amz-version-id", version);
+            }
+            if (sourceVersion != null) {
+                out.set("x-amz-copy-source-version-id", sourceVersion);
+            }
+            respond(200, out, x.toString());
         });
     }
 }

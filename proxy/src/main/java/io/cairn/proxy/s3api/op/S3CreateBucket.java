@@ -4,7 +4,6 @@ import io.cairn.proxy.s3api.S3Request;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.error.S3Exception;
-import io.cairn.proxy.s3api.xml.XmlNode;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -46,17 +45,10 @@ public final class S3CreateBucket extends S3Operation {
 
     @Override
     public void content(HttpContent content) {
-        if (isClosed()) {
-            content.release();
-            return;
-        }
-        guarded(() -> {
-            byte[] b = body.feed(content);
-            if (b != null) {
-                received = b;
-                if (started) {
-                    create(b);
-                }
+        readBody(body, content, b -> {
+            received = b;
+            if (started) {
+                create(b);
             }
         });
     }
@@ -67,16 +59,8 @@ public final class S3CreateBucket extends S3Operation {
         }
         creating = true;
         if (xml.length > 0) {
-            String constraint;
-            try {
-                XmlNode root = XmlNode.parse(xml);
-                if (!root.name().equals("CreateBucketConfiguration")) {
-                    throw new S3Exception(S3ErrorCode.MalformedXML);
-                }
-                constraint = root.childText("LocationConstraint");
-            } catch (XmlNode.Malformed e) {
-                throw new S3Exception(S3ErrorCode.MalformedXML);
-            }
+            String constraint = RequestBody.document(xml, "CreateBucketConfiguration", S3ErrorCode.MalformedXML)
+                    .childText("LocationConstraint");
             if (constraint == null
                     || !(constraint.equals(location)
                             || constraint.equals(location.toLowerCase(java.util.Locale.ROOT)))) {

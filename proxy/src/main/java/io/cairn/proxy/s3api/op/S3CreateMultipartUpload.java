@@ -3,7 +3,6 @@ package io.cairn.proxy.s3api.op;
 import io.cairn.proxy.s3api.S3Request;
 import io.cairn.proxy.s3api.checksum.ChecksumAlgorithm;
 import io.cairn.proxy.s3api.error.S3ErrorResponses;
-import io.cairn.proxy.s3api.error.S3Exception;
 import io.cairn.proxy.s3api.xml.XmlWriter;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
@@ -36,17 +35,14 @@ public final class S3CreateMultipartUpload extends S3Operation {
         return req.bucketName() + MultipartLayout.SEGMENTS_SUFFIX;
     }
 
+    /** The tags of {@code x-amz-tagging}, checked before anything is written. */
+    private Tagging tags = Tagging.EMPTY;
+
     @Override
     protected void run() {
-        if (req.clientHeaders().contains("x-amz-tagging")) {
-            throw new S3Exception(
-                    io.cairn.proxy.s3api.error.S3ErrorCode.S3NotImplemented, "Object tagging is not supported.");
-        }
+        tags = Tagging.fromHeader(req.clientHeaders().get("x-amz-tagging"), Tagging.MAX_OBJECT_TAGS);
         ObjectWriteHeaders.validate(req);
-        call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, bucket -> {
-            if (bucket.status().code() / 100 != 2) {
-                throw swiftError(bucket, "HEAD", S3ErrorResponses.Target.BUCKET, false);
-            }
+        headBucket(bucket -> {
             HttpHeaders container = bucket.headers().copy();
             call(HttpMethod.HEAD, path(segments(), null, ""), swiftHeaders(), null, seg -> {
                 if (seg.status().code() / 100 == 2) {
@@ -84,6 +80,10 @@ public final class S3CreateMultipartUpload extends S3Operation {
             h.set(MultipartLayout.SYSMETA_HAS_CONTENT_TYPE, "no");
         }
         h.set("Content-Type", "application/directory");
+        if (!tags.isEmpty()) {
+            // the completed object takes them from the marker, as its metadata
+            h.set(Tagging.OBJECT, tags.stored());
+        }
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.of(req.clientHeaders().get("x-amz-checksum-algorithm"));
         if (algorithm != null) {
             h.set(SYSMETA_CHECKSUM_ALGORITHM, algorithm.name());

@@ -33,10 +33,7 @@ public final class S3DeleteBucket extends S3Operation {
 
     @Override
     protected void run() {
-        call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, r -> {
-            if (r.status().code() / 100 != 2) {
-                throw swiftError(r, "HEAD", S3ErrorResponses.Target.BUCKET, false);
-            }
+        headBucket(r -> {
             String count = r.headers().get("X-Container-Object-Count", "0");
             if (!count.equals("0")) {
                 throw new S3Exception(S3ErrorCode.BucketNotEmpty);

@@ -1,18 +1,18 @@
 package io.cairn.proxy.s3api.op;
 
 import io.cairn.proxy.s3api.S3Request;
-import io.cairn.proxy.s3api.error.S3ErrorCode;
-import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.error.S3Exception;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 
 /**
- * DeleteObject (s3api's {@code ObjectController.DELETE}): a HEAD to learn whether the key is a multipart object
- * (an SLO, deleted with its segments: {@code ?multipart-manifest=delete}), then the DELETE; a missing key is
- * 204 as S3 answers, unless the bucket is missing (NoSuchBucket).
+ * DeleteObject (s3api's {@code ObjectController.DELETE}, {@link KeyDelete}): a multipart object with its
+ * segments; in a bucket with versioning enabled a delete marker ({@code x-amz-delete-marker}, its {@code
+ * x-amz-version-id}); with {@code versionId} that version (the newest remaining one made current again when it was
+ * the latest). A missing key or version is 204 as S3 answers, unless the bucket is missing (NoSuchBucket); a
+ * {@code versionId} in a bucket that never had versioning is 204 at once, as s3api.
  *
  * <p>Confined to the exchange's event loop.
  */
@@ -23,44 +23,42 @@ public final class S3DeleteObject extends S3Operation {
 
     @Override
     protected void run() {
-        String version = req.query().get("versionId");
-        if (version != null && !version.equals("null")) {
-            throw new S3Exception(S3ErrorCode.S3NotImplemented);
+        String version = VersionIds.of(req);
+        if (!VersionIds.isReal(version)) {
+            KeyDelete.run(this, req.keyName(), version, this::answer);
+            return;
         }
-        call(HttpMethod.HEAD, path(req.bucketName(), req.keyName(), "symlink=get"), swiftHeaders(), null, r -> {
-            int st = r.status().code();
-            if (st == 404) {
-                missing();
+        containerInfo(info -> {
+            if (info.sysmeta()
+                    .getOrDefault(VersionIds.INFO_VERSIONS_CONTAINER, "")
+                    .isEmpty()) {
+                // versioning has never been enabled
+                HttpHeaders out = new DefaultHttpHeaders();
+                out.set("x-amz-version-id", version);
+                respond(204, out, null);
                 return;
             }
-            if (st / 100 != 2) {
-                throw swiftError(r, "HEAD", S3ErrorResponses.Target.OBJECT, true);
-            }
-            boolean slo = "true".equalsIgnoreCase(r.headers().get("X-Static-Large-Object"));
-            delete(slo ? "multipart-manifest=delete" : "");
+            KeyDelete.run(this, req.keyName(), version, this::answer);
         });
     }
 
-    private void delete(String query) {
-        call(HttpMethod.DELETE, path(req.bucketName(), req.keyName(), query), swiftHeaders(), null, r -> {
-            int st = r.status().code();
-            if (st == 404) {
-                missing();
-                return;
-            }
-            if (st / 100 != 2) {
-                throw swiftError(r, "DELETE", S3ErrorResponses.Target.OBJECT, true);
-            }
-            respond(204, EmptyHttpHeaders.INSTANCE, null);
-        });
-    }
-
-    private void missing() {
-        call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, c -> {
-            if (c.status().code() / 100 != 2) {
-                throw swiftError(c, "HEAD", S3ErrorResponses.Target.BUCKET, false);
-            }
-            respond(204, EmptyHttpHeaders.INSTANCE, null);
-        });
+    private void answer(KeyDelete.Outcome o) {
+        S3Exception error = o.error();
+        if (error != null) {
+            throw error;
+        }
+        HttpHeaders out = new DefaultHttpHeaders();
+        String id = o.versionId();
+        if (id != null) {
+            out.set("x-amz-version-id", id);
+        }
+        if (o.deleteMarker()) {
+            out.set("x-amz-delete-marker", "true");
+        }
+        if (!o.missing()) {
+            respond(204, out, null);
+            return;
+        }
+        headBucket(c -> respond(204, out, null));
     }
 }

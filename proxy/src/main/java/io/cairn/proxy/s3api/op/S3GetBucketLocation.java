@@ -1,12 +1,10 @@
 package io.cairn.proxy.s3api.op;
 
 import io.cairn.proxy.s3api.S3Request;
-import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.xml.XmlWriter;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 
 /**
  * GetBucketLocation ({@code GET ?location}): the configured location, empty for {@code us-east-1} as S3 (and
@@ -24,10 +22,7 @@ public final class S3GetBucketLocation extends S3Operation {
 
     @Override
     protected void run() {
-        call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, r -> {
-            if (r.status().code() / 100 != 2) {
-                throw swiftError(r, "HEAD", S3ErrorResponses.Target.BUCKET, false);
-            }
+        headBucket(r -> {
             XmlWriter x = xml();
             if (location.equals("us-east-1")) {
                 x.raw("<LocationConstraint xmlns=\"" + XmlWriter.S3_NS + "\"/>");

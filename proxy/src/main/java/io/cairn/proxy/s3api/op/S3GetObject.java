@@ -40,11 +40,16 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
     private static final List<String> OVERRIDES = List.of(
             "content-type", "content-language", "expires", "cache-control", "content-disposition", "content-encoding");
 
+    private static final String VERSION_ID = "X-Object-Version-Id";
+
     private @Nullable HttpResponse errorHead;
     /** A HEAD's range was refused at the response head: the rest of Swift's answer is dropped. */
     private boolean refused;
 
     private int partsCount;
+
+    /** {@code version-id=…} when the client named a version ({@code versionId}), else empty. */
+    private String swiftQuery = "";
 
     public S3GetObject(Exchange ex, SwiftApp app, S3Request req) {
         super(ex, app, req);
@@ -52,14 +57,34 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
 
     @Override
     protected void run() {
-        String version = req.query().get("versionId");
-        if (version != null && !version.equals("null")) {
-            throw new S3Exception(S3ErrorCode.S3NotImplemented);
+        String version = VersionIds.of(req);
+        if (version == null) {
+            read();
+            return;
         }
+        swiftQuery = VersionIds.query(version);
+        if (!VersionIds.isReal(version)) {
+            read();
+            return;
+        }
+        containerInfo(info -> {
+            if (info.sysmeta()
+                    .getOrDefault(VersionIds.INFO_VERSIONS_CONTAINER, "")
+                    .isEmpty()) {
+                // versioning has never been enabled
+                throw new S3Exception(S3ErrorCode.NoSuchVersion)
+                        .with("Key", req.keyName())
+                        .with("VersionId", version);
+            }
+            read();
+        });
+    }
+
+    private void read() {
         String partNumber = req.query().get("partNumber");
         if (partNumber != null) {
             int n = S3UploadPart.partNumber(req, 10_000);
-            call(HttpMethod.HEAD, path(req.bucketName(), req.keyName(), ""), swiftHeaders(), null, head -> {
+            call(HttpMethod.HEAD, path(req.bucketName(), req.keyName(), swiftQuery), swiftHeaders(), null, head -> {
                 if (head.status().code() / 100 != 2) {
                     error(new DefaultHttpResponse(
                             head.protocolVersion(),
@@ -82,7 +107,12 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
         if (c.contains("If-Match") || c.contains("If-None-Match")) {
             // the S3 ETag of a multipart object is no ETag Swift knows: match it here against a HEAD, then read
             // the object on the condition that it is still the one HEADed
-            call(HttpMethod.HEAD, path(req.bucketName(), req.keyName(), ""), swiftHeaders(), null, this::matched);
+            call(
+                    HttpMethod.HEAD,
+                    path(req.bucketName(), req.keyName(), swiftQuery),
+                    swiftHeaders(),
+                    null,
+                    this::matched);
             return;
         }
         get(null, null);
@@ -92,7 +122,12 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
     private void part(int n) {
         call(
                 HttpMethod.GET,
-                path(req.bucketName(), req.keyName(), "multipart-manifest=get&format=raw"),
+                path(
+                        req.bucketName(),
+                        req.keyName(),
+                        swiftQuery.isEmpty()
+                                ? "multipart-manifest=get&format=raw"
+                                : "multipart-manifest=get&format=raw&" + swiftQuery),
                 swiftHeaders(),
                 null,
                 r -> {
@@ -172,7 +207,7 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
             }
         }
         HttpMethod m = HttpMethod.valueOf(req.method());
-        pending(Subrequests.stream(ex, app, m, path(req.bucketName(), req.keyName(), ""), h, null, this));
+        pending(Subrequests.stream(ex, app, m, path(req.bucketName(), req.keyName(), swiftQuery), h, null, this));
     }
 
     private HttpHeaders s3Headers(HttpResponse swift) {
@@ -314,9 +349,43 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
             });
             return;
         }
+        HttpHeaders sh = swift.headers();
+        if (VersionIds.DELETE_MARKER_TYPE.equals(sh.get("Content-Type"))) {
+            // a version read that met a delete marker (object versioning's 404)
+            throw S3Exception.noSuchKey(req.keyName())
+                    .header("x-amz-delete-marker", "true")
+                    .header("x-amz-version-id", sh.get(VERSION_ID, ""));
+        }
         call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, c -> {
-            boolean exists = c.status().code() / 100 == 2;
-            throw exists ? S3Exception.noSuchKey(req.keyName()) : S3Exception.noSuchBucket(req.bucketName());
+            if (c.status().code() / 100 != 2) {
+                throw S3Exception.noSuchBucket(req.bucketName());
+            }
+            if (!swiftQuery.isEmpty() || c.headers().get(VersionIds.SYSMETA_ENABLED) == null) {
+                throw S3Exception.noSuchKey(req.keyName());
+            }
+            latestMarker();
+        });
+    }
+
+    /**
+     * A missing key in a bucket that has had versioning: S3 says whether its latest version is a delete marker
+     * ({@code x-amz-delete-marker}, the marker's {@code x-amz-version-id}); one versions listing of the key, on
+     * this error path only. s3api 2.30.1 answers a bare NoSuchKey.
+     */
+    private void latestMarker() {
+        String q = "format=json&versions&limit=1&prefix=" + MultipartLayout.quote(req.keyName());
+        call(HttpMethod.GET, path(req.bucketName(), null, q), swiftHeaders(), null, l -> {
+            S3Exception e = S3Exception.noSuchKey(req.keyName());
+            if (l.status().code() == 200) {
+                List<Map<String, Object>> items = Listings.parse(l);
+                Map<String, Object> first = items.isEmpty() ? Map.of() : items.get(0);
+                if (req.keyName().equals(Listings.string(first, "name"))
+                        && VersionIds.DELETE_MARKER_TYPE.equals(Listings.string(first, "content_type"))) {
+                    e.header("x-amz-delete-marker", "true")
+                            .header("x-amz-version-id", Listings.string(first, "version_id"));
+                }
+            }
+            throw e;
         });
     }
 }

@@ -1,11 +1,9 @@
 package io.cairn.proxy.s3api.op;
 
 import io.cairn.proxy.s3api.S3Request;
-import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 
 /**
  * HeadBucket: a container HEAD; 200 when it exists, else s3api's mapping (404 NoSuchBucket, 403 AccessDenied).
@@ -19,10 +17,7 @@ public final class S3HeadBucket extends S3Operation {
 
     @Override
     protected void run() {
-        call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, r -> {
-            if (r.status().code() / 100 != 2) {
-                throw swiftError(r, "HEAD", S3ErrorResponses.Target.BUCKET, false);
-            }
+        headBucket(r -> {
             DefaultHttpHeaders h = new DefaultHttpHeaders();
             h.set("x-amz-bucket-region", "us-east-1");
             // s3api passes the container HEAD's Content-Type through

@@ -2,7 +2,6 @@ package io.cairn.proxy.s3api.op;
 
 import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.s3api.S3Request;
-import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.error.S3Exception;
 import io.cairn.proxy.s3api.xml.XmlWriter;
 import io.cairn.proxy.swift.Exchange;
@@ -52,10 +51,7 @@ public final class S3ListMultipartUploads extends S3Operation {
                     : keyMarker + "/~";
         }
         String first = marker;
-        call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, b -> {
-            if (b.status().code() / 100 != 2) {
-                throw swiftError(b, "HEAD", S3ErrorResponses.Target.BUCKET, false);
-            }
+        headBucket(b -> {
             page(first);
         });
     }

@@ -20,7 +20,10 @@ import org.jspecify.annotations.Nullable;
  * ListObjects v1 and v2 ({@code GET /<bucket>[?list-type=2]}; s3api's {@code BucketController.GET}): one JSON
  * container listing of {@code max-keys + 1} entries (prefix, delimiter, marker / start-after / continuation
  * token) answered as {@code ListBucketResult}, with {@code encoding-type=url}, {@code fetch-owner} and the
- * listing ETag forms ({@code s3_etag}, an SLO's {@code -N}).
+ * listing ETag forms ({@code s3_etag}, an SLO's {@code -N}). ListObjectVersions ({@code ?versions}) is object
+ * versioning's {@code versions} listing as {@code ListVersionsResult}: {@code Version} and {@code DeleteMarker}
+ * entries with their {@code VersionId} ({@code null} for an unversioned object) and {@code IsLatest}, paged by
+ * {@code key-marker}/{@code version-id-marker}.
  *
  * <p>Confined to the exchange's event loop.
  */
@@ -29,7 +32,7 @@ public final class S3ListObjects extends S3Operation {
     private final boolean versions;
 
     /**
-     * @param versions ListObjectVersions ({@code ?versions}): without object versioning, s3api's unversioned view
+     * @param versions ListObjectVersions ({@code ?versions}); without object versioning, s3api's unversioned view
      *     (every object its own only version, {@code null}, latest)
      */
     public S3ListObjects(Exchange ex, SwiftApp app, S3Request req, int maxBucketListing, boolean versions) {
@@ -53,6 +56,9 @@ public final class S3ListObjects extends S3Operation {
         append(sq, "prefix", q.get("prefix"));
         append(sq, "delimiter", q.get("delimiter"));
         append(sq, "marker", versions ? q.get("key-marker") : marker(q, v2));
+        if (versions) {
+            versionQuery(q, sq);
+        }
         boolean url = encoding != null;
         call(HttpMethod.GET, path(req.bucketName(), null, sq.toString()), swiftHeaders(), null, r -> {
             if (r.status().code() / 100 != 2) {
@@ -80,6 +86,25 @@ public final class S3ListObjects extends S3Operation {
             x.close(root);
             respond(200, EmptyHttpHeaders.INSTANCE, x.toString());
         });
+    }
+
+    /**
+     * ListObjectVersions: Swift's {@code versions} listing; {@code version-id-marker} (with a {@code key-marker}
+     * only, a version id or {@code null}) as {@code version_marker}.
+     */
+    private static void versionQuery(S3Query q, StringBuilder sq) {
+        sq.append("&versions");
+        String versionMarker = q.get("version-id-marker");
+        if (versionMarker == null) {
+            return;
+        }
+        if (!q.has("key-marker")) {
+            throw S3Exception.invalidArgument(
+                    "version-id-marker",
+                    versionMarker,
+                    "A version-id marker cannot be specified without a key marker.");
+        }
+        append(sq, "version_marker", VersionIds.check("version-id-marker", versionMarker));
     }
 
     private static @Nullable String marker(S3Query q, boolean v2) {
@@ -131,7 +156,12 @@ public final class S3ListObjects extends S3Operation {
         x.element("KeyMarker", keyMarker == null ? "" : enc(keyMarker, url));
         x.element("VersionIdMarker", q.all().getOrDefault("version-id-marker", ""));
         if (truncated) {
-            x.element("NextKeyMarker", lastName(objects)).element("NextVersionIdMarker", "null");
+            // s3api 2.30.1 reads a "version" key Swift's listing does not have, so always writes null: the
+            // page's last version id is what the next page must start after
+            Map<String, Object> last = objects.get(objects.size() - 1);
+            String lastVersion = last.containsKey("subdir") ? "" : Listings.string(last, "version_id");
+            x.element("NextKeyMarker", enc(lastName(objects), url))
+                    .element("NextVersionIdMarker", lastVersion.isEmpty() ? "null" : lastVersion);
         }
         x.element("MaxKeys", Integer.toString(tag));
         tail(x, truncated, url);
@@ -176,21 +206,31 @@ public final class S3ListObjects extends S3Operation {
                     .close("CommonPrefixes");
             return;
         }
-        x.open(versions ? "Version" : "Contents");
+        boolean marker = versions && VersionIds.DELETE_MARKER_TYPE.equals(Listings.string(o, "content_type"));
+        String tag = marker ? "DeleteMarker" : versions ? "Version" : "Contents";
+        x.open(tag);
         x.element("Key", enc(Listings.string(o, "name"), url));
         if (versions) {
-            x.element("VersionId", "null").element("IsLatest", "true");
+            String id = Listings.string(o, "version_id");
+            // without object versioning Swift's listing has neither: every object is its own latest null version
+            Object latest = o.get("is_latest");
+            x.element("VersionId", id.isEmpty() ? "null" : id)
+                    .element("IsLatest", Boolean.FALSE.equals(latest) ? "false" : "true");
         }
         x.element("LastModified", Listings.s3Time(Listings.string(o, "last_modified")));
-        x.element("ETag", Listings.listingEtag(o));
-        x.element("Size", Long.toString(Listings.number(o, "bytes")));
+        if (!marker) {
+            x.element("ETag", Listings.listingEtag(o));
+            x.element("Size", Long.toString(Listings.number(o, "bytes")));
+        }
         if (withOwner) {
             x.open("Owner")
                     .element("ID", owner())
                     .element("DisplayName", owner())
                     .close("Owner");
         }
-        x.element("StorageClass", "STANDARD");
-        x.close(versions ? "Version" : "Contents");
+        if (!marker) {
+            x.element("StorageClass", "STANDARD");
+        }
+        x.close(tag);
     }
 }

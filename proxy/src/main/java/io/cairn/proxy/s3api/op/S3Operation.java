@@ -1,6 +1,7 @@
 package io.cairn.proxy.s3api.op;
 
 import io.cairn.common.time.Timestamp;
+import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.s3api.S3Request;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3ErrorResponses;
@@ -71,6 +72,23 @@ public abstract class S3Operation implements Operation {
             LOG.log(Level.ERROR, "S3 " + req.method() + " " + req.resource() + " failed", e);
             fail(new S3Exception(S3ErrorCode.InternalError));
         }
+    }
+
+    /**
+     * Feeds {@code content} to {@code body} (a small body read whole), guarded; once it is all in, {@code whole}
+     * runs with it. Released unread once the exchange is over.
+     */
+    protected final void readBody(RequestBody body, HttpContent content, java.util.function.Consumer<byte[]> whole) {
+        if (isClosed()) {
+            content.release();
+            return;
+        }
+        guarded(() -> {
+            byte[] b = body.feed(content);
+            if (b != null) {
+                whole.accept(b);
+            }
+        });
     }
 
     /** Request bodies are not read unless the operation takes one; released as they come. */
@@ -160,6 +178,47 @@ public abstract class S3Operation implements Operation {
         if (!answered[0]) {
             pending = op;
         }
+    }
+
+    /**
+     * The bucket's container info from the proxy's cache (s3api's {@code get_container_info}: no authorization,
+     * as Swift's; used only where s3api looks at versioning sysmeta); {@code then} runs guarded on the event loop,
+     * NoSuchBucket when the container is missing.
+     */
+    protected final void containerInfo(java.util.function.Consumer<ContainerInfo> then) {
+        ex.services()
+                .infoCache()
+                .container(req.account(), req.bucketName())
+                .whenCompleteAsync(
+                        (info, e) -> {
+                            if (isClosed()) {
+                                return;
+                            }
+                            guarded(() -> {
+                                if (e != null || info == null) {
+                                    throw new S3Exception(S3ErrorCode.ServiceUnavailable);
+                                }
+                                if (!info.exists()) {
+                                    throw info.status() == 404 || info.status() == 0
+                                            ? S3Exception.noSuchBucket(req.bucketName())
+                                            : new S3Exception(
+                                                    S3ErrorCode.InternalError,
+                                                    "unexpected status code " + info.status());
+                                }
+                                then.accept(info);
+                            });
+                        },
+                        ex.eventLoop());
+    }
+
+    /** A HEAD of the bucket as the user; {@code then} gets a success, anything else is s3api's bucket error. */
+    protected final void headBucket(java.util.function.Consumer<FullHttpResponse> then) {
+        call(HttpMethod.HEAD, path(req.bucketName(), null, ""), swiftHeaders(), null, r -> {
+            if (r.status().code() / 100 != 2) {
+                throw swiftError(r, "HEAD", S3ErrorResponses.Target.BUCKET, false);
+            }
+            then.accept(r);
+        });
     }
 
     /** Makes {@code op} the subrequest told about the client going away or its writability. */

@@ -8,7 +8,6 @@ import io.cairn.proxy.s3api.xml.XmlNode;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 
@@ -19,33 +18,15 @@ import io.netty.handler.codec.http.HttpMethod;
  *
  * <p>Confined to the exchange's event loop.
  */
-public final class S3PutBucketAcl extends S3Operation {
+public final class S3PutBucketAcl extends S3BodyOperation {
     private static final int MAX_BODY = 200 * 1024;
-    private final RequestBody body;
 
     public S3PutBucketAcl(Exchange ex, SwiftApp app, S3Request req) {
-        super(ex, app, req);
-        this.body = new RequestBody(req, MAX_BODY);
+        super(ex, app, req, MAX_BODY);
     }
 
     @Override
-    protected void run() {}
-
-    @Override
-    public void content(HttpContent content) {
-        if (isClosed()) {
-            content.release();
-            return;
-        }
-        guarded(() -> {
-            byte[] b = body.feed(content);
-            if (b != null) {
-                apply(b);
-            }
-        });
-    }
-
-    private void apply(byte[] xml) {
+    void apply(byte[] xml) {
         String canned = req.clientHeaders().get("x-amz-acl");
         if (canned != null && xml.length > 0) {
             throw new S3Exception(S3ErrorCode.UnexpectedContent);
@@ -67,14 +48,9 @@ public final class S3PutBucketAcl extends S3Operation {
 
     /** s3api's reading of a policy document: which canned ACL its grants amount to. */
     private static String cannedOf(byte[] xml) {
-        XmlNode root;
-        try {
-            root = XmlNode.parse(xml);
-        } catch (XmlNode.Malformed e) {
-            throw new S3Exception(S3ErrorCode.MalformedACLError);
-        }
-        XmlNode list = root.child("AccessControlList");
-        if (!root.name().equals("AccessControlPolicy") || list == null) {
+        XmlNode list = RequestBody.document(xml, "AccessControlPolicy", S3ErrorCode.MalformedACLError)
+                .child("AccessControlList");
+        if (list == null) {
             throw new S3Exception(S3ErrorCode.MalformedACLError);
         }
         String acl = "unknown";

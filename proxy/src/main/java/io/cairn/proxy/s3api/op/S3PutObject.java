@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * PutObject (s3api's {@code ObjectController.PUT} without a copy source): one Swift object PUT whose body is
  * the client's, decoded and checked as it streams ({@link BodyUpload}); {@code x-amz-meta-*} become user
  * metadata, {@code Content-MD5} the ETag Swift verifies, a header checksum is stored in sysmeta with the object
- * and a trailer checksum (known only at the end) in transient sysmeta by a POST afterwards. Answers 200 with the
- * quoted ETag. {@link S3UploadPart} is the same with another target, after a check of the upload.
+ * and a trailer checksum (known only at the end) in transient sysmeta by a POST afterwards, {@code x-amz-tagging}
+ * as the object's tags ({@link Tagging}). Answers 200 with the quoted ETag (and, in a versioned bucket, the new
+ * version's {@code x-amz-version-id}). {@link S3UploadPart} is the same with another target, after a check of the upload.
  *
  * <p>Confined to the exchange's event loop.
  */
@@ -29,6 +30,8 @@ public class S3PutObject extends S3Operation {
     private final HttpHeaders written = new DefaultHttpHeaders();
     private @Nullable BodyUpload upload;
     private boolean failed;
+    /** The tags of {@code x-amz-tagging} (checked before anything is read). */
+    private Tagging tags = Tagging.EMPTY;
 
     public S3PutObject(Exchange ex, SwiftApp app, S3Request req) {
         super(ex, app, req);
@@ -43,8 +46,9 @@ public class S3PutObject extends S3Operation {
                 || c.contains("If-Unmodified-Since")) {
             throw new S3Exception(S3ErrorCode.S3NotImplemented, "Conditional object PUTs are not supported.");
         }
-        if (c.contains("x-amz-tagging")) {
-            throw new S3Exception(S3ErrorCode.S3NotImplemented, "Object tagging is not supported.");
+        String tagging = c.get("x-amz-tagging");
+        if (tagging != null) {
+            tags = Tagging.fromHeader(tagging, Tagging.MAX_OBJECT_TAGS);
         }
         ObjectWriteHeaders.validate(req);
         // nothing is read until the PUT is ready for it (the PUT takes over the pacing then)
@@ -70,6 +74,9 @@ public class S3PutObject extends S3Operation {
     /** Headers only a normal object gets (user metadata, content headers). */
     protected void objectHeaders(HttpHeaders h) {
         ObjectWriteHeaders.metadataAndContent(req, h);
+        if (!tags.isEmpty()) {
+            h.set(Tagging.OBJECT, tags.stored());
+        }
     }
 
     private void startUpload() {
@@ -165,6 +172,10 @@ public class S3PutObject extends S3Operation {
         if (lastModified != null) {
             out.set("Last-Modified", lastModified);
         }
+        String version = r.headers().get("X-Object-Version-Id");
+        if (version != null) {
+            out.set("x-amz-version-id", version);
+        }
         r.release();
         BodyUpload u = upload;
         ChecksumAlgorithm a = u == null ? null : u.algorithm();
@@ -185,17 +196,7 @@ public class S3PutObject extends S3Operation {
      */
     private void storeTrailerChecksum(ChecksumAlgorithm a, String value, HttpHeaders out) {
         HttpHeaders h = swiftHeaders();
-        for (var e : written) {
-            String k = e.getKey();
-            if (k.regionMatches(true, 0, "X-Object-Meta-", 0, 14)
-                    || k.equalsIgnoreCase("Content-Disposition")
-                    || k.equalsIgnoreCase("Content-Encoding")
-                    || k.equalsIgnoreCase("Cache-Control")
-                    || k.equalsIgnoreCase("Expires")
-                    || k.equalsIgnoreCase("Content-Language")) {
-                h.add(k, e.getValue());
-            }
-        }
+        ObjectWriteHeaders.carryOnPost(written, h);
         h.set(ResponseHeaders.TRANSIENT_CHECKSUM + a.name(), value);
         callLater(HttpMethod.POST, path(targetContainer(), targetObject(), ""), h, r -> respond(200, out, null));
     }
