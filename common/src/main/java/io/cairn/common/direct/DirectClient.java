@@ -8,6 +8,7 @@ import io.cairn.common.path.PercentCoding;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe (the backend client is).
  */
 public final class DirectClient {
+    private static final HttpMethod REPLICATE = HttpMethod.valueOf("REPLICATE");
+
     private final BackendClient client;
     private final Duration timeout;
     private final String userAgent;
@@ -59,6 +62,21 @@ public final class DirectClient {
         String target =
                 PercentCoding.quote("/" + node.device() + "/" + partition + path) + (query == null ? "" : "?" + query);
         return client.send(BackendRequest.of(node.ip(), node.port(), method, target, out), timeout);
+    }
+
+    /**
+     * A database replication RPC, {@code REPLICATE /<device>/<partition>/<hash>} with the JSON body {@code [op,
+     * args…]} (Swift's {@code ReplConnection.replicate}), e.g. {@code merge_items}.
+     *
+     * @param hash the database's {@code hash_path} (hex)
+     */
+    public CompletableFuture<BackendResponse> replicate(
+            DirectNode node, int partition, String hash, List<@Nullable Object> opAndArgs) {
+        HttpHeaders headers =
+                new DefaultHttpHeaders().set("Content-Type", "application/json").set("User-Agent", userAgent);
+        String target = PercentCoding.quote("/" + node.device() + "/" + partition + "/" + hash);
+        byte[] body = Json.write(opAndArgs).getBytes(StandardCharsets.UTF_8);
+        return client.send(new BackendRequest(node.ip(), node.port(), REPLICATE, target, headers, body), timeout);
     }
 
     /** {@code format=json&marker=…&limit=…} (Swift's {@code direct_get_account}/{@code _container} query). */

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +36,9 @@ import org.jspecify.annotations.Nullable;
  *       X-Container-Partition/-Host/-Device} spread over them as the proxy's {@code _backend_requests} does
  *       ({@code max(Qc + Ro - Qo, Rc)} updates), so each object server updates the container listing; the answer
  *       is the proxy's {@code best_response} with DELETE's {@code 404 → 204} override ({@link QuorumStatus});
- *   <li>a task row DELETE to every replica of its task container ({@code direct_delete_container_entry});
+ *   <li>ended tasks' rows removed from every replica of their task container in batches, one {@code
+ *       merge_items} RPC per replica ({@link #deleteTasks}) where Swift sends one {@code
+ *       direct_delete_container_entry} per row;
  *   <li>an empty task container's DELETE to every replica, each told one account replica to update.
  * </ul>
  *
@@ -273,18 +276,69 @@ public final class DirectExpirerBackend implements ExpirerBackend {
         return policy;
     }
 
+    /**
+     * One {@code merge_items} RPC per replica carrying every row as deleted ({@code application/deleted},
+     * {@code noetag}, policy 0 as the object servers queue tasks, exactly the row a container server's DELETE
+     * writes), so a batch costs each replica one request and one transaction instead of one per row; Swift's
+     * container servers take the same RPC. A replica that answers anything but 2xx (404: it has no such database
+     * yet) gets the rows as {@code direct_delete_container_entry} DELETEs, which create the database as Swift's
+     * would.
+     */
     @Override
-    public CompletableFuture<Integer> deleteTask(String account, String container, String task, Timestamp now) {
+    public CompletableFuture<Void> deleteTasks(String account, String container, List<String> tasks, Timestamp now) {
+        if (tasks.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
         Ring ring = rings.container().get();
         int part = ring.partition(hashPath, account, container, null);
-        List<DirectNode> nodes = nodes(ring.primaries(part));
-        List<HttpHeaders> requests = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            requests.add(new DefaultHttpHeaders().set("X-Timestamp", now.internal()));
+        String hash = hashPath.hex(account, container, null);
+        List<@Nullable Object> rows = new ArrayList<>(tasks.size());
+        for (String task : tasks) {
+            Map<String, @Nullable Object> row = new LinkedHashMap<>();
+            row.put("name", task);
+            row.put("created_at", now.internal());
+            row.put("size", 0);
+            row.put("content_type", "application/deleted");
+            row.put("etag", "noetag");
+            row.put("deleted", 1);
+            row.put("storage_policy_index", 0);
+            row.put("ctype_timestamp", null);
+            row.put("meta_timestamp", null);
+            rows.add(row);
         }
-        return sendAll(nodes, part, HttpMethod.DELETE, "/" + account + "/" + container + "/" + task, requests)
-                .thenApply(statuses ->
-                        (int) statuses.stream().filter(s -> s / 100 == 2).count());
+        List<@Nullable Object> rpc = new ArrayList<>(3);
+        rpc.add("merge_items");
+        rpc.add(rows);
+        rpc.add(null); // no source database: no incoming sync point is recorded
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        for (DirectNode node : nodes(ring.primaries(part))) {
+            all.add(client.replicate(node, part, hash, rpc)
+                    .handle((response, failure) -> {
+                        if (failure == null && !response.isSuccess()) {
+                            return deleteRows(node, part, account, container, tasks, now);
+                        }
+                        return CompletableFuture.<Void>completedFuture(null);
+                    })
+                    .thenCompose(f -> f));
+        }
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
+    }
+
+    /** {@code direct_delete_container_entry} of each row on one replica; answers ignored. */
+    private CompletableFuture<Void> deleteRows(
+            DirectNode node, int part, String account, String container, List<String> tasks, Timestamp now) {
+        List<CompletableFuture<?>> all = new ArrayList<>(tasks.size());
+        for (String task : tasks) {
+            all.add(client.send(
+                            node,
+                            part,
+                            HttpMethod.DELETE,
+                            "/" + account + "/" + container + "/" + task,
+                            null,
+                            new DefaultHttpHeaders().set("X-Timestamp", now.internal()))
+                    .handle((response, failure) -> null));
+        }
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]));
     }
 
     @Override

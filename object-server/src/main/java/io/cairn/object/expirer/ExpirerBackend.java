@@ -45,10 +45,12 @@ public interface ExpirerBackend {
     CompletableFuture<Integer> deleteObject(ExpiringObjects.Task task, boolean asyncDelete);
 
     /**
-     * Removes a task row from every replica of its task container ({@code direct_delete_container_entry}), with
-     * {@code X-Timestamp: now}; completes with the number of replicas that accepted it.
+     * Removes task rows of one task container from every replica of it, each row with {@code X-Timestamp: now}:
+     * Swift's {@code direct_delete_container_entry} per row, or one {@code merge_items} of deleted rows per
+     * replica. Answers do not matter (Swift ignores them: a replica that missed a row gets it from the others'
+     * replication); the future completes when every replica answered or failed, and never fails.
      */
-    CompletableFuture<Integer> deleteTask(String account, String container, String task, Timestamp now);
+    CompletableFuture<Void> deleteTasks(String account, String container, List<String> tasks, Timestamp now);
 
     /**
      * Deletes an empty task container (the proxy's container DELETE: every replica, each updating an account

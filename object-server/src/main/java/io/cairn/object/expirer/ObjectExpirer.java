@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  *       (gone, or its {@code X-Delete-At} moved) ends it only once the task is older than {@code reclaim_age}
  *       — before that it stays for the next pass, as in Swift; a server error is tried again up to {@code
  *       request_tries} times (after 2, 4, … s, as Swift's internal client). Ending a task deletes its row from
- *       every replica of its task container.
+ *       every replica of its task container: the rows of one container go together, {@link #POP_BATCH} at a
+ *       time and the rest at the end of the pass, where Swift sends one request per row and replica.
  * </ol>
  *
  * <p>Tasks whose row has content type {@code application/async-deleted} (SLO's async segment deletes) are
@@ -57,6 +59,12 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
     public static final String NAME = "object-expirer";
     /** Swift's {@code MAX_OBJECTS_TO_CACHE}: tasks gathered before they are started in round-robin order. */
     static final int MAX_OBJECTS_TO_CACHE = 100_000;
+    /**
+     * Ended tasks whose rows leave their task container in one request per replica. Rows not yet sent when the
+     * expirer dies stay queued: the next pass finds their objects gone (404) and ends them after {@code
+     * reclaim_age}, as Swift does with a row whose {@code direct_delete_container_entry} failed.
+     */
+    static final int POP_BATCH = 64;
 
     private static final System.Logger LOG = System.getLogger(ObjectExpirer.class.getName());
 
@@ -137,6 +145,11 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
         // Swift: RateLimitedIterator over the work, its EventletRateLimiter with the default rate_buffer
         final RateLimiter limiter = new RateLimiter(config.tasksPerSecond(), clock);
         final Map<String, ArrayDeque<Work>> byTarget = new TreeMap<>();
+        /** Ended tasks' rows not sent yet, per task container; guarded by itself (tasks end on backend threads). */
+        final Map<String, List<String>> unpopped = new HashMap<>();
+        /** Row removals sent; guarded by itself. */
+        final List<CompletableFuture<Void>> popsSent = new ArrayList<>();
+
         int cached;
 
         Pass(PassReport.Builder report) {
@@ -150,7 +163,45 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
             } finally {
                 slots.acquire(config.concurrency()); // every started task has ended
                 slots.release(config.concurrency());
+                popRemaining();
             }
+        }
+
+        /** Sends every row still unsent, at most {@code concurrency} containers' batches at once, and waits. */
+        private void popRemaining() throws InterruptedException {
+            List<Map.Entry<String, List<String>>> left;
+            synchronized (unpopped) {
+                left = new ArrayList<>(unpopped.entrySet());
+                unpopped.clear();
+            }
+            for (Map.Entry<String, List<String>> batch : left) {
+                slots.acquire();
+                popRows(batch.getKey(), batch.getValue()).whenComplete((ignored, failure) -> slots.release());
+            }
+            List<CompletableFuture<Void>> sent;
+            synchronized (popsSent) {
+                sent = new ArrayList<>(popsSent);
+            }
+            try {
+                CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0]))
+                        .get();
+            } catch (ExecutionException e) {
+                error("removing ended tasks' rows: " + e.getCause());
+            }
+        }
+
+        /** {@code pop_queue} for a batch of one task container's rows (answers do not matter, as in Swift). */
+        private CompletableFuture<Void> popRows(String container, List<String> rows) {
+            CompletableFuture<Void> sent;
+            try {
+                sent = backend.deleteTasks(account, container, rows, Timestamp.now(clock));
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            synchronized (popsSent) {
+                popsSent.add(sent);
+            }
+            return sent;
         }
 
         /** {@code iter_task_containers_to_expire}. */
@@ -339,16 +390,28 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
             });
         }
 
-        /** {@code pop_queue}: the row goes from every replica; answers do not matter (Swift ignores them). */
+        /**
+         * {@code pop_queue}: the task has ended; its row joins its container's batch, which is sent once it holds
+         * {@link #POP_BATCH} rows (the rest when the pass ends).
+         */
         private CompletableFuture<Void> pop(Work work, boolean stale) {
-            return backend.deleteTask(account, work.taskContainer(), work.taskName(), Timestamp.now(clock))
-                    .handle((accepted, failure) -> {
-                        report.add("objects_expired", 1);
-                        if (stale) {
-                            report.add("stale_reclaimed", 1);
-                        }
-                        return null;
-                    });
+            report.add("objects_expired", 1);
+            if (stale) {
+                report.add("stale_reclaimed", 1);
+            }
+            List<String> full = null;
+            synchronized (unpopped) {
+                List<String> rows = unpopped.computeIfAbsent(work.taskContainer(), k -> new ArrayList<>());
+                rows.add(work.taskName());
+                if (rows.size() >= POP_BATCH) {
+                    full = rows;
+                    unpopped.remove(work.taskContainer());
+                }
+            }
+            if (full != null) {
+                popRows(work.taskContainer(), full);
+            }
+            return CompletableFuture.completedFuture(null);
         }
 
         private void error(String message) {

@@ -26,6 +26,7 @@ final class MemoryExpirerBackend implements ExpirerBackend {
     private final List<Delete> deletes = new ArrayList<>();
     private final List<String> deletedContainers = new ArrayList<>();
     private final List<String> objectListings = new ArrayList<>();
+    private final List<Integer> taskBatches = new ArrayList<>();
 
     synchronized void addTask(String container, String task, String contentType) {
         containers.computeIfAbsent(container, c -> new TreeMap<>()).put(task, contentType);
@@ -115,10 +116,19 @@ final class MemoryExpirerBackend implements ExpirerBackend {
     }
 
     @Override
-    public synchronized CompletableFuture<Integer> deleteTask(
-            String account, String container, String task, Timestamp now) {
+    public synchronized CompletableFuture<Void> deleteTasks(
+            String account, String container, List<String> tasks, Timestamp now) {
+        taskBatches.add(tasks.size());
         TreeMap<String, String> rows = containers.get(container);
-        return CompletableFuture.completedFuture(rows != null && rows.remove(task) != null ? 3 : 0);
+        if (rows != null) {
+            tasks.forEach(rows::remove);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The size of each {@link #deleteTasks} batch, in call order. */
+    synchronized List<Integer> taskBatches() {
+        return List.copyOf(taskBatches);
     }
 
     @Override

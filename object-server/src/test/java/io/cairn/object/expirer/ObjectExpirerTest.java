@@ -71,6 +71,26 @@ class ObjectExpirerTest {
     }
 
     @Test
+    void shouldRemoveEndedTasksRowsInBatchesPerTaskContainerWhenManyEnd() throws Exception {
+        int count = ObjectExpirer.POP_BATCH * 2 + 5;
+        String taskContainer = "";
+        for (int i = 0; i < count; i++) {
+            taskContainer = queue(T0 + 100, "c", String.format("o%04d", i));
+        }
+        String other = queue(T0 + 250, "d", "x");
+        clock.advance(Duration.ofMinutes(5));
+
+        PassReport report = expirer("concurrency = 8").runOnce();
+
+        assertThat(report.counter("objects_expired")).isEqualTo(count + 1);
+        assertThat(backend.rows(taskContainer)).isEmpty();
+        assertThat(backend.rows(other)).isEmpty();
+        // two full batches while the pass runs, then what is left of each container at its end
+        assertThat(backend.taskBatches())
+                .containsExactlyInAnyOrder(ObjectExpirer.POP_BATCH, ObjectExpirer.POP_BATCH, 5, 1);
+    }
+
+    @Test
     void shouldListEachContainerOnlyUpToItsLastPageOrItsFirstTaskNotDueWhenGathering() throws Exception {
         // container 1700000100: three due tasks (a full page, then a short last one); 1700000200: one due task
         // and then, past the first page, tasks not due yet
