@@ -69,6 +69,7 @@ class S3FrontTest {
                 900,
                 true,
                 false,
+                "",
                 List.of());
         return new S3Front(config, ACCESS, Clock.fixed(NOW, ZoneOffset.UTC), "/auth/", 1024);
     }

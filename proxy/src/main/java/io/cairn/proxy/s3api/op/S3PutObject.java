@@ -154,9 +154,7 @@ public class S3PutObject extends S3Operation {
         pending(null);
         int st = r.status().code();
         if (st != 201 && st != 202) {
-            String body = r.content().toString(java.nio.charset.StandardCharsets.UTF_8);
-            S3Exception e = S3ErrorResponses.fromSwift(
-                    st, "PUT", S3ErrorResponses.Target.OBJECT, req.bucketName(), req.key(), true, body);
+            S3Exception e = swiftError(r, "PUT", S3ErrorResponses.Target.OBJECT, true);
             r.release();
             fail(e);
             return;
