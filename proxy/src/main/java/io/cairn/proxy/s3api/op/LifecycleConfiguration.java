@@ -403,10 +403,38 @@ record LifecycleConfiguration(String xml, List<Rule> rules) {
      * @param ruleId the rule's ID
      */
     record Expiry(Instant at, String ruleId) {
+        /** The object sysmeta naming the rule that set an object's {@code X-Delete-At} ({@code id:} + its ID, encoded). */
+        static final String SYSMETA_RULE = "X-Object-Sysmeta-S3Api-Expiration-Rule";
+
         /** The {@code x-amz-expiration} header's value. */
         String header() {
-            return "expiry-date=\"" + io.cairn.common.http.HttpDates.format(at.getEpochSecond()) + "\", rule-id=\""
-                    + ruleId + "\"";
+            return header(at.getEpochSecond(), ruleId);
+        }
+
+        static String header(long at, String ruleId) {
+            return "expiry-date=\"" + io.cairn.common.http.HttpDates.format(at) + "\", rule-id=\"" + ruleId + "\"";
+        }
+
+        /** The object PUT's headers for this expiry: Swift's {@code X-Delete-At} and the rule's name. */
+        void apply(io.netty.handler.codec.http.HttpHeaders h) {
+            h.set("X-Delete-At", Long.toString(at.getEpochSecond()));
+            h.set(SYSMETA_RULE, "id:" + java.net.URLEncoder.encode(ruleId, StandardCharsets.UTF_8));
+        }
+
+        /** {@code x-amz-expiration} for an object a rule gave its expiry, from its Swift headers; null otherwise. */
+        static @Nullable String fromObject(io.netty.handler.codec.http.HttpHeaders swift) {
+            String rule = swift.get(SYSMETA_RULE);
+            String at = swift.get("X-Delete-At");
+            if (rule == null || at == null || !rule.startsWith("id:")) {
+                return null;
+            }
+            try {
+                return header(
+                        Long.parseLong(at.strip()),
+                        java.net.URLDecoder.decode(rule.substring(3), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
     }
 }
