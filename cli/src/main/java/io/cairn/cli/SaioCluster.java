@@ -481,7 +481,7 @@ final class SaioCluster implements AutoCloseable {
                 + "[filter:tempurl]\nuse = egg:swift#tempurl\n\n"
                 + "[filter:formpost]\nuse = egg:swift#formpost\n\n"
                 + "[filter:listing_formats]\nuse = egg:swift#listing_formats\n\n"
-                + "[filter:s3api]\nuse = egg:swift#s3api\nstorage_domain = s3.example.net\n\n"
+                + "[filter:s3api]\nuse = egg:swift#s3api\nstorage_domain = s3.example.net\ncairn_anonymous_account = AUTH_test\n\n"
                 + "[filter:staticweb]\nuse = egg:swift#staticweb\n\n"
                 + "[filter:container-quotas]\nuse = egg:swift#container_quotas\n\n"
                 + "[filter:account-quotas]\nuse = egg:swift#account_quotas\n\n"

@@ -96,7 +96,7 @@ final class S3Clients {
     }
 
     /**
-     * A boto3 script through {@code /usr/bin/python3}: the script sees {@code s3} (a client for the endpoint,
+     * A boto3 script through {@link #python3}: the script sees {@code s3} (a client for the endpoint,
      * path style) and {@code sys.argv[1:]} = {@code args}.
      */
     SwiftCli.Result boto3(String script, String... args) throws IOException, InterruptedException {
@@ -107,14 +107,48 @@ final class S3Clients {
                         + "s3 = boto3.client('s3', endpoint_url='" + endpoint + "', aws_access_key_id='" + accessKey
                         + "', aws_secret_access_key='" + secretKey + "', region_name='us-east-1',"
                         + " config=Config(s3={'addressing_style': 'path'}, retries={'max_attempts': 1}))\n" + script);
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", file.toString()));
+        List<String> cmd = new ArrayList<>(List.of(python3(), file.toString()));
         cmd.addAll(List.of(args));
         return run(cmd, Map.of());
     }
 
-    /** {@code /usr/bin/python3 script args…}. */
+    private static volatile @org.jspecify.annotations.Nullable String python3;
+
+    /**
+     * Debian's {@code /usr/bin/python3} when it has boto3 (as {@code .ci/run} installs it), else the first {@code
+     * python3} on the PATH that has it (a machine whose boto3 lives in another Python).
+     */
+    static String python3() throws IOException, InterruptedException {
+        String known = python3;
+        if (known != null) {
+            return known;
+        }
+        List<String> candidates = new ArrayList<>(List.of("/usr/bin/python3"));
+        String path = System.getenv("PATH");
+        for (String dir : path == null ? new String[0] : path.split(":")) {
+            candidates.add(Path.of(dir, "python3").toString());
+        }
+        for (String c : candidates) {
+            if (!Files.isExecutable(Path.of(c))) {
+                continue;
+            }
+            Process p = new ProcessBuilder(c, "-c", "import boto3, requests")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                python3 = c;
+                return c;
+            }
+            p.destroyForcibly();
+        }
+        python3 = "/usr/bin/python3";
+        return python3;
+    }
+
+    /** {@code python3 script args…} (the Python {@link #python3} picks). */
     SwiftCli.Result python(Path script, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", script.toString()));
+        List<String> cmd = new ArrayList<>(List.of(python3(), script.toString()));
         cmd.addAll(List.of(args));
         return run(cmd, Map.of());
     }

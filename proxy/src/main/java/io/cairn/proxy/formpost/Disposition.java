@@ -15,16 +15,16 @@ import java.util.regex.Pattern;
  * @param value the header's value before the first {@code ;} (stripped only when there is one, as Swift's)
  * @param attributes the attributes, in order; a repeated name keeps its last value
  */
-record Disposition(String value, Map<String, String> attributes) {
+public record Disposition(String value, Map<String, String> attributes) {
     /** Swift's {@code ATTRIBUTES_RE} with Python's {@code re} semantics ({@code \w} Unicode, {@code $} before a final {@code \n}). */
     private static final Pattern ATTRIBUTE =
             Pattern.compile("(\\w+)=(\".*?\"|[^\";]+)(; ?|$)", Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES);
 
-    Disposition {
+    public Disposition {
         attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
-    static Disposition parse(String header) {
+    public static Disposition parse(String header) {
         String value = header;
         String rest = "";
         int semi = header.indexOf(';');

@@ -7,6 +7,7 @@ import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.info.InfoCache;
 import io.cairn.proxy.swift.Deferred;
 import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.ForeignRequest;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.SwiftApp;
@@ -68,7 +69,7 @@ public final class FormPost implements Middleware {
 
     @Override
     public @Nullable Operation operationFor(Exchange ex, SwiftApp next) {
-        if (!ex.method().name().equals("POST") || ex.isSubrequest()) {
+        if (!ex.method().name().equals("POST") || ex.isSubrequest() || ex.request() instanceof ForeignRequest) {
             return next.operationFor(ex);
         }
         Disposition type = Disposition.parse(ex.headers().get(HttpHeaderNames.CONTENT_TYPE, ""));

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable.
  */
-final class MimeHeaders {
+public final class MimeHeaders {
     private final Map<String, String> byLowerName;
 
     private MimeHeaders(Map<String, String> byLowerName) {
@@ -22,10 +22,12 @@ final class MimeHeaders {
     }
 
     /**
+     * A part's headers parsed as Swift's {@code parse_mime_headers} parses them.
+     *
      * @param readLines the header lines as Swift's reader splits them (at {@code \r\n}), each with its line break;
      *     the {@code email} parser splits their text again at any line break ({@code \r\n}, {@code \r}, {@code \n})
      */
-    static MimeHeaders parse(List<String> readLines) {
+    public static MimeHeaders parse(List<String> readLines) {
         Map<String, String> out = new LinkedHashMap<>();
         String name = null;
         StringBuilder value = new StringBuilder();
@@ -110,7 +112,7 @@ final class MimeHeaders {
 
     /** The header's value, or null when the part has none. */
     @Nullable
-    String get(String name) {
+    public String get(String name) {
         return byLowerName.get(name.toLowerCase(Locale.ROOT));
     }
 

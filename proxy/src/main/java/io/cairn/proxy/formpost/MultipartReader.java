@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe: confined to the exchange's event loop. Owns the buffers fed to it until {@link #close}.
  */
-final class MultipartReader implements AutoCloseable {
+public final class MultipartReader implements AutoCloseable {
     /** The most bytes of one part's header block. */
     static final int MAX_HEADER_BYTES = 64 << 10;
 
@@ -37,7 +37,7 @@ final class MultipartReader implements AutoCloseable {
     static final int MAX_DATA_BYTES = 64 << 10;
 
     /** What {@link #next} found. */
-    enum Kind {
+    public enum Kind {
         /** A part begins: {@link #headerLines} are its header lines. */
         PART,
         /** A piece of the current part's body: {@link #takeData}. */
@@ -51,7 +51,7 @@ final class MultipartReader implements AutoCloseable {
     }
 
     /** A body Swift's reader refuses, with the message Swift (or Cairn, where Swift has none) answers. */
-    static final class InvalidFormException extends Exception {
+    public static final class InvalidFormException extends Exception {
         private static final long serialVersionUID = 1L;
 
         InvalidFormException(String message) {
@@ -82,7 +82,7 @@ final class MultipartReader implements AutoCloseable {
     private @Nullable ByteBuf data;
 
     /** @param boundary the {@code boundary} parameter's bytes (UTF-8 of the decoded value, as Swift encodes it) */
-    MultipartReader(byte[] boundary, ByteBufAllocator alloc) {
+    public MultipartReader(byte[] boundary, ByteBufAllocator alloc) {
         this.firstLine = concat(new byte[] {'-', '-'}, boundary);
         this.delimiter = concat(new byte[] {'\r', '\n', '-', '-'}, boundary);
         this.in = alloc.compositeBuffer(Integer.MAX_VALUE);
@@ -96,7 +96,7 @@ final class MultipartReader implements AutoCloseable {
     }
 
     /** More of the body; ownership of {@code chunk} passes here. Dropped once the form has ended. */
-    void feed(ByteBuf chunk) {
+    public void feed(ByteBuf chunk) {
         if (state == State.DONE || !chunk.isReadable()) {
             chunk.release();
             return;
@@ -105,17 +105,17 @@ final class MultipartReader implements AutoCloseable {
     }
 
     /** The body is complete. */
-    void endOfInput() {
+    public void endOfInput() {
         eof = true;
     }
 
     /** The header lines of the part {@link Kind#PART} announced, decoded as Swift does (UTF-8, else Latin-1). */
-    List<String> headerLines() {
+    public List<String> headerLines() {
         return List.copyOf(headerLines);
     }
 
     /** The body piece {@link Kind#DATA} announced; ownership passes to the caller. */
-    ByteBuf takeData() {
+    public ByteBuf takeData() {
         ByteBuf d = data;
         if (d == null) {
             throw new IllegalStateException("no data event");
@@ -125,12 +125,12 @@ final class MultipartReader implements AutoCloseable {
     }
 
     /** After {@link Kind#PART_END}: whether the part ended at a delimiter (false: at the end of the body). */
-    boolean endedByDelimiter() {
+    public boolean endedByDelimiter() {
         return endedByDelimiter;
     }
 
     /** The next event. */
-    Kind next() throws InvalidFormException {
+    public Kind next() throws InvalidFormException {
         while (true) {
             Kind k = switch (state) {
                 case PREAMBLE -> preamble();

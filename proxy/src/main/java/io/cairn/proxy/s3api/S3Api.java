@@ -1,19 +1,25 @@
 package io.cairn.proxy.s3api;
 
+import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.error.S3Exception;
+import io.cairn.proxy.s3api.op.CorsHeaders;
 import io.cairn.proxy.s3api.op.S3AbortMultipartUpload;
 import io.cairn.proxy.s3api.op.S3CompleteMultipartUpload;
 import io.cairn.proxy.s3api.op.S3CopyObject;
 import io.cairn.proxy.s3api.op.S3CreateBucket;
 import io.cairn.proxy.s3api.op.S3CreateMultipartUpload;
 import io.cairn.proxy.s3api.op.S3DeleteBucket;
+import io.cairn.proxy.s3api.op.S3DeleteBucketCors;
+import io.cairn.proxy.s3api.op.S3DeleteBucketLifecycle;
 import io.cairn.proxy.s3api.op.S3DeleteObject;
 import io.cairn.proxy.s3api.op.S3DeleteObjects;
 import io.cairn.proxy.s3api.op.S3DeleteTagging;
 import io.cairn.proxy.s3api.op.S3GetAcl;
+import io.cairn.proxy.s3api.op.S3GetBucketCors;
+import io.cairn.proxy.s3api.op.S3GetBucketLifecycle;
 import io.cairn.proxy.s3api.op.S3GetBucketLocation;
 import io.cairn.proxy.s3api.op.S3GetBucketVersioning;
 import io.cairn.proxy.s3api.op.S3GetObject;
@@ -23,12 +29,17 @@ import io.cairn.proxy.s3api.op.S3ListBuckets;
 import io.cairn.proxy.s3api.op.S3ListMultipartUploads;
 import io.cairn.proxy.s3api.op.S3ListObjects;
 import io.cairn.proxy.s3api.op.S3ListParts;
+import io.cairn.proxy.s3api.op.S3PostObject;
+import io.cairn.proxy.s3api.op.S3Preflight;
 import io.cairn.proxy.s3api.op.S3PutBucketAcl;
+import io.cairn.proxy.s3api.op.S3PutBucketCors;
+import io.cairn.proxy.s3api.op.S3PutBucketLifecycle;
 import io.cairn.proxy.s3api.op.S3PutBucketVersioning;
 import io.cairn.proxy.s3api.op.S3PutObject;
 import io.cairn.proxy.s3api.op.S3PutTagging;
 import io.cairn.proxy.s3api.op.S3UploadPart;
 import io.cairn.proxy.s3api.op.S3UploadPartCopy;
+import io.cairn.proxy.swift.Deferred;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.Operation;
@@ -39,6 +50,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +67,6 @@ public final class S3Api implements Middleware {
             "policy",
             "website",
             "notification",
-            "lifecycle",
             "requestPayment",
             "publicAccessBlock",
             "replication",
@@ -67,8 +78,7 @@ public final class S3Api implements Middleware {
             "encryption",
             "ownershipControls",
             "object-lock",
-            "logging",
-            "cors");
+            "logging");
 
     private static final List<String> UNSUPPORTED_OBJECT =
             List.of("acl", "tagging", "retention", "legal-hold", "torrent", "restore", "select", "attributes");
@@ -112,6 +122,21 @@ public final class S3Api implements Middleware {
             return next.operationFor(ex);
         }
         S3Request req = s3.s3();
+        String origin = req.clientHeaders().get("Origin");
+        String bucket = req.bucket();
+        if (origin == null || bucket == null || req.method().equals("OPTIONS")) {
+            return routed(ex, next, req);
+        }
+        // an actual CORS request: its answer gets the bucket's CORS headers, as the configuration was before it
+        CompletableFuture<ContainerInfo> info = ex.services().infoCache().container(req.account(), bucket);
+        return Deferred.when(ex, info, () -> {
+            ContainerInfo ci = Deferred.resultOf(info);
+            ex.filterResponse(head -> CorsHeaders.decorate(req, ci, head.headers()));
+            return routed(ex, next, req);
+        });
+    }
+
+    private Operation routed(Exchange ex, SwiftApp next, S3Request req) {
         try {
             return route(ex, next, req);
         } catch (S3Exception e) {
@@ -120,6 +145,12 @@ public final class S3Api implements Middleware {
     }
 
     private Operation route(Exchange ex, SwiftApp next, S3Request req) {
+        if (req.method().equals("OPTIONS")) {
+            if (req.bucket() == null) {
+                throw notAllowed();
+            }
+            return new S3Preflight(ex, next, req);
+        }
         if (req.bucket() == null) {
             if (req.method().equals("GET") || req.method().equals("HEAD")) {
                 return new S3ListBuckets(ex, next, req, config.dnsCompliantBucketNames());
@@ -141,12 +172,9 @@ public final class S3Api implements Middleware {
         if (special != null) {
             return special;
         }
-        if (req.query().has("versioning")) {
-            return switch (m) {
-                case "GET" -> new S3GetBucketVersioning(ex, next, req);
-                case "PUT" -> new S3PutBucketVersioning(ex, next, req, objectVersioning(ex));
-                default -> throw notAllowed();
-            };
+        Operation configured = bucketConfiguration(ex, next, req);
+        if (configured != null) {
+            return configured;
         }
         for (String sub : UNSUPPORTED_BUCKET) {
             if (req.query().has(sub)) {
@@ -173,9 +201,43 @@ public final class S3Api implements Middleware {
             case "HEAD" -> new S3HeadBucket(ex, next, req);
             case "PUT" -> new S3CreateBucket(ex, next, req, config.location());
             case "DELETE" -> new S3DeleteBucket(ex, next, req);
-            case "POST" -> throw new S3Exception(S3ErrorCode.S3NotImplemented);
+            case "POST" -> {
+                if (!S3PostObject.isForm(req.clientHeaders().get("Content-Type"))) {
+                    throw new S3Exception(S3ErrorCode.S3NotImplemented);
+                }
+                yield new S3PostObject(ex, next, req, config);
+            }
             default -> throw notAllowed();
         };
+    }
+
+    /** {@code ?cors}, {@code ?lifecycle} and {@code ?versioning} on a bucket; null for anything else. */
+    private static @Nullable Operation bucketConfiguration(Exchange ex, SwiftApp next, S3Request req) {
+        String m = req.method();
+        if (req.query().has("cors")) {
+            return switch (m) {
+                case "GET" -> new S3GetBucketCors(ex, next, req);
+                case "PUT" -> new S3PutBucketCors(ex, next, req);
+                case "DELETE" -> new S3DeleteBucketCors(ex, next, req);
+                default -> throw notAllowed();
+            };
+        }
+        if (req.query().has("lifecycle")) {
+            return switch (m) {
+                case "GET" -> new S3GetBucketLifecycle(ex, next, req);
+                case "PUT" -> new S3PutBucketLifecycle(ex, next, req);
+                case "DELETE" -> new S3DeleteBucketLifecycle(ex, next, req);
+                default -> throw notAllowed();
+            };
+        }
+        if (req.query().has("versioning")) {
+            return switch (m) {
+                case "GET" -> new S3GetBucketVersioning(ex, next, req);
+                case "PUT" -> new S3PutBucketVersioning(ex, next, req, objectVersioning(ex));
+                default -> throw notAllowed();
+            };
+        }
+        return null;
     }
 
     private Operation object(Exchange ex, SwiftApp next, S3Request req) {

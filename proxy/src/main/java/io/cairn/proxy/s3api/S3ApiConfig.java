@@ -25,6 +25,7 @@ import java.util.List;
  * @param allowableClockSkew seconds a request's time may differ from ours
  * @param allowMultipartUploads whether multipart uploads are offered
  * @param s3Acl whether S3 ACLs are kept in sysmeta and enforced ({@code s3_acl})
+ * @param anonymousAccount the account unsigned S3 requests address ({@code cairn_anonymous_account}; empty: none)
  * @param unknownKeys keys of the section Cairn does not know
  */
 public record S3ApiConfig(
@@ -39,6 +40,7 @@ public record S3ApiConfig(
         long allowableClockSkew,
         boolean allowMultipartUploads,
         boolean s3Acl,
+        String anonymousAccount,
         List<String> unknownKeys) {
 
     private static final Setting<String> LOCATION =
@@ -68,6 +70,10 @@ public record S3ApiConfig(
             Setting.bool("allow_multipart_uploads", true).doc("Offer multipart uploads.");
     private static final Setting<Boolean> S3_ACL =
             Setting.bool("s3_acl", false).doc("Keep S3 ACLs in sysmeta and enforce them.");
+    private static final Setting<String> ANONYMOUS_ACCOUNT = Setting.string("cairn_anonymous_account", "")
+            .cairnOnly()
+            .doc("The account whose buckets unsigned S3 requests (CORS preflights, browser POST forms, public reads)"
+                    + " address; empty: unsigned requests are never S3.");
 
     /** Every setting of {@code [filter:s3api]}, and the Swift keys Cairn accepts without acting on. */
     public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
@@ -83,7 +89,8 @@ public record S3ApiConfig(
                     MIN_SEGMENT_SIZE,
                     ALLOWABLE_CLOCK_SKEW,
                     ALLOW_MULTIPART_UPLOADS,
-                    S3_ACL),
+                    S3_ACL,
+                    ANONYMOUS_ACCOUNT),
             List.of(
                     "allow_no_owner",
                     "multi_delete_concurrency",
@@ -123,6 +130,7 @@ public record S3ApiConfig(
                 v.get(ALLOWABLE_CLOCK_SKEW),
                 v.get(ALLOW_MULTIPART_UPLOADS),
                 v.get(S3_ACL),
+                v.get(ANONYMOUS_ACCOUNT),
                 v.unknownKeys());
     }
 }

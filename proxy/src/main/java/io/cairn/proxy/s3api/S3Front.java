@@ -9,6 +9,7 @@ import io.cairn.proxy.s3api.auth.S3Query;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3Exception;
 import io.cairn.proxy.s3api.op.BucketNames;
+import io.cairn.proxy.s3api.op.S3PostObject;
 import io.cairn.proxy.swift.SwiftPath;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
@@ -29,6 +30,12 @@ import org.jspecify.annotations.Nullable;
 public final class S3Front {
     /** The verbs s3api's controllers handle; any other is MethodNotAllowed. */
     private static final Set<String> S3_METHODS = Set.of("GET", "HEAD", "PUT", "POST", "DELETE", "OPTIONS");
+
+    /**
+     * Where a POST form is addressed while its signer is not yet known and unsigned requests have no account: never
+     * used for a subrequest ({@code S3PostObject} acts as the signer, or refuses an unsigned form).
+     */
+    static final String FORM_ACCOUNT = "AUTH_.s3-post-form";
 
     private final S3ApiConfig config;
     private final AccessPolicy access;
@@ -82,11 +89,11 @@ public final class S3Front {
         }
         S3Query query = S3Query.parse(q < 0 ? "" : uri.substring(q + 1));
         HttpHeaders h = request.headers();
-        if (!S3Authenticator.isS3(query, h)) {
-            return null;
-        }
         String bucketInHost = bucketInHost(h.get("Host"));
         String method = request.method().name();
+        if (!S3Authenticator.isS3(query, h)) {
+            return anonymous(request, rawPath, query, bucketInHost);
+        }
         if (!S3_METHODS.contains(method)) {
             // as s3api, which picks the controller and refuses a verb it has no handler for before the signature is
             // checked (that happens on its first request to Swift)
@@ -100,16 +107,61 @@ public final class S3Front {
             throw new S3Exception(S3ErrorCode.SignatureDoesNotMatch);
         }
         BucketKey bk = bucketAndKey(rawPath, bucketInHost);
-        String bucket = bk.bucket();
-        String key = bk.key();
-        S3Request s3 =
-                new S3Request(method, bucket, key, query, auth, user.account(), user.authToken(), rawPath, h.copy());
-        HttpHeaders swift = h.copy();
+        S3Request s3 = new S3Request(
+                method, bk.bucket(), bk.key(), query, auth, user.account(), user.authToken(), rawPath, h.copy());
+        return addressed(request, s3);
+    }
+
+    /**
+     * An unsigned request on an S3 path (Cairn's {@code cairn_anonymous_account}; s3api leaves them to Swift): a
+     * CORS preflight, a browser POST form (signed inside its body, see {@code S3PostObject}), or an anonymous request
+     * on a public bucket, addressed to that account without a token. Null (not S3) without the setting, without a
+     * bucket, or for a path naming no valid bucket and key.
+     */
+    private @Nullable S3HttpRequest anonymous(
+            HttpRequest request, String rawPath, S3Query query, @Nullable String bucketInHost) {
+        String account = config.anonymousAccount();
+        boolean form = request.method().name().equals("POST")
+                && S3PostObject.isForm(request.headers().get("Content-Type"));
+        if ((account.isEmpty() && !form)
+                || !S3_METHODS.contains(request.method().name())) {
+            return null;
+        }
+        BucketKey bk;
+        try {
+            bk = bucketAndKey(rawPath, bucketInHost);
+        } catch (S3Exception e) {
+            return null;
+        }
+        if (bk.bucket() == null) {
+            return null;
+        }
+        S3Request s3 = new S3Request(
+                request.method().name(),
+                bk.bucket(),
+                bk.key(),
+                query,
+                S3Auth.anonymous(),
+                account.isEmpty() ? FORM_ACCOUNT : account,
+                "",
+                rawPath,
+                request.headers().copy());
+        return addressed(request, s3);
+    }
+
+    /** {@code request} re-addressed to {@code s3}'s account, with its token (none for an unsigned request). */
+    private static S3HttpRequest addressed(HttpRequest request, S3Request s3) {
+        String bucket = s3.bucket();
+        String key = s3.key();
+        HttpHeaders swift = request.headers().copy();
         swift.remove("Authorization");
         swift.remove("X-Storage-Token");
         swift.remove("X-Service-Token");
-        swift.set("X-Auth-Token", user.authToken());
-        StringBuilder target = new StringBuilder("/v1/").append(SwiftPath.quote(user.account()));
+        swift.remove("X-Auth-Token");
+        if (!s3.authToken().isEmpty()) {
+            swift.set("X-Auth-Token", s3.authToken());
+        }
+        StringBuilder target = new StringBuilder("/v1/").append(SwiftPath.quote(s3.account()));
         if (bucket != null) {
             target.append('/').append(SwiftPath.quote(bucket));
             if (key != null) {

@@ -1,5 +1,6 @@
 package io.cairn.proxy.s3api;
 
+import io.cairn.proxy.swift.ForeignRequest;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -13,7 +14,7 @@ import io.netty.handler.codec.http.HttpVersion;
  *
  * <p>Confined to the channel's event loop.
  */
-public final class S3HttpRequest extends DefaultHttpRequest {
+public final class S3HttpRequest extends DefaultHttpRequest implements ForeignRequest {
     private final S3Request s3;
 
     S3HttpRequest(HttpVersion version, HttpMethod method, String uri, HttpHeaders headers, S3Request s3) {

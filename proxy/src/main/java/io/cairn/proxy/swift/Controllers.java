@@ -19,7 +19,7 @@ final class Controllers {
      * ProxyServices#app}) down to {@link #base}.
      */
     static @Nullable Operation operationFor(Exchange ex) {
-        if (ex.method().name().equals("OPTIONS")) {
+        if (ex.method().name().equals("OPTIONS") && !(ex.request() instanceof ForeignRequest)) {
             return new OptionsOperation(ex);
         }
         return ex.services().top().operationFor(ex);

@@ -56,6 +56,10 @@ class S3FrontTest {
     };
 
     private static S3Front front(List<String> storageDomains) {
+        return front(storageDomains, "");
+    }
+
+    private static S3Front front(List<String> storageDomains, String anonymousAccount) {
         S3ApiConfig defaults = S3ApiConfig.defaults();
         S3ApiConfig config = new S3ApiConfig(
                 defaults.location(),
@@ -69,6 +73,7 @@ class S3FrontTest {
                 900,
                 true,
                 false,
+                anonymousAccount,
                 List.of());
         return new S3Front(config, ACCESS, Clock.fixed(NOW, ZoneOffset.UTC), "/auth/", 1024);
     }
@@ -117,6 +122,37 @@ class S3FrontTest {
         }
         HttpRequest unsigned = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/bucket/key");
         assertThat(f.translate(unsigned)).isNull();
+    }
+
+    @Test
+    void shouldAddressUnsignedRequestsOnBucketsToTheAnonymousAccountWithoutAToken() {
+        S3Front f = front(List.of(), "AUTH_test");
+        HttpRequest preflight = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.OPTIONS, "/bucket/k%C3%BC");
+        preflight.headers().set("Origin", "http://a.example");
+        preflight.headers().set("X-Auth-Token", "forged");
+        S3HttpRequest out = java.util.Objects.requireNonNull(f.translate(preflight));
+        assertThat(out.uri()).isEqualTo("/v1/AUTH_test/bucket/k%C3%BC");
+        assertThat(out.s3().auth().isAnonymous()).isTrue();
+        assertThat(out.s3().authToken()).isEmpty();
+        assertThat(out.headers().contains("X-Auth-Token")).isFalse();
+        for (String path : List.of("/v1/AUTH_test/c", "/", "/Bad_Bucket/k", "/info")) {
+            HttpRequest r = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.OPTIONS, path);
+            assertThat(f.translate(r)).as(path).isNull();
+        }
+        HttpRequest preflightWithout = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.OPTIONS, "/bucket/k");
+        assertThat(front(List.of()).translate(preflightWithout)).isNull();
+    }
+
+    @Test
+    void shouldTakeAFormPostAsS3EvenWithoutTheAnonymousAccount() {
+        HttpRequest form = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/bucket");
+        form.headers().set("Content-Type", "multipart/form-data; boundary=xyz");
+        S3HttpRequest out = java.util.Objects.requireNonNull(front(List.of()).translate(form));
+        assertThat(out.s3().bucket()).isEqualTo("bucket");
+        assertThat(out.s3().account()).isEqualTo(S3Front.FORM_ACCOUNT);
+        HttpRequest swiftForm = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/AUTH_test/c");
+        swiftForm.headers().set("Content-Type", "multipart/form-data; boundary=xyz");
+        assertThat(front(List.of()).translate(swiftForm)).isNull();
     }
 
     @Test

@@ -18,6 +18,16 @@ public record S3Auth(
         @Nullable String payloadSha256,
         @Nullable ChunkSigning chunkSigning) {
 
+    /** An unsigned request (Cairn's {@code cairn_anonymous_account}): no access key, the body unsigned. */
+    public static S3Auth anonymous() {
+        return new S3Auth("", PayloadMode.UNSIGNED, null, null);
+    }
+
+    /** Whether the request was unsigned. */
+    public boolean isAnonymous() {
+        return accessKey.isEmpty();
+    }
+
     /**
      * What chunk signatures are computed from.
      *

@@ -177,7 +177,15 @@ public enum S3ErrorCode {
     MalformedTrailerError(
             "MalformedTrailerError",
             400,
-            "The request contained trailing data that was not well-formed or did not conform to our published schema.");
+            "The request contained trailing data that was not well-formed or did not conform to our published schema."),
+    /** AWS's answer to a CORS preflight no rule allows (s3api 2.30.1 has no CORS). */
+    CorsForbidden(
+            "AccessForbidden",
+            403,
+            "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec."),
+    NoSuchCORSConfiguration("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist"),
+    /** AWS's 400 for a request it cannot make sense of (a preflight without {@code Origin}, say). */
+    BadRequest("BadRequest", 400, "Bad Request");
 
     private final String code;
     private final int status;

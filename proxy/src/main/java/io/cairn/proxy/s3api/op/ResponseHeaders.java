@@ -74,6 +74,10 @@ final class ResponseHeaders {
                 }
             }
         }
+        String expiration = LifecycleConfiguration.Expiry.fromObject(swift);
+        if (expiration != null) {
+            out.set("x-amz-expiration", expiration);
+        }
         if (swift.contains("Accept-Ranges")) {
             out.set("Accept-Ranges", "bytes");
         }

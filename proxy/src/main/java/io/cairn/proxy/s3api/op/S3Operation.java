@@ -43,7 +43,9 @@ public abstract class S3Operation implements Operation {
 
     protected final Exchange ex;
     protected final SwiftApp app;
-    protected final S3Request req;
+    /** The request; only a POST form replaces it, once its fields have said who signed it. */
+    protected S3Request req;
+
     private @Nullable Operation pending;
     private int generation;
     private boolean closed;
@@ -52,6 +54,11 @@ public abstract class S3Operation implements Operation {
         this.ex = ex;
         this.app = app;
         this.req = req;
+    }
+
+    /** Acts as {@code signed} from now on (a POST form's signer: their account and token). */
+    protected final void rebind(S3Request signed) {
+        this.req = signed;
     }
 
     /** What the operation does once started; may throw {@link S3Exception}. */
@@ -122,7 +129,9 @@ public abstract class S3Operation implements Operation {
     /** Headers for a Swift subrequest as the user. */
     protected final HttpHeaders swiftHeaders() {
         HttpHeaders h = new DefaultHttpHeaders();
-        h.set("X-Auth-Token", req.authToken());
+        if (!req.authToken().isEmpty()) {
+            h.set("X-Auth-Token", req.authToken());
+        }
         return h;
     }
 
@@ -247,6 +256,10 @@ public abstract class S3Operation implements Operation {
     /** Maps a Swift answer that is not a success to the S3 error. */
     protected final S3Exception swiftError(
             FullHttpResponse r, String method, S3ErrorResponses.Target target, boolean bucketExists) {
+        if (r.status().code() == 401 && req.auth().isAnonymous()) {
+            // an unsigned request the container's ACLs do not let in (AWS: AccessDenied)
+            return new S3Exception(S3ErrorCode.AccessDenied);
+        }
         return S3ErrorResponses.fromSwift(
                 r.status().code(),
                 method,

@@ -33,6 +33,8 @@ public class S3PutObject extends S3Operation {
     /** The tags of {@code x-amz-tagging} (checked before anything is read). */
     private Tagging tags = Tagging.EMPTY;
 
+    private LifecycleConfiguration.@Nullable Expiry expiry;
+
     public S3PutObject(Exchange ex, SwiftApp app, S3Request req) {
         super(ex, app, req);
     }
@@ -56,9 +58,35 @@ public class S3PutObject extends S3Operation {
         before(this::startUpload);
     }
 
-    /** Checks to make before the upload starts ({@link S3UploadPart}: the upload exists); none here. */
+    /**
+     * Checks to make before the upload starts ({@link S3UploadPart}: the upload exists); here the bucket's lifecycle
+     * (container info from the proxy's cache, as Swift's own PUT reads it): an {@code Expiration} rule for the key
+     * gives the object its expiry ({@link #objectHeaders}).
+     */
     protected void before(Runnable then) {
-        then.run();
+        ex.services()
+                .infoCache()
+                .container(req.account(), req.bucketName())
+                .whenCompleteAsync(
+                        (info, e) -> {
+                            if (isClosed()) {
+                                return;
+                            }
+                            guarded(() -> {
+                                if (e == null && info != null && info.exists()) {
+                                    LifecycleConfiguration lc = LifecycleConfiguration.fromStored(
+                                            StoredDocument.get(LifecycleConfiguration.SYSMETA, info.sysmeta()));
+                                    expiry = lc == null
+                                            ? null
+                                            : lc.expirationFor(
+                                                    req.keyName(),
+                                                    java.time.Instant.now(
+                                                            ex.services().clock()));
+                                }
+                                then.run();
+                            });
+                        },
+                        ex.eventLoop());
     }
 
     /** The container the body goes to. */
@@ -76,6 +104,12 @@ public class S3PutObject extends S3Operation {
         ObjectWriteHeaders.metadataAndContent(req, h);
         if (!tags.isEmpty()) {
             h.set(Tagging.OBJECT, tags.stored());
+        }
+        LifecycleConfiguration.Expiry x = expiry;
+        if (x != null && !h.contains("X-Delete-At") && !h.contains("X-Delete-After")) {
+            x.apply(h);
+        } else {
+            expiry = null;
         }
     }
 
@@ -154,9 +188,7 @@ public class S3PutObject extends S3Operation {
         pending(null);
         int st = r.status().code();
         if (st != 201 && st != 202) {
-            String body = r.content().toString(java.nio.charset.StandardCharsets.UTF_8);
-            S3Exception e = S3ErrorResponses.fromSwift(
-                    st, "PUT", S3ErrorResponses.Target.OBJECT, req.bucketName(), req.key(), true, body);
+            S3Exception e = swiftError(r, "PUT", S3ErrorResponses.Target.OBJECT, true);
             r.release();
             fail(e);
             return;
@@ -177,6 +209,10 @@ public class S3PutObject extends S3Operation {
             out.set("x-amz-version-id", version);
         }
         r.release();
+        LifecycleConfiguration.Expiry x = expiry;
+        if (x != null) {
+            out.set("x-amz-expiration", x.header());
+        }
         BodyUpload u = upload;
         ChecksumAlgorithm a = u == null ? null : u.algorithm();
         String value = u == null ? null : u.checksumValue();

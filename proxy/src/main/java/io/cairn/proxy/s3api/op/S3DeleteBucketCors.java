@@ -1,0 +1,33 @@
+package io.cairn.proxy.s3api.op;
+
+import io.cairn.proxy.s3api.S3Request;
+import io.cairn.proxy.s3api.error.S3ErrorResponses;
+import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.SwiftApp;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+
+/**
+ * DeleteBucketCors ({@code DELETE ?cors}): a container POST emptying the bucket's {@link CorsConfiguration}
+ * sysmeta; 204 (also when there was none, as AWS).
+ *
+ * <p>Confined to the exchange's event loop.
+ */
+public final class S3DeleteBucketCors extends S3Operation {
+    public S3DeleteBucketCors(Exchange ex, SwiftApp app, S3Request req) {
+        super(ex, app, req);
+    }
+
+    @Override
+    protected void run() {
+        HttpHeaders h = swiftHeaders();
+        StoredDocument.put(CorsConfiguration.SYSMETA, null, h);
+        call(HttpMethod.POST, path(req.bucketName(), null, ""), h, null, r -> {
+            if (r.status().code() / 100 != 2) {
+                throw swiftError(r, "POST", S3ErrorResponses.Target.BUCKET, false);
+            }
+            respond(204, EmptyHttpHeaders.INSTANCE, null);
+        });
+    }
+}
