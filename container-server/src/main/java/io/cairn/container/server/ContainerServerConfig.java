@@ -6,6 +6,7 @@ import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.ServerSettings;
 import io.cairn.common.config.Setting;
+import io.cairn.common.server.StorageServerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,15 +50,9 @@ public final class ContainerServerConfig {
                     "listing_chunk_size", 64 * 1024, 512, 16 << 20)
             .cairnOnly()
             .doc("Bytes of listing encoded per write.");
-    private static final Setting<Duration> CLIENT_TIMEOUT = Setting.seconds("client_timeout", 60, 0.001, 86400)
-            .cairnOnly()
-            .doc("Idle connections and clients too slow to take a listing chunk are cut after this.");
+    private static final Setting<Integer> MAX_REQUEST_BYTES = ServerSettings.maxRequestBytes(8 << 20);
     private static final Setting<Integer> MAX_OPEN_DBS =
             Setting.integer("max_open_dbs", 4096, 1, 1 << 20).cairnOnly().doc("Container DB connections kept open.");
-    private static final Setting<Integer> MAX_REQUEST_BYTES = Setting.integer(
-                    "max_request_bytes", 8 << 20, 1024, 1 << 30)
-            .cairnOnly()
-            .doc("Largest request body accepted (REPLICATE bodies are the largest).");
 
     /** Every setting of the container server, and the Swift keys it accepts without acting on. */
     public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
@@ -80,7 +75,9 @@ public final class ContainerServerConfig {
                     GROUP_COMMIT_MAX_BATCH,
                     ServerSettings.PENDING_FOLD_DELAY,
                     LISTING_CHUNK_SIZE,
-                    CLIENT_TIMEOUT,
+                    ServerSettings.CLIENT_TIMEOUT,
+                    ServerSettings.LOG_REQUESTS,
+                    ServerSettings.MAX_HEADER_SIZE,
                     MAX_OPEN_DBS,
                     MAX_REQUEST_BYTES,
                     ServerSettings.WORKERS),
@@ -101,7 +98,6 @@ public final class ContainerServerConfig {
                             "log_facility",
                             "log_level",
                             "log_address",
-                            "log_requests",
                             "log_max_line_length",
                             "log_anonymization_method",
                             "log_anonymization_salt",
@@ -131,6 +127,8 @@ public final class ContainerServerConfig {
     private final Duration clientTimeout;
     private final int maxOpenDbs;
     private final int maxRequestBytes;
+    private final boolean logRequests;
+    private final int maxHeaderSize;
     private final int workers;
     private final List<String> unknownKeys;
 
@@ -152,9 +150,11 @@ public final class ContainerServerConfig {
         this.groupCommitMaxBatch = v.get(GROUP_COMMIT_MAX_BATCH);
         this.pendingFoldDelay = v.get(ServerSettings.PENDING_FOLD_DELAY);
         this.listingChunkSize = v.get(LISTING_CHUNK_SIZE);
-        this.clientTimeout = v.get(CLIENT_TIMEOUT);
+        this.clientTimeout = v.get(ServerSettings.CLIENT_TIMEOUT);
         this.maxOpenDbs = v.get(MAX_OPEN_DBS);
         this.maxRequestBytes = v.get(MAX_REQUEST_BYTES);
+        this.logRequests = v.get(ServerSettings.LOG_REQUESTS);
+        this.maxHeaderSize = v.get(ServerSettings.MAX_HEADER_SIZE);
         this.workers = ServerSettings.eventLoops(v.get(ServerSettings.WORKERS));
         this.unknownKeys = List.copyOf(unknownKeys);
     }
@@ -188,6 +188,22 @@ public final class ContainerServerConfig {
     public static ContainerServerConfig from(ConfigSection section) {
         ConfigValues values = DEFINITION.parse(section);
         return new ContainerServerConfig(values, values.unknownKeys());
+    }
+
+    /** The settings the storage-server scaffold takes from this file. */
+    public StorageServerSettings serverSettings() {
+        return new StorageServerSettings(
+                "container",
+                bindIp,
+                bindPort,
+                workers,
+                deviceThreads,
+                deviceQueue,
+                devices,
+                clientTimeout,
+                maxHeaderSize,
+                logRequests,
+                unknownKeys);
     }
 
     public String bindIp() {
@@ -264,7 +280,7 @@ public final class ContainerServerConfig {
         return listingChunkSize;
     }
 
-    /** Idle connections and clients too slow to take a listing chunk are cut after this. */
+    /** {@code client_timeout}: idle connections and clients too slow to take a listing chunk are cut after this. */
     public Duration clientTimeout() {
         return clientTimeout;
     }
@@ -276,6 +292,16 @@ public final class ContainerServerConfig {
     /** Largest request body accepted (container requests are tiny; REPLICATE bodies are the largest). */
     public int maxRequestBytes() {
         return maxRequestBytes;
+    }
+
+    /** {@code log_requests} (default true): one access-log line per request. */
+    public boolean logRequests() {
+        return logRequests;
+    }
+
+    /** {@code max_header_size} (default 8192, Swift's {@code MAX_HEADER_SIZE}): longest header line. */
+    public int maxHeaderSize() {
+        return maxHeaderSize;
     }
 
     /** {@code workers} (default {@code auto}: one per core, as Swift's {@code config_auto_int_value}): event-loop
