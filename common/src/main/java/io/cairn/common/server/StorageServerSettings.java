@@ -1,5 +1,8 @@
 package io.cairn.common.server;
 
+import io.cairn.common.config.ConfigValues;
+import io.cairn.common.config.ServerSettings;
+import io.cairn.common.config.Setting;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +44,34 @@ public record StorageServerSettings(
         if (clientTimeout.isNegative() || clientTimeout.isZero()) {
             throw new IllegalArgumentException("client_timeout must be > 0, got " + clientTimeout);
         }
+    }
+
+    /**
+     * The shared settings of a server's parsed section ({@link ServerSettings}' keys), with the server's own
+     * definitions of the keys whose default or aliases differ between servers.
+     *
+     * @param unknownKeys the keys the server reports as unknown (its section's, and {@code [DEFAULT]}'s if it
+     *     checks those too)
+     */
+    public static StorageServerSettings from(
+            String name,
+            ConfigValues v,
+            Setting<Integer> bindPort,
+            Setting<Integer> deviceThreads,
+            Setting<Integer> deviceQueue,
+            List<String> unknownKeys) {
+        return new StorageServerSettings(
+                name,
+                v.get(ServerSettings.BIND_IP),
+                v.get(bindPort),
+                ServerSettings.eventLoops(v.get(ServerSettings.WORKERS)),
+                v.get(deviceThreads),
+                v.get(deviceQueue),
+                v.get(ServerSettings.DEVICES),
+                v.get(ServerSettings.CLIENT_TIMEOUT),
+                v.get(ServerSettings.MAX_HEADER_SIZE),
+                v.get(ServerSettings.LOG_REQUESTS),
+                unknownKeys);
     }
 
     /** The server's name as Swift logs it ({@code object-server}, …): access-log lines, log messages. */

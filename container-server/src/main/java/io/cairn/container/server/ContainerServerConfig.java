@@ -127,10 +127,9 @@ public final class ContainerServerConfig {
     private final Duration clientTimeout;
     private final int maxOpenDbs;
     private final int maxRequestBytes;
-    private final boolean logRequests;
-    private final int maxHeaderSize;
     private final int workers;
     private final List<String> unknownKeys;
+    private final StorageServerSettings serverSettings;
 
     private ContainerServerConfig(ConfigValues v, List<String> unknownKeys) {
         this.bindIp = v.get(ServerSettings.BIND_IP);
@@ -153,10 +152,10 @@ public final class ContainerServerConfig {
         this.clientTimeout = v.get(ServerSettings.CLIENT_TIMEOUT);
         this.maxOpenDbs = v.get(MAX_OPEN_DBS);
         this.maxRequestBytes = v.get(MAX_REQUEST_BYTES);
-        this.logRequests = v.get(ServerSettings.LOG_REQUESTS);
-        this.maxHeaderSize = v.get(ServerSettings.MAX_HEADER_SIZE);
         this.workers = ServerSettings.eventLoops(v.get(ServerSettings.WORKERS));
         this.unknownKeys = List.copyOf(unknownKeys);
+        this.serverSettings = StorageServerSettings.from(
+                "container", v, BIND_PORT, ServerSettings.DEVICE_THREADS, DEVICE_QUEUE, this.unknownKeys);
     }
 
     /** Reads {@code [app:container-server]} over {@code [DEFAULT]} from {@code file}. */
@@ -192,18 +191,7 @@ public final class ContainerServerConfig {
 
     /** The settings the storage-server scaffold takes from this file. */
     public StorageServerSettings serverSettings() {
-        return new StorageServerSettings(
-                "container",
-                bindIp,
-                bindPort,
-                workers,
-                deviceThreads,
-                deviceQueue,
-                devices,
-                clientTimeout,
-                maxHeaderSize,
-                logRequests,
-                unknownKeys);
+        return serverSettings;
     }
 
     public String bindIp() {
@@ -292,16 +280,6 @@ public final class ContainerServerConfig {
     /** Largest request body accepted (container requests are tiny; REPLICATE bodies are the largest). */
     public int maxRequestBytes() {
         return maxRequestBytes;
-    }
-
-    /** {@code log_requests} (default true): one access-log line per request. */
-    public boolean logRequests() {
-        return logRequests;
-    }
-
-    /** {@code max_header_size} (default 8192, Swift's {@code MAX_HEADER_SIZE}): longest header line. */
-    public int maxHeaderSize() {
-        return maxHeaderSize;
     }
 
     /** {@code workers} (default {@code auto}: one per core, as Swift's {@code config_auto_int_value}): event-loop

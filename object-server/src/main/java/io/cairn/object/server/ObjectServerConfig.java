@@ -192,6 +192,7 @@ public final class ObjectServerConfig {
     private final String autoCreateAccountPrefix;
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
+    private final StorageServerSettings serverSettings;
 
     private ObjectServerConfig(ConfigValues v) {
         this.devices = v.get(ServerSettings.DEVICES);
@@ -225,6 +226,8 @@ public final class ObjectServerConfig {
         this.autoCreateAccountPrefix = v.get(AUTO_CREATE_ACCOUNT_PREFIX);
         this.ignoredKeys = v.ignoredKeys();
         this.unknownKeys = v.unknownKeys();
+        this.serverSettings = StorageServerSettings.from(
+                "object", v, BIND_PORT, ServerSettings.DEVICE_THREADS, DEVICE_QUEUE, unknownKeys);
     }
 
     /** Reads {@code file}'s {@code [app:object-server]} with {@code [DEFAULT]}. */
@@ -257,18 +260,7 @@ public final class ObjectServerConfig {
 
     /** The settings the storage-server scaffold takes from this file. */
     public StorageServerSettings serverSettings() {
-        return new StorageServerSettings(
-                "object",
-                bindIp,
-                bindPort,
-                workers,
-                deviceThreads,
-                deviceQueue,
-                devices,
-                clientTimeout,
-                maxHeaderSize,
-                logRequests,
-                unknownKeys);
+        return serverSettings;
     }
 
     /** {@code devices}: the directory holding one directory per device (default {@code /srv/node}). */
