@@ -2,7 +2,7 @@ package io.cairn.account.server;
 
 import io.cairn.account.commit.ContainerReportCommitter;
 import io.cairn.account.db.AccountBrokers;
-import io.cairn.account.http.AccountOperations;
+import io.cairn.account.http.AccountContext;
 import io.cairn.account.http.AccountRequestHandler;
 import io.cairn.common.daemon.ReconRegistry;
 import io.cairn.common.http.Transport;
@@ -69,9 +69,9 @@ public final class AccountServer implements AutoCloseable {
                 config.pendingFoldDelay()));
         AccountBrokers brokers = server.closeAfterExecutors(new AccountBrokers(clock));
         this.root = new DeviceRoot(config.devices(), config.mountCheck());
-        AccountOperations ops =
-                new AccountOperations(root, hashPath, brokers, committer, constraints, policyNames, clock);
-        this.handler = new AccountRequestHandler(ops, server.executors(), constraints.accountListingLimit());
+        AccountContext context =
+                new AccountContext(root, hashPath, brokers, committer, constraints, policyNames, clock);
+        this.handler = new AccountRequestHandler(context, server.executors(), constraints.accountListingLimit());
     }
 
     /** Binds {@code bind_ip:bind_port}; reports unknown config keys. */

@@ -1,0 +1,31 @@
+package io.cairn.account.http;
+
+import io.cairn.account.db.AccountBroker;
+import io.cairn.common.time.Timestamp;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.sql.SQLException;
+
+/** {@code POST /dev/part/account}: Swift's {@code AccountController.POST}. Thread-safe (stateless). */
+final class AccountPostOperation extends AccountOperation {
+    AccountPostOperation(AccountContext ctx) {
+        super(ctx);
+    }
+
+    AccountResponse handle(AccountPath p, HttpHeaders h) throws SQLException {
+        AccountResponse[] err = new AccountResponse[1];
+        Timestamp ts = timestamp(h, err);
+        if (ts == null) {
+            return err[0];
+        }
+        AccountBroker b = broker(p);
+        if (b == null) {
+            return insufficientStorage(p.device());
+        }
+        b.commitPendingQuietly();
+        if (b.isDeleted()) {
+            return deleted(b, 404, "");
+        }
+        AccountResponse bad = updateMetadata(b, requestMetadata(h, ts));
+        return bad != null ? bad : AccountResponse.of(204);
+    }
+}
