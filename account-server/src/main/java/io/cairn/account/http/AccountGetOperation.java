@@ -24,14 +24,11 @@ final class AccountGetOperation extends AccountOperation {
 
     /** The listing; {@code params} already validated (400/406/412 answered by {@link #badListing}). */
     AccountResponse handle(AccountPath p, ListingParams params, boolean allowReserved) throws SQLException {
-        AccountBroker b = broker(p);
-        if (b == null) {
-            return insufficientStorage(p.device());
-        }
-        b.commitPendingQuietly();
-        if (b.isDeleted()) {
-            return deleted(b, 404, "");
-        }
+        return onLiveAccount(p, b -> listing(b, p, params, allowReserved));
+    }
+
+    private AccountResponse listing(AccountBroker b, AccountPath p, ListingParams params, boolean allowReserved)
+            throws SQLException {
         List<ContainerListingRow> rows = b.listContainers(params, allowReserved);
         ListingEncoder encoder = ListingEncoder.forAccount(params.format(), p.account());
         ByteBuf buf = Unpooled.buffer();

@@ -1,6 +1,5 @@
 package io.cairn.account.http;
 
-import io.cairn.account.db.AccountBroker;
 import java.sql.SQLException;
 
 /** {@code HEAD /dev/part/account}: Swift's {@code AccountController.HEAD}. Thread-safe (stateless). */
@@ -11,17 +10,11 @@ final class AccountHeadOperation extends AccountOperation {
 
     /** @param contentType the negotiated listing type ({@code format}/{@code Accept}), without charset */
     AccountResponse handle(AccountPath p, String contentType) throws SQLException {
-        AccountBroker b = broker(p);
-        if (b == null) {
-            return insufficientStorage(p.device());
-        }
-        b.commitPendingQuietly();
-        if (b.isDeleted()) {
-            return deleted(b, 404, "");
-        }
-        AccountResponse r = AccountResponse.of(204);
-        statsHeaders(b, r.headers());
-        r.headers().set("Content-Type", contentType + "; charset=utf-8");
-        return r;
+        return onLiveAccount(p, b -> {
+            AccountResponse r = AccountResponse.of(204);
+            statsHeaders(b, r.headers());
+            r.headers().set("Content-Type", contentType + "; charset=utf-8");
+            return r;
+        });
     }
 }

@@ -37,6 +37,28 @@ abstract class AccountOperation {
         return ctx.brokers().get(DbPaths.dbFile(device, DbPaths.ACCOUNTS, p.partition(), hash), p.account());
     }
 
+    /** Work on the broker of an account that is not deleted. */
+    @FunctionalInterface
+    interface LiveAccountWork {
+        AccountResponse run(AccountBroker broker) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on the account's broker after {@code check_drive} (507) and Swift's {@code is_deleted}
+     * with the pending rows folded first (404, with {@code X-Account-Status: Deleted} once deleted).
+     */
+    protected final AccountResponse onLiveAccount(AccountPath p, LiveAccountWork work) throws SQLException {
+        AccountBroker b = broker(p);
+        if (b == null) {
+            return insufficientStorage(p.device());
+        }
+        b.commitPendingQuietly();
+        if (b.isDeleted()) {
+            return deleted(b, 404, "");
+        }
+        return work.run(b);
+    }
+
     static AccountResponse insufficientStorage(String device) {
         return AccountResponse.text(
                 507,

@@ -1,6 +1,6 @@
 package io.cairn.account.http;
 
-import io.cairn.account.db.AccountBroker;
+import io.cairn.common.db.DbMetadata;
 import io.cairn.common.time.Timestamp;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.sql.SQLException;
@@ -17,15 +17,10 @@ final class AccountPostOperation extends AccountOperation {
         if (ts == null) {
             return err[0];
         }
-        AccountBroker b = broker(p);
-        if (b == null) {
-            return insufficientStorage(p.device());
-        }
-        b.commitPendingQuietly();
-        if (b.isDeleted()) {
-            return deleted(b, 404, "");
-        }
-        AccountResponse bad = updateMetadata(b, requestMetadata(h, ts));
-        return bad != null ? bad : AccountResponse.of(204);
+        DbMetadata updates = requestMetadata(h, ts);
+        return onLiveAccount(p, b -> {
+            AccountResponse bad = updateMetadata(b, updates);
+            return bad != null ? bad : AccountResponse.of(204);
+        });
     }
 }
