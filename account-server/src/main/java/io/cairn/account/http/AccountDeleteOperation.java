@@ -12,16 +12,11 @@ final class AccountDeleteOperation extends AccountOperation {
         super(ctx);
     }
 
-    AccountResponse handle(AccountPath p, HttpHeaders h) throws SQLException {
-        AccountBroker b = broker(p);
-        if (b == null) {
-            return insufficientStorage(p.device());
-        }
-        AccountResponse[] err = new AccountResponse[1];
-        Timestamp ts = timestamp(h, err);
-        if (ts == null) {
-            return err[0];
-        }
+    AccountResponse handle(AccountPath p, HttpHeaders h) throws Exception {
+        return onDeviceAt(p, h, AccountDeleteOperation::delete);
+    }
+
+    private static AccountResponse delete(AccountBroker b, Timestamp ts) throws SQLException {
         b.commitPendingQuietly();
         if (b.isDeleted()) {
             return deleted(b, 404, "");

@@ -59,6 +59,26 @@ abstract class AccountOperation {
         return work.run(b);
     }
 
+    /** Work on the account's broker at the request's {@code X-Timestamp}. */
+    @FunctionalInterface
+    interface TimestampedWork {
+        AccountResponse run(AccountBroker broker, Timestamp timestamp) throws Exception;
+    }
+
+    /** {@code check_drive} (507), then {@code valid_timestamp} (400), then {@code work}: Swift's PUT and DELETE. */
+    protected final AccountResponse onDeviceAt(AccountPath p, HttpHeaders h, TimestampedWork work) throws Exception {
+        AccountBroker b = broker(p);
+        if (b == null) {
+            return insufficientStorage(p.device());
+        }
+        AccountResponse[] err = new AccountResponse[1];
+        Timestamp ts = timestamp(h, err);
+        if (ts == null) {
+            return err[0];
+        }
+        return work.run(b, ts);
+    }
+
     static AccountResponse insufficientStorage(String device) {
         return AccountResponse.text(
                 507,

@@ -16,15 +16,10 @@ final class AccountPutOperation extends AccountOperation {
     }
 
     AccountResponse handle(AccountPath p, HttpHeaders h) throws Exception {
-        AccountBroker b = broker(p);
-        if (b == null) {
-            return insufficientStorage(p.device());
-        }
-        AccountResponse[] err = new AccountResponse[1];
-        Timestamp ts = timestamp(h, err);
-        if (ts == null) {
-            return err[0];
-        }
+        return onDeviceAt(p, h, (b, ts) -> put(b, h, ts));
+    }
+
+    private AccountResponse put(AccountBroker b, HttpHeaders h, Timestamp ts) throws Exception {
         DbMetadata updates = requestMetadata(h, ts);
         String tooMuch = updates.violation(
                 ctx.constraints().maxMetaCount(), ctx.constraints().maxMetaOverallSize());

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,19 +132,40 @@ class AccountServerLimitsIT {
         }
     }
 
+    /** As {@link #send}; a connection reset (the server closed with our bytes unread) reads as no answer. */
+    private String sendOrReset(String request) throws Exception {
+        try {
+            return send(request);
+        } catch (SocketException reset) {
+            return "";
+        }
+    }
+
+    /** {@code count} header lines of about 1,000 bytes each. */
+    private static String headerLines(int count) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            sb.append("X-Filler-")
+                    .append(i)
+                    .append(": ")
+                    .append("v".repeat(990))
+                    .append("\r\n");
+        }
+        return sb.toString();
+    }
+
     @Test
-    void shouldRefuseARequestWhenAHeaderLineIsOverMaxHeaderSize() throws Exception {
-        String put = "PUT /sda/1/AUTH_a HTTP/1.1\r\nHost: x\r\nX-Timestamp: 1700000001.00000\r\nContent-Length: 0\r\n";
-        // max_header_size = 1024: a 2000-byte line is refused by the decoder and nothing is created (the
-        // account server answers the decoder's refusal as it did before the scaffold: 404 and close)
-        assertThat(send(put + "X-Long: " + "v".repeat(2000) + "\r\nConnection: close\r\n\r\n"))
-                .doesNotStartWith("HTTP/1.1 201 ")
-                .containsIgnoringCase("connection: close");
+    void shouldRefuseARequestWhenItsHeadersAreOverWhatMaxHeaderSizeAllows() throws Exception {
+        // max_header_size = 1024: the block may hold Swift's 202 lines of that size (HeaderLimits), ~206 KB
+        String put = "PUT /sda/1/AUTH_a HTTP/1.1\r\nHost: x\r\nX-Timestamp: 1700000001.00000\r\nContent-Length: 0\r\n"
+                + "Connection: close\r\n";
+        // refused by the decoder, nothing created (the account handler answers the refusal 404 and closes; with
+        // the default max_header_size of 8192 this PUT would be read and answered 201)
+        assertThat(sendOrReset(put + headerLines(220) + "\r\n")).doesNotStartWith("HTTP/1.1 201 ");
         String head = "HEAD /sda/1/AUTH_a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
         assertThat(send(head)).startsWith("HTTP/1.1 404 ");
-        // a line within the limit is read
-        assertThat(send(put + "X-Short: " + "v".repeat(900) + "\r\nConnection: close\r\n\r\n"))
-                .startsWith("HTTP/1.1 201 ");
+        // a block within the limit is read
+        assertThat(send(put + headerLines(150) + "\r\n")).startsWith("HTTP/1.1 201 ");
         assertThat(send(head)).startsWith("HTTP/1.1 204 ");
     }
 
