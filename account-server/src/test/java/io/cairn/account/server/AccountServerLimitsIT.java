@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the account server gets from the storage-server scaffold, as the object and container servers have it:
- * {@code client_timeout}, the access log and configurable request limits.
+ * {@code client_timeout}, the access log and configurable request limits ({@code max_header_size} reaching the
+ * decoder is {@code StorageServerInitializerTest}'s and {@code AccountServerConfigTest}'s).
  */
 @Timeout(60)
 class AccountServerLimitsIT {
@@ -130,36 +130,6 @@ class AccountServerLimitsIT {
             s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             return readAll(s.getInputStream());
         }
-    }
-
-    /** As {@link #send}; a connection reset (the server closed with our bytes unread) reads as no answer. */
-    private String sendOrReset(String request) throws Exception {
-        try {
-            return send(request);
-        } catch (SocketException reset) {
-            return "";
-        }
-    }
-
-    /** One header line of {@code bytes} value bytes. */
-    private static String headerLine(int bytes) {
-        return "X-Filler: " + "v".repeat(bytes) + "\r\n";
-    }
-
-    @Test
-    void shouldRefuseARequestWhenItsHeadersAreOverWhatMaxHeaderSizeAllows() throws Exception {
-        // max_header_size = 1024: the decoder reads at most Swift's 202 lines of that size (HeaderLimits, 206,848
-        // bytes); one header over that is more than any block it allows
-        String put = "PUT /sda/1/AUTH_a HTTP/1.1\r\nHost: x\r\nX-Timestamp: 1700000001.00000\r\nContent-Length: 0\r\n"
-                + "Connection: close\r\n";
-        // refused by the decoder, nothing created (the account handler answers the refusal 404 and closes; with
-        // the default max_header_size of 8192 this PUT would be read and answered 201)
-        assertThat(sendOrReset(put + headerLine(210_000) + "\r\n")).doesNotStartWith("HTTP/1.1 201 ");
-        String head = "HEAD /sda/1/AUTH_a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
-        assertThat(send(head)).startsWith("HTTP/1.1 404 ");
-        // headers within it are read
-        assertThat(send(put + headerLine(150_000) + "\r\n")).startsWith("HTTP/1.1 201 ");
-        assertThat(send(head)).startsWith("HTTP/1.1 204 ");
     }
 
     @Test
