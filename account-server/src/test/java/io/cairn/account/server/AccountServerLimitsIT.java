@@ -125,13 +125,6 @@ class AccountServerLimitsIT {
         }
     }
 
-    private String send(String request) throws Exception {
-        try (Socket s = connect()) {
-            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            return readAll(s.getInputStream());
-        }
-    }
-
     @Test
     void shouldWriteOneAccessLogLinePerRequestWhenServing() throws Exception {
         try (Socket s = connect()) {
