@@ -1,10 +1,12 @@
 package io.cairn.cli;
 
+import io.cairn.common.config.SwiftConf;
 import io.cairn.common.http.Transport;
 import io.cairn.container.server.ContainerServer;
 import io.cairn.container.server.ContainerServerConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -28,7 +30,8 @@ public final class ContainerServerCommand {
         Path file = ServerLauncher.configFile(args, USAGE);
         ContainerServerConfig config = ContainerServerConfig.load(file);
         ServerLauncher.warnUnknown(out, "container-server", file.toString(), config.unknownKeys());
-        ContainerServer server = new ContainerServer(config, Transport.select(true));
+        ContainerServer server = new ContainerServer(
+                config, SwiftConf.load(config.swiftDir()), Transport.select(true), Clock.systemUTC(), null);
         try {
             server.start();
         } catch (RuntimeException | InterruptedException e) {

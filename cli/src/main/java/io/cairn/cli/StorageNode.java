@@ -63,12 +63,19 @@ final class StorageNode implements ServerLauncher.Running {
         ObjectServerNode object = ObjectServerNode.start(config.object(), swiftConf, transport, clock, recon);
         running.add(object);
         ports.put(ServerType.OBJECT, object.port());
-        ContainerServer container = new ContainerServer(config.container(), transport, recon);
+        ContainerServer container = new ContainerServer(
+                config.container(), SwiftConf.load(config.container().swiftDir()), transport, clock, recon);
         running.add(container);
         container.start();
         ports.put(ServerType.CONTAINER, container.port());
         AccountServer account = new AccountServer(
-                config.account(), swiftConf.hashPath(), swiftConf.constraints(), policies.namesByIndex(), clock, recon);
+                config.account(),
+                swiftConf.hashPath(),
+                swiftConf.constraints(),
+                policies.namesByIndex(),
+                transport,
+                clock,
+                recon);
         running.add(account);
         account.start();
         ports.put(ServerType.ACCOUNT, account.port());

@@ -69,6 +69,7 @@ class SaioAccessLogIT {
         List<String> proxy = captured("io.cairn.proxy.access");
         List<String> object = captured("io.cairn.object.access");
         List<String> container = captured("io.cairn.container.access");
+        List<String> account = captured("io.cairn.account.access");
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(banner, true, StandardCharsets.UTF_8);
         SaioCommand saio = new SaioCommand(out, out, NodeFixtures.fakes(NodeFixtures.newList(), true));
@@ -86,8 +87,8 @@ class SaioAccessLogIT {
             String url = auth.headers().firstValue("X-Storage-Url").orElseThrow();
             assertThat(put(http, url + "/logged", token, "")).isBetween(201, 202);
             assertThat(put(http, url + "/logged/o", token, "hello")).isEqualTo(201);
-            // the proxy and the four nodes' object and container servers
-            assertThat(SharedAccessLogWriter.users()).isEqualTo(usersBefore + 9);
+            // the proxy and the four nodes' object, container and account servers
+            assertThat(SharedAccessLogWriter.users()).isEqualTo(usersBefore + 13);
             assertThat(threads()).isEqualTo(1);
         }
 
@@ -101,6 +102,8 @@ class SaioAccessLogIT {
         assertThat(container)
                 .filteredOn(l -> l.matches(".*\"PUT /[^ ]+/AUTH_test/logged\" 20[12] .*"))
                 .hasSizeGreaterThanOrEqualTo(2);
+        // the proxy asks an account server about the account before creating the container
+        assertThat(account).anyMatch(l -> l.startsWith("account-server ") && l.contains("/AUTH_test"));
         assertThat(SharedAccessLogWriter.users()).as("every sink released").isEqualTo(usersBefore);
         if (usersBefore == 0) { // (a server another test left open would keep the shared thread, rightly)
             assertThat(threads()).as("no access-log thread after stop").isZero();

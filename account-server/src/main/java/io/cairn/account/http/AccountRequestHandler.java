@@ -32,12 +32,25 @@ import java.util.concurrent.ExecutionException;
  */
 @ChannelHandler.Sharable
 public final class AccountRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-    private final AccountOperations ops;
+    private final AccountHeadOperation head;
+    private final AccountGetOperation get;
+    private final AccountPutOperation put;
+    private final ContainerReportOperation report;
+    private final AccountPostOperation post;
+    private final AccountDeleteOperation delete;
+    private final AccountReplicateOperation replicate;
     private final DeviceExecutors executors;
     private final int listingLimit;
 
-    public AccountRequestHandler(AccountOperations ops, DeviceExecutors executors, int listingLimit) {
-        this.ops = ops;
+    /** One operation per verb over {@code ctx}, run on {@code executors}; listings up to {@code listingLimit}. */
+    public AccountRequestHandler(AccountContext ctx, DeviceExecutors executors, int listingLimit) {
+        this.head = new AccountHeadOperation(ctx);
+        this.get = new AccountGetOperation(ctx);
+        this.put = new AccountPutOperation(ctx);
+        this.report = new ContainerReportOperation(ctx);
+        this.post = new AccountPostOperation(ctx);
+        this.delete = new AccountDeleteOperation(ctx);
+        this.replicate = new AccountReplicateOperation(ctx);
         this.executors = executors;
         this.listingLimit = listingLimit;
     }
@@ -56,8 +69,8 @@ public final class AccountRequestHandler extends SimpleChannelInboundHandler<Ful
         if (req.method().equals(HttpMethod.PUT) && path.container() != null) {
             HttpHeaders h = req.headers();
             executors
-                    .submit(path.device(), () -> ops.checkContainerReport(path, h))
-                    .thenCompose(report -> ops.commit(path.device(), report))
+                    .submit(path.device(), () -> report.check(path, h))
+                    .thenCompose(checked -> report.commit(path.device(), checked))
                     .whenComplete((resp, failure) -> ctx.executor().execute(() -> {
                         AccountResponse r = failure == null ? resp : failed(failure);
                         write(ctx, r, keepAlive, head);
@@ -68,7 +81,7 @@ public final class AccountRequestHandler extends SimpleChannelInboundHandler<Ful
         try {
             op = operation(req, path);
         } catch (ListingException e) {
-            write(ctx, AccountOperations.badListing(e), keepAlive, head);
+            write(ctx, AccountGetOperation.badListing(e), keepAlive, head);
             return;
         }
         executors
@@ -86,14 +99,14 @@ public final class AccountRequestHandler extends SimpleChannelInboundHandler<Ful
             case "GET" -> p.container() == null ? listing(req, p) : () -> AccountResponse.of(405);
             case "HEAD" -> {
                 String type = ListingContentType.negotiate(queryFormat(req.uri()), h.get(HttpHeaderNames.ACCEPT));
-                yield () -> ops.head(p, type);
+                yield () -> head.handle(p, type);
             }
-            case "PUT" -> () -> ops.putAccount(p, h);
-            case "POST" -> () -> ops.post(p, h);
-            case "DELETE" -> () -> ops.delete(p, h);
+            case "PUT" -> () -> put.handle(p, h);
+            case "POST" -> () -> post.handle(p, h);
+            case "DELETE" -> () -> delete.handle(p, h);
             case "REPLICATE" -> {
                 byte[] body = ByteBufUtil.getBytes(req.content());
-                yield () -> ops.replicate(p, body);
+                yield () -> replicate.handle(p, body);
             }
             default -> () -> AccountResponse.of(405);
         };
@@ -105,7 +118,7 @@ public final class AccountRequestHandler extends SimpleChannelInboundHandler<Ful
         ListingParams params = ListingParams.forAccount(
                 q < 0 ? null : req.uri().substring(q + 1), h.get(HttpHeaderNames.ACCEPT), listingLimit);
         boolean reserved = "true".equals(lower(h.get("X-Backend-Allow-Reserved-Names", "")));
-        return () -> ops.get(p, params, reserved);
+        return () -> get.handle(p, params, reserved);
     }
 
     private static @org.jspecify.annotations.Nullable String queryFormat(String uri) throws ListingException {

@@ -6,6 +6,7 @@ import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.ServerSettings;
 import io.cairn.common.config.Setting;
+import io.cairn.common.server.StorageServerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,12 @@ import java.util.List;
  * @param pendingFoldDelay {@code pending_fold_delay} (seconds, default 1.0): how soon after a {@code .pending}
  *     file became non-empty it is folded into SQLite when no reader folded it first (0: after every append)
  * @param workers {@code workers} (default {@code auto}: one per core): event-loop threads; 0 in the file means one
+ * @param clientTimeout {@code client_timeout} (default 60 s): a connection with no traffic either way for this
+ *     long is closed
+ * @param maxHeaderSize {@code max_header_size} (default 8192): the longest request header line read
+ * @param maxRequestBytes {@code max_request_bytes} (default 64 MiB): the largest request body aggregated
+ *     (REPLICATE {@code merge_items} batches are the largest)
+ * @param logRequests {@code log_requests} (default true): one access-log line per request
  * @param unknownKeys keys present in the file that this server does not know (reported at start)
  */
 public record AccountServerConfig(
@@ -46,6 +53,10 @@ public record AccountServerConfig(
         int groupCommitMaxBatch,
         Duration pendingFoldDelay,
         int workers,
+        Duration clientTimeout,
+        int maxHeaderSize,
+        int maxRequestBytes,
+        boolean logRequests,
         List<String> unknownKeys) {
 
     /** The section Swift's paste pipeline reads. */
@@ -62,6 +73,8 @@ public record AccountServerConfig(
             ServerSettings.groupCommitRingSize(4096).deprecatedAlias("commit_ring_size");
     private static final Setting<Integer> GROUP_COMMIT_MAX_BATCH =
             ServerSettings.groupCommitMaxBatch(1000, 100_000).deprecatedAlias("commit_max_batch");
+    /** REPLICATE merge_items batches (1000 rows) are the largest bodies; 64 MiB is far above them. */
+    private static final Setting<Integer> MAX_REQUEST_BYTES = ServerSettings.maxRequestBytes(64 << 20);
 
     /** Every setting of the account server, and the Swift keys it accepts without acting on. */
     public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
@@ -78,14 +91,17 @@ public record AccountServerConfig(
                     GROUP_COMMIT_RING_SIZE,
                     GROUP_COMMIT_MAX_BATCH,
                     ServerSettings.PENDING_FOLD_DELAY,
-                    ServerSettings.WORKERS),
+                    ServerSettings.WORKERS,
+                    ServerSettings.CLIENT_TIMEOUT,
+                    ServerSettings.MAX_HEADER_SIZE,
+                    MAX_REQUEST_BYTES,
+                    ServerSettings.LOG_REQUESTS),
             List.of(
                     "user",
                     "log_facility",
                     "log_level",
                     "log_name",
                     "log_address",
-                    "log_requests",
                     "db_preallocation",
                     "max_clients",
                     "fallocate_reserve",
@@ -101,6 +117,22 @@ public record AccountServerConfig(
         if (pendingFoldDelay.isNegative()) {
             throw new IllegalArgumentException("pending_fold_delay must be >= 0, got " + pendingFoldDelay);
         }
+    }
+
+    /** The settings the storage-server scaffold takes from this file. */
+    public StorageServerSettings serverSettings() {
+        return new StorageServerSettings(
+                "account",
+                bindIp,
+                bindPort,
+                workers,
+                deviceThreads,
+                deviceQueue,
+                devices,
+                clientTimeout,
+                maxHeaderSize,
+                logRequests,
+                unknownKeys);
     }
 
     /** Reads {@code [app:account-server]} (with {@code [DEFAULT]}) of {@code file}, or {@code [DEFAULT]} alone. */
@@ -128,6 +160,10 @@ public record AccountServerConfig(
                 v.get(GROUP_COMMIT_MAX_BATCH),
                 v.get(ServerSettings.PENDING_FOLD_DELAY),
                 ServerSettings.eventLoops(v.get(ServerSettings.WORKERS)),
+                v.get(ServerSettings.CLIENT_TIMEOUT),
+                v.get(ServerSettings.MAX_HEADER_SIZE),
+                v.get(MAX_REQUEST_BYTES),
+                v.get(ServerSettings.LOG_REQUESTS),
                 v.unknownKeys());
     }
 
@@ -146,6 +182,10 @@ public record AccountServerConfig(
                 1000,
                 Duration.ofSeconds(1),
                 1,
+                Duration.ofSeconds(60),
+                8192,
+                64 << 20,
+                true,
                 List.of());
     }
 }

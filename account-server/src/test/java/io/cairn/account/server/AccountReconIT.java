@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.daemon.ReconRegistry;
+import io.cairn.common.http.Transport;
 import io.cairn.common.path.Constraints;
 import io.cairn.common.path.HashPath;
 import java.net.URI;
@@ -39,6 +40,7 @@ class AccountReconIT {
                 HashPath.of("", "cairn-test"),
                 Constraints.DEFAULTS,
                 Map.of(0, "gold"),
+                Transport.select(false),
                 Clock.systemUTC(),
                 recon)) {
             server.start();

@@ -76,4 +76,17 @@ class AccountServerConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("bad.conf: [app:account-server] commit_ring_size = \"1000\": must be a power of two");
     }
+
+    @Test
+    void shouldHandTheSharedLimitsToTheScaffoldWhenSet() {
+        AccountServerConfig c = AccountServerConfig.from(IniFile.parse(
+                "[app:account-server]\nclient_timeout = 2.5\nmax_header_size = 1024\nmax_request_bytes = 4096\n"
+                        + "log_requests = false\n",
+                "limits.conf"));
+        assertThat(c.serverSettings().clientTimeout()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(c.serverSettings().maxHeaderSize()).isEqualTo(1024);
+        assertThat(c.serverSettings().logRequests()).isFalse();
+        assertThat(c.serverSettings().name()).isEqualTo("account");
+        assertThat(c.maxRequestBytes()).isEqualTo(4096);
+    }
 }

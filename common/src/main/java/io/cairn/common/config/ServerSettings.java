@@ -38,6 +38,17 @@ public final class ServerSettings {
             .doc("Seconds after a DB's `.pending` file became non-empty until it is folded into SQLite when no"
                     + " reader folded it first (0: after every append batch).");
 
+    /** {@code client_timeout}: Swift's socket timeout of every storage server's WSGI server. */
+    public static final Setting<Duration> CLIENT_TIMEOUT = Setting.seconds("client_timeout", 60, 0.001, 1e6)
+            .doc("A connection with no traffic either way for this long is closed (an object PUT answers 408"
+                    + " first).");
+    /** {@code log_requests}: one access-log line per request. */
+    public static final Setting<Boolean> LOG_REQUESTS =
+            Setting.bool("log_requests", true).doc("One access-log line per request.");
+    /** {@code max_header_size}: the longest request header line a storage server reads. */
+    public static final Setting<Integer> MAX_HEADER_SIZE = Setting.integer("max_header_size", 8192, 1024, 1 << 20)
+            .doc("Longest header line (Swift's `MAX_HEADER_SIZE`).");
+
     private ServerSettings() {}
 
     /** {@code bind_port} with this server's default (Swift's: 6200 object, 6201 container, 6202 account). */
@@ -50,6 +61,13 @@ public final class ServerSettings {
         return Setting.integer("device_queue", defaultSize, 1, 1 << 20)
                 .cairnOnly()
                 .doc("Operations queued per device before the server answers 503 for it.");
+    }
+
+    /** {@code max_request_bytes}: the largest request body a DB server aggregates (REPLICATE's are the largest). */
+    public static Setting<Integer> maxRequestBytes(int defaultBytes) {
+        return Setting.integer("max_request_bytes", defaultBytes, 1024, 1 << 30)
+                .cairnOnly()
+                .doc("Largest request body accepted (REPLICATE bodies are the largest).");
     }
 
     /** {@code group_commit_ring_size}: slots of the ring batching DB updates into {@code .pending} appends. */

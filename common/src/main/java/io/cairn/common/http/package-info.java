@@ -1,6 +1,7 @@
 /**
  * Netty plumbing every Cairn HTTP server and client shares: transport selection (native epoll or NIO),
- * the server bootstrap ({@code HttpServerHost}), the access log ({@code AccessLogHandler}, {@code AccessLogSink}),
+ * the socket bootstrap ({@code HttpServerHost}; storage servers use it through {@code
+ * io.cairn.common.server.StorageServer}), the access log ({@code AccessLogHandler}, {@code AccessLogSink}),
  * the pooled backend HTTP client, the server codec that answers as Swift's eventlet servers do on the wire ({@code
  * SwiftHttpServerCodec}), header limits, byte ranges, Swift's status table ({@code ResponseReasons})
  * and HTTP dates as Swift reads and writes them ({@code HttpDates}). The proxy's request-id (transaction id)

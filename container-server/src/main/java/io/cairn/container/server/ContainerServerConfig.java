@@ -6,6 +6,7 @@ import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.ServerSettings;
 import io.cairn.common.config.Setting;
+import io.cairn.common.server.StorageServerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,15 +50,9 @@ public final class ContainerServerConfig {
                     "listing_chunk_size", 64 * 1024, 512, 16 << 20)
             .cairnOnly()
             .doc("Bytes of listing encoded per write.");
-    private static final Setting<Duration> CLIENT_TIMEOUT = Setting.seconds("client_timeout", 60, 0.001, 86400)
-            .cairnOnly()
-            .doc("Idle connections and clients too slow to take a listing chunk are cut after this.");
+    private static final Setting<Integer> MAX_REQUEST_BYTES = ServerSettings.maxRequestBytes(8 << 20);
     private static final Setting<Integer> MAX_OPEN_DBS =
             Setting.integer("max_open_dbs", 4096, 1, 1 << 20).cairnOnly().doc("Container DB connections kept open.");
-    private static final Setting<Integer> MAX_REQUEST_BYTES = Setting.integer(
-                    "max_request_bytes", 8 << 20, 1024, 1 << 30)
-            .cairnOnly()
-            .doc("Largest request body accepted (REPLICATE bodies are the largest).");
 
     /** Every setting of the container server, and the Swift keys it accepts without acting on. */
     public static final ConfigDefinition DEFINITION = ConfigDefinition.of(
@@ -80,7 +75,9 @@ public final class ContainerServerConfig {
                     GROUP_COMMIT_MAX_BATCH,
                     ServerSettings.PENDING_FOLD_DELAY,
                     LISTING_CHUNK_SIZE,
-                    CLIENT_TIMEOUT,
+                    ServerSettings.CLIENT_TIMEOUT,
+                    ServerSettings.LOG_REQUESTS,
+                    ServerSettings.MAX_HEADER_SIZE,
                     MAX_OPEN_DBS,
                     MAX_REQUEST_BYTES,
                     ServerSettings.WORKERS),
@@ -101,7 +98,6 @@ public final class ContainerServerConfig {
                             "log_facility",
                             "log_level",
                             "log_address",
-                            "log_requests",
                             "log_max_line_length",
                             "log_anonymization_method",
                             "log_anonymization_salt",
@@ -133,6 +129,7 @@ public final class ContainerServerConfig {
     private final int maxRequestBytes;
     private final int workers;
     private final List<String> unknownKeys;
+    private final StorageServerSettings serverSettings;
 
     private ContainerServerConfig(ConfigValues v, List<String> unknownKeys) {
         this.bindIp = v.get(ServerSettings.BIND_IP);
@@ -152,11 +149,13 @@ public final class ContainerServerConfig {
         this.groupCommitMaxBatch = v.get(GROUP_COMMIT_MAX_BATCH);
         this.pendingFoldDelay = v.get(ServerSettings.PENDING_FOLD_DELAY);
         this.listingChunkSize = v.get(LISTING_CHUNK_SIZE);
-        this.clientTimeout = v.get(CLIENT_TIMEOUT);
+        this.clientTimeout = v.get(ServerSettings.CLIENT_TIMEOUT);
         this.maxOpenDbs = v.get(MAX_OPEN_DBS);
         this.maxRequestBytes = v.get(MAX_REQUEST_BYTES);
         this.workers = ServerSettings.eventLoops(v.get(ServerSettings.WORKERS));
         this.unknownKeys = List.copyOf(unknownKeys);
+        this.serverSettings = StorageServerSettings.from(
+                "container", v, BIND_PORT, ServerSettings.DEVICE_THREADS, DEVICE_QUEUE, this.unknownKeys);
     }
 
     /** Reads {@code [app:container-server]} over {@code [DEFAULT]} from {@code file}. */
@@ -188,6 +187,11 @@ public final class ContainerServerConfig {
     public static ContainerServerConfig from(ConfigSection section) {
         ConfigValues values = DEFINITION.parse(section);
         return new ContainerServerConfig(values, values.unknownKeys());
+    }
+
+    /** The settings the storage-server scaffold takes from this file. */
+    public StorageServerSettings serverSettings() {
+        return serverSettings;
     }
 
     public String bindIp() {
@@ -264,7 +268,7 @@ public final class ContainerServerConfig {
         return listingChunkSize;
     }
 
-    /** Idle connections and clients too slow to take a listing chunk are cut after this. */
+    /** {@code client_timeout}: idle connections and clients too slow to take a listing chunk are cut after this. */
     public Duration clientTimeout() {
         return clientTimeout;
     }

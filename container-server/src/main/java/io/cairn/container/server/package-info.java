@@ -1,7 +1,7 @@
 /**
- * The container server process: {@code ContainerServer} (bootstrap and lifecycle on common's
- * {@code HttpServerHost}), {@code ContainerServerInitializer} (the Netty pipeline) and
- * {@code ContainerServerConfig} (Swift's {@code container-server.conf}). Must not hold protocol logic
+ * The container server process: {@code ContainerServer} (its collaborators, started through common's
+ * storage-server scaffold {@code io.cairn.common.server.StorageServer}), {@code ContainerServerStages} (its own
+ * pipeline stages after the shared ones) and {@code ContainerServerConfig} (Swift's {@code container-server.conf}). Must not hold protocol logic
  * (that is {@code io.cairn.container.http}) nor SQL.
  */
 @NullMarked

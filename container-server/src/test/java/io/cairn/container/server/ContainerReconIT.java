@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cairn.common.codec.Json;
 import io.cairn.common.config.IniFile;
+import io.cairn.common.config.SwiftConf;
 import io.cairn.common.daemon.PassReport;
 import io.cairn.common.daemon.ReconRegistry;
 import io.cairn.common.http.Transport;
@@ -13,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -39,8 +41,9 @@ class ContainerReconIT {
         recon.passFinished(new PassReport.Builder("container-replicator", start)
                 .add("no_change", 4)
                 .build(start.plusSeconds(6)));
+        ContainerServerConfig config = ContainerServerConfig.from(IniFile.parse(conf, "c.conf"));
         try (ContainerServer server = new ContainerServer(
-                ContainerServerConfig.from(IniFile.parse(conf, "c.conf")), Transport.select(true), recon)) {
+                config, SwiftConf.load(config.swiftDir()), Transport.select(true), Clock.systemUTC(), recon)) {
             server.start();
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> replication = http.send(

@@ -1,15 +1,12 @@
 package io.cairn.object.server;
 
 import io.cairn.common.concurrent.NamedThreadFactory;
-import io.cairn.common.daemon.ReconDocuments;
 import io.cairn.common.daemon.ReconRegistry;
-import io.cairn.common.http.AccessLogSink;
 import io.cairn.common.http.BackendClient;
-import io.cairn.common.http.HttpServerHost;
 import io.cairn.common.http.Transport;
-import io.cairn.common.io.DeviceExecutors;
 import io.cairn.common.path.Constraints;
 import io.cairn.common.path.ExpiringObjects;
+import io.cairn.common.server.StorageServer;
 import io.cairn.object.diskfile.DiskFileManager;
 import io.cairn.object.http.ObjectApi;
 import io.cairn.object.http.ObjectApiSettings;
@@ -21,19 +18,18 @@ import io.cairn.ring.policy.StoragePolicies;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The object server: binds {@code bind_ip:bind_port} and serves Swift's backend object API over the given
- * storage. Owns its event loops, device executors and backend client; does not own the
- * {@link DiskFileManager} (the caller built it, and closes it after this server).
+ * storage. Built on the storage-server scaffold ({@link StorageServer}: event loops, device executors, access
+ * log, recon, graceful stop), it supplies the object API, its backend client and SSYNC threads, and its own
+ * pipeline stages ({@link ObjectServerStages}). Does not own the {@link DiskFileManager} (the caller built it,
+ * and closes it after this server).
  *
  * <p>{@code workers} sets the number of event-loop threads (default one per core): one process with that many
  * event loops and one executor per device replaces Swift's forked workers.
@@ -45,19 +41,12 @@ public final class ObjectServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(ObjectServer.class.getName());
     /** Swift's {@code network_chunk_size}: longest SSYNC line and largest body piece read at once. */
     private static final int NETWORK_CHUNK_SIZE = 65536;
-
-    private final ObjectServerConfig config;
-    private final HttpServerHost host;
-    private final DeviceExecutors executors;
-    private final BackendClient client;
-    private final ObjectApi api;
-    private final @Nullable ReconDocuments recon;
-    private final @Nullable ExecutorService reconExecutor;
     /** Swift's {@code max_clients} default: the most requests one eventlet worker serves at once. */
     private static final int SWIFT_MAX_CLIENTS = 1024;
 
-    private final ExecutorService ssyncThreads;
-    private @Nullable AccessLogSink accessLog;
+    private final ObjectServerConfig config;
+    private final StorageServer server;
+    private final ObjectApi api;
 
     /**
      * @param policies swift.conf's storage policies ({@code StoragePolicies.fromSwiftConf}); a request
@@ -87,13 +76,9 @@ public final class ObjectServer implements AutoCloseable {
             Clock clock,
             @Nullable ReconRegistry recon) {
         this.config = config;
-        this.recon = recon == null ? null : new ReconDocuments(recon, config.devices());
-        this.reconExecutor = recon == null
-                ? null
-                : Executors.newSingleThreadExecutor(NamedThreadFactory.single("object-server-recon"));
-        this.host = HttpServerHost.withOwnGroups(transport, config.workers(), "object-server");
-        this.executors = new DeviceExecutors(config.deviceThreads(), config.deviceQueue(), "object");
-        this.client = new BackendClient(transport, host.workerGroup(), 64 * 1024, config.connTimeout());
+        this.server = new StorageServer(config.serverSettings(), transport, recon);
+        BackendClient client = server.closeBeforeExecutors(
+                new BackendClient(transport, server.workerGroup(), 64 * 1024, config.connTimeout()));
         IntPredicate policyExists = index -> policies.byIndex(index) != null;
         ObjectApiSettings settings = new ObjectApiSettings(
                         Set.copyOf(config.allowedHeaders()),
@@ -107,7 +92,7 @@ public final class ObjectServer implements AutoCloseable {
         ContainerUpdater updater = new ContainerUpdater(
                 client,
                 diskFiles,
-                executors,
+                server.executors(),
                 config.connTimeout().plus(config.nodeTimeout()),
                 config.containerUpdateTimeout(),
                 ProcessHandle.current().pid(),
@@ -120,7 +105,7 @@ public final class ObjectServer implements AutoCloseable {
                         config.expiringObjectsContainerDivisor()));
         SsyncReceiver ssync = new SsyncReceiver(
                 diskFiles,
-                executors,
+                server.executors(),
                 new SsyncReceiverSettings(
                         config.clientTimeout(),
                         NETWORK_CHUNK_SIZE,
@@ -129,8 +114,9 @@ public final class ObjectServer implements AutoCloseable {
                         config.replicationLockTimeout(),
                         settings.allowedHeaders()),
                 config.replicationConcurrency());
-        this.ssyncThreads = ssyncPool(config.replicationConcurrency());
-        this.api = new ObjectApi(diskFiles, executors, updater, settings, ssync, ssyncThreads);
+        ThreadPoolExecutor ssyncThreads = ssyncPool(config.replicationConcurrency());
+        server.closeBeforeExecutors(ssyncThreads::shutdownNow);
+        this.api = new ObjectApi(diskFiles, server.executors(), updater, settings, ssync, ssyncThreads);
     }
 
     /**
@@ -150,26 +136,12 @@ public final class ObjectServer implements AutoCloseable {
         if (!config.ignoredKeys().isEmpty()) {
             LOG.log(Level.INFO, "object-server: accepted but not acted on: " + config.ignoredKeys());
         }
-        if (!config.unknownKeys().isEmpty()) {
-            LOG.log(Level.WARNING, "object-server: unknown config keys (typos?): " + config.unknownKeys());
-        }
-        Consumer<String> access = line -> {};
-        if (config.logRequests()) {
-            AccessLogSink sink = AccessLogSink.toLogger("io.cairn.object.access");
-            accessLog = sink;
-            access = sink;
-        }
-        host.start(
-                config.bindIp(),
-                config.bindPort(),
-                new ObjectServerInitializer(
-                        api, config.maxHeaderSize(), config.clientTimeout(), access, recon, reconExecutor));
-        LOG.log(Level.INFO, "object-server listening on " + config.bindIp() + ":" + host.port());
+        server.start(true, new ObjectServerStages(api));
     }
 
     /** The bound port (after {@link #start}). */
     public int port() {
-        return host.port();
+        return server.port();
     }
 
     /** The collaborators, for embedding (SAIO) and tests. */
@@ -178,22 +150,11 @@ public final class ObjectServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting, then stops the client and the device executors (running disk work finishes); the access
-     * log writes the lines of the requests served.
+     * Stops accepting, then stops the client, the SSYNC threads and the device executors (running disk work
+     * finishes); the access log writes the lines of the requests served.
      */
     @Override
     public void close() {
-        host.close();
-        AccessLogSink sink = accessLog;
-        if (sink != null) {
-            sink.close(); // after the event loops stopped: every line logged is written
-            accessLog = null;
-        }
-        client.close();
-        ssyncThreads.shutdownNow();
-        executors.close();
-        if (reconExecutor != null) {
-            reconExecutor.shutdownNow();
-        }
+        server.close();
     }
 }

@@ -6,6 +6,7 @@ import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.ServerSettings;
 import io.cairn.common.config.Setting;
+import io.cairn.common.server.StorageServerSettings;
 import io.cairn.object.diskfile.DiskFileConfig;
 import io.cairn.object.diskfile.FallocateReserve;
 import io.cairn.object.http.ObjectApiSettings;
@@ -43,8 +44,6 @@ public final class ObjectServerConfig {
             .doc("Headers stored with objects besides metadata.");
     private static final Setting<Duration> MAX_UPLOAD_TIME =
             Setting.seconds("max_upload_time", 86400, 0.001, 1e9).doc("A longer PUT answers 408.");
-    private static final Setting<Duration> CLIENT_TIMEOUT = Setting.seconds("client_timeout", 60, 0.001, 1e6)
-            .doc("A connection idle that long is closed (a PUT answers 408).");
     private static final Setting<Duration> CONN_TIMEOUT =
             Setting.seconds("conn_timeout", 0.5, 0.001, 1e6).doc("Connecting to a container server.");
     private static final Setting<Duration> NODE_TIMEOUT =
@@ -54,10 +53,6 @@ public final class ObjectServerConfig {
             .doc("How long a response waits for its container updates.");
     private static final Setting<Boolean> REPLICATION_SERVER =
             Setting.bool("replication_server", true).doc("False refuses REPLICATE and SSYNC with 405.");
-    private static final Setting<Boolean> LOG_REQUESTS =
-            Setting.bool("log_requests", true).doc("One access-log line per request.");
-    private static final Setting<Integer> MAX_HEADER_SIZE = Setting.integer("max_header_size", 8192, 1024, 1 << 20)
-            .doc("Longest header line (Swift's `MAX_HEADER_SIZE`).");
     private static final Setting<Integer> DEVICE_QUEUE = ServerSettings.deviceQueue(1024);
     private static final Setting<Double> RECLAIM_AGE = Setting.number(
                     "reclaim_age", DiskFileConfig.DEFAULT_RECLAIM_AGE, 0, 1e12)
@@ -114,13 +109,13 @@ public final class ObjectServerConfig {
                     ServerSettings.SWIFT_DIR,
                     ALLOWED_HEADERS,
                     MAX_UPLOAD_TIME,
-                    CLIENT_TIMEOUT,
+                    ServerSettings.CLIENT_TIMEOUT,
                     CONN_TIMEOUT,
                     NODE_TIMEOUT,
                     CONTAINER_UPDATE_TIMEOUT,
                     REPLICATION_SERVER,
-                    LOG_REQUESTS,
-                    MAX_HEADER_SIZE,
+                    ServerSettings.LOG_REQUESTS,
+                    ServerSettings.MAX_HEADER_SIZE,
                     ServerSettings.DEVICE_THREADS,
                     DEVICE_QUEUE,
                     RECLAIM_AGE,
@@ -197,6 +192,7 @@ public final class ObjectServerConfig {
     private final String autoCreateAccountPrefix;
     private final List<String> ignoredKeys;
     private final List<String> unknownKeys;
+    private final StorageServerSettings serverSettings;
 
     private ObjectServerConfig(ConfigValues v) {
         this.devices = v.get(ServerSettings.DEVICES);
@@ -206,13 +202,13 @@ public final class ObjectServerConfig {
         this.swiftDir = v.get(ServerSettings.SWIFT_DIR);
         this.allowedHeaders = v.get(ALLOWED_HEADERS);
         this.maxUploadTime = v.get(MAX_UPLOAD_TIME);
-        this.clientTimeout = v.get(CLIENT_TIMEOUT);
+        this.clientTimeout = v.get(ServerSettings.CLIENT_TIMEOUT);
         this.connTimeout = v.get(CONN_TIMEOUT);
         this.nodeTimeout = v.get(NODE_TIMEOUT);
         this.containerUpdateTimeout = v.get(CONTAINER_UPDATE_TIMEOUT);
         this.replicationServer = v.get(REPLICATION_SERVER);
-        this.logRequests = v.get(LOG_REQUESTS);
-        this.maxHeaderSize = v.get(MAX_HEADER_SIZE);
+        this.logRequests = v.get(ServerSettings.LOG_REQUESTS);
+        this.maxHeaderSize = v.get(ServerSettings.MAX_HEADER_SIZE);
         this.deviceThreads = v.get(ServerSettings.DEVICE_THREADS);
         this.workers = ServerSettings.eventLoops(v.get(ServerSettings.WORKERS));
         this.deviceQueue = v.get(DEVICE_QUEUE);
@@ -230,6 +226,8 @@ public final class ObjectServerConfig {
         this.autoCreateAccountPrefix = v.get(AUTO_CREATE_ACCOUNT_PREFIX);
         this.ignoredKeys = v.ignoredKeys();
         this.unknownKeys = v.unknownKeys();
+        this.serverSettings = StorageServerSettings.from(
+                "object", v, BIND_PORT, ServerSettings.DEVICE_THREADS, DEVICE_QUEUE, unknownKeys);
     }
 
     /** Reads {@code file}'s {@code [app:object-server]} with {@code [DEFAULT]}. */
@@ -258,6 +256,11 @@ public final class ObjectServerConfig {
     /** Swift's defaults (as if the file held only an empty {@code [app:object-server]}), for tests. */
     public static ObjectServerConfig defaults() {
         return from(IniFile.parse("[app:object-server]\n", "defaults"));
+    }
+
+    /** The settings the storage-server scaffold takes from this file. */
+    public StorageServerSettings serverSettings() {
+        return serverSettings;
     }
 
     /** {@code devices}: the directory holding one directory per device (default {@code /srv/node}). */
