@@ -481,7 +481,8 @@ final class SaioCluster implements AutoCloseable {
                 + "[filter:tempurl]\nuse = egg:swift#tempurl\n\n"
                 + "[filter:formpost]\nuse = egg:swift#formpost\n\n"
                 + "[filter:listing_formats]\nuse = egg:swift#listing_formats\n\n"
-                + "[filter:s3api]\nuse = egg:swift#s3api\nstorage_domain = s3.example.net\ncairn_anonymous_account = AUTH_test\n\n"
+                + "[filter:s3api]\nuse = egg:swift#s3api\nstorage_domain = s3.example.net\n"
+                + settingLines(serverSettings.getOrDefault("filter:s3api", Map.of())) + "\n"
                 + "[filter:staticweb]\nuse = egg:swift#staticweb\n\n"
                 + "[filter:container-quotas]\nuse = egg:swift#container_quotas\n\n"
                 + "[filter:account-quotas]\nuse = egg:swift#account_quotas\n\n"
@@ -504,7 +505,7 @@ final class SaioCluster implements AutoCloseable {
     private String extraFilterSections() {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, Map<String, String>> e : new java.util.TreeMap<>(serverSettings).entrySet()) {
-            if (e.getKey().startsWith("filter:")) {
+            if (e.getKey().startsWith("filter:") && !e.getKey().equals("filter:s3api")) {
                 out.append('[')
                         .append(e.getKey())
                         .append("]\n")
