@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Image API vs direct Swift API on one `cairn cloud`, and the cloud's time to ready (issue 18's bench targets).
 
-    bench/image-api.py [--size-mib 200] [--rounds 3] [--port P] [--token-requests N] [--token-threads T]
+    bench/image-api.py [--size-mib 200] [--rounds 3] [--warmup 1] [--port P] [--token-requests N] [--token-threads T]
 
 Starts `./cairn cloud --data <temp> --port P --api-port A --compute-driver fake` (P and A: free loopback ports
 found at start; --port P gives P and P+1) (the jar built by ./cairn), measures the time
 from launch to the first answered token request (POST /identity/v3/auth/tokens with DIR/etc/openrc's credentials),
 then per round: the same random bytes PUT and GET directly on the Swift API (an identity token on
 AUTH_<admin project>/bench) and through the image API (POST /v2/images + PUT .../file with Content-Length, GET
-.../file), the two paths in alternating order (direct first in odd rounds, image first in even ones). Prints MB/s,
-the image/direct ratios and the load average before and after. With --token-requests N
+.../file), the two paths in alternating order (direct first in odd rounds, image first in even ones), each transfer
+after a sync (no dirty pages left by the one before) and each object or image deleted after its GET. Prints MB/s,
+the image/direct ratios and the load average per round, and the median ratios of the rounds after the --warmup ones. With --token-requests N
 (and --rounds 0 to skip the transfers): N password-method POST /identity/v3/auth/tokens (issue: bcrypt + database +
 signing) and N GET /identity/v3/auth/tokens (validation: signature + deny list + user lookup) on T keep-alive
 connections, as requests per second. Stops the cloud by its PID and removes the temp dir. Loopback only; timings
@@ -22,6 +23,7 @@ import os
 import socket
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -110,7 +112,19 @@ def free_ports(n):
             s.close()
 
 
+def delete(port, path, headers):
+    c = http.client.HTTPConnection('127.0.0.1', port, timeout=60)
+    c.request('DELETE', path, headers=headers)
+    r = c.getresponse()
+    r.read()
+    if r.status not in (204, 404):
+        raise RuntimeError('DELETE %s: %d' % (path, r.status))
+
+
 def timed(port, method, path, headers, body_file=None, size=0):
+    # each transfer starts with no dirty pages: otherwise a PUT pays for the writeback of the one before it, and
+    # which path that penalises depends on the order (the load average showed it climbing round after round)
+    os.sync()
     c = http.client.HTTPConnection('127.0.0.1', port, timeout=600)
     t = time.monotonic()
     if body_file is not None:
@@ -144,6 +158,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--size-mib', type=int, default=200)
     ap.add_argument('--rounds', type=int, default=3)
+    ap.add_argument('--warmup', type=int, default=1, help='rounds run first and not counted (JIT, caches)')
     ap.add_argument('--port', type=int, default=0, help='proxy port P (APIs on P+1); default: free ports')
     ap.add_argument('--token-requests', type=int, default=0)
     ap.add_argument('--token-threads', type=int, default=2)
@@ -178,10 +193,12 @@ def main():
         h = {'X-Auth-Token': tok}
         timed(proxy_port, 'PUT', account + '/bench', h)
         mb = size / 1e6
-        for i in range(a.rounds):
+        put_ratios, get_ratios = [], []
+        for i in range(a.warmup + a.rounds):
             def direct():
                 put_d, _ = timed(proxy_port, 'PUT', account + '/bench/o%d' % i, h, body, size)
                 get_d, n = timed(proxy_port, 'GET', account + '/bench/o%d' % i, h)
+                delete(proxy_port, account + '/bench/o%d' % i, h)
                 return put_d, get_d, n
 
             def through_image_api():
@@ -194,6 +211,7 @@ def main():
                 put_i, _ = timed(api_port, 'PUT', '/image/v2/images/%s/file' % image,
                                  dict(h, **{'Content-Type': 'application/octet-stream'}), body, size)
                 get_i, m = timed(api_port, 'GET', '/image/v2/images/%s/file' % image, h)
+                delete(api_port, '/image/v2/images/%s' % image, h)
                 return put_i, get_i, m
 
             # alternate which path goes first: the storage nodes' page cache and writeback fill as rounds go, and
@@ -205,9 +223,17 @@ def main():
                 put_i, get_i, m = through_image_api()
                 put_d, get_d, n = direct()
             assert n == size and m == size, (n, m)
-            print('round %d: PUT direct %.0f MB/s, image %.0f MB/s (%.2fx); GET direct %.0f MB/s, image %.0f MB/s'
-                  ' (%.2fx); load %s' % (i + 1, mb / put_d, mb / put_i, put_d / put_i, mb / get_d, mb / get_i,
-                                         get_d / get_i, os.getloadavg()))
+            warm = i >= a.warmup
+            if warm:
+                put_ratios.append(put_d / put_i)
+                get_ratios.append(get_d / get_i)
+            print('%s %d: PUT direct %.0f MB/s, image %.0f MB/s (%.2fx, %.0f vs %.0f ms); GET direct %.0f MB/s,'
+                  ' image %.0f MB/s (%.2fx, %.0f vs %.0f ms); load %s'
+                  % ('round' if warm else 'warm-up', i + 1, mb / put_d, mb / put_i, put_d / put_i, put_d * 1e3,
+                     put_i * 1e3, mb / get_d, mb / get_i, get_d / get_i, get_d * 1e3, get_i * 1e3, os.getloadavg()))
+        if put_ratios:
+            print('median of %d rounds: PUT image/direct %.2fx, GET image/direct %.2fx'
+                  % (len(put_ratios), statistics.median(put_ratios), statistics.median(get_ratios)))
     finally:
         proc.send_signal(signal.SIGTERM)
         try:

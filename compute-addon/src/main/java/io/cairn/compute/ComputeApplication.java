@@ -1,5 +1,7 @@
 package io.cairn.compute;
 
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -34,16 +36,30 @@ public class ComputeApplication {
      * Reactor Netty's default 8 KiB chunks: an image upload then passes its hashing, inspection and forwarding to
      * the object store in fewer, larger steps (each step a reactive signal, a timer reset and a write to the store's
      * connection). The decoder slices, never copies, so this adds no memory. The setting is deprecated
-     * (Netty 5 drops it) but Netty 4.2's decoder still cuts bodies at it: without it, 8 KiB it is.
+     * (Netty 5 drops it) but Netty 4.2's decoder still cuts bodies at it: without it, 8 KiB it is. A socket read
+     * may grow to {@link #MAX_SOCKET_READ} while a body streams in ({@link #socketReads}).
      */
     @Bean
     @SuppressWarnings("deprecation")
     NettyServerCustomizer largeRequestChunks() {
-        return server -> server.httpRequestDecoder(spec -> spec.maxChunkSize(REQUEST_CHUNK_BYTES));
+        return server -> server.httpRequestDecoder(spec -> spec.maxChunkSize(REQUEST_CHUNK_BYTES))
+                .childOption(ChannelOption.RECVBUF_ALLOCATOR, socketReads());
     }
 
-    /** Upper bound of one request body chunk; a socket read (at most 64 KiB) is the usual one. */
+    /** Upper bound of one request body chunk: one socket read. */
     static final int REQUEST_CHUNK_BYTES = 1 << 20;
+
+    /** The largest socket read on a connection that keeps its reads full (an image streaming in or out). */
+    public static final int MAX_SOCKET_READ = 1 << 20;
+
+    /**
+     * Netty's adaptive socket reads, allowed to grow past its 64 KiB default up to {@link #MAX_SOCKET_READ}: an
+     * image streaming at loopback speed fills every read, and each read is a system call, a reactive signal through
+     * the relay and a write on the other connection. A connection carrying small requests never grows its buffer.
+     */
+    public static AdaptiveRecvByteBufAllocator socketReads() {
+        return new AdaptiveRecvByteBufAllocator(64, 2048, MAX_SOCKET_READ);
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(ComputeApplication.class, args);

@@ -241,15 +241,27 @@ public class ImageService {
                                     HttpStatus.REQUEST_TIMEOUT,
                                     "No image data for " + uploadIdleTimeout.toSeconds() + " s; upload abandoned."))
                     .handle((buf, sink) -> {
+                        ByteBuffer[] views = buf.nioBuffers();
                         try {
-                            for (ByteBuffer view : buf.nioBuffers()) {
-                                digest.update(view);
+                            for (ByteBuffer view : views) {
                                 inspector.update(view);
                             }
-                            sink.next(buf);
                         } catch (RuntimeException refused) {
                             buf.release();
                             sink.error(refused);
+                            return;
+                        }
+                        // forwarded first, hashed after: the store's write and flush happen on this thread inside
+                        // next(), so the proxy works on these bytes while this thread hashes them (sha512 is the
+                        // upload path's largest cost here); the extra reference keeps them readable meanwhile
+                        buf.retain();
+                        try {
+                            sink.next(buf);
+                            for (ByteBuffer view : views) {
+                                digest.update(view);
+                            }
+                        } finally {
+                            buf.release();
                         }
                     });
             return store.write(id, observed, declaredLength)

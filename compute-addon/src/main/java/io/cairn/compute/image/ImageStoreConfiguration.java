@@ -1,5 +1,6 @@
 package io.cairn.compute.image;
 
+import io.cairn.compute.ComputeApplication;
 import io.cairn.compute.config.StorageProperties;
 import io.cairn.compute.identity.IdentityBootstrap;
 import io.netty.channel.ChannelOption;
@@ -25,7 +26,7 @@ public class ImageStoreConfiguration {
      */
     private static final WriteBufferWaterMark STORE_WRITE_QUEUE = new WriteBufferWaterMark(512 << 10, 1 << 20);
 
-    /** Upper bound of one response body chunk from the store; a socket read (at most 64 KiB) is the usual one. */
+    /** Upper bound of one response body chunk from the store: one socket read. */
     private static final int RESPONSE_CHUNK_BYTES = 1 << 20;
 
     /**
@@ -49,6 +50,7 @@ public class ImageStoreConfiguration {
         HttpClient http = HttpClient.create(resources.getConnectionProvider())
                 .runOn(resources.getLoopResources())
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, STORE_WRITE_QUEUE)
+                .option(ChannelOption.RECVBUF_ALLOCATOR, ComputeApplication.socketReads())
                 .httpResponseDecoder(ImageStoreConfiguration::largeChunks)
                 .responseTimeout(Duration.ofMinutes(2));
         return new SwiftImageStore(

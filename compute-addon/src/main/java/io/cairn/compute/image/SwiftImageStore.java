@@ -36,6 +36,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SwiftImageStore implements ImageStore {
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(10);
+
+    /**
+     * How long a created container is taken to exist without asking again: Swift's proxy trusts its container info
+     * that long ({@code recheck_container_existence}). Creating it before every upload cost a container PUT (account
+     * and container database writes) per image, a tenth of a 200 MiB upload's time here.
+     */
+    private static final Duration CONTAINER_RECHECK = Duration.ofSeconds(60);
+
     private static final int LISTING_LIMIT = 10_000;
     private static final Pattern MD5_HEX = Pattern.compile("[0-9a-f]{32}");
 
@@ -44,8 +52,12 @@ public final class SwiftImageStore implements ImageStore {
     private final Supplier<String> account;
     private final JsonMapper json;
     private volatile @Nullable Session session;
+    private volatile @Nullable ContainerSeen containerSeen;
 
     private record Session(String token, Instant obtained) {}
+
+    /** The container URL last created (account included: the account is resolved per request) and when. */
+    private record ContainerSeen(String url, Instant created) {}
 
     /** {@code http} carries every request to the store (its event loops, pool and response timeout). */
     public SwiftImageStore(HttpClient http, StorageProperties properties, Supplier<String> account, JsonMapper json) {
@@ -151,11 +163,20 @@ public final class SwiftImageStore implements ImageStore {
                 });
     }
 
+    /** Creates the container unless it was created within {@link #CONTAINER_RECHECK} (glance_store creates on put). */
     private Mono<Void> ensureContainer() {
+        String url = containerUrl();
+        ContainerSeen seen = containerSeen;
+        if (seen != null
+                && seen.url().equals(url)
+                && seen.created().plus(CONTAINER_RECHECK).isAfter(Instant.now())) {
+            return Mono.empty();
+        }
         return token().flatMap(t -> http.headers(h -> h.set("X-Auth-Token", t).set(HttpHeaderNames.CONTENT_LENGTH, 0))
                 .put()
-                .uri(containerUrl())
-                .responseSingle((res, body) -> expect(res, "PUT container " + properties.container())));
+                .uri(url)
+                .responseSingle((res, body) -> expect(res, "PUT container " + properties.container())
+                        .doOnSuccess(ignored -> containerSeen = new ContainerSeen(url, Instant.now()))));
     }
 
     /** PUTs one object; emits its md5 as the store acknowledged it ({@link #acknowledgedMd5}). */
@@ -175,7 +196,12 @@ public final class SwiftImageStore implements ImageStore {
                 .put()
                 .uri(objectUrl(name))
                 .send(body)
-                .responseSingle((res, b) -> expect(res, "PUT " + name).then(acknowledgedMd5(res, name))));
+                .responseSingle((res, b) -> {
+                    if (res.status().equals(HttpResponseStatus.NOT_FOUND)) {
+                        containerSeen = null; // deleted behind this store's back: the next upload creates it again
+                    }
+                    return expect(res, "PUT " + name).then(acknowledgedMd5(res, name));
+                }));
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,7 @@ class SwiftImageStoreTest {
             new AtomicReference<>((res, md5) -> res.status(201).header("Etag", md5));
 
     private final List<String> puts = new CopyOnWriteArrayList<>();
+    private final AtomicInteger containerPuts = new AtomicInteger();
     private final DisposableServer swift = HttpServer.create()
             .host("127.0.0.1")
             .port(0)
@@ -46,6 +48,7 @@ class SwiftImageStoreTest {
                     return res.header("X-Auth-Token", "tk").status(200).send();
                 }
                 if (req.uri().endsWith("/glance")) {
+                    containerPuts.incrementAndGet();
                     return res.status(201).send();
                 }
                 MessageDigest md5 = md5();
@@ -139,6 +142,25 @@ class SwiftImageStoreTest {
                         "/v1/AUTH_t/glance/img5-00002",
                         "/v1/AUTH_t/glance/img5-00003",
                         "/v1/AUTH_t/glance/img5");
+    }
+
+    @Test
+    void theContainerIsCreatedOnceNotPerUploadAndAgainAfterAnUploadFoundItGone() {
+        answer.set((res, md5) -> res.status(201).header("Etag", md5));
+        byte[] data = random(1_500);
+        SwiftImageStore store = store(1 << 20);
+        containerPuts.set(0);
+        write(store, "img6", data, data.length);
+        write(store, "img7", data, data.length);
+        assertThat(containerPuts).hasValue(1);
+        // the container was deleted behind the store's back: that upload fails, the next one creates it again
+        answer.set((res, md5) -> res.status(404));
+        assertThatThrownBy(() -> store.write("img8", chunks(data), data.length).block(Duration.ofSeconds(30)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("404");
+        answer.set((res, md5) -> res.status(201).header("Etag", md5));
+        write(store, "img9", data, data.length);
+        assertThat(containerPuts).hasValue(2);
     }
 
     private static ImageStore.Stored write(SwiftImageStore store, String id, byte[] data, long size) {

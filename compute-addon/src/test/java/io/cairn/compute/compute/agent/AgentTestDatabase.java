@@ -16,20 +16,25 @@ import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A migrated SQLite database, the repositories over it and an agent context on a fresh in-process bus. */
 final class AgentTestDatabase implements AutoCloseable {
     private final Path dir;
-    private final SingleConnectionDataSource ds;
+    private final SimpleDriverDataSource ds;
     private final ServerRepository servers;
     private final AgentContext context;
 
     private AgentTestDatabase(Path dir) {
         this.dir = dir;
-        ds = new SingleConnectionDataSource("jdbc:sqlite:" + dir.resolve("t.db") + "?busy_timeout=10000", true);
+        // a connection per use, as the application's pool gives: the agent's threads and the test's run transactions
+        // at once, and on one shared connection they interleaved ("cannot commit - no transaction is active")
+        ds = new SimpleDriverDataSource(
+                new org.sqlite.JDBC(),
+                "jdbc:sqlite:" + dir.resolve("t.db")
+                        + "?journal_mode=WAL&busy_timeout=10000&transaction_mode=IMMEDIATE");
         Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
@@ -99,7 +104,6 @@ final class AgentTestDatabase implements AutoCloseable {
     @Override
     public void close() throws java.io.IOException {
         context.bus().close();
-        ds.destroy();
         try (var paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
