@@ -314,9 +314,13 @@ class NovaApiTest {
         assertThat(merged.get("metadata").propertyNames()).contains("os_distro", "k1", "k2");
         HttpResponse<String> one = send("PUT", path + "/k1", demo, "{\"meta\":{\"k1\":\"v1b\"}}", null);
         assertThat(json(one).get("meta").get("k1").asString()).isEqualTo("v1b");
-        assertThat(send("PUT", path + "/k1", demo, "{\"meta\":{\"other\":\"x\"}}", null)
-                        .statusCode())
-                .isEqualTo(400);
+        HttpResponse<String> mismatch = send("PUT", path + "/k1", demo, "{\"meta\":{\"other\":\"x\"}}", null);
+        assertThat(mismatch.statusCode()).isEqualTo(400);
+        assertThat(json(mismatch).get("badRequest").get("message").asString())
+                .isEqualTo("Request body and URI mismatch");
+        HttpResponse<String> two = send("PUT", path + "/k1", demo, "{\"meta\":{\"k1\":\"x\",\"k3\":\"y\"}}", null);
+        assertThat(two.statusCode()).isEqualTo(400);
+        assertThat(json(two).get("badRequest").get("message").asString()).endsWith("has too many properties");
         assertThat(json(send("GET", path + "/k1", demo, null, null))
                         .get("meta")
                         .get("k1")

@@ -170,7 +170,11 @@ public class ImagesController {
         return proxied(exchange, (c, token) -> {
             Map<String, String> meta = required(body, "meta");
             if (meta.size() != 1) {
-                throw Bodies.invalid("meta", null, "The 'meta' object must hold exactly one item");
+                JsonNode given = body == null ? null : body.get("meta");
+                throw Bodies.invalid(
+                        "meta",
+                        given,
+                        given + (meta.isEmpty() ? " does not have enough properties" : " has too many properties"));
             }
             if (!meta.containsKey(key)) {
                 throw ApiException.badRequest("Request body and URI mismatch");
