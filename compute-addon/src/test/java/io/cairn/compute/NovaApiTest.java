@@ -283,6 +283,9 @@ class NovaApiTest {
                 .isEqualTo("The resource could not be found.");
         assertThat(send("GET", "/compute/v2.1/images/" + a, demo, null, "2.35").statusCode())
                 .isEqualTo(200);
+        assertThat(send("GET", "/compute/v2.1/images", null, null, "2.36").statusCode())
+                .as("no token: 401 before any routing, as Nova's auth middleware")
+                .isEqualTo(401);
 
         // delete: another project's image is refused (visible: 403; not visible: 404), the owner's goes; afterwards
         // 404 on both paths

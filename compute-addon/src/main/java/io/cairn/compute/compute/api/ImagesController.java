@@ -51,13 +51,19 @@ public class ImagesController {
         this.views = new ImageViews(endpoints);
     }
 
-    /** Authenticates, refuses microversions past the proxy's, then runs {@code work} off the event loop. */
+    /**
+     * Authenticates (first, as Nova's auth middleware runs before its router: no token is 401 at any version), refuses
+     * microversions past the proxy's, then runs {@code work} off the event loop.
+     */
     private <T> Mono<T> proxied(ServerWebExchange exchange, Work<T> work) {
-        if (NovaVersion.of(exchange).atLeast(MAX_PROXY_MINOR + 1)) {
-            return Mono.error(ApiException.notFound("The resource could not be found."));
-        }
+        boolean gone = NovaVersion.of(exchange).atLeast(MAX_PROXY_MINOR + 1);
         String token = ServersController.token(exchange);
-        return auth.authenticate(exchange.getRequest()).flatMap(c -> Blocking.call(() -> work.run(c, token)));
+        return auth.authenticate(exchange.getRequest()).flatMap(c -> {
+            if (gone) {
+                return Mono.error(ApiException.notFound("The resource could not be found."));
+            }
+            return Blocking.call(() -> work.run(c, token));
+        });
     }
 
     private interface Work<T> {
