@@ -207,6 +207,183 @@ class NovaApiTest {
     }
 
     @Test
+    void imagesProxyShowsListsFiltersAndEditsImagesUpTo235() throws Exception {
+        String a = uploadedImage("proxy-a", "{\"min_ram\":256,\"min_disk\":1,\"os_distro\":\"debian\"}");
+        String b = uploadedImage("proxy-b", "{\"min_ram\":512}");
+        String queued = json(send(
+                        "POST",
+                        "/image/v2/images",
+                        demo,
+                        "{\"name\":\"proxy-queued\",\"disk_format\":\"raw\",\"container_format\":\"bare\"}",
+                        null))
+                .get("id")
+                .asString();
+
+        HttpResponse<String> shown = send("GET", "/compute/v2.1/images/" + a, demo, null, null);
+        assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+        JsonNode img = json(shown).get("image");
+        assertThat(img.get("id").asString()).isEqualTo(a);
+        assertThat(img.get("name").asString()).isEqualTo("proxy-a");
+        assertThat(img.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(img.get("progress").asInt()).isEqualTo(100);
+        assertThat(img.get("minRam").asInt()).isEqualTo(256);
+        assertThat(img.get("minDisk").asInt()).isEqualTo(1);
+        assertThat(img.get("OS-EXT-IMG-SIZE:size").asLong()).isEqualTo(4096);
+        assertThat(img.get("metadata").get("os_distro").asString()).isEqualTo("debian");
+        assertThat(img.get("metadata").has("disk_format"))
+                .as("a Glance attribute, not metadata")
+                .isFalse();
+        assertThat(img.get("created").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(img.get("links").get(1).get("rel").asString()).isEqualTo("bookmark");
+        assertThat(img.get("links").get(1).get("href").asString()).isEqualTo(base + "/compute/images/" + a);
+        assertThat(img.has("server")).isFalse();
+        JsonNode q = json(send("GET", "/compute/v2.1/images/" + queued, demo, null, null))
+                .get("image");
+        assertThat(q.get("status").asString()).isEqualTo("SAVING");
+        assertThat(q.get("progress").asInt()).isEqualTo(25);
+        assertThat(q.get("OS-EXT-IMG-SIZE:size").asLong()).isZero();
+
+        // lists: newest first, filters, pages with a next link
+        JsonNode brief = json(send("GET", "/compute/v2.1/images?name=proxy-b", demo, null, null));
+        assertThat(brief.get("images").get(0).propertyNames()).containsExactly("id", "name", "links");
+        assertThat(ids(send("GET", "/compute/v2.1/images/detail?minRam=512", demo, null, null)))
+                .containsExactly(b);
+        // status is Glance's, case-insensitive (Nova lower-cases it for Glance): SAVING is not queued
+        assertThat(ids(send("GET", "/compute/v2.1/images/detail?status=QUEUED", demo, null, null)))
+                .containsExactly(queued);
+        assertThat(ids(send("GET", "/compute/v2.1/images/detail?status=SAVING", demo, null, null)))
+                .isEmpty();
+        assertThat(ids(send("GET", "/compute/v2.1/images/detail?status=ACTIVE", demo, null, null)))
+                .contains(a, b)
+                .doesNotContain(queued);
+        assertThat(ids(send("GET", "/compute/v2.1/images?property-os_distro=debian", demo, null, null)))
+                .containsExactly(a);
+        assertThat(ids(send("GET", "/compute/v2.1/images?changes-since=2000-01-01T00:00:00Z", demo, null, null)))
+                .contains(a, b, queued, imageId);
+        assertThat(ids(send("GET", "/compute/v2.1/images?changes-since=2999-01-01T00:00:00Z", demo, null, null)))
+                .isEmpty();
+        HttpResponse<String> first = send("GET", "/compute/v2.1/images/detail?limit=2", demo, null, null);
+        assertThat(ids(first)).containsExactly(queued, b);
+        String next = json(first).get("images_links").get(0).get("href").asString();
+        assertThat(next).isEqualTo(base + "/compute/v2.1/images/detail?limit=2&marker=" + b);
+        assertThat(ids(send("GET", next.substring(base.length()), demo, null, null)))
+                .startsWith(a);
+        assertThat(send("GET", "/compute/v2.1/images?marker=nope", demo, null, null)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(send("GET", "/compute/v2.1/images?limit=x", demo, null, null).statusCode())
+                .isEqualTo(400);
+
+        imageMetadataThroughTheProxy(a);
+
+        // gone at 2.36, as Nova
+        HttpResponse<String> at236 = send("GET", "/compute/v2.1/images/" + a, demo, null, "2.36");
+        assertThat(at236.statusCode()).isEqualTo(404);
+        assertThat(json(at236).get("itemNotFound").get("message").asString())
+                .isEqualTo("The resource could not be found.");
+        assertThat(send("GET", "/compute/v2.1/images/" + a, demo, null, "2.35").statusCode())
+                .isEqualTo(200);
+        assertThat(send("GET", "/compute/v2.1/images", null, null, "2.36").statusCode())
+                .as("no token: 401 before any routing, as Nova's auth middleware")
+                .isEqualTo(401);
+
+        // delete: another project's image is refused (visible: 403; not visible: 404), the owner's goes; afterwards
+        // 404 on both paths
+        HttpResponse<String> notMine = send("DELETE", "/compute/v2.1/images/" + imageId, demo, null, null);
+        assertThat(notMine.statusCode()).isEqualTo(403);
+        assertThat(json(notMine).get("forbidden").get("message").asString())
+                .isEqualTo("You are not allowed to delete the image.");
+        HttpResponse<String> unknown = send("DELETE", "/compute/v2.1/images/no-such-image", demo, null, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("itemNotFound").get("message").asString()).isEqualTo("Image not found.");
+        assertThat(send("DELETE", "/compute/v2.1/images/" + a, demo, null, null).statusCode())
+                .isEqualTo(204);
+        assertThat(send("GET", "/compute/v2.1/images/" + a, demo, null, null).statusCode())
+                .isEqualTo(404);
+        assertThat(send("GET", "/image/v2/images/" + a, demo, null, null).statusCode())
+                .isEqualTo(404);
+        send("DELETE", "/image/v2/images/" + b, demo, null, null);
+        send("DELETE", "/image/v2/images/" + queued, demo, null, null);
+    }
+
+    private void imageMetadataThroughTheProxy(String id) throws Exception {
+        String path = "/compute/v2.1/images/" + id + "/metadata";
+        assertThat(json(send("GET", path, demo, null, null))
+                        .get("metadata")
+                        .get("os_distro")
+                        .asString())
+                .isEqualTo("debian");
+        JsonNode merged = json(send("POST", path, demo, "{\"metadata\":{\"k1\":\"v1\",\"k2\":\"v2\"}}", null));
+        assertThat(merged.get("metadata").propertyNames()).contains("os_distro", "k1", "k2");
+        HttpResponse<String> one = send("PUT", path + "/k1", demo, "{\"meta\":{\"k1\":\"v1b\"}}", null);
+        assertThat(json(one).get("meta").get("k1").asString()).isEqualTo("v1b");
+        HttpResponse<String> mismatch = send("PUT", path + "/k1", demo, "{\"meta\":{\"other\":\"x\"}}", null);
+        assertThat(mismatch.statusCode()).isEqualTo(400);
+        assertThat(json(mismatch).get("badRequest").get("message").asString())
+                .isEqualTo("Request body and URI mismatch");
+        HttpResponse<String> two = send("PUT", path + "/k1", demo, "{\"meta\":{\"k1\":\"x\",\"k3\":\"y\"}}", null);
+        assertThat(two.statusCode()).isEqualTo(400);
+        assertThat(json(two).get("badRequest").get("message").asString()).endsWith("has too many properties");
+        assertThat(json(send("GET", path + "/k1", demo, null, null))
+                        .get("meta")
+                        .get("k1")
+                        .asString())
+                .isEqualTo("v1b");
+        assertThat(send("DELETE", path + "/k2", demo, null, null).statusCode()).isEqualTo(204);
+        HttpResponse<String> missing = send("DELETE", path + "/k2", demo, null, null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).get("itemNotFound").get("message").asString()).isEqualTo("Invalid metadata key");
+        assertThat(send("GET", path + "/k2", demo, null, null).statusCode()).isEqualTo(404);
+        // the image API holds the change: k2 gone, k1 replaced
+        JsonNode glance = json(send("GET", "/image/v2/images/" + id, demo, null, null));
+        assertThat(glance.get("k1").asString()).isEqualTo("v1b");
+        assertThat(glance.has("k2")).isFalse();
+        // PUT replaces all; another project may not touch it
+        JsonNode replaced = json(send("PUT", path, demo, "{\"metadata\":{\"only\":\"this\"}}", null));
+        assertThat(replaced.get("metadata").propertyNames()).containsExactly("only");
+        assertThat(json(send("GET", path, demo, null, null)).get("metadata").propertyNames())
+                .containsExactly("only");
+        HttpResponse<String> notOwner = send(
+                "POST", "/compute/v2.1/images/" + imageId + "/metadata", demo, "{\"metadata\":{\"x\":\"y\"}}", null);
+        assertThat(notOwner.statusCode()).isEqualTo(403);
+        assertThat(json(notOwner).get("forbidden").get("message").asString())
+                .isEqualTo("Not authorized for image " + imageId + ".");
+        StringBuilder many = new StringBuilder("{\"metadata\":{");
+        for (int k = 0; k < 129; k++) {
+            many.append(k == 0 ? "" : ",").append("\"m").append(k).append("\":\"v\"");
+        }
+        HttpResponse<String> tooMany = send("PUT", path, demo, many.append("}}").toString(), null);
+        assertThat(tooMany.statusCode()).isEqualTo(403);
+        assertThat(json(tooMany).get("forbidden").get("message").asString()).isEqualTo("Image metadata limit exceeded");
+    }
+
+    /** A raw image of the demo project with 4 KiB of data; {@code extra} adds fields to the create body. */
+    private String uploadedImage(String name, String extra) throws Exception {
+        String body = "{\"name\":\"" + name + "\",\"disk_format\":\"raw\",\"container_format\":\"bare\","
+                + extra.substring(1);
+        HttpResponse<String> made = send("POST", "/image/v2/images", demo, body, null);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String id = json(made).get("id").asString();
+        HttpResponse<String> up = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/image/v2/images/" + id + "/file"))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[4096]))
+                        .header("Content-Type", "application/octet-stream")
+                        .header("X-Auth-Token", demo)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(204);
+        return id;
+    }
+
+    private static List<String> ids(HttpResponse<String> r) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json(r).get("images")
+                .valueStream()
+                .map(i -> i.get("id").asString())
+                .toList();
+    }
+
+    @Test
     void createImageSnapshotsIntoTheImageServiceAndRebuildUsesIt() throws Exception {
         String id = create(
                 demo,
@@ -227,6 +404,16 @@ class NovaApiTest {
         assertThat(image.get("instance_uuid").asString()).isEqualTo(id);
         assertThat(image.get("k").asString()).isEqualTo("v");
         assertThat(image.get("disk_format").asString()).isEqualTo("raw");
+        // the compute API's image proxy shows it as a snapshot of the server
+        JsonNode proxied = json(send("GET", "/compute/v2.1/images/" + snapId, demo, null, null))
+                .get("image");
+        assertThat(proxied.get("server").get("id").asString()).isEqualTo(id);
+        assertThat(proxied.get("server").get("links").get(1).get("href").asString())
+                .endsWith("/compute/servers/" + id);
+        assertThat(proxied.get("metadata").get("image_type").asString()).isEqualTo("snapshot");
+        JsonNode ofServer = json(send("GET", "/compute/v2.1/images?server=" + id, demo, null, null));
+        assertThat(ofServer.get("images").valueStream().map(i -> i.get("id").asString()))
+                .containsExactly(snapId);
         waitFor(demo, id, "ACTIVE");
 
         HttpResponse<String> rebuild = action(demo, id, "{\"rebuild\":{\"imageRef\":\"" + snapId + "\"}}");

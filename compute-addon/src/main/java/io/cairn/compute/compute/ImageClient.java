@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The image API as the compute service uses it, over HTTP with the requesting user's token (as Nova uses Glance):
- * look an image up, stream its bytes to a file, create and upload a snapshot. Blocking.
+ * look an image up or list them, stream its bytes to a file, create and upload a snapshot, patch and delete (the
+ * {@code /v2.1/images} proxy). Blocking.
  */
 public final class ImageClient {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -53,6 +57,39 @@ public final class ImageClient {
         }
         check(r.statusCode(), 200, "GET image " + id);
         return Optional.of(json.readTree(r.body()));
+    }
+
+    /**
+     * Every image the user can see, in the image API's default order (newest first): its pages followed to the
+     * end.
+     */
+    public List<JsonNode> list(String token) throws IOException, InterruptedException {
+        List<JsonNode> out = new ArrayList<>();
+        String query = "?limit=1000";
+        while (query != null) {
+            HttpResponse<byte[]> r =
+                    http.send(request(token, query).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            check(r.statusCode(), 200, "GET images");
+            JsonNode page = json.readTree(r.body());
+            page.path("images").forEach(out::add);
+            String next = page.path("next").asString("");
+            query = next.startsWith("/v2/images?") ? next.substring("/v2/images".length()) : null;
+        }
+        return out;
+    }
+
+    /**
+     * Applies a JSON patch ({@code op}, {@code path}, {@code value} objects) to an image; returns the image API's
+     * status (200 when applied).
+     */
+    public int patch(String token, String id, List<Map<String, Object>> ops) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(
+                request(token, "/" + id)
+                        .header("Content-Type", "application/openstack-images-v2.1-json-patch")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(ops)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return r.statusCode();
     }
 
     /** Streams the image's bytes into {@code target}; returns their hex sha512. */
@@ -93,16 +130,13 @@ public final class ImageClient {
     /** Sets the formats of a queued image (a snapshot's, known only once the driver wrote it). */
     public void setFormats(String token, String id, String diskFormat, String containerFormat)
             throws IOException, InterruptedException {
-        byte[] patch = json.writeValueAsBytes(java.util.List.of(
-                java.util.Map.of("op", "add", "path", "/disk_format", "value", diskFormat),
-                java.util.Map.of("op", "add", "path", "/container_format", "value", containerFormat)));
-        HttpResponse<byte[]> r = http.send(
-                request(token, "/" + id)
-                        .header("Content-Type", "application/openstack-images-v2.1-json-patch")
-                        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(patch))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        check(r.statusCode(), 200, "PATCH image " + id);
+        int status = patch(
+                token,
+                id,
+                List.<Map<String, Object>>of(
+                        Map.of("op", "add", "path", "/disk_format", "value", diskFormat),
+                        Map.of("op", "add", "path", "/container_format", "value", containerFormat)));
+        check(status, 200, "PATCH image " + id);
     }
 
     public void upload(String token, String id, Path file) throws IOException, InterruptedException {
@@ -115,8 +149,10 @@ public final class ImageClient {
         check(r.statusCode(), 204, "PUT image data " + id);
     }
 
-    public void delete(String token, String id) throws IOException, InterruptedException {
-        http.send(request(token, "/" + id).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    /** Deletes an image; returns the image API's status (204 when deleted). */
+    public int delete(String token, String id) throws IOException, InterruptedException {
+        return http.send(request(token, "/" + id).DELETE().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static void check(int status, int expected, String what) throws IOException {
