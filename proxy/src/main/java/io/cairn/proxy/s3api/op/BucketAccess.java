@@ -167,19 +167,19 @@ public final class BucketAccess {
         String action = actionOf(req);
         String bucket = req.bucketName();
         BucketPolicy policy = BucketPolicy.fromStored(StoredDocument.get(BucketPolicy.SYSMETA, info.sysmeta()), bucket);
-        PublicAccessBlock block = PublicAccessBlock.orNone(PublicAccessBlock.fromSysmeta(info.sysmeta()));
+        PublicAccessBlock pab = PublicAccessBlock.fromSysmeta(info.sysmeta());
+        PublicAccessBlock block = PublicAccessBlock.orNone(pab);
         Verdict plain = new Verdict(block, (k, v) -> false);
-        boolean deleteObjects = req.key() == null && req.query().has("delete");
-        if (action == null || (req.key() == null && req.method().equals("POST") && !deleteObjects)) {
-            return plain;
+        if (action == null || !governed(req, action, policy != null || pab != null)) {
+            return plain; // nothing to enforce: the common case costs no more
         }
         boolean owner = isOwner(ex, req);
         refuseEarly(req, action, owner, block);
-        if (MANAGEMENT.contains(action)) {
-            return plain;
+        if (MANAGEMENT.contains(action) || policy == null) {
+            return owner ? plain : ignoringPublicAcls(ex, req, info, block, plain);
         }
         Map<String, String> keys = conditionKeys(ex, req);
-        if (policy != null && deleteObjects) {
+        if (req.key() == null && req.query().has("delete")) {
             // each key is judged by the operation; DeleteObjects runs as the user (an Allow does not lift the ACLs)
             return new Verdict(
                     block,
@@ -190,8 +190,7 @@ public final class BucketAccess {
                                     keys))
                             == BucketPolicy.Outcome.DENY);
         }
-        BucketPolicy.Outcome outcome =
-                policy == null ? BucketPolicy.Outcome.NONE : judge(req, action, policy, block, keys);
+        BucketPolicy.Outcome outcome = judge(req, action, policy, block, keys);
         if (owner) {
             return plain;
         }
@@ -199,6 +198,20 @@ public final class BucketAccess {
             elevate(ex, req);
             return plain;
         }
+        return ignoringPublicAcls(ex, req, info, block, plain);
+    }
+
+    /** Whether the policy or public access block govern the request (not a POST form; something configured). */
+    private static boolean governed(S3Request req, String action, boolean configured) {
+        if (req.key() == null && req.method().equals("POST") && !req.query().has("delete")) {
+            return false;
+        }
+        return configured || MANAGEMENT.contains(action);
+    }
+
+    /** {@code plain}, or AccessDenied under IgnorePublicAcls when only the ACLs' public entries let the user in. */
+    private static Verdict ignoringPublicAcls(
+            Exchange ex, S3Request req, ContainerInfo info, PublicAccessBlock block, Verdict plain) {
         if (block.ignorePublicAcls() && !allowedWithoutPublicAcls(ex, req, info)) {
             throw new S3Exception(S3ErrorCode.AccessDenied);
         }
