@@ -260,6 +260,7 @@ class S3BrowserIT {
                         "DENY AccessDenied Access Denied. AccessDenied Access Denied. OK 200",
                         "NAMED OK OK AccessDenied Access Denied.",
                         "REFERER 403 200 True",
+                        "ACLDENY 200 403 AccessDenied Access Denied. False",
                         "PUBLIC 200");
 
         ok(s3.aws("s3api", "delete-bucket-policy", "--bucket", b), "delete-bucket-policy");
@@ -414,6 +415,14 @@ class S3BrowserIT {
                 "      requests.get(url + '/doc.txt', headers={'Referer': 'http://good.example/page'}).status_code,",
                 "      s3.get_bucket_policy_status(Bucket=b)['PolicyStatus']['IsPublic'])",
                 "s3.delete_object(Bucket=b, Key='uploads/a')",
+                "s3.put_object(Bucket=b, Key='secret/x', Body=b's')",
+                "s3.put_bucket_acl(Bucket=b, ACL='public-read')",
+                "s3.put_bucket_policy(Bucket=b, Policy=policy({'Effect': 'Deny', 'Principal': '*', 'Action': 's3:GetObject',",
+                "    'Resource': 'arn:aws:s3:::' + b + '/secret/*'}))",
+                "print('ACLDENY', requests.get(url + '/doc.txt').status_code, requests.get(url + '/secret/x').status_code,",
+                "      get(s3, 'secret/x'), s3.get_bucket_policy_status(Bucket=b)['PolicyStatus']['IsPublic'])",
+                "s3.put_bucket_acl(Bucket=b, ACL='private')",
+                "s3.delete_object(Bucket=b, Key='secret/x')",
                 "s3.put_bucket_policy(Bucket=b, Policy=policy({'Effect': 'Allow', 'Principal': '*', 'Action': 's3:GetObject',",
                 "    'Resource': 'arn:aws:s3:::' + b + '/*'}))",
                 "print('PUBLIC', requests.get(url + '/doc.txt').status_code)");
