@@ -3,6 +3,7 @@ package io.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,14 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
  * The S3 bucket configurations and browser features of {@code cairn saio} driven by real clients: CORS
  * configurations with boto3 and preflights and actual cross-origin requests with {@code requests} (signed and
  * anonymous, under {@code cairn_anonymous_account}), browser form uploads from boto3's {@code
- * generate_presigned_post} and hand-made SigV2 policies, and lifecycle configurations with the expiry they give new
- * objects.
+ * generate_presigned_post} and hand-made SigV2 policies, lifecycle configurations with the expiry they give new
+ * objects, and bucket policies and public access blocks ({@code aws s3api} and boto3; anonymous reads a public
+ * policy allows, a Deny for another user of the account, named and conditional grants, blocked public policies and
+ * ACLs).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class S3BrowserIT {
     private SaioHarness saio;
     private S3Clients s3;
+    private Path work;
 
     @BeforeAll
     void startSaio(@TempDir Path dataDir, @TempDir Path work) throws Exception {
@@ -35,6 +39,7 @@ class S3BrowserIT {
                 NodeDaemons.none(),
                 Map.of("filter:s3api", Map.of("cairn_anonymous_account", "AUTH_test")));
         s3 = new S3Clients(saio.port(), "test:tester", "testing", work);
+        this.work = work;
     }
 
     @AfterAll
@@ -201,6 +206,236 @@ class S3BrowserIT {
                         "EXPIRED 403 Invalid according to Policy: Policy expired.",
                         "ANON 403 True",
                         "REDIRECT 303 http://e.example/done?bucket=post-bucket&key=r.txt");
+    }
+
+    @Test
+    void shouldEnforceBucketPoliciesWithAwsCliAndBoto3() throws Exception {
+        String b = "policy-bucket";
+        ok(s3.aws("s3api", "create-bucket", "--bucket", b), "create-bucket");
+        Path body = Files.writeString(work.resolve("policy-doc.txt"), "public body");
+        ok(s3.aws("s3api", "put-object", "--bucket", b, "--key", "doc.txt", "--body", body.toString()), "put-object");
+        SwiftCli.Result none = s3.aws("s3api", "get-bucket-policy", "--bucket", b);
+        assertThat(none.exitCode()).isNotZero();
+        assertThat(none.err()).contains("NoSuchBucketPolicy");
+
+        String publicRead = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"PublicRead\",\"Effect\":\"Allow\","
+                + "\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + b + "/*\"}]}";
+        ok(s3.aws("s3api", "put-bucket-policy", "--bucket", b, "--policy", publicRead), "put-bucket-policy");
+        assertThat(ok(
+                                s3.aws(
+                                        "s3api",
+                                        "get-bucket-policy",
+                                        "--bucket",
+                                        b,
+                                        "--query",
+                                        "Policy",
+                                        "--output",
+                                        "text"),
+                                "get-bucket-policy")
+                        .out()
+                        .strip())
+                .isEqualTo(publicRead);
+        assertThat(ok(
+                                s3.aws(
+                                        "s3api",
+                                        "get-bucket-policy-status",
+                                        "--bucket",
+                                        b,
+                                        "--query",
+                                        "PolicyStatus.IsPublic"),
+                                "get-bucket-policy-status")
+                        .out()
+                        .strip())
+                .isEqualTo("true");
+
+        String script = policyScript();
+        assertThat(ok(s3.boto3(script, b), "boto3 policies").out().lines().toList())
+                .containsExactly(
+                        "ANON 200 b'public body'",
+                        "ANONLIST 403 ANONPUT 403",
+                        "TESTER3 OK AccessDenied Access Denied.",
+                        "BADACTION MalformedPolicy Policy has invalid action",
+                        "OUTSIDE MalformedPolicy Policy has invalid resource",
+                        "NOTJSON MalformedPolicy Policies must be valid JSON and the first byte must be '{'",
+                        "DENY AccessDenied Access Denied. AccessDenied Access Denied. OK 200",
+                        "NAMED OK OK AccessDenied Access Denied.",
+                        "REFERER 403 200 True",
+                        "ACLDENY 200 403 AccessDenied Access Denied. False",
+                        "PUBLIC 200");
+
+        ok(s3.aws("s3api", "delete-bucket-policy", "--bucket", b), "delete-bucket-policy");
+        assertThat(anonymousGet(b + "/doc.txt")).isEqualTo(403);
+        assertThat(s3.aws("s3api", "get-bucket-policy", "--bucket", b).err()).contains("NoSuchBucketPolicy");
+
+        ok(s3.aws("s3", "rb", "--force", "s3://" + b), "rb");
+    }
+
+    @Test
+    void shouldBlockPublicPoliciesAndAclsWithPublicAccessBlocksWithAwsCli() throws Exception {
+        String b = "pab-bucket";
+        ok(s3.aws("s3api", "create-bucket", "--bucket", b), "create-bucket");
+        Path body = Files.writeString(work.resolve("pab-doc.txt"), "public body");
+        ok(s3.aws("s3api", "put-object", "--bucket", b, "--key", "doc.txt", "--body", body.toString()), "put-object");
+        String publicRead = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::" + b + "/*\"}]}";
+        assertThat(s3.aws("s3api", "get-public-access-block", "--bucket", b).err())
+                .contains("NoSuchPublicAccessBlockConfiguration");
+        ok(
+                s3.aws(
+                        "s3api",
+                        "put-public-access-block",
+                        "--bucket",
+                        b,
+                        "--public-access-block-configuration",
+                        "BlockPublicAcls=true,IgnorePublicAcls=false,BlockPublicPolicy=true,RestrictPublicBuckets=false"),
+                "put-public-access-block");
+        assertThat(ok(
+                                s3.aws(
+                                        "s3api",
+                                        "get-public-access-block",
+                                        "--bucket",
+                                        b,
+                                        "--query",
+                                        "PublicAccessBlockConfiguration.[BlockPublicAcls,IgnorePublicAcls,BlockPublicPolicy,"
+                                                + "RestrictPublicBuckets]",
+                                        "--output",
+                                        "text"),
+                                "get-public-access-block")
+                        .out()
+                        .strip())
+                .isEqualTo("True\tFalse\tTrue\tFalse");
+        SwiftCli.Result blocked = s3.aws("s3api", "put-bucket-policy", "--bucket", b, "--policy", publicRead);
+        assertThat(blocked.exitCode()).isNotZero();
+        assertThat(blocked.err()).contains("AccessDenied");
+        assertThat(s3.aws("s3api", "get-bucket-policy", "--bucket", b).err()).contains("NoSuchBucketPolicy");
+        SwiftCli.Result acl = s3.aws("s3api", "put-bucket-acl", "--bucket", b, "--acl", "public-read");
+        assertThat(acl.exitCode()).isNotZero();
+        assertThat(acl.err()).contains("AccessDenied");
+        SwiftCli.Result publicObject = s3.aws(
+                "s3api",
+                "put-object",
+                "--bucket",
+                b,
+                "--key",
+                "p.txt",
+                "--body",
+                body.toString(),
+                "--acl",
+                "public-read");
+        assertThat(publicObject.err()).contains("AccessDenied");
+        // a policy for a named user is not public
+        ok(
+                s3.aws(
+                        "s3api",
+                        "put-bucket-policy",
+                        "--bucket",
+                        b,
+                        "--policy",
+                        publicRead.replace("\"*\"", "{\"AWS\":\"arn:aws:iam::test:user/tester3\"}")),
+                "named policy under BlockPublicPolicy");
+
+        // RestrictPublicBuckets: a public policy gives anonymous callers nothing; IgnorePublicAcls: nor do public ACLs
+        ok(
+                s3.aws(
+                        "s3api",
+                        "put-public-access-block",
+                        "--bucket",
+                        b,
+                        "--public-access-block-configuration",
+                        "RestrictPublicBuckets=true"),
+                "restrict");
+        ok(s3.aws("s3api", "put-bucket-policy", "--bucket", b, "--policy", publicRead), "public policy");
+        assertThat(anonymousGet(b + "/doc.txt")).isEqualTo(403);
+        ok(s3.aws("s3api", "delete-bucket-policy", "--bucket", b), "delete policy");
+        ok(s3.aws("s3api", "put-bucket-acl", "--bucket", b, "--acl", "public-read"), "public-read acl");
+        assertThat(anonymousGet(b + "/doc.txt")).isEqualTo(200);
+        ok(
+                s3.aws(
+                        "s3api",
+                        "put-public-access-block",
+                        "--bucket",
+                        b,
+                        "--public-access-block-configuration",
+                        "IgnorePublicAcls=true"),
+                "ignore");
+        assertThat(anonymousGet(b + "/doc.txt")).isEqualTo(403);
+        ok(s3.aws("s3api", "delete-public-access-block", "--bucket", b), "delete-public-access-block");
+        assertThat(anonymousGet(b + "/doc.txt")).isEqualTo(200);
+        assertThat(s3.aws("s3api", "get-public-access-block", "--bucket", b).err())
+                .contains("NoSuchPublicAccessBlockConfiguration");
+        ok(s3.aws("s3", "rb", "--force", "s3://" + b), "rb");
+    }
+
+    /** The boto3 half of the bucket policy test: anonymous, denied, named and conditional access. */
+    private static String policyScript() {
+        return String.join(
+                "\n",
+                "import requests, json",
+                "b = sys.argv[1]",
+                "url = s3.meta.endpoint_url + '/' + b",
+                "def client(key, secret):",
+                "    return boto3.client('s3', endpoint_url=s3.meta.endpoint_url, aws_access_key_id=key,",
+                "        aws_secret_access_key=secret, region_name='us-east-1',",
+                "        config=Config(s3={'addressing_style': 'path'}, retries={'max_attempts': 1}))",
+                "tester2 = client('test:tester2', 'testing2')",
+                "tester3 = client('test:tester3', 'testing3')",
+                "def code(call):",
+                "    try:",
+                "        call()",
+                "        return 'OK'",
+                "    except botocore.exceptions.ClientError as e:",
+                "        return e.response['Error']['Code'] + ' ' + e.response['Error']['Message']",
+                "def policy(*statements):",
+                "    return json.dumps({'Version': '2012-10-17', 'Statement': list(statements)})",
+                "def get(c, k='doc.txt'):",
+                "    return code(lambda: c.get_object(Bucket=b, Key=k)['Body'].read())",
+                "r = requests.get(url + '/doc.txt')",
+                "print('ANON', r.status_code, r.content)",
+                "print('ANONLIST', requests.get(url).status_code, 'ANONPUT', requests.put(url + '/x', data=b'x').status_code)",
+                "print('TESTER3', get(tester3), code(lambda: tester3.get_bucket_policy(Bucket=b)))",
+                "print('BADACTION', code(lambda: s3.put_bucket_policy(Bucket=b, Policy=policy({'Effect': 'Allow',",
+                "    'Principal': '*', 'Action': 's3:GetObjekt', 'Resource': 'arn:aws:s3:::' + b + '/*'}))))",
+                "print('OUTSIDE', code(lambda: s3.put_bucket_policy(Bucket=b, Policy=policy({'Effect': 'Allow',",
+                "    'Principal': '*', 'Action': 's3:GetObject', 'Resource': 'arn:aws:s3:::other/*'}))))",
+                "print('NOTJSON', code(lambda: s3.put_bucket_policy(Bucket=b, Policy='Version: 1')))",
+                "deny = {'Effect': 'Deny', 'Principal': {'AWS': 'arn:aws:iam::test:user/tester2'}, 'Action': 's3:*',",
+                "    'Resource': ['arn:aws:s3:::' + b, 'arn:aws:s3:::' + b + '/*']}",
+                "s3.put_bucket_policy(Bucket=b, Policy=policy({'Effect': 'Allow', 'Principal': '*', 'Action': 's3:GetObject',",
+                "    'Resource': 'arn:aws:s3:::' + b + '/*'}, deny))",
+                "print('DENY', get(tester2), code(lambda: tester2.list_objects(Bucket=b)), get(s3),",
+                "      requests.get(url + '/doc.txt').status_code)",
+                "s3.put_bucket_policy(Bucket=b, Policy=policy({'Effect': 'Allow', 'Principal': {'AWS':",
+                "    'arn:aws:iam::test:user/tester3'}, 'Action': ['s3:PutObject', 's3:GetObject'],",
+                "    'Resource': 'arn:aws:s3:::' + b + '/uploads/*'}, {'Effect': 'Allow', 'Principal': '*',",
+                "    'Action': 's3:GetObject', 'Resource': 'arn:aws:s3:::' + b + '/*', 'Condition': {'StringLike':",
+                "    {'aws:Referer': 'http://good.example/*'}}}))",
+                "print('NAMED', code(lambda: tester3.put_object(Bucket=b, Key='uploads/a', Body=b'up')),",
+                "      get(tester3, 'uploads/a'), code(lambda: tester3.put_object(Bucket=b, Key='other', Body=b'x')))",
+                "print('REFERER', requests.get(url + '/doc.txt').status_code,",
+                "      requests.get(url + '/doc.txt', headers={'Referer': 'http://good.example/page'}).status_code,",
+                "      s3.get_bucket_policy_status(Bucket=b)['PolicyStatus']['IsPublic'])",
+                "s3.delete_object(Bucket=b, Key='uploads/a')",
+                "s3.put_object(Bucket=b, Key='secret/x', Body=b's')",
+                "s3.put_bucket_acl(Bucket=b, ACL='public-read')",
+                "s3.put_bucket_policy(Bucket=b, Policy=policy({'Effect': 'Deny', 'Principal': '*', 'Action': 's3:GetObject',",
+                "    'Resource': 'arn:aws:s3:::' + b + '/secret/*'}))",
+                "print('ACLDENY', requests.get(url + '/doc.txt').status_code, requests.get(url + '/secret/x').status_code,",
+                "      get(s3, 'secret/x'), s3.get_bucket_policy_status(Bucket=b)['PolicyStatus']['IsPublic'])",
+                "s3.put_bucket_acl(Bucket=b, ACL='private')",
+                "s3.delete_object(Bucket=b, Key='secret/x')",
+                "s3.put_bucket_policy(Bucket=b, Policy=policy({'Effect': 'Allow', 'Principal': '*', 'Action': 's3:GetObject',",
+                "    'Resource': 'arn:aws:s3:::' + b + '/*'}))",
+                "print('PUBLIC', requests.get(url + '/doc.txt').status_code)");
+    }
+
+    private int anonymousGet(String path) throws Exception {
+        java.net.http.HttpResponse<Void> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(s3.endpoint() + "/" + path))
+                                .timeout(java.time.Duration.ofSeconds(30))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+        return r.statusCode();
     }
 
     private static String md5Hex(String s) throws java.security.NoSuchAlgorithmException {

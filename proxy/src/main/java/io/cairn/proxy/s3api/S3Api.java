@@ -5,7 +5,9 @@ import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.error.S3Exception;
+import io.cairn.proxy.s3api.op.BucketAccess;
 import io.cairn.proxy.s3api.op.CorsHeaders;
+import io.cairn.proxy.s3api.op.PublicAccessBlock;
 import io.cairn.proxy.s3api.op.S3AbortMultipartUpload;
 import io.cairn.proxy.s3api.op.S3CompleteMultipartUpload;
 import io.cairn.proxy.s3api.op.S3CopyObject;
@@ -14,6 +16,7 @@ import io.cairn.proxy.s3api.op.S3CreateMultipartUpload;
 import io.cairn.proxy.s3api.op.S3DeleteBucket;
 import io.cairn.proxy.s3api.op.S3DeleteBucketCors;
 import io.cairn.proxy.s3api.op.S3DeleteBucketLifecycle;
+import io.cairn.proxy.s3api.op.S3DeleteBucketPolicy;
 import io.cairn.proxy.s3api.op.S3DeleteObject;
 import io.cairn.proxy.s3api.op.S3DeleteObjects;
 import io.cairn.proxy.s3api.op.S3DeleteTagging;
@@ -21,8 +24,10 @@ import io.cairn.proxy.s3api.op.S3GetAcl;
 import io.cairn.proxy.s3api.op.S3GetBucketCors;
 import io.cairn.proxy.s3api.op.S3GetBucketLifecycle;
 import io.cairn.proxy.s3api.op.S3GetBucketLocation;
+import io.cairn.proxy.s3api.op.S3GetBucketPolicy;
 import io.cairn.proxy.s3api.op.S3GetBucketVersioning;
 import io.cairn.proxy.s3api.op.S3GetObject;
+import io.cairn.proxy.s3api.op.S3GetPublicAccessBlock;
 import io.cairn.proxy.s3api.op.S3GetTagging;
 import io.cairn.proxy.s3api.op.S3HeadBucket;
 import io.cairn.proxy.s3api.op.S3ListBuckets;
@@ -34,8 +39,10 @@ import io.cairn.proxy.s3api.op.S3Preflight;
 import io.cairn.proxy.s3api.op.S3PutBucketAcl;
 import io.cairn.proxy.s3api.op.S3PutBucketCors;
 import io.cairn.proxy.s3api.op.S3PutBucketLifecycle;
+import io.cairn.proxy.s3api.op.S3PutBucketPolicy;
 import io.cairn.proxy.s3api.op.S3PutBucketVersioning;
 import io.cairn.proxy.s3api.op.S3PutObject;
+import io.cairn.proxy.s3api.op.S3PutPublicAccessBlock;
 import io.cairn.proxy.s3api.op.S3PutTagging;
 import io.cairn.proxy.s3api.op.S3UploadPart;
 import io.cairn.proxy.s3api.op.S3UploadPartCopy;
@@ -64,11 +71,9 @@ import org.jspecify.annotations.Nullable;
 public final class S3Api implements Middleware {
     /** Bucket sub-resources s3api 2.30.1 does not implement (its {@code UnsupportedController}). */
     private static final List<String> UNSUPPORTED_BUCKET = List.of(
-            "policy",
             "website",
             "notification",
             "requestPayment",
-            "publicAccessBlock",
             "replication",
             "inventory",
             "analytics",
@@ -124,27 +129,42 @@ public final class S3Api implements Middleware {
         S3Request req = s3.s3();
         String origin = req.clientHeaders().get("Origin");
         String bucket = req.bucket();
-        if (origin == null || bucket == null || req.method().equals("OPTIONS")) {
-            return routed(ex, next, req);
+        boolean form = req.method().equals("POST")
+                && req.key() == null
+                && S3PostObject.isForm(req.clientHeaders().get("Content-Type"));
+        if (bucket == null || req.method().equals("OPTIONS") || (form && origin == null)) {
+            return routed(ex, next, req, BucketAccess.Verdict.NONE);
         }
-        // an actual CORS request: its answer gets the bucket's CORS headers, as the configuration was before it
+        // the bucket's policy and public access block (and, for an actual CORS request, its CORS rules), as they
+        // were before the request: one cached container info lookup
         CompletableFuture<ContainerInfo> info = ex.services().infoCache().container(req.account(), bucket);
         return Deferred.when(ex, info, () -> {
             ContainerInfo ci = Deferred.resultOf(info);
-            ex.filterResponse(head -> CorsHeaders.decorate(req, ci, head.headers()));
-            return routed(ex, next, req);
+            if (origin != null) {
+                ex.filterResponse(head -> CorsHeaders.decorate(req, ci, head.headers()));
+            }
+            if (form || ci == null || !ci.exists()) {
+                return routed(ex, next, req, BucketAccess.Verdict.NONE);
+            }
+            BucketAccess.Verdict verdict;
+            try {
+                verdict = BucketAccess.check(ex, req, ci);
+            } catch (S3Exception e) {
+                return new Refusal(ex, req, e);
+            }
+            return routed(ex, next, req, verdict);
         });
     }
 
-    private Operation routed(Exchange ex, SwiftApp next, S3Request req) {
+    private Operation routed(Exchange ex, SwiftApp next, S3Request req, BucketAccess.Verdict verdict) {
         try {
-            return route(ex, next, req);
+            return route(ex, next, req, verdict);
         } catch (S3Exception e) {
             return new Refusal(ex, req, e);
         }
     }
 
-    private Operation route(Exchange ex, SwiftApp next, S3Request req) {
+    private Operation route(Exchange ex, SwiftApp next, S3Request req, BucketAccess.Verdict verdict) {
         if (req.method().equals("OPTIONS")) {
             if (req.bucket() == null) {
                 throw notAllowed();
@@ -157,10 +177,10 @@ public final class S3Api implements Middleware {
             }
             throw notAllowed();
         }
-        return req.key() == null ? bucket(ex, next, req) : object(ex, next, req);
+        return req.key() == null ? bucket(ex, next, req, verdict) : object(ex, next, req);
     }
 
-    private Operation bucket(Exchange ex, SwiftApp next, S3Request req) {
+    private Operation bucket(Exchange ex, SwiftApp next, S3Request req, BucketAccess.Verdict verdict) {
         String m = req.method();
         if (req.query().has("location")) {
             if (!m.equals("GET")) {
@@ -168,11 +188,14 @@ public final class S3Api implements Middleware {
             }
             return new S3GetBucketLocation(ex, next, req, config.location());
         }
-        Operation special = aclOrTagging(ex, next, req);
+        Operation special = aclOrTagging(ex, next, req, verdict.block().blockPublicAcls());
         if (special != null) {
             return special;
         }
         Operation configured = bucketConfiguration(ex, next, req);
+        if (configured == null) {
+            configured = policyOrBlock(ex, next, req, verdict.block());
+        }
         if (configured != null) {
             return configured;
         }
@@ -185,7 +208,7 @@ public final class S3Api implements Middleware {
             if (!m.equals("POST")) {
                 throw notAllowed();
             }
-            return new S3DeleteObjects(ex, next, req, config.maxMultiDeleteObjects());
+            return new S3DeleteObjects(ex, next, req, config.maxMultiDeleteObjects(), verdict.deniedKey());
         }
         if (req.query().has("uploads")) {
             multipartAllowed();
@@ -242,7 +265,7 @@ public final class S3Api implements Middleware {
 
     private Operation object(Exchange ex, SwiftApp next, S3Request req) {
         String m = req.method();
-        Operation special = aclOrTagging(ex, next, req);
+        Operation special = aclOrTagging(ex, next, req, false);
         if (special != null) {
             return special;
         }
@@ -270,7 +293,8 @@ public final class S3Api implements Middleware {
     }
 
     /** {@code ?acl} and {@code ?tagging} on a bucket or an object (s3api's ACL and tagging controllers). */
-    private static @Nullable Operation aclOrTagging(Exchange ex, SwiftApp next, S3Request req) {
+    private static @Nullable Operation aclOrTagging(
+            Exchange ex, SwiftApp next, S3Request req, boolean blockPublicAcls) {
         String m = req.method();
         if (req.query().has("acl")) {
             return switch (m) {
@@ -279,7 +303,7 @@ public final class S3Api implements Middleware {
                     if (req.key() != null) {
                         throw new S3Exception(S3ErrorCode.S3NotImplemented);
                     }
-                    yield new S3PutBucketAcl(ex, next, req);
+                    yield new S3PutBucketAcl(ex, next, req, blockPublicAcls);
                 }
                 default -> throw notAllowed();
             };
@@ -289,6 +313,38 @@ public final class S3Api implements Middleware {
                 case "GET" -> new S3GetTagging(ex, next, req);
                 case "PUT" -> new S3PutTagging(ex, next, req);
                 case "DELETE" -> new S3DeleteTagging(ex, next, req);
+                default -> throw notAllowed();
+            };
+        }
+        return null;
+    }
+
+    /**
+     * {@code ?policy}, {@code ?policyStatus} and {@code ?publicAccessBlock} on a bucket (Cairn's; s3api 2.30.1
+     * answers NotImplemented); null for anything else.
+     */
+    private static @Nullable Operation policyOrBlock(
+            Exchange ex, SwiftApp next, S3Request req, PublicAccessBlock block) {
+        String m = req.method();
+        if (req.query().has("policy")) {
+            return switch (m) {
+                case "GET" -> new S3GetBucketPolicy(ex, next, req, false);
+                case "PUT" -> new S3PutBucketPolicy(ex, next, req, block);
+                case "DELETE" -> new S3DeleteBucketPolicy(ex, next, req, false);
+                default -> throw notAllowed();
+            };
+        }
+        if (req.query().has("policyStatus")) {
+            if (!m.equals("GET")) {
+                throw notAllowed();
+            }
+            return new S3GetBucketPolicy(ex, next, req, true);
+        }
+        if (req.query().has("publicAccessBlock")) {
+            return switch (m) {
+                case "GET" -> new S3GetPublicAccessBlock(ex, next, req);
+                case "PUT" -> new S3PutPublicAccessBlock(ex, next, req);
+                case "DELETE" -> new S3DeleteBucketPolicy(ex, next, req, true);
                 default -> throw notAllowed();
             };
         }

@@ -184,6 +184,11 @@ public enum S3ErrorCode {
             403,
             "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec."),
     NoSuchCORSConfiguration("NoSuchCORSConfiguration", 404, "The CORS configuration does not exist"),
+    /** AWS's bucket policy errors (s3api 2.30.1 has no bucket policies; its NotSuchBucketPolicy is a typo). */
+    MalformedPolicy("MalformedPolicy", 400, "Policies must be valid JSON and the first byte must be '{'"),
+    NoSuchBucketPolicy("NoSuchBucketPolicy", 404, "The bucket policy does not exist"),
+    NoSuchPublicAccessBlockConfiguration(
+            "NoSuchPublicAccessBlockConfiguration", 404, "The public access block configuration was not found"),
     /** AWS's 400 for a request it cannot make sense of (a preflight without {@code Origin}, say). */
     BadRequest("BadRequest", 400, "Bad Request");
 

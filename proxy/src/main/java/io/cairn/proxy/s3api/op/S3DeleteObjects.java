@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.function.BiPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,9 +32,14 @@ public final class S3DeleteObjects extends S3BodyOperation {
     private final XmlWriter result = xml().openRoot("DeleteResult");
     private boolean quiet;
 
-    public S3DeleteObjects(Exchange ex, SwiftApp app, S3Request req, int maxObjects) {
+    private final BiPredicate<String, @Nullable String> denied;
+
+    /** @param denied whether the bucket policy denies deleting a key (and version): that key is AccessDenied */
+    public S3DeleteObjects(
+            Exchange ex, SwiftApp app, S3Request req, int maxObjects, BiPredicate<String, @Nullable String> denied) {
         super(ex, app, req, (int) Math.min(2L * maxObjects * 1024, 10L * 1024 * 1024));
         this.maxObjects = maxObjects;
+        this.denied = denied;
     }
 
     /** One {@code Object} of the document: its key and {@code VersionId} (checked), if any. */
@@ -101,6 +107,11 @@ public final class S3DeleteObjects extends S3BodyOperation {
         if (e == null) {
             result.close("DeleteResult");
             respond(200, EmptyHttpHeaders.INSTANCE, result.toString());
+            return;
+        }
+        if (denied.test(e.key(), e.version())) {
+            error(e, new S3Exception(S3ErrorCode.AccessDenied));
+            next();
             return;
         }
         KeyDelete.run(this, e.key(), e.version(), o -> {

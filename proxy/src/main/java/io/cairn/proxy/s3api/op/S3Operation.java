@@ -289,6 +289,20 @@ public abstract class S3Operation implements Operation {
         ex.respond(r);
     }
 
+    /** A whole answer whose body is not XML ({@code contentType}), with S3's request id headers. */
+    protected final void respondText(int status, String contentType, String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse r = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status),
+                req.method().equals("HEAD") ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(b));
+        r.headers().set("Content-Type", contentType);
+        r.headers().set("Content-Length", b.length);
+        r.headers().set("x-amz-request-id", ex.transId());
+        r.headers().set("x-amz-id-2", ex.transId());
+        ex.respond(r);
+    }
+
     /** A new XML document with the declaration. */
     protected static XmlWriter xml() {
         return new XmlWriter().declaration();

@@ -21,8 +21,12 @@ import io.netty.handler.codec.http.HttpMethod;
 public final class S3PutBucketAcl extends S3BodyOperation {
     private static final int MAX_BODY = 200 * 1024;
 
-    public S3PutBucketAcl(Exchange ex, SwiftApp app, S3Request req) {
+    private final boolean blockPublicAcls;
+
+    /** @param blockPublicAcls the bucket's {@code BlockPublicAcls}: a public ACL is refused (AccessDenied) */
+    public S3PutBucketAcl(Exchange ex, SwiftApp app, S3Request req, boolean blockPublicAcls) {
         super(ex, app, req, MAX_BODY);
+        this.blockPublicAcls = blockPublicAcls;
     }
 
     @Override
@@ -34,8 +38,12 @@ public final class S3PutBucketAcl extends S3BodyOperation {
         if (canned == null && xml.length == 0) {
             throw new S3Exception(S3ErrorCode.MissingSecurityHeader).with("MissingHeaderName", "x-amz-acl");
         }
+        String acl = canned != null ? canned : cannedOf(xml);
+        if (blockPublicAcls && acl.startsWith("public-")) {
+            throw new S3Exception(S3ErrorCode.AccessDenied);
+        }
         HttpHeaders h = swiftHeaders();
-        CannedAcl.toContainerHeaders(canned != null ? canned : cannedOf(xml), h);
+        CannedAcl.toContainerHeaders(acl, h);
         call(HttpMethod.POST, path(req.bucketName(), null, ""), h, null, r -> {
             if (r.status().code() / 100 != 2) {
                 throw swiftError(r, "POST", S3ErrorResponses.Target.BUCKET, false);
