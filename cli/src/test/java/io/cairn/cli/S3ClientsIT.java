@@ -435,7 +435,8 @@ class S3ClientsIT {
             "h = s3.head_object(Bucket=b, Key='doc', VersionId=v1)",
             "print('HEAD', h['ObjectLockMode'], h['ObjectLockRetainUntilDate'] == until,"
                     + " h['ResponseMetadata']['HTTPHeaders']['x-amz-object-lock-retain-until-date'])",
-            "print('RET', s3.get_object_retention(Bucket=b, Key='doc', VersionId=v1)['Retention'])",
+            "r = s3.get_object_retention(Bucket=b, Key='doc', VersionId=v1)['Retention']",
+            "print('RET', r['Mode'], r['RetainUntilDate'] == until)",
             "print('DELV', err(s3.delete_object, Bucket=b, Key='doc', VersionId=v1))",
             "r = s3.delete_objects(Bucket=b, Delete={'Objects': [{'Key': 'doc', 'VersionId': v1}]})",
             "print('MULTIDEL', [e['Code'] for e in r.get('Errors', [])])",
@@ -489,8 +490,7 @@ class S3ClientsIT {
                 .contains("UNLOCKED 409 InvalidBucketState 404 ObjectLockConfigurationNotFoundError"
                         + " 400 InvalidRequest")
                 .contains("HEAD GOVERNANCE True 2030-01-01T00:00:00.000Z")
-                .contains("RET {'Mode': 'GOVERNANCE', 'RetainUntilDate': datetime.datetime(2030, 1, 1, 0, 0,"
-                        + " tzinfo=tzutc())}")
+                .contains("RET GOVERNANCE True")
                 .contains("DELV 403 AccessDenied")
                 .contains("MULTIDEL ['AccessDenied']")
                 .contains("SHORTEN 403 AccessDenied")
