@@ -399,6 +399,117 @@ class S3ClientsIT {
                 .doesNotContain("ключ");
     }
 
+    /** The boto3 side of the object lock test: each line it prints is checked below. */
+    private static final String OBJECT_LOCK_SCRIPT = String.join(
+            "\n",
+            "import datetime",
+            "b = 'locked-bucket'",
+            "def err(f, **kw):",
+            "    try:",
+            "        f(**kw)",
+            "        return 'OK'",
+            "    except botocore.exceptions.ClientError as e:",
+            "        return '%s %s' % (e.response['ResponseMetadata']['HTTPStatusCode'], e.response['Error']['Code'])",
+            "s3.create_bucket(Bucket=b, ObjectLockEnabledForBucket=True)",
+            "print('VERSIONING', s3.get_bucket_versioning(Bucket=b)['Status'])",
+            "print('CONF', s3.get_object_lock_configuration(Bucket=b)['ObjectLockConfiguration'])",
+            "print('SUSPEND', err(s3.put_bucket_versioning, Bucket=b,"
+                    + " VersioningConfiguration={'Status': 'Suspended'}))",
+            "print('BOTH', err(s3.put_object_lock_configuration, Bucket=b, ObjectLockConfiguration={"
+                    + "'ObjectLockEnabled': 'Enabled', 'Rule': {'DefaultRetention':"
+                    + " {'Mode': 'GOVERNANCE', 'Days': 1, 'Years': 1}}}))",
+            "print('ZERO', err(s3.put_object_lock_configuration, Bucket=b, ObjectLockConfiguration={"
+                    + "'ObjectLockEnabled': 'Enabled', 'Rule': {'DefaultRetention':"
+                    + " {'Mode': 'GOVERNANCE', 'Days': 0}}}))",
+            "print('LOWER', err(s3.put_object_lock_configuration, Bucket=b, ObjectLockConfiguration={"
+                    + "'ObjectLockEnabled': 'Enabled', 'Rule': {'DefaultRetention':"
+                    + " {'Mode': 'governance', 'Days': 1}}}))",
+            "s3.create_bucket(Bucket='unlocked-bucket')",
+            "print('UNLOCKED', err(s3.put_object_lock_configuration, Bucket='unlocked-bucket',"
+                    + " ObjectLockConfiguration={'ObjectLockEnabled': 'Enabled'}),"
+                    + " err(s3.get_object_lock_configuration, Bucket='unlocked-bucket'),"
+                    + " err(s3.put_object, Bucket='unlocked-bucket', Key='k', Body=b'x', ObjectLockLegalHoldStatus='ON'))",
+            "until = datetime.datetime(2030, 1, 1, tzinfo=datetime.timezone.utc)",
+            "v1 = s3.put_object(Bucket=b, Key='doc', Body=b'first', ObjectLockMode='GOVERNANCE',"
+                    + " ObjectLockRetainUntilDate=until)['VersionId']",
+            "h = s3.head_object(Bucket=b, Key='doc', VersionId=v1)",
+            "print('HEAD', h['ObjectLockMode'], h['ObjectLockRetainUntilDate'] == until,"
+                    + " h['ResponseMetadata']['HTTPHeaders']['x-amz-object-lock-retain-until-date'])",
+            "r = s3.get_object_retention(Bucket=b, Key='doc', VersionId=v1)['Retention']",
+            "print('RET', r['Mode'], r['RetainUntilDate'] == until)",
+            "print('DELV', err(s3.delete_object, Bucket=b, Key='doc', VersionId=v1))",
+            "r = s3.delete_objects(Bucket=b, Delete={'Objects': [{'Key': 'doc', 'VersionId': v1}]})",
+            "print('MULTIDEL', [e['Code'] for e in r.get('Errors', [])])",
+            "shorter = datetime.datetime(2029, 1, 1, tzinfo=datetime.timezone.utc)",
+            "print('SHORTEN', err(s3.put_object_retention, Bucket=b, Key='doc', VersionId=v1,"
+                    + " Retention={'Mode': 'GOVERNANCE', 'RetainUntilDate': shorter}))",
+            "print('SHORTENBYPASS', err(s3.put_object_retention, Bucket=b, Key='doc', VersionId=v1,"
+                    + " Retention={'Mode': 'GOVERNANCE', 'RetainUntilDate': shorter}, BypassGovernanceRetention=True))",
+            "print('SHORTENED', s3.get_object_retention(Bucket=b, Key='doc', VersionId=v1)['Retention']"
+                    + "['RetainUntilDate'] == shorter, s3.get_object(Bucket=b, Key='doc', VersionId=v1)['Body'].read())",
+            "m = s3.delete_object(Bucket=b, Key='doc')",
+            "print('MARKER', m.get('DeleteMarker'))",
+            "print('BYPASS', err(s3.delete_object, Bucket=b, Key='doc', VersionId=v1, BypassGovernanceRetention=True))",
+            "v2 = s3.put_object(Bucket=b, Key='comp', Body=b'c', ObjectLockMode='COMPLIANCE',"
+                    + " ObjectLockRetainUntilDate=until)['VersionId']",
+            "print('COMPDEL', err(s3.delete_object, Bucket=b, Key='comp', VersionId=v2,"
+                    + " BypassGovernanceRetention=True))",
+            "print('COMPMODE', err(s3.put_object_retention, Bucket=b, Key='comp', VersionId=v2,"
+                    + " Retention={'Mode': 'GOVERNANCE', 'RetainUntilDate': until}, BypassGovernanceRetention=True))",
+            "v3 = s3.put_object(Bucket=b, Key='held', Body=b'h')['VersionId']",
+            "print('NORET', err(s3.get_object_retention, Bucket=b, Key='held'))",
+            "s3.put_object_legal_hold(Bucket=b, Key='held', VersionId=v3, LegalHold={'Status': 'ON'})",
+            "print('HOLD', s3.get_object_legal_hold(Bucket=b, Key='held', VersionId=v3)['LegalHold'],"
+                    + " s3.head_object(Bucket=b, Key='held')['ObjectLockLegalHoldStatus'])",
+            "print('HOLDDEL', err(s3.delete_object, Bucket=b, Key='held', VersionId=v3,"
+                    + " BypassGovernanceRetention=True))",
+            "print('BADHOLD', err(s3.put_object_legal_hold, Bucket=b, Key='held', LegalHold={'Status': 'abc'}))",
+            "s3.put_object_legal_hold(Bucket=b, Key='held', VersionId=v3, LegalHold={'Status': 'OFF'})",
+            "print('UNHELD', s3.get_object(Bucket=b, Key='held')['Body'].read(),"
+                    + " err(s3.delete_object, Bucket=b, Key='held', VersionId=v3))",
+            "s3.put_object_lock_configuration(Bucket=b, ObjectLockConfiguration={'ObjectLockEnabled': 'Enabled',"
+                    + " 'Rule': {'DefaultRetention': {'Mode': 'GOVERNANCE', 'Days': 1}}})",
+            "print('RULE', s3.get_object_lock_configuration(Bucket=b)['ObjectLockConfiguration']['Rule'])",
+            "v4 = s3.put_object(Bucket=b, Key='dflt', Body=b'd')['VersionId']",
+            "r = s3.get_object_retention(Bucket=b, Key='dflt', VersionId=v4)['Retention']",
+            "left = r['RetainUntilDate'] - datetime.datetime.now(datetime.timezone.utc)",
+            "print('DEFAULT', r['Mode'], datetime.timedelta(hours=23) < left <= datetime.timedelta(days=1),"
+                    + " err(s3.delete_object, Bucket=b, Key='dflt', VersionId=v4))",
+            "print('DONE')");
+
+    @Test
+    void shouldLockVersionsUnderRetentionAndLegalHoldWithBoto3() throws Exception {
+        String out = ok(s3.boto3(OBJECT_LOCK_SCRIPT), "boto3 object lock").out();
+        assertThat(out)
+                .contains("VERSIONING Enabled")
+                .contains("CONF {'ObjectLockEnabled': 'Enabled'}")
+                .contains("SUSPEND 409 InvalidBucketState")
+                .contains("BOTH 400 MalformedXML")
+                .contains("ZERO 400 InvalidRetentionPeriod")
+                .contains("LOWER 400 MalformedXML")
+                .contains("UNLOCKED 409 InvalidBucketState 404 ObjectLockConfigurationNotFoundError"
+                        + " 400 InvalidRequest")
+                .contains("HEAD GOVERNANCE True 2030-01-01T00:00:00.000Z")
+                .contains("RET GOVERNANCE True")
+                .contains("DELV 403 AccessDenied")
+                .contains("MULTIDEL ['AccessDenied']")
+                .contains("SHORTEN 403 AccessDenied")
+                .contains("SHORTENBYPASS OK")
+                .contains("SHORTENED True b'first'")
+                .contains("MARKER True")
+                .contains("BYPASS OK")
+                .contains("COMPDEL 403 AccessDenied")
+                .contains("COMPMODE 403 AccessDenied")
+                .contains("NORET 404 NoSuchObjectLockConfiguration")
+                .contains("HOLD {'Status': 'ON'} ON")
+                .contains("HOLDDEL 403 AccessDenied")
+                .contains("BADHOLD 400 MalformedXML")
+                .contains("UNHELD b'h' OK")
+                .contains("RULE {'DefaultRetention': {'Mode': 'GOVERNANCE', 'Days': 1}}")
+                .contains("DEFAULT GOVERNANCE True 403 AccessDenied")
+                .contains("DONE");
+    }
+
     @Test
     void shouldPutGetAndDeleteTagsWithBoto3AndRefuseBadTagSets() throws Exception {
         String script = String.join(

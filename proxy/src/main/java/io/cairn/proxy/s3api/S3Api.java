@@ -34,6 +34,8 @@ import io.cairn.proxy.s3api.op.S3ListBuckets;
 import io.cairn.proxy.s3api.op.S3ListMultipartUploads;
 import io.cairn.proxy.s3api.op.S3ListObjects;
 import io.cairn.proxy.s3api.op.S3ListParts;
+import io.cairn.proxy.s3api.op.S3ObjectLockConfiguration;
+import io.cairn.proxy.s3api.op.S3ObjectLockStatus;
 import io.cairn.proxy.s3api.op.S3PostObject;
 import io.cairn.proxy.s3api.op.S3Preflight;
 import io.cairn.proxy.s3api.op.S3PutBucketAcl;
@@ -82,11 +84,10 @@ public final class S3Api implements Middleware {
             "intelligent-tiering",
             "encryption",
             "ownershipControls",
-            "object-lock",
             "logging");
 
     private static final List<String> UNSUPPORTED_OBJECT =
-            List.of("acl", "tagging", "retention", "legal-hold", "torrent", "restore", "select", "attributes");
+            List.of("acl", "tagging", "torrent", "restore", "select", "attributes");
 
     private final S3ApiConfig config;
 
@@ -234,7 +235,10 @@ public final class S3Api implements Middleware {
         };
     }
 
-    /** {@code ?cors}, {@code ?lifecycle} and {@code ?versioning} on a bucket; null for anything else. */
+    /**
+     * {@code ?cors}, {@code ?lifecycle}, {@code ?object-lock} and {@code ?versioning} on a bucket; null for anything
+     * else.
+     */
     private static @Nullable Operation bucketConfiguration(Exchange ex, SwiftApp next, S3Request req) {
         String m = req.method();
         if (req.query().has("cors")) {
@@ -253,6 +257,12 @@ public final class S3Api implements Middleware {
                 default -> throw notAllowed();
             };
         }
+        if (req.query().has("object-lock")) {
+            return switch (m) {
+                case "GET", "PUT" -> new S3ObjectLockConfiguration(ex, next, req);
+                default -> throw notAllowed();
+            };
+        }
         if (req.query().has("versioning")) {
             return switch (m) {
                 case "GET" -> new S3GetBucketVersioning(ex, next, req);
@@ -268,6 +278,13 @@ public final class S3Api implements Middleware {
         Operation special = aclOrTagging(ex, next, req, false);
         if (special != null) {
             return special;
+        }
+        if (req.query().has("retention") || req.query().has("legal-hold")) {
+            return switch (m) {
+                case "GET", "PUT" ->
+                    new S3ObjectLockStatus(ex, next, req, req.query().has("legal-hold"));
+                default -> throw notAllowed();
+            };
         }
         for (String sub : UNSUPPORTED_OBJECT) {
             if (req.query().has(sub)) {

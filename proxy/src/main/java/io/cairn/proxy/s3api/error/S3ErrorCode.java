@@ -6,7 +6,8 @@ package io.cairn.proxy.s3api.error;
  * S3NotImplemented} is S3's {@code NotImplemented}, {@code VersionedBucketNotEmpty} answers {@code BucketNotEmpty}),
  * plus the few AWS codes s3api 2.30 lacks because it has no aws-chunked bodies ({@code XAmzContentSHA256Mismatch},
  * {@code InvalidChunkSizeError}, {@code MalformedTrailerError}, {@code InvalidPartNumber}) or tagging ({@code
- * InvalidTag}, {@code NoSuchTagSet}).
+ * InvalidTag}, {@code NoSuchTagSet}) or object lock ({@code InvalidRetentionPeriod}, {@code
+ * NoSuchObjectLockConfiguration}, {@code ObjectLockConfigurationNotFoundError}).
  *
  * <p>Immutable.
  */
@@ -79,6 +80,7 @@ public enum S3ErrorCode {
             "The content of the form does not meet the conditions specified in the policy document."),
     InvalidRange("InvalidRange", 416, "The requested range cannot be satisfied."),
     InvalidRequest("InvalidRequest", 400, "Invalid Request."),
+    InvalidRetentionPeriod("InvalidRetentionPeriod", 400, "Default retention period must be a positive integer value."),
     InvalidTag("InvalidTag", 400, "The tag provided was not a valid tag."),
     InvalidSOAPRequest("InvalidSOAPRequest", 400, "The SOAP request body is invalid."),
     InvalidSecurity("InvalidSecurity", 403, "The provided security credentials are not valid."),
@@ -116,12 +118,16 @@ public enum S3ErrorCode {
     NoSuchBucket("NoSuchBucket", 404, "The specified bucket does not exist."),
     NoSuchKey("NoSuchKey", 404, "The specified key does not exist."),
     NoSuchLifecycleConfiguration("NoSuchLifecycleConfiguration", 404, "The lifecycle configuration does not exist. ."),
+    NoSuchObjectLockConfiguration(
+            "NoSuchObjectLockConfiguration", 404, "The specified object does not have a ObjectLock configuration"),
     NoSuchTagSet("NoSuchTagSet", 404, "The TagSet does not exist"),
     NoSuchUpload(
             "NoSuchUpload",
             404,
             "The specified multipart upload does not exist. The upload ID might be invalid, or the multipart upload might have been aborted or completed."),
     NoSuchVersion("NoSuchVersion", 404, "The specified version does not exist."),
+    ObjectLockConfigurationNotFoundError(
+            "ObjectLockConfigurationNotFoundError", 404, "Object Lock configuration does not exist for this bucket"),
     NotSignedUp("NotSignedUp", 403, "Your account is not signed up for the Amazon S3 service."),
     NotSuchBucketPolicy("NotSuchBucketPolicy", 404, "The specified bucket does not have a bucket policy."),
     OperationAborted(

@@ -106,6 +106,8 @@ public final class BucketAccess {
         m.put("cors", new String[] {"s3:GetBucketCORS", "s3:PutBucketCORS"});
         m.put("lifecycle", new String[] {"s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration"});
         m.put("versioning", new String[] {"s3:GetBucketVersioning", "s3:PutBucketVersioning"});
+        m.put("object-lock", new String[] {"s3:GetBucketObjectLockConfiguration", "s3:PutBucketObjectLockConfiguration"
+        });
         m.put("delete", new String[] {"s3:DeleteObject", "s3:DeleteObject"});
         m.put("uploads", new String[] {"s3:ListBucketMultipartUploads", "s3:ListBucketMultipartUploads"});
         m.put("versions", new String[] {"s3:ListBucketVersions", "s3:ListBucketVersions"});
@@ -137,6 +139,13 @@ public final class BucketAccess {
 
     private static @Nullable String objectAction(S3Request req) {
         boolean version = req.query().has("versionId");
+        boolean get = req.method().equals("GET") || req.method().equals("HEAD");
+        if (req.query().has("retention")) {
+            return get ? "s3:GetObjectRetention" : "s3:PutObjectRetention";
+        }
+        if (req.query().has("legal-hold")) {
+            return get ? "s3:GetObjectLegalHold" : "s3:PutObjectLegalHold";
+        }
         if (req.query().has("uploadId")) {
             return switch (req.method()) {
                 case "GET" -> "s3:ListMultipartUploadParts";

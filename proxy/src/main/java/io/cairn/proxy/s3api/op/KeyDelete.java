@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code version-id=…&symlink=get} for a version), which object versioning turns into a delete marker when the
  * bucket has versioning enabled; when that removed the latest version ({@code X-Object-Current-Version-Id:
  * null}), the newest remaining version of the key is made current again ({@code _restore_on_delete}: a {@code
- * PUT ?version-id=}, unless a delete marker is newer). Errors are handed to the callback, not thrown.
+ * PUT ?version-id=}, unless a delete marker is newer). A version under object lock ({@link
+ * ObjectLock#deleteRefusal}) is AccessDenied after the HEAD. Errors are handed to the callback, not thrown.
  *
  * <p>Confined to the operation's event loop; one per key.
  */
@@ -77,6 +78,17 @@ final class KeyDelete {
             if (st / 100 != 2) {
                 finish(Outcome.failed(op.swiftError(r, "HEAD", S3ErrorResponses.Target.OBJECT, true)));
                 return;
+            }
+            if (version != null) {
+                // object lock: a version under retention or legal hold stays (a delete marker is always allowed)
+                S3Exception refused = ObjectLock.deleteRefusal(
+                        ObjectLock.Lock.of(r.headers()),
+                        ObjectLock.bypass(op.req),
+                        java.time.Instant.now(op.ex.services().clock()));
+                if (refused != null) {
+                    finish(Outcome.failed(refused));
+                    return;
+                }
             }
             boolean slo = "true".equalsIgnoreCase(r.headers().get("X-Static-Large-Object"));
             delete(slo ? "multipart-manifest=delete" : "");

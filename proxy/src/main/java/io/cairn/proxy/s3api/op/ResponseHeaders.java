@@ -51,6 +51,7 @@ final class ResponseHeaders {
                 versionHeader(k, e.getValue(), out);
             }
         }
+        ObjectLock.responseHeaders(swift, out);
         int tags = Tagging.count(swift.get(Tagging.OBJECT));
         if (tags > 0) {
             out.set("x-amz-tagging-count", Integer.toString(tags));

@@ -197,7 +197,10 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
                     || k.equals("content-disposition")
                     || k.equals("expires")
                     || k.equals("cache-control")
-                    || k.equalsIgnoreCase(Tagging.OBJECT)) {
+                    || k.equalsIgnoreCase(Tagging.OBJECT)
+                    || k.equalsIgnoreCase(ObjectLock.MODE)
+                    || k.equalsIgnoreCase(ObjectLock.RETAIN_UNTIL)
+                    || k.equalsIgnoreCase(ObjectLock.LEGAL_HOLD)) {
                 h.set(e.getKey(), e.getValue());
             }
         }

@@ -55,6 +55,18 @@ public final class S3CopyObject extends S3Operation {
                             + " the object's metadata, storage class, website redirect location or encryption"
                             + " attributes.");
         }
+        containerInfo(info -> {
+            HttpHeaders lock = new DefaultHttpHeaders();
+            ObjectLock.forWrite(
+                    req.clientHeaders(),
+                    ObjectLock.Config.ofBucket(info.sysmeta()),
+                    java.time.Instant.now(ex.services().clock()),
+                    lock);
+            headSource(src, directive, tagDirective, replaced, lock);
+        });
+    }
+
+    private void headSource(CopySource src, String directive, String tagDirective, Tagging replaced, HttpHeaders lock) {
         HttpHeaders head = swiftHeaders();
         CopySource.conditionals(req, head);
         call(HttpMethod.HEAD, path(src.bucket(), src.key(), src.query()), head, null, r -> {
@@ -67,6 +79,10 @@ public final class S3CopyObject extends S3Operation {
                     tagDirective.equals("COPY") ? Tagging.fromStored(r.headers().get(Tagging.OBJECT)) : replaced;
             // set either way: a COPY of the metadata would otherwise carry the source's tags over
             h.set(Tagging.OBJECT, tags.stored());
+            // the copy's lock is its own (the headers, or the bucket's default), never the source's
+            for (String k : new String[] {ObjectLock.MODE, ObjectLock.RETAIN_UNTIL, ObjectLock.LEGAL_HOLD}) {
+                h.set(k, lock.get(k, ""));
+            }
             copy(src, directive, h, r.headers().get("X-Object-Version-Id"));
         });
     }

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * CreateBucket ({@code PUT /<bucket>}): an optional {@code CreateBucketConfiguration} whose {@code
  * LocationConstraint} must be the configured location, a canned {@code x-amz-acl} translated to container ACLs
- * as s3api does without {@code s3_acl}, then a container PUT; an existing container (Swift's 202) is {@code
+ * as s3api does without {@code s3_acl}, {@code x-amz-bucket-object-lock-enabled: true} as versioning enabled and
+ * {@link ObjectLock#BUCKET}, then a container PUT; an existing container (Swift's 202) is {@code
  * BucketAlreadyOwnedByYou}.
  *
  * <p>Confined to the exchange's event loop.
@@ -71,6 +72,12 @@ public final class S3CreateBucket extends S3Operation {
         String acl = req.clientHeaders().get("x-amz-acl");
         if (acl != null) {
             CannedAcl.toContainerHeaders(acl, h);
+        }
+        String lock = req.clientHeaders().get("x-amz-bucket-object-lock-enabled");
+        if (lock != null && lock.equalsIgnoreCase("true")) {
+            // object lock needs versioning, which object versioning enables with the container
+            h.set("X-Versions-Enabled", "true");
+            h.set(ObjectLock.BUCKET, ObjectLock.Config.ENABLED.stored());
         }
         call(HttpMethod.PUT, path(req.bucketName(), null, ""), h, null, r -> {
             int st = r.status().code();

@@ -38,12 +38,20 @@ public final class S3CreateMultipartUpload extends S3Operation {
     /** The tags of {@code x-amz-tagging}, checked before anything is written. */
     private Tagging tags = Tagging.EMPTY;
 
+    /** The object lock sysmeta the completed object takes from the marker ({@link ObjectLock}). */
+    private final HttpHeaders lockHeaders = new DefaultHttpHeaders();
+
     @Override
     protected void run() {
         tags = Tagging.fromHeader(req.clientHeaders().get("x-amz-tagging"), Tagging.MAX_OBJECT_TAGS);
         ObjectWriteHeaders.validate(req);
         headBucket(bucket -> {
             HttpHeaders container = bucket.headers().copy();
+            ObjectLock.forWrite(
+                    req.clientHeaders(),
+                    ObjectLock.Config.fromStored(container.get(ObjectLock.BUCKET)),
+                    java.time.Instant.now(ex.services().clock()),
+                    lockHeaders);
             call(HttpMethod.HEAD, path(segments(), null, ""), swiftHeaders(), null, seg -> {
                 if (seg.status().code() / 100 == 2) {
                     putMarker();
@@ -84,6 +92,7 @@ public final class S3CreateMultipartUpload extends S3Operation {
             // the completed object takes them from the marker, as its metadata
             h.set(Tagging.OBJECT, tags.stored());
         }
+        h.add(lockHeaders);
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.of(req.clientHeaders().get("x-amz-checksum-algorithm"));
         if (algorithm != null) {
             h.set(SYSMETA_CHECKSUM_ALGORITHM, algorithm.name());

@@ -15,7 +15,8 @@ import io.netty.handler.codec.http.HttpMethod;
  * VersioningConfiguration} of at most 10,240 bytes whose {@code Status} is {@code Enabled} or {@code Suspended}
  * (anything else, or no Status, is MalformedXML) becomes a container POST with {@code X-Versions-Enabled:
  * true|false}; object versioning keeps it in sysmeta and makes the versions container. NotImplemented when the
- * pipeline has no object versioning, as s3api.
+ * pipeline has no object versioning, as s3api. Suspending versioning on a bucket with object lock is
+ * InvalidBucketState ({@link ObjectLock}).
  *
  * <p>Confined to the exchange's event loop.
  */
@@ -40,8 +41,26 @@ public final class S3PutBucketVersioning extends S3BodyOperation {
 
     @Override
     void apply(byte[] xml) {
+        boolean enable = status(xml).equals("Enabled");
+        if (enable) {
+            post(true);
+            return;
+        }
+        headBucket(r -> {
+            if (ObjectLock.Config.fromStored(r.headers().get(ObjectLock.BUCKET)) != null) {
+                // object lock needs versioning: it cannot be suspended
+                throw new S3Exception(
+                        S3ErrorCode.InvalidBucketState,
+                        "An Object Lock configuration is present on this bucket, so the versioning state cannot be"
+                                + " changed.");
+            }
+            post(false);
+        });
+    }
+
+    private void post(boolean enable) {
         HttpHeaders h = swiftHeaders();
-        h.set("X-Versions-Enabled", Boolean.toString(status(xml).equals("Enabled")));
+        h.set("X-Versions-Enabled", Boolean.toString(enable));
         call(HttpMethod.POST, path(req.bucketName(), null, ""), h, null, r -> {
             if (r.status().code() / 100 != 2) {
                 throw swiftError(r, "POST", S3ErrorResponses.Target.BUCKET, false);

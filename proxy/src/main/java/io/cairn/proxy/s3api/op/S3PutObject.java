@@ -34,6 +34,8 @@ public class S3PutObject extends S3Operation {
     private Tagging tags = Tagging.EMPTY;
 
     private LifecycleConfiguration.@Nullable Expiry expiry;
+    /** The object lock sysmeta of the headers and the bucket's default retention ({@link ObjectLock}). */
+    private final HttpHeaders lockHeaders = new DefaultHttpHeaders();
 
     public S3PutObject(Exchange ex, SwiftApp app, S3Request req) {
         super(ex, app, req);
@@ -82,6 +84,11 @@ public class S3PutObject extends S3Operation {
                                                     req.keyName(),
                                                     java.time.Instant.now(
                                                             ex.services().clock()));
+                                    ObjectLock.forWrite(
+                                            req.clientHeaders(),
+                                            ObjectLock.Config.ofBucket(info.sysmeta()),
+                                            java.time.Instant.now(ex.services().clock()),
+                                            lockHeaders);
                                 }
                                 then.run();
                             });
@@ -105,6 +112,7 @@ public class S3PutObject extends S3Operation {
         if (!tags.isEmpty()) {
             h.set(Tagging.OBJECT, tags.stored());
         }
+        h.add(lockHeaders);
         LifecycleConfiguration.Expiry x = expiry;
         if (x != null && !h.contains("X-Delete-At") && !h.contains("X-Delete-After")) {
             x.apply(h);
