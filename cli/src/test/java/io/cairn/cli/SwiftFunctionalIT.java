@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -94,7 +95,12 @@ class SwiftFunctionalIT {
         }
     }
 
+    /**
+     * Longer than the suite-wide 300 s: Swift's suite ran past 300 s (95 % done) on a 2-core box busy with other
+     * builds. The process wait below stays inside it, so a hang still fails with the suite's output.
+     */
     @Test
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void swiftsOwnFunctionalTestsPassAgainstCairn(@TempDir Path work) throws Exception {
         Path conf = Files.writeString(work.resolve("test.conf"), testConf(saio.authUrl()), StandardCharsets.UTF_8);
         Path log = Files.createDirectories(Path.of("target")).resolve("swift-functional.log");
@@ -118,7 +124,7 @@ class SwiftFunctionalIT {
                 .redirectOutput(log.toFile());
         pb.environment().put("SWIFT_TEST_CONFIG_FILE", conf.toString());
         Process p = pb.start();
-        boolean done = p.waitFor(25, TimeUnit.MINUTES);
+        boolean done = p.waitFor(19, TimeUnit.MINUTES);
         if (!done) {
             p.destroyForcibly();
         }
