@@ -8,6 +8,7 @@ import io.cairn.common.direct.DirectClient;
 import io.cairn.common.direct.DirectNode;
 import io.cairn.common.http.BackendResponse;
 import io.cairn.common.io.DeviceRoot;
+import io.cairn.common.io.Directories;
 import io.cairn.common.listing.ListingParams;
 import io.cairn.common.path.HashPath;
 import io.cairn.common.time.Timestamp;
@@ -16,7 +17,6 @@ import io.cairn.ring.Ring;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -398,14 +397,6 @@ public final class AccountReaper implements Daemon, AutoCloseable {
     }
 
     private static List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.sorted().toList();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "account-reaper: cannot list " + dir + ": " + e);
-            return List.of();
-        }
+        return Directories.sortedEntries(dir, LOG, "account-reaper");
     }
 }
