@@ -111,7 +111,7 @@ public final class AccountReaper implements Daemon, AutoCloseable {
     @Override
     public PassReport runOnce() throws InterruptedException {
         PassReport.Builder report = new PassReport.Builder(NAME, clock.instant());
-        for (String counter : List.of(
+        report.zero(
                 "accounts_reaped",
                 "accounts_delayed",
                 "containers_deleted",
@@ -120,9 +120,7 @@ public final class AccountReaper implements Daemon, AutoCloseable {
                 "objects_deleted",
                 "objects_remaining",
                 "objects_possibly_remaining",
-                "errors")) {
-            report.set(counter, 0);
-        }
+                "errors");
         DeviceRoot root = new DeviceRoot(config.devices(), config.mountCheck());
         for (Path dev : list(config.devices())) {
             String device = dev.getFileName().toString();

@@ -86,9 +86,7 @@ public final class ContainerUpdater implements Daemon, AutoCloseable {
     @Override
     public PassReport runOnce() throws InterruptedException {
         PassReport.Builder report = new PassReport.Builder(NAME, clock.instant());
-        for (String counter : List.of("successes", "failures", "no_changes", "errors")) {
-            report.set(counter, 0);
-        }
+        report.zero("successes", "failures", "no_changes", "errors");
         for (Path dev : list(config.devices())) {
             Path root = devices.resolve(dev.getFileName().toString());
             if (root == null) {
