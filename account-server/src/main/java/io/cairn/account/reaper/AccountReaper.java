@@ -8,6 +8,7 @@ import io.cairn.common.direct.DirectClient;
 import io.cairn.common.direct.DirectNode;
 import io.cairn.common.http.BackendResponse;
 import io.cairn.common.io.DeviceRoot;
+import io.cairn.common.io.Directories;
 import io.cairn.common.listing.ListingParams;
 import io.cairn.common.path.HashPath;
 import io.cairn.common.time.Timestamp;
@@ -16,7 +17,6 @@ import io.cairn.ring.Ring;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -112,7 +111,7 @@ public final class AccountReaper implements Daemon, AutoCloseable {
     @Override
     public PassReport runOnce() throws InterruptedException {
         PassReport.Builder report = new PassReport.Builder(NAME, clock.instant());
-        for (String counter : List.of(
+        report.zero(
                 "accounts_reaped",
                 "accounts_delayed",
                 "containers_deleted",
@@ -121,9 +120,7 @@ public final class AccountReaper implements Daemon, AutoCloseable {
                 "objects_deleted",
                 "objects_remaining",
                 "objects_possibly_remaining",
-                "errors")) {
-            report.set(counter, 0);
-        }
+                "errors");
         DeviceRoot root = new DeviceRoot(config.devices(), config.mountCheck());
         for (Path dev : list(config.devices())) {
             String device = dev.getFileName().toString();
@@ -398,14 +395,6 @@ public final class AccountReaper implements Daemon, AutoCloseable {
     }
 
     private static List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.sorted().toList();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "account-reaper: cannot list " + dir + ": " + e);
-            return List.of();
-        }
+        return Directories.sortedEntries(dir, LOG, "account-reaper");
     }
 }

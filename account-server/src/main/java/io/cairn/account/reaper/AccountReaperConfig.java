@@ -6,7 +6,7 @@ import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.ServerSettings;
 import io.cairn.common.config.Setting;
-import java.nio.file.Path;
+import io.cairn.common.config.StorageDaemonConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <p>Immutable.
  */
-public final class AccountReaperConfig {
+public final class AccountReaperConfig extends StorageDaemonConfig {
     /** The section holding the reaper's options. */
     public static final String SECTION = "account-reaper";
 
@@ -59,28 +59,21 @@ public final class AccountReaperConfig {
                     REAP_WARN_AFTER),
             ServerSettings.withProcessKeys("db_preallocation"));
 
-    private final Path devices;
-    private final boolean mountCheck;
     private final Duration interval;
     private final int concurrency;
     private final Duration nodeTimeout;
     private final Duration connTimeout;
     private final Duration delayReaping;
     private final Duration reapWarnAfter;
-    private final List<String> ignoredKeys;
-    private final List<String> unknownKeys;
 
     private AccountReaperConfig(ConfigValues v) {
-        this.devices = v.get(ServerSettings.DEVICES);
-        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
+        super(v);
         this.interval = v.get(INTERVAL);
         this.concurrency = v.get(CONCURRENCY);
         this.nodeTimeout = v.get(NODE_TIMEOUT);
         this.connTimeout = v.get(CONN_TIMEOUT);
         this.delayReaping = v.get(DELAY_REAPING);
         this.reapWarnAfter = v.get(REAP_WARN_AFTER);
-        this.ignoredKeys = v.ignoredKeys();
-        this.unknownKeys = v.unknownKeys();
     }
 
     /**
@@ -95,14 +88,6 @@ public final class AccountReaperConfig {
     /** {@code text}'s {@code [account-reaper]}, for tests. */
     public static AccountReaperConfig parse(String text) {
         return from(IniFile.parse(text, "test").section(SECTION));
-    }
-
-    public Path devices() {
-        return devices;
-    }
-
-    public boolean mountCheck() {
-        return mountCheck;
     }
 
     /** {@code interval}: time between passes. */
@@ -131,15 +116,5 @@ public final class AccountReaperConfig {
     /** {@code reap_warn_after}: when a not-yet-empty account is logged, counted after {@code delay_reaping}. */
     public Duration reapWarnAfter() {
         return reapWarnAfter;
-    }
-
-    /** Keys present that Swift knows and Cairn ignores. */
-    public List<String> ignoredKeys() {
-        return ignoredKeys;
-    }
-
-    /** Keys neither Swift's reaper nor Cairn know: probable typos. */
-    public List<String> unknownKeys() {
-        return unknownKeys;
     }
 }

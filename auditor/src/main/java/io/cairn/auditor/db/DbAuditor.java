@@ -104,7 +104,7 @@ public final class DbAuditor implements Daemon {
     @Override
     public PassReport runOnce() throws InterruptedException {
         PassReport.Builder report = new PassReport.Builder(name(), clock.instant());
-        report.set(PASSES, 0).set(FAILURES, 0).set(QUARANTINED, 0);
+        report.zero(PASSES, FAILURES, QUARANTINED);
         RateLimiter limiter = new RateLimiter(config.dbsPerSecond(), clock, sleeper);
         for (String device : listNames(devices.devicesDir(), report)) {
             Path dev = devices.resolve(device);

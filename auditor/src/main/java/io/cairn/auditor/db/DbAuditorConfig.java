@@ -7,7 +7,7 @@ import io.cairn.common.config.Dialect;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.ServerSettings;
 import io.cairn.common.config.Setting;
-import java.nio.file.Path;
+import io.cairn.common.config.StorageDaemonConfig;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <p>Immutable.
  */
-public final class DbAuditorConfig {
+public final class DbAuditorConfig extends StorageDaemonConfig {
     private static final Setting<Duration> INTERVAL =
             Setting.seconds("interval", 1800, 0.001, 1e7).doc("Pause between passes.");
     private static final Setting<Double> CONTAINERS_PER_SECOND = dbsPerSecond(DbAuditor.Kind.CONTAINER);
@@ -32,21 +32,14 @@ public final class DbAuditorConfig {
     public static final ConfigDefinition ACCOUNT_DEFINITION = definition(DbAuditor.Kind.ACCOUNT);
 
     private final DbAuditor.Kind kind;
-    private final Path devices;
-    private final boolean mountCheck;
     private final Duration interval;
     private final double dbsPerSecond;
-    private final List<String> ignoredKeys;
-    private final List<String> unknownKeys;
 
     private DbAuditorConfig(DbAuditor.Kind kind, ConfigValues v) {
+        super(v);
         this.kind = kind;
-        this.devices = v.get(ServerSettings.DEVICES);
-        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
         this.interval = v.get(INTERVAL);
         this.dbsPerSecond = v.get(rate(kind));
-        this.ignoredKeys = v.ignoredKeys();
-        this.unknownKeys = v.unknownKeys();
     }
 
     private static Setting<Double> dbsPerSecond(DbAuditor.Kind kind) {
@@ -114,16 +107,6 @@ public final class DbAuditorConfig {
         return kind;
     }
 
-    /** {@code devices} (default {@code /srv/node}). */
-    public Path devices() {
-        return devices;
-    }
-
-    /** {@code mount_check} (default true). */
-    public boolean mountCheck() {
-        return mountCheck;
-    }
-
     /** {@code interval} (default 1800 s) between passes. */
     public Duration interval() {
         return interval;
@@ -132,13 +115,5 @@ public final class DbAuditorConfig {
     /** {@code containers_per_second} / {@code accounts_per_second} (default 200; 0 = unlimited). */
     public double dbsPerSecond() {
         return dbsPerSecond;
-    }
-
-    public List<String> ignoredKeys() {
-        return ignoredKeys;
-    }
-
-    public List<String> unknownKeys() {
-        return unknownKeys;
     }
 }

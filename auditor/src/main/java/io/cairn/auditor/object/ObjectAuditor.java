@@ -116,11 +116,7 @@ public final class ObjectAuditor implements Daemon {
     public PassReport runOnce() throws InterruptedException {
         Instant start = clock.instant();
         Pass pass = new Pass(new PassReport.Builder(name(), start));
-        pass.report
-                .set(OBJECTS_AUDITED, 0)
-                .set(BYTES_AUDITED, 0)
-                .set(QUARANTINED, 0)
-                .set(ERRORS, 0);
+        pass.report.zero(OBJECTS_AUDITED, BYTES_AUDITED, QUARANTINED, ERRORS);
         for (String device : listNames(devices.devicesDir(), pass)) {
             Path dev = devices.resolve(device);
             if (dev == null) {

@@ -7,7 +7,7 @@ import io.cairn.common.config.Dialect;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.ServerSettings;
 import io.cairn.common.config.Setting;
-import java.nio.file.Path;
+import io.cairn.common.config.StorageDaemonConfig;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <p>Immutable.
  */
-public final class ObjectAuditorConfig {
+public final class ObjectAuditorConfig extends StorageDaemonConfig {
     public static final String SECTION = "object-auditor";
 
     private static final Setting<Duration> INTERVAL =
@@ -65,26 +65,19 @@ public final class ObjectAuditorConfig {
                     "ionice_class",
                     "ionice_priority"));
 
-    private final Path devices;
-    private final boolean mountCheck;
     private final Duration interval;
     private final double filesPerSecond;
     private final double bytesPerSecond;
     private final double zeroByteFilesPerSecond;
     private final long reclaimAgeSeconds;
-    private final List<String> unknownKeys;
-    private final List<String> ignoredKeys;
 
     private ObjectAuditorConfig(ConfigValues v) {
-        this.devices = v.get(ServerSettings.DEVICES);
-        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
+        super(v);
         this.interval = v.get(INTERVAL);
         this.filesPerSecond = v.get(FILES_PER_SECOND);
         this.bytesPerSecond = v.get(BYTES_PER_SECOND);
         this.zeroByteFilesPerSecond = v.get(ZERO_BYTE_FILES_PER_SECOND);
         this.reclaimAgeSeconds = v.get(RECLAIM_AGE).longValue();
-        this.ignoredKeys = v.ignoredKeys();
-        this.unknownKeys = v.unknownKeys();
     }
 
     /**
@@ -104,16 +97,6 @@ public final class ObjectAuditorConfig {
     /** Swift's defaults. */
     public static ObjectAuditorConfig defaults() {
         return from(IniFile.parse("[" + SECTION + "]\n", "defaults"));
-    }
-
-    /** {@code devices} (default {@code /srv/node}). */
-    public Path devices() {
-        return devices;
-    }
-
-    /** {@code mount_check} (default true). */
-    public boolean mountCheck() {
-        return mountCheck;
     }
 
     /** {@code interval} (default 30 s): pause between passes. */
@@ -139,15 +122,5 @@ public final class ObjectAuditorConfig {
     /** {@code reclaim_age} (default one week): older tombstones get their suffix invalidated (ALL). */
     public long reclaimAgeSeconds() {
         return reclaimAgeSeconds;
-    }
-
-    /** Keys Swift knows that Cairn ignores. */
-    public List<String> ignoredKeys() {
-        return ignoredKeys;
-    }
-
-    /** Keys neither Swift's object auditor nor Cairn knows: probable typos. */
-    public List<String> unknownKeys() {
-        return unknownKeys;
     }
 }

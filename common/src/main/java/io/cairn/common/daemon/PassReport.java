@@ -70,6 +70,17 @@ public record PassReport(
             return this;
         }
 
+        /**
+         * Sets each counter to 0, in this order: a pass reports every counter it keeps (recon shows them in
+         * insertion order) even when nothing happened to it.
+         */
+        public synchronized Builder zero(String... counterNames) {
+            for (String counter : counterNames) {
+                counters.put(counter, 0L);
+            }
+            return this;
+        }
+
         public synchronized long get(String counter) {
             Long value = counters.get(counter);
             return value == null ? 0L : value;

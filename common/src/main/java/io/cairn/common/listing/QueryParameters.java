@@ -1,6 +1,7 @@
 package io.cairn.common.listing;
 
 import io.cairn.common.codec.Utf8;
+import io.cairn.common.path.PercentCoding;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,8 +68,12 @@ public final class QueryParameters {
             char c = s.charAt(i);
             if (c == '+') {
                 out[n++] = ' ';
-            } else if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-                out[n++] = (byte) (hex(s.charAt(i + 1)) << 4 | hex(s.charAt(i + 2)));
+            } else if (c == '%'
+                    && i + 2 < s.length()
+                    && PercentCoding.hexDigit(s.charAt(i + 1)) >= 0
+                    && PercentCoding.hexDigit(s.charAt(i + 2)) >= 0) {
+                out[n++] =
+                        (byte) (PercentCoding.hexDigit(s.charAt(i + 1)) << 4 | PercentCoding.hexDigit(s.charAt(i + 2)));
                 i += 2;
             } else if (c < 0x80) {
                 out[n++] = (byte) c;
@@ -87,18 +92,5 @@ public final class QueryParameters {
         byte[] result = new byte[n];
         System.arraycopy(out, 0, result, 0, n);
         return result;
-    }
-
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }

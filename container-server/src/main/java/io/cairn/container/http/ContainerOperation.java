@@ -64,6 +64,21 @@ abstract class ContainerOperation {
         }
     }
 
+    /**
+     * What container PUT and POST check before touching the DB, in Swift's order: {@code valid_timestamp}, {@code
+     * X-Container-Sync-To} ({@code validate_sync_to}'s 400), then the metadata. Returns the request's timestamp.
+     */
+    protected final Timestamp checkWrite(ContainerRequest req) {
+        Timestamp ts = validTimestamp(req);
+        String syncError =
+                syncToError(req.header("X-Container-Sync-To"), ctx.settings().allowedSyncHosts());
+        if (syncError != null) {
+            throw new SwiftHttpException(SwiftResponse.text(400, syncError));
+        }
+        ContainerMetadata.checkRequest(req, ctx);
+        return ts;
+    }
+
     /** Swift's {@code get_and_validate_policy_index}: null when absent, 400 when not a known policy. */
     protected final @Nullable Integer requestedPolicyIndex(ContainerRequest req) {
         String header = "X-Backend-Storage-Policy-Index";

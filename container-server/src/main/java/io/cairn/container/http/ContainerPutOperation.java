@@ -25,13 +25,7 @@ final class ContainerPutOperation extends ContainerOperation {
 
     @Override
     CompletableFuture<SwiftResponse> handle(ContainerRequest req) {
-        Timestamp ts = validTimestamp(req);
-        String syncError =
-                syncToError(req.header("X-Container-Sync-To"), ctx.settings().allowedSyncHosts());
-        if (syncError != null) {
-            throw new SwiftHttpException(SwiftResponse.text(400, syncError));
-        }
-        ContainerMetadata.checkRequest(req, ctx);
+        Timestamp ts = checkWrite(req);
         return onDevice(req, dev -> {
                     Integer requested = requestedPolicyIndex(req);
                     int newPolicy = requested != null ? requested : defaultPolicy(req);

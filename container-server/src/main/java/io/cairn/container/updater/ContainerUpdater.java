@@ -6,6 +6,7 @@ import io.cairn.common.http.BackendClient;
 import io.cairn.common.http.BackendRequest;
 import io.cairn.common.http.Transport;
 import io.cairn.common.io.DeviceRoot;
+import io.cairn.common.io.Directories;
 import io.cairn.common.path.HashPath;
 import io.cairn.common.path.PercentCoding;
 import io.cairn.common.time.Timestamp;
@@ -16,9 +17,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,9 +86,7 @@ public final class ContainerUpdater implements Daemon, AutoCloseable {
     @Override
     public PassReport runOnce() throws InterruptedException {
         PassReport.Builder report = new PassReport.Builder(NAME, clock.instant());
-        for (String counter : List.of("successes", "failures", "no_changes", "errors")) {
-            report.set(counter, 0);
-        }
+        report.zero("successes", "failures", "no_changes", "errors");
         for (Path dev : list(config.devices())) {
             Path root = devices.resolve(dev.getFileName().toString());
             if (root == null) {
@@ -194,15 +190,7 @@ public final class ContainerUpdater implements Daemon, AutoCloseable {
     }
 
     private static List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.sorted().toList();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "container-updater: cannot list " + dir + ": " + e);
-            return List.of();
-        }
+        return Directories.sortedEntries(dir, LOG, "container-updater");
     }
 
     private static String text(@Nullable Object value) {

@@ -6,7 +6,7 @@ import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.ServerSettings;
 import io.cairn.common.config.Setting;
-import java.nio.file.Path;
+import io.cairn.common.config.StorageDaemonConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,7 @@ import java.util.Set;
  *
  * <p>Immutable.
  */
-public final class ContainerUpdaterConfig {
+public final class ContainerUpdaterConfig extends StorageDaemonConfig {
     /** The section holding the updater's options. */
     public static final String SECTION = "container-updater";
 
@@ -53,22 +53,15 @@ public final class ContainerUpdaterConfig {
                     "db_preallocation",
                     "recon_cache_path"));
 
-    private final Path devices;
-    private final boolean mountCheck;
     private final Duration interval;
     private final Duration nodeTimeout;
     private final Duration connTimeout;
-    private final List<String> ignoredKeys;
-    private final List<String> unknownKeys;
 
     private ContainerUpdaterConfig(ConfigValues v) {
-        this.devices = v.get(ServerSettings.DEVICES);
-        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
+        super(v);
         this.interval = v.get(INTERVAL);
         this.nodeTimeout = v.get(NODE_TIMEOUT);
         this.connTimeout = v.get(CONN_TIMEOUT);
-        this.ignoredKeys = v.ignoredKeys();
-        this.unknownKeys = v.unknownKeys();
     }
 
     /**
@@ -85,14 +78,6 @@ public final class ContainerUpdaterConfig {
         return from(IniFile.parse(text, "test").section(SECTION));
     }
 
-    public Path devices() {
-        return devices;
-    }
-
-    public boolean mountCheck() {
-        return mountCheck;
-    }
-
     /** {@code interval}: time between passes. */
     public Duration interval() {
         return interval;
@@ -104,15 +89,5 @@ public final class ContainerUpdaterConfig {
 
     public Duration connTimeout() {
         return connTimeout;
-    }
-
-    /** Keys present that Swift knows and Cairn ignores. */
-    public List<String> ignoredKeys() {
-        return ignoredKeys;
-    }
-
-    /** Keys neither Swift's updater nor Cairn know: probable typos. */
-    public List<String> unknownKeys() {
-        return unknownKeys;
     }
 }

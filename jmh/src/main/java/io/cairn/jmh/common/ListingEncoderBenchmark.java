@@ -2,34 +2,20 @@ package io.cairn.jmh.common;
 
 import io.cairn.common.listing.ListingEncoder;
 import io.cairn.common.listing.ListingFormat;
+import io.cairn.jmh.ThroughputBenchmark;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A whole container listing page of 1,000 rows encoded as JSON or XML into a pooled buffer, as the
  * container server streams it: the cost per page and what it allocates besides the encoder itself.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class ListingEncoderBenchmark {
+public class ListingEncoderBenchmark extends ThroughputBenchmark {
     private static final int ROWS = 1_000;
 
     @Param({"JSON", "XML"})

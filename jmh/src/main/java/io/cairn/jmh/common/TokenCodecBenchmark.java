@@ -2,20 +2,12 @@ package io.cairn.jmh.common;
 
 import io.cairn.common.token.TokenClaims;
 import io.cairn.common.token.TokenCodec;
+import io.cairn.jmh.ThroughputBenchmark;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The identity token's wire form ({@link TokenCodec}): {@code encode} is what issuing a token costs besides the
@@ -24,13 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * issues it (two roles, one method, UUID-like ids), plus a token with a forged signature, which must cost what a
  * good one costs up to the comparison.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class TokenCodecBenchmark {
+public class TokenCodecBenchmark extends ThroughputBenchmark {
     private final TokenCodec codec =
             new TokenCodec("a 32-byte signing key for the jmh".getBytes(StandardCharsets.US_ASCII));
     private final TokenClaims claims = new TokenClaims(

@@ -1,23 +1,15 @@
 package io.cairn.jmh.object;
 
+import io.cairn.jmh.ThroughputBenchmark;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The hashing a PUT body chunk costs on its way to disk (a direct buffer, as Netty hands it over): what each replica
@@ -26,13 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@code BodyDigest}, the same work as {@link #md5AndCrc32c}, once instead of three times). Throughput in bytes/s =
  * ops/s × {@code chunkBytes}.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class BodyHashBenchmark {
+public class BodyHashBenchmark extends ThroughputBenchmark {
     @Param({"65536"})
     public int chunkBytes;
 

@@ -1,33 +1,19 @@
 package io.cairn.jmh.object;
 
+import io.cairn.jmh.ThroughputBenchmark;
 import io.cairn.object.metadata.MetadataCodec;
 import io.cairn.object.metadata.MetadataFormatException;
 import io.cairn.object.metadata.ObjectMetadata;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The {@code user.swift.metadata} pickle of a typical object (10 keys: Swift's system keys plus user
  * metadata and one non-ASCII value): encode on every PUT/POST, decode on every GET/HEAD.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class MetadataCodecBenchmark {
+public class MetadataCodecBenchmark extends ThroughputBenchmark {
     private ObjectMetadata metadata;
     private byte[] pickle;
 

@@ -1,5 +1,6 @@
 package io.cairn.jmh.object;
 
+import io.cairn.jmh.ThroughputBenchmark;
 import io.cairn.object.diskfile.HashDirCleanup;
 import io.cairn.object.diskfile.Quarantine;
 import io.cairn.object.diskfile.SuffixHasher;
@@ -7,33 +8,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Swift's {@code hash_suffix} on a real suffix directory (temp dir on the working filesystem) with four
  * hash dirs: three {@code .data}, one with a {@code .meta}, one tombstone — listing, cleanup decision and
  * md5, what REPLICATE pays per invalidated suffix.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class SuffixHashBenchmark {
+public class SuffixHashBenchmark extends ThroughputBenchmark {
     private Path root;
     private Path suffixDir;
     private SuffixHasher hasher;

@@ -1,33 +1,19 @@
 package io.cairn.jmh.ring;
 
 import io.cairn.common.path.HashPath;
+import io.cairn.jmh.ThroughputBenchmark;
 import io.cairn.ring.Ring;
 import io.cairn.ring.builder.DeviceSpec;
 import io.cairn.ring.builder.RingBuilder;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code Ring} lookups on a part-power-16, 3-replica ring of 48 devices in 3 regions: what a proxy does
  * per request (partition of a name, its primaries, a few handoffs). Should allocate nothing per op.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class RingLookupBenchmark {
+public class RingLookupBenchmark extends ThroughputBenchmark {
     private final HashPath hashPath = HashPath.of("cairn-prefix", "cairn-suffix");
     private final int[] nodes = new int[8];
     private final byte[] md5 = new byte[16];

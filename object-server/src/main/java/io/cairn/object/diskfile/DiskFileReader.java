@@ -36,11 +36,24 @@ public interface DiskFileReader extends AutoCloseable {
     @Nullable
     Timestamp metaTimestamp();
 
-    /** The newest of data and meta timestamps: {@code X-Backend-Timestamp} and {@code X-Timestamp}. */
-    Timestamp timestamp();
+    /**
+     * The newest of data and meta timestamps: {@code X-Backend-Timestamp} and {@code X-Timestamp}. Derived from
+     * the two above, so every store answers it the same way.
+     */
+    default Timestamp timestamp() {
+        Timestamp meta = metaTimestamp();
+        Timestamp data = dataTimestamp();
+        return meta != null && meta.compareTo(data) > 0 ? meta : data;
+    }
 
-    /** When the current Content-Type was set: the {@code .meta}'s content-type time if newer, else data time. */
-    Timestamp contentTypeTimestamp();
+    /**
+     * When the current Content-Type was set: the merged metadata's content-type time (a newer {@code .meta}
+     * may carry one), else the data time.
+     */
+    default Timestamp contentTypeTimestamp() {
+        String t = metadata().get(ObjectMetadata.CONTENT_TYPE_TIMESTAMP);
+        return t == null ? dataTimestamp() : Timestamp.parse(t);
+    }
 
     /** Body length in bytes (the {@code .data} file size, verified equal to {@code Content-Length}). */
     long contentLength();

@@ -99,15 +99,8 @@ public final class ObjectExpirer implements Daemon, AutoCloseable {
     @Override
     public PassReport runOnce() throws InterruptedException {
         PassReport.Builder report = new PassReport.Builder(NAME, clock.instant());
-        for (String counter : List.of(
-                "tasks",
-                "objects_expired",
-                "stale_reclaimed",
-                "task_containers",
-                "task_containers_deleted",
-                "errors")) {
-            report.set(counter, 0);
-        }
+        report.zero(
+                "tasks", "objects_expired", "stale_reclaimed", "task_containers", "task_containers_deleted", "errors");
         if (!config.dequeueFromLegacy()) {
             LOG.log(
                     Level.INFO,

@@ -6,6 +6,7 @@ import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.ServerSettings;
 import io.cairn.common.config.Setting;
+import io.cairn.common.config.StorageDaemonConfig;
 import io.cairn.common.server.StorageServerSettings;
 import io.cairn.object.diskfile.DiskFileConfig;
 import io.cairn.object.diskfile.FallocateReserve;
@@ -24,7 +25,7 @@ import java.util.List;
  *
  * <p>Immutable.
  */
-public final class ObjectServerConfig {
+public final class ObjectServerConfig extends StorageDaemonConfig {
     /** The paste-deploy section holding the object server's options. */
     public static final String APP_SECTION = "app:object-server";
 
@@ -161,8 +162,6 @@ public final class ObjectServerConfig {
                             "ionice_class",
                             "ionice_priority")));
 
-    private final Path devices;
-    private final boolean mountCheck;
     private final String bindIp;
     private final int bindPort;
     private final Path swiftDir;
@@ -190,13 +189,10 @@ public final class ObjectServerConfig {
     private final long expiringObjectsContainerDivisor;
     private final String expiringObjectsAccountName;
     private final String autoCreateAccountPrefix;
-    private final List<String> ignoredKeys;
-    private final List<String> unknownKeys;
     private final StorageServerSettings serverSettings;
 
     private ObjectServerConfig(ConfigValues v) {
-        this.devices = v.get(ServerSettings.DEVICES);
-        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
+        super(v);
         this.bindIp = v.get(ServerSettings.BIND_IP);
         this.bindPort = v.get(BIND_PORT);
         this.swiftDir = v.get(ServerSettings.SWIFT_DIR);
@@ -224,10 +220,8 @@ public final class ObjectServerConfig {
         this.expiringObjectsContainerDivisor = v.get(EXPIRING_OBJECTS_CONTAINER_DIVISOR);
         this.expiringObjectsAccountName = v.get(EXPIRING_OBJECTS_ACCOUNT_NAME);
         this.autoCreateAccountPrefix = v.get(AUTO_CREATE_ACCOUNT_PREFIX);
-        this.ignoredKeys = v.ignoredKeys();
-        this.unknownKeys = v.unknownKeys();
         this.serverSettings = StorageServerSettings.from(
-                "object", v, BIND_PORT, ServerSettings.DEVICE_THREADS, DEVICE_QUEUE, unknownKeys);
+                "object", v, BIND_PORT, ServerSettings.DEVICE_THREADS, DEVICE_QUEUE, v.unknownKeys());
     }
 
     /** Reads {@code file}'s {@code [app:object-server]} with {@code [DEFAULT]}. */
@@ -261,16 +255,6 @@ public final class ObjectServerConfig {
     /** The settings the storage-server scaffold takes from this file. */
     public StorageServerSettings serverSettings() {
         return serverSettings;
-    }
-
-    /** {@code devices}: the directory holding one directory per device (default {@code /srv/node}). */
-    public Path devices() {
-        return devices;
-    }
-
-    /** {@code mount_check}: a device must be a mount point (default true). */
-    public boolean mountCheck() {
-        return mountCheck;
     }
 
     public String bindIp() {
@@ -390,16 +374,6 @@ public final class ObjectServerConfig {
      */
     public String autoCreateAccountPrefix() {
         return autoCreateAccountPrefix;
-    }
-
-    /** Keys present that Swift knows and Cairn ignores (e.g. {@code user}). */
-    public List<String> ignoredKeys() {
-        return ignoredKeys;
-    }
-
-    /** Keys present that neither Swift's object server nor Cairn know: probable typos. */
-    public List<String> unknownKeys() {
-        return unknownKeys;
     }
 
     /** {@code replication_concurrency} (default 4; 0 = unlimited): concurrent SSYNC requests, 503 beyond. */

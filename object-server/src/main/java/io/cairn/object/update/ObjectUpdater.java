@@ -159,11 +159,15 @@ public final class ObjectUpdater implements Daemon, AutoCloseable {
 
         Pass(PassReport.Builder report) {
             this.report = report;
-            for (String counter :
-                    List.of("successes", "failures", "unlinks", "obsolete", "quarantines", "errors", "backed_off")) {
-                report.set(counter, 0);
-            }
-            report.set("outstanding", 0);
+            report.zero(
+                    "successes",
+                    "failures",
+                    "unlinks",
+                    "obsolete",
+                    "quarantines",
+                    "errors",
+                    "backed_off",
+                    "outstanding");
         }
 
         void run() throws InterruptedException {

@@ -6,6 +6,7 @@ import io.cairn.common.config.ConfigValues;
 import io.cairn.common.config.IniFile;
 import io.cairn.common.config.ServerSettings;
 import io.cairn.common.config.Setting;
+import io.cairn.common.config.StorageDaemonConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +25,7 @@ import java.util.Set;
  *
  * <p>Immutable.
  */
-public final class ObjectUpdaterConfig {
+public final class ObjectUpdaterConfig extends StorageDaemonConfig {
     /** The section holding the updater's options. */
     public static final String SECTION = "object-updater";
 
@@ -70,8 +71,6 @@ public final class ObjectUpdaterConfig {
                     "report_interval",
                     "recon_cache_path"));
 
-    private final Path devices;
-    private final boolean mountCheck;
     private final Path swiftDir;
     private final Duration interval;
     private final int concurrency;
@@ -79,12 +78,9 @@ public final class ObjectUpdaterConfig {
     private final Duration nodeTimeout;
     private final Duration connTimeout;
     private final Duration maxBackoff;
-    private final List<String> ignoredKeys;
-    private final List<String> unknownKeys;
 
     private ObjectUpdaterConfig(ConfigValues v) {
-        this.devices = v.get(ServerSettings.DEVICES);
-        this.mountCheck = v.get(ServerSettings.MOUNT_CHECK);
+        super(v);
         this.swiftDir = v.get(ServerSettings.SWIFT_DIR);
         this.interval = v.get(INTERVAL);
         this.concurrency = v.get(CONCURRENCY);
@@ -96,8 +92,6 @@ public final class ObjectUpdaterConfig {
         this.nodeTimeout = v.get(NODE_TIMEOUT);
         this.connTimeout = v.get(CONN_TIMEOUT);
         this.maxBackoff = v.get(MAX_BACKOFF);
-        this.ignoredKeys = v.ignoredKeys();
-        this.unknownKeys = v.unknownKeys();
     }
 
     /**
@@ -120,16 +114,6 @@ public final class ObjectUpdaterConfig {
     /** Swift's defaults, for tests. */
     public static ObjectUpdaterConfig defaults() {
         return from(IniFile.parse("[object-updater]\n", "defaults"));
-    }
-
-    /** {@code devices} (default {@code /srv/node}). */
-    public Path devices() {
-        return devices;
-    }
-
-    /** {@code mount_check} (default true): an unmounted device is skipped with a warning. */
-    public boolean mountCheck() {
-        return mountCheck;
     }
 
     /** {@code swift_dir} (default {@code /etc/swift}): where {@code container.ring.gz} is. */
@@ -165,15 +149,5 @@ public final class ObjectUpdaterConfig {
     /** Cairn's {@code max_backoff} (default 3600 s): longest wait before a failing pending is retried. */
     public Duration maxBackoff() {
         return maxBackoff;
-    }
-
-    /** Keys present that Swift knows and Cairn ignores. */
-    public List<String> ignoredKeys() {
-        return ignoredKeys;
-    }
-
-    /** Keys set in the section that neither Swift's updater nor Cairn know: probable typos. */
-    public List<String> unknownKeys() {
-        return unknownKeys;
     }
 }

@@ -91,8 +91,11 @@ final class PythonCompat {
         int i = 0;
         while (i < s.length()) {
             char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hexValue(s.charAt(i + 1)) >= 0 && hexValue(s.charAt(i + 2)) >= 0) {
-                bytes.write(hexValue(s.charAt(i + 1)) * 16 + hexValue(s.charAt(i + 2)));
+            if (c == '%'
+                    && i + 2 < s.length()
+                    && PercentCoding.hexDigit(s.charAt(i + 1)) >= 0
+                    && PercentCoding.hexDigit(s.charAt(i + 2)) >= 0) {
+                bytes.write(PercentCoding.hexDigit(s.charAt(i + 1)) * 16 + PercentCoding.hexDigit(s.charAt(i + 2)));
                 i += 3;
                 continue;
             }
@@ -107,19 +110,6 @@ final class PythonCompat {
             out.append(bytes.toString(StandardCharsets.UTF_8));
         }
         return out.toString();
-    }
-
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 
     /** Swift's {@code utils.quote(value)}: UTF-8, everything but {@code A-Za-z0-9_.-~/} percent-encoded. */

@@ -19,9 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -289,12 +287,7 @@ final class BulkDelete implements Operation {
             return;
         }
         done = true;
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Response Status", status);
-        doc.put("Response Body", body);
-        doc.put("Number Deleted", deleted);
-        doc.put("Number Not Found", notFound);
-        out.finish(doc, failed, "delete");
+        out.finish(BulkResults.deleteSummary(status, body, deleted, notFound), failed, "delete");
     }
 
     @Override

@@ -114,6 +114,19 @@ public final class BulkResults {
         return sb.toString();
     }
 
+    /**
+     * The summary of a bulk delete, which {@code slo}'s {@code multipart-manifest=delete} answers with too: Swift's
+     * {@code resp_dict} keys in its order, ready for {@link #body}.
+     */
+    public static java.util.Map<String, Object> deleteSummary(String status, String body, long deleted, long notFound) {
+        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("Response Status", status);
+        doc.put("Response Body", body);
+        doc.put("Number Deleted", deleted);
+        doc.put("Number Not Found", notFound);
+        return doc;
+    }
+
     /** {@code saxutils.escape}. */
     static String xmlEscape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

@@ -42,14 +42,10 @@ public final class EtagQuoter implements Middleware {
         return new EtagQuoter(section.getString("enable_by_default", "false"));
     }
 
+    /** Above copy, and so also before auth: {@link Middleware#afterAuth}'s default follows this. */
     @Override
     public boolean aboveCopy() {
         return true;
-    }
-
-    @Override
-    public boolean afterAuth() {
-        return false;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cairn.proxy.largeobject;
 
 import io.cairn.common.path.PercentCoding;
+import io.cairn.proxy.bulk.BulkResults;
 import io.cairn.proxy.swift.BodilessOperation;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
@@ -14,7 +15,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -203,11 +203,7 @@ final class SloDelete extends BodilessOperation {
             return;
         }
         over = true;
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("Response Status", status);
-        doc.put("Response Body", message);
-        doc.put("Number Deleted", deleted);
-        doc.put("Number Not Found", notFound);
+        Map<String, Object> doc = BulkResults.deleteSummary(status, message, deleted, notFound);
         String f = format == null ? "text/plain" : format;
         LargeObjects.sendChunked(exchange, 200, f, LargeObjects.resultBody(f, doc, failed, "delete"));
     }

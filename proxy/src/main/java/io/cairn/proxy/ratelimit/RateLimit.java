@@ -58,14 +58,10 @@ public final class RateLimit implements Middleware {
                 System::nanoTime);
     }
 
+    /** Above copy, and so also before auth: {@link Middleware#afterAuth}'s default follows this. */
     @Override
     public boolean aboveCopy() {
         return true;
-    }
-
-    @Override
-    public boolean afterAuth() {
-        return false;
     }
 
     @Override

@@ -48,14 +48,10 @@ public final class ReadOnly implements Middleware {
                 ConfigSection.isTrue(section.getString("allow_deletes", "").strip()));
     }
 
+    /** Above copy, and so also before auth: {@link Middleware#afterAuth}'s default follows this. */
     @Override
     public boolean aboveCopy() {
         return true;
-    }
-
-    @Override
-    public boolean afterAuth() {
-        return false;
     }
 
     @Override

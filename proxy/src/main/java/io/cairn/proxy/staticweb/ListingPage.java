@@ -18,10 +18,13 @@ final class ListingPage {
 
     private ListingPage() {}
 
-    /** The 404 body when {@code X-Container-Meta-Web-Listings} is not true. */
-    static String disabled(String label, String css, String cssPath, String index) {
+    /**
+     * The doctype and the page's head up to its stylesheet, as both Swift pages open: {@code openHead} up to the
+     * title, then a link to {@code cssPath} when {@code css} is set, else the page's own {@code inlineStyle}.
+     */
+    private static StringBuilder head(String openHead, String label, String css, String cssPath, String inlineStyle) {
         StringBuilder b = new StringBuilder(DOCTYPE)
-                .append("<html>\n<head>\n<title>Listing of ")
+                .append(openHead)
                 .append(escape(label))
                 .append("</title>\n");
         if (!css.isEmpty()) {
@@ -29,9 +32,20 @@ final class ListingPage {
                     .append(cssPath)
                     .append("\" />\n");
         } else {
-            b.append("  <style type=\"text/css\">\n   h1 {font-size: 1em; font-weight: bold;}\n   p {font-size: 2}\n"
-                    + "  </style>\n");
+            b.append(inlineStyle);
         }
+        return b;
+    }
+
+    /** The 404 body when {@code X-Container-Meta-Web-Listings} is not true. */
+    static String disabled(String label, String css, String cssPath, String index) {
+        StringBuilder b = head(
+                "<html>\n<head>\n<title>Listing of ",
+                label,
+                css,
+                cssPath,
+                "  <style type=\"text/css\">\n   h1 {font-size: 1em; font-weight: bold;}\n   p {font-size: 2}\n"
+                        + "  </style>\n");
         b.append("</head>\n<body>  <h1>Web Listing Disabled</h1>"
                 + "   <p>The owner of this web site has disabled web listing."
                 + "   <p>If you are the owner of this web site, you can enable"
@@ -50,22 +64,17 @@ final class ListingPage {
      * the container's root).
      */
     static String listing(String label, String css, String cssPath, String prefix, List<Map<String, Object>> items) {
-        StringBuilder b = new StringBuilder(DOCTYPE)
-                .append("<html>\n <head>\n  <title>Listing of ")
-                .append(escape(label))
-                .append("</title>\n");
-        if (!css.isEmpty()) {
-            b.append("  <link rel=\"stylesheet\" type=\"text/css\" href=\"")
-                    .append(cssPath)
-                    .append("\" />\n");
-        } else {
-            b.append("  <style type=\"text/css\">\n"
-                    + "   h1 {font-size: 1em; font-weight: bold;}\n"
-                    + "   th {text-align: left; padding: 0px 1em 0px 1em;}\n"
-                    + "   td {padding: 0px 1em 0px 1em;}\n"
-                    + "   a {text-decoration: none;}\n"
-                    + "  </style>\n");
-        }
+        StringBuilder b = head(
+                "<html>\n <head>\n  <title>Listing of ",
+                label,
+                css,
+                cssPath,
+                "  <style type=\"text/css\">\n"
+                        + "   h1 {font-size: 1em; font-weight: bold;}\n"
+                        + "   th {text-align: left; padding: 0px 1em 0px 1em;}\n"
+                        + "   td {padding: 0px 1em 0px 1em;}\n"
+                        + "   a {text-decoration: none;}\n"
+                        + "  </style>\n");
         b.append(" </head>\n <body>\n  <h1 id=\"title\">Listing of ")
                 .append(escape(label))
                 .append("</h1>\n  <table id=\"listing\">\n   <tr id=\"heading\">\n"

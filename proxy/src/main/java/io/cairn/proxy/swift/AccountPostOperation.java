@@ -1,6 +1,5 @@
 package io.cairn.proxy.swift;
 
-import io.cairn.proxy.pipeline.AccessPolicy;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 
@@ -23,21 +22,13 @@ final class AccountPostOperation extends BodilessOperation {
             exchange.respond(bad);
             return;
         }
-        OnLoop.then(
-                exchange,
-                exchange.services().infoCache().account(exchange.path().account()),
-                info -> {
-                    AccessPolicy.Decision d = Authorization.check(exchange, null);
-                    if (!d.allowed()) {
-                        exchange.respond(Authorization.denial(d));
-                        return;
-                    }
-                    if (!d.swiftOwner()) {
-                        Relay.stripOwnerHeaders(exchange.headers());
-                    }
-                    Relay.moveAccountAcl(exchange.headers());
-                    post(true);
-                });
+        Authorization.whenAccountAllows(exchange, (account, d) -> {
+            if (!d.swiftOwner()) {
+                Relay.stripOwnerHeaders(exchange.headers());
+            }
+            Relay.moveAccountAcl(exchange.headers());
+            post(true);
+        });
     }
 
     private void post(boolean mayAutocreate) {

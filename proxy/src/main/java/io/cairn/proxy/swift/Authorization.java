@@ -4,6 +4,7 @@ import io.cairn.proxy.info.AccountInfo;
 import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.pipeline.AccessPolicy;
 import io.netty.handler.codec.http.FullHttpResponse;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,22 @@ final class Authorization {
         SwiftPath p = ex.path();
         String method = ex.method().name().equals("COPY") ? "PUT" : ex.method().name();
         return checkAs(ex, method, p.account(), p.container(), p.object(), container);
+    }
+
+    /**
+     * Looks the exchange's account up, then decides on an account-level request (account POST, container
+     * PUT/POST/DELETE: no container ACL applies) and calls {@code next} on the event loop with the account and
+     * the decision. A denial is answered here and {@code next} is not called.
+     */
+    static void whenAccountAllows(Exchange ex, BiConsumer<AccountInfo, AccessPolicy.Decision> next) {
+        OnLoop.then(ex, ex.services().infoCache().account(ex.path().account()), account -> {
+            AccessPolicy.Decision d = check(ex, null);
+            if (!d.allowed()) {
+                ex.respond(denial(d));
+                return;
+            }
+            next.accept(account, d);
+        });
     }
 
     /** The decision for {@code method} on another resource by the exchange's caller (a copy's source). */

@@ -1,6 +1,5 @@
 package io.cairn.proxy.swift;
 
-import io.cairn.proxy.pipeline.AccessPolicy;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
@@ -18,21 +17,12 @@ final class ContainerPostOperation extends BodilessOperation {
 
     @Override
     protected void run() {
-        FullHttpResponse bad = ContainerWrites.check(exchange);
-        if (bad == null) {
-            bad = Relay.cleanContainerAcls(exchange.headers());
-        }
+        FullHttpResponse bad = ContainerWrites.checkWrite(exchange);
         if (bad != null) {
             exchange.respond(bad);
             return;
         }
-        SwiftPath p = exchange.path();
-        OnLoop.then(exchange, exchange.services().infoCache().account(p.account()), account -> {
-            AccessPolicy.Decision d = Authorization.check(exchange, null);
-            if (!d.allowed()) {
-                exchange.respond(Authorization.denial(d));
-                return;
-            }
+        Authorization.whenAccountAllows(exchange, (account, d) -> {
             if (!account.reallyExists()) {
                 exchange.respond(SwiftResponses.standard(404));
                 return;

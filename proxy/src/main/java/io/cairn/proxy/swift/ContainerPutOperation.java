@@ -1,7 +1,6 @@
 package io.cairn.proxy.swift;
 
 import io.cairn.proxy.info.AccountInfo;
-import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.ring.policy.StoragePolicy;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -23,10 +22,7 @@ final class ContainerPutOperation extends BodilessOperation {
 
     @Override
     protected void run() {
-        FullHttpResponse bad = ContainerWrites.check(exchange);
-        if (bad == null) {
-            bad = Relay.cleanContainerAcls(exchange.headers());
-        }
+        FullHttpResponse bad = ContainerWrites.checkWrite(exchange);
         if (bad != null) {
             exchange.respond(bad);
             return;
@@ -37,13 +33,7 @@ final class ContainerPutOperation extends BodilessOperation {
             exchange.respond(bad);
             return;
         }
-        SwiftPath p = exchange.path();
-        OnLoop.then(exchange, exchange.services().infoCache().account(p.account()), account -> {
-            AccessPolicy.Decision d = Authorization.check(exchange, null);
-            if (!d.allowed()) {
-                exchange.respond(Authorization.denial(d));
-                return;
-            }
+        Authorization.whenAccountAllows(exchange, (account, d) -> {
             if (!d.swiftOwner()) {
                 Relay.stripOwnerHeaders(exchange.headers());
             }

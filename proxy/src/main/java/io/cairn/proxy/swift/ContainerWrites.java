@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What container PUT/POST/DELETE share: name and metadata checks, and the fan-out to the container
+ * What container PUT/POST/DELETE share: name, metadata and ACL checks, and the fan-out to the container
  * replicas with the account-update headers spread over the requests (PUT and DELETE).
  *
  * <p>Thread-safety: stateless.
@@ -21,8 +21,17 @@ import org.jspecify.annotations.Nullable;
 final class ContainerWrites {
     private ContainerWrites() {}
 
+    /**
+     * What makes a container PUT or POST bad before anything is sent: name, metadata and ACL headers (the ACLs
+     * are normalised in place). The answer refusing it, or null.
+     */
+    static @Nullable FullHttpResponse checkWrite(Exchange ex) {
+        FullHttpResponse bad = check(ex);
+        return bad != null ? bad : Relay.cleanContainerAcls(ex.headers());
+    }
+
     /** Name and metadata violations, or null. */
-    static @Nullable FullHttpResponse check(Exchange ex) {
+    private static @Nullable FullHttpResponse check(Exchange ex) {
         SwiftPath p = ex.path();
         ConstraintViolation v = ex.services().validator().checkContainerName(p.account(), p.containerName());
         if (v != null) {

@@ -65,14 +65,7 @@ public final class Exchange {
      * version, as Swift rewrites {@code PATH_INFO}); shares the client state.
      */
     public Exchange withPath(SwiftPath other) {
-        Exchange e = new Exchange(client, request, other, timestamp, services, sink, subrequest);
-        e.requestComplete = requestComplete;
-        e.copyBody = copyBody;
-        e.corsInfo = corsInfo;
-        e.authorizeOverride = authorizeOverride;
-        e.responseFilter = responseFilter;
-        e.refusalOnceAuthorized = refusalOnceAuthorized;
-        return e;
+        return sharingClientState(other, timestamp);
     }
 
     /**
@@ -81,7 +74,12 @@ public final class Exchange {
      * subrequest its own timestamp); shares the client state.
      */
     public Exchange withTimestamp(Timestamp later) {
-        Exchange e = new Exchange(client, request, path, later, services, sink, subrequest);
+        return sharingClientState(path, later);
+    }
+
+    /** This exchange at {@code otherPath} and {@code otherTimestamp}, with all the client's state carried over. */
+    private Exchange sharingClientState(SwiftPath otherPath, Timestamp otherTimestamp) {
+        Exchange e = new Exchange(client, request, otherPath, otherTimestamp, services, sink, subrequest);
         e.requestComplete = requestComplete;
         e.copyBody = copyBody;
         e.corsInfo = corsInfo;

@@ -1,10 +1,8 @@
 package io.cairn.proxy.swift;
 
 import io.cairn.proxy.info.ContainerInfo;
-import io.cairn.proxy.pipeline.AccessPolicy;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Object DELETE (reference §4.4, §15.3): tombstones on every replica; 204, or 404 when a quorum had
@@ -24,20 +22,6 @@ final class ObjectDeleteOperation extends BodilessOperation {
     }
 
     private void delete(ContainerInfo info) {
-        AccessPolicy.Decision d = Authorization.check(exchange, info);
-        if (!d.allowed()) {
-            exchange.respond(Authorization.denial(d));
-            return;
-        }
-        if (!info.exists()) {
-            exchange.respond(SwiftResponses.standard(404));
-            return;
-        }
-        CompletableFuture<FanOut.Outcome> f = ObjectWrites.send(exchange, info, HttpMethod.DELETE, Map.of(404, 204));
-        if (f == null) {
-            exchange.respond(SwiftResponses.standard(503));
-            return;
-        }
-        OnLoop.then(exchange, f, o -> exchange.respond(o.response()));
+        ObjectWrites.authorizeAndSend(exchange, info, HttpMethod.DELETE, Map.of(404, 204));
     }
 }

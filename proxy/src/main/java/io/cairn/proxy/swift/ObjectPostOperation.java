@@ -1,11 +1,9 @@
 package io.cairn.proxy.swift;
 
 import io.cairn.proxy.info.ContainerInfo;
-import io.cairn.proxy.pipeline.AccessPolicy;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Object POST, fast-POST only (reference §4.7): replaces all user metadata; metadata and {@code
@@ -35,20 +33,6 @@ final class ObjectPostOperation extends BodilessOperation {
     }
 
     private void post(ContainerInfo info) {
-        AccessPolicy.Decision d = Authorization.check(exchange, info);
-        if (!d.allowed()) {
-            exchange.respond(Authorization.denial(d));
-            return;
-        }
-        if (!info.exists()) {
-            exchange.respond(SwiftResponses.standard(404));
-            return;
-        }
-        CompletableFuture<FanOut.Outcome> f = ObjectWrites.send(exchange, info, HttpMethod.POST, Map.of());
-        if (f == null) {
-            exchange.respond(SwiftResponses.standard(503));
-            return;
-        }
-        OnLoop.then(exchange, f, o -> exchange.respond(o.response()));
+        ObjectWrites.authorizeAndSend(exchange, info, HttpMethod.POST, Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.cairn.proxy.versioning;
 
+import io.cairn.common.codec.CodePoints;
 import io.cairn.common.codec.Json;
 import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.swift.SwiftPath;
@@ -203,7 +204,7 @@ final class VersionsListing {
         for (List<Map<String, Object>> p : parts) {
             all.addAll(p);
         }
-        Comparator<Map<String, Object>> byKey = (a, b) -> compareCodePoints(key(a), key(b));
+        Comparator<Map<String, Object>> byKey = (a, b) -> CodePoints.compare(key(a), key(b));
         all.sort(reverse ? byKey.reversed() : byKey);
         return Json.write(all.subList(0, Math.min(limit, all.size())));
     }
@@ -220,21 +221,5 @@ final class VersionsListing {
 
     private static String key(Map<String, Object> item) {
         return String.valueOf(item.containsKey("subdir") ? item.get("subdir") : item.get("name"));
-    }
-
-    /** Python's {@code str} order (code points, not UTF-16 units). */
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

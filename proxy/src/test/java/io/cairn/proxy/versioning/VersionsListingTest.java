@@ -2,6 +2,7 @@ package io.cairn.proxy.versioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cairn.common.codec.CodePoints;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,8 +67,8 @@ class VersionsListingTest {
 
     @Test
     void shouldSortByCodePointsAsPythonWhenNamesLeaveTheBasicPlane() {
-        assertThat(VersionsListing.compareCodePoints("\uFFFF", "\uD83D\uDE00")).isNegative();
-        assertThat(VersionsListing.compareCodePoints("a", "ab")).isNegative();
-        assertThat(VersionsListing.compareCodePoints("b", "b")).isZero();
+        assertThat(CodePoints.compare("\uFFFF", "\uD83D\uDE00")).isNegative();
+        assertThat(CodePoints.compare("a", "ab")).isNegative();
+        assertThat(CodePoints.compare("b", "b")).isZero();
     }
 }

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/compute/v2.1/flavors")
-public class FlavorsController {
+public class FlavorsController extends ListAndDetailController {
     private final FlavorRepository flavors;
     private final ServerViews views;
     private final RequestAuthenticator auth;
@@ -95,17 +95,8 @@ public class FlavorsController {
         }
     }
 
-    @GetMapping
-    public Mono<Map<String, Object>> list(ServerWebExchange exchange) {
-        return page(exchange, false);
-    }
-
-    @GetMapping("/detail")
-    public Mono<Map<String, Object>> detail(ServerWebExchange exchange) {
-        return page(exchange, true);
-    }
-
-    private Mono<Map<String, Object>> page(ServerWebExchange exchange, boolean detail) {
+    @Override
+    Mono<Map<String, Object>> page(ServerWebExchange exchange, boolean detail) {
         var q = exchange.getRequest().getQueryParams();
         return auth.authenticate(exchange.getRequest())
                 .flatMap(c -> Blocking.call(() -> {

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/compute/v2.1/images")
-public class ImagesController {
+public class ImagesController extends ListAndDetailController {
     /** The last microversion that has the proxy. */
     static final int MAX_PROXY_MINOR = 35;
 
@@ -70,17 +70,8 @@ public class ImagesController {
         T run(TokenClaims claims, String token) throws Exception;
     }
 
-    @GetMapping
-    public Mono<Map<String, Object>> list(ServerWebExchange exchange) {
-        return page(exchange, false);
-    }
-
-    @GetMapping("/detail")
-    public Mono<Map<String, Object>> detail(ServerWebExchange exchange) {
-        return page(exchange, true);
-    }
-
-    private Mono<Map<String, Object>> page(ServerWebExchange exchange, boolean detail) {
+    @Override
+    Mono<Map<String, Object>> page(ServerWebExchange exchange, boolean detail) {
         var params = exchange.getRequest().getQueryParams();
         return proxied(exchange, (c, token) -> {
             ImageViews.Page page = ImageViews.select(images.list(token), params);

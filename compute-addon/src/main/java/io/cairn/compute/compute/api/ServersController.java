@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 /** {@code /compute/v2.1/servers}: create, list, detail, show, update, delete. */
 @RestController
 @RequestMapping("/compute/v2.1/servers")
-public class ServersController {
+public class ServersController extends ListAndDetailController {
     private final ServerService service;
     private final ServerRepository servers;
     private final ServerViews views;
@@ -86,17 +86,8 @@ public class ServersController {
                 }));
     }
 
-    @GetMapping
-    public Mono<Map<String, Object>> list(ServerWebExchange exchange) {
-        return page(exchange, false);
-    }
-
-    @GetMapping("/detail")
-    public Mono<Map<String, Object>> detail(ServerWebExchange exchange) {
-        return page(exchange, true);
-    }
-
-    private Mono<Map<String, Object>> page(ServerWebExchange exchange, boolean detail) {
+    @Override
+    Mono<Map<String, Object>> page(ServerWebExchange exchange, boolean detail) {
         NovaVersion v = NovaVersion.of(exchange);
         var q = exchange.getRequest().getQueryParams();
         return auth.authenticate(exchange.getRequest())

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -172,22 +173,36 @@ public final class MemoryDiskFileManager implements DiskFileManager {
             if (hashes == null) {
                 continue;
             }
-            for (Map.Entry<String, Map<String, MemoryFile>> h : new TreeMap<>(hashes).entrySet()) {
-                Map<String, MemoryFile> dir = h.getValue();
-                synchronized (dir) {
-                    OnDiskFileSet set = cleanup(dir);
-                    if (dir.isEmpty()) {
-                        hashes.remove(h.getKey());
-                        continue;
-                    }
-                    ObjectTimestamps t = ObjectTimestamps.of(h.getKey(), set);
-                    if (t != null) {
-                        out.add(t);
-                    }
+            forEachLiveHash(hashes, (hash, set) -> {
+                ObjectTimestamps t = ObjectTimestamps.of(hash, set);
+                if (t != null) {
+                    out.add(t);
                 }
-            }
+            });
         }
         return out;
+    }
+
+    /**
+     * Cleans up each hash directory of a suffix in hash order: one left empty is removed, a live one is handed to
+     * {@code live} with its files (under the directory's lock). Whether any was live.
+     */
+    private boolean forEachLiveHash(
+            Map<String, Map<String, MemoryFile>> hashes, BiConsumer<String, OnDiskFileSet> live) {
+        boolean any = false;
+        for (Map.Entry<String, Map<String, MemoryFile>> h : new TreeMap<>(hashes).entrySet()) {
+            Map<String, MemoryFile> dir = h.getValue();
+            synchronized (dir) {
+                OnDiskFileSet set = cleanup(dir);
+                if (dir.isEmpty()) {
+                    hashes.remove(h.getKey());
+                    continue;
+                }
+                any = true;
+                live.accept(h.getKey(), set);
+            }
+        }
+        return any;
     }
 
     @Override
@@ -204,19 +219,7 @@ public final class MemoryDiskFileManager implements DiskFileManager {
             String suffix = suf.getKey();
             Map<String, Map<String, MemoryFile>> hashes = suf.getValue();
             MessageDigest md5 = SuffixHasher.newMd5();
-            boolean any = false;
-            for (Map.Entry<String, Map<String, MemoryFile>> h : new TreeMap<>(hashes).entrySet()) {
-                Map<String, MemoryFile> dir = h.getValue();
-                synchronized (dir) {
-                    OnDiskFileSet set = cleanup(dir);
-                    if (dir.isEmpty()) {
-                        hashes.remove(h.getKey());
-                        continue;
-                    }
-                    any = true;
-                    SuffixHasher.update(md5, set);
-                }
-            }
+            boolean any = forEachLiveHash(hashes, (hash, set) -> SuffixHasher.update(md5, set));
             if (any) {
                 out.put(suffix, HashPath.toHex(md5.digest()));
             } else {

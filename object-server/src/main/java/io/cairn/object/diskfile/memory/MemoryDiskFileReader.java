@@ -57,18 +57,6 @@ final class MemoryDiskFileReader implements DiskFileReader {
     }
 
     @Override
-    public Timestamp timestamp() {
-        Timestamp meta = metaTimestamp;
-        return meta != null && meta.compareTo(dataTimestamp) > 0 ? meta : dataTimestamp;
-    }
-
-    @Override
-    public Timestamp contentTypeTimestamp() {
-        String t = merged.metadata().get(ObjectMetadata.CONTENT_TYPE_TIMESTAMP);
-        return t == null ? dataTimestamp : Timestamp.parse(t);
-    }
-
-    @Override
     public long contentLength() {
         return data.body().length;
     }
