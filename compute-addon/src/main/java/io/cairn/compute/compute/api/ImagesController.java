@@ -135,13 +135,18 @@ public class ImagesController extends ListAndDetailController {
             @PathVariable String id,
             @RequestBody(required = false) @Nullable JsonNode body) {
         return proxied(exchange, (c, token) -> {
-            Map<String, String> given = required(body, "metadata");
-            Map<String, Object> old = ImageViews.metadata(image(token, id));
-            Map<String, Object> result = new LinkedHashMap<>(old);
-            result.putAll(given);
-            write(c, token, id, old, result);
-            return Map.of("metadata", result);
+            return Map.of("metadata", merge(c, token, id, required(body, "metadata")));
         });
+    }
+
+    /** Merges {@code items} into the image's metadata (POST and PUT of one key); answers the whole result. */
+    private Map<String, Object> merge(TokenClaims c, String token, String id, Map<String, String> items)
+            throws Exception {
+        Map<String, Object> old = ImageViews.metadata(image(token, id));
+        Map<String, Object> result = new LinkedHashMap<>(old);
+        result.putAll(items);
+        write(c, token, id, old, result);
+        return result;
     }
 
     /** {@code PUT}: replaces the image's metadata with the given items. */
@@ -176,10 +181,7 @@ public class ImagesController extends ListAndDetailController {
             if (!meta.containsKey(key)) {
                 throw ApiException.badRequest("Request body and URI mismatch");
             }
-            Map<String, Object> old = ImageViews.metadata(image(token, id));
-            Map<String, Object> result = new LinkedHashMap<>(old);
-            result.putAll(meta);
-            write(c, token, id, old, result);
+            merge(c, token, id, meta);
             return Map.of("meta", meta);
         });
     }
