@@ -124,9 +124,14 @@ class SwiftFunctionalIT {
                 .redirectOutput(log.toFile());
         pb.environment().put("SWIFT_TEST_CONFIG_FILE", conf.toString());
         Process p = pb.start();
-        boolean done = p.waitFor(19, TimeUnit.MINUTES);
-        if (!done) {
-            p.destroyForcibly();
+        boolean done;
+        try {
+            done = p.waitFor(19, TimeUnit.MINUTES);
+        } finally {
+            // also when JUnit's timeout interrupts the wait: a pytest left running outlived the build once
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
         }
         String out = Files.readString(log, StandardCharsets.UTF_8);
         String summary = summaryLine(out);
