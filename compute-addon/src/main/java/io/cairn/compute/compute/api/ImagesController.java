@@ -134,9 +134,7 @@ public class ImagesController extends ListAndDetailController {
             ServerWebExchange exchange,
             @PathVariable String id,
             @RequestBody(required = false) @Nullable JsonNode body) {
-        return proxied(exchange, (c, token) -> {
-            return Map.of("metadata", merge(c, token, id, required(body, "metadata")));
-        });
+        return proxied(exchange, (c, token) -> Map.of("metadata", merge(c, token, id, required(body, "metadata"))));
     }
 
     /** Merges {@code items} into the image's metadata (POST and PUT of one key); answers the whole result. */
