@@ -42,14 +42,14 @@ public class ComputeApplication {
     @Bean
     @SuppressWarnings("deprecation")
     NettyServerCustomizer largeRequestChunks() {
-        return server -> server.httpRequestDecoder(spec -> spec.maxChunkSize(REQUEST_CHUNK_BYTES))
+        return server -> server.httpRequestDecoder(spec -> spec.maxChunkSize(MAX_SOCKET_READ))
                 .childOption(ChannelOption.RECVBUF_ALLOCATOR, socketReads());
     }
 
-    /** Upper bound of one request body chunk: one socket read. */
-    static final int REQUEST_CHUNK_BYTES = 1 << 20;
-
-    /** The largest socket read on a connection that keeps its reads full (an image streaming in or out). */
+    /**
+     * The largest socket read on a connection that keeps its reads full (an image streaming in or out), and so the
+     * largest body chunk the HTTP codecs hand on: a chunk is one read, sliced, never copied.
+     */
     public static final int MAX_SOCKET_READ = 1 << 20;
 
     /**

@@ -26,9 +26,6 @@ public class ImageStoreConfiguration {
      */
     private static final WriteBufferWaterMark STORE_WRITE_QUEUE = new WriteBufferWaterMark(512 << 10, 1 << 20);
 
-    /** Upper bound of one response body chunk from the store: one socket read. */
-    private static final int RESPONSE_CHUNK_BYTES = 1 << 20;
-
     /**
      * A download's body from the store in buffers of up to one socket read, as uploads arrive
      * ({@code ComputeApplication.largeRequestChunks} says why): with Reactor Netty's default 8 KiB chunks every 64 KiB
@@ -37,7 +34,7 @@ public class ImageStoreConfiguration {
      */
     @SuppressWarnings("deprecation")
     private static HttpResponseDecoderSpec largeChunks(HttpResponseDecoderSpec spec) {
-        return spec.maxChunkSize(RESPONSE_CHUNK_BYTES);
+        return spec.maxChunkSize(ComputeApplication.MAX_SOCKET_READ);
     }
 
     @Bean
