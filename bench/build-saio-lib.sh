@@ -21,12 +21,13 @@ write_logging() { # level
 }
 write_logging WARNING
 
-# start_saio BUILD DATA LOG: the SAIO on a free loopback port, its data in DATA; returns once /healthcheck answers
+# start_saio BUILD DATA LOG: the SAIO on a free loopback port, its data in DATA (CAIRN_SAIO_ARGS: more saio options,
+# e.g. --warmup 0); returns once /healthcheck answers
 start_saio() {
   port=$(/usr/bin/python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
   # shellcheck disable=SC2046 # jvm.options holds one flag per word
   java $(cat "$1/jvm.options") -Djava.util.logging.config.file="$work/logging.properties" \
-    -jar "$1/cairn.jar" saio --data "$2" --port "$port" --no-daemons > "$3" 2>&1 &
+    -jar "$1/cairn.jar" saio --data "$2" --port "$port" --no-daemons ${CAIRN_SAIO_ARGS:-} > "$3" 2>&1 &
   pid=$!
   for _ in $(seq 240); do curl -s -o /dev/null "http://127.0.0.1:$port/healthcheck" && break; sleep 0.5; done
   auth="http://127.0.0.1:$port/auth/v1.0"

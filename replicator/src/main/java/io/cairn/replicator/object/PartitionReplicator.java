@@ -13,6 +13,7 @@ import static io.cairn.replicator.object.ReplicationCounters.PEER_FAILURES;
 import static io.cairn.replicator.object.ReplicationCounters.SUFFIXES_SYNCED;
 
 import io.cairn.common.daemon.PassReport;
+import io.cairn.common.io.Directories;
 import io.cairn.object.diskfile.DiskFileManager;
 import io.cairn.object.diskfile.DiskLayout;
 import io.cairn.ring.Device;
@@ -265,7 +266,7 @@ final class PartitionReplicator {
 
     private void removePartition(ReplicationJob job, PassReport.Builder report) throws IOException {
         LOG.log(System.Logger.Level.INFO, "object-replicator: removing handoff partition " + job.partitionDir());
-        deleteTree(job.partitionDir());
+        Directories.deleteTree(job.partitionDir());
         report.add(HANDOFF_PARTITIONS_REMOVED, 1);
         // forget the partition's cached suffix hashes (the store drops them when the directory is gone)
         diskFiles.suffixHashes(job.device(), job.partition(), job.policyIndex(), List.of());
@@ -281,7 +282,7 @@ final class PartitionReplicator {
             }
             Path hashDir = job.partitionDir().resolve(DiskLayout.suffixOf(hash)).resolve(hash);
             if (Files.isDirectory(hashDir)) {
-                deleteTree(hashDir);
+                Directories.deleteTree(hashDir);
                 removed++;
                 touched.add(DiskLayout.suffixOf(hash));
                 Path suffixDir = hashDir.getParent();
@@ -313,27 +314,5 @@ final class PartitionReplicator {
         }
         Collections.sort(out);
         return out;
-    }
-
-    /** {@code shutil.rmtree}, tolerating files that vanish meanwhile (Swift ignores ENOENT/ENOTEMPTY races). */
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            List<Path> paths = new ArrayList<>(walk.toList());
-            Collections.reverse(paths);
-            for (Path p : paths) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (java.nio.file.DirectoryNotEmptyException e) {
-                    // a concurrent write landed: Swift ignores ENOTEMPTY too; the next pass retries
-                }
-            }
-        } catch (java.io.UncheckedIOException e) {
-            if (!(e.getCause() instanceof java.nio.file.NoSuchFileException)) {
-                throw e.getCause();
-            }
-        }
     }
 }

@@ -195,7 +195,7 @@ class ObjectReplicatorTest {
         List<String> peers = peersOf(cluster, object);
         String unmounted = peers.get(0);
         // the peer's device directory is gone: its object server answers REPLICATE with 507
-        PartitionReplicator.deleteTree(cluster.devicesDir(unmounted).resolve("sda"));
+        io.cairn.common.io.Directories.deleteTree(cluster.devicesDir(unmounted).resolve("sda"));
         cluster.put(LOCAL, object, "x", cluster.secondsAgo(10));
         CopyingSyncer syncer = syncer(cluster);
 
