@@ -16,7 +16,8 @@ import statistics
 import sys
 
 TARGETS = ("cairn", "swift")
-ORDER = ("4k-put", "4k-get", "1m-put", "1m-get", "64m-put", "64m-get", "list", "mixed")
+ORDER = ("4k-put", "4k-get", "1m-put", "1m-get", "64m-put", "64m-get", "list", "mixed",
+         "s3-4k-put", "s3-4k-get", "s3-1m-put", "s3-1m-get", "s3-64m-put", "s3-64m-get")
 P99_TARGET = 3.0  # issue 7: p99 at equal offered load <= 1/3 of Swift's
 
 
@@ -39,6 +40,8 @@ def summary(runs):
         "proxyMegabytesPerSecondPerCore": median(
             [(r["serverCpu"] or {}).get("proxyMegabytesPerSecondPerCore") for r in runs]),
         "cpuGroupsMillisPerOp": group_medians(runs),
+        # the load generator's own CPU (cairn-bench's process; absent from older JSON and from wrk runs)
+        "clientCpuMillisPerOp": median([(r.get("clientCpu") or {}).get("cpuMillisPerOp") for r in runs]),
         "errors": sum(r["errors"] for r in runs),
         "prefillShort": any(r["prefill"]["done"] < r["prefill"]["requested"] for r in runs),
     }
@@ -85,7 +88,7 @@ def equal_load_section(rate_runs, p99_rate):
         return section
     # late: measured requests that started after their intended time because their connection was still busy (sum
     # over the rounds)
-    header = (f"{'workload':<9} {'server':<6} {'offered':>8} {'achieved':>9} {'p50 ms':>8} {'p99 ms':>8} "
+    header = (f"{'workload':<10} {'server':<6} {'offered':>8} {'achieved':>9} {'p50 ms':>8} {'p99 ms':>8} "
               f"{'p99.9 ms':>9} {'late':>6} {'errors':>6}")
     print(header)
     print("-" * len(header))
@@ -99,7 +102,7 @@ def equal_load_section(rate_runs, p99_rate):
                 continue
             s = rate_summary(rate_runs[w][t])
             entry[t] = {"median": s, "runs": rate_runs[w][t]}
-            print(f"{w:<9} {t:<6} {fmt(s['offeredOpsPerSecond']):>8} {fmt(s['achievedOpsPerSecond']):>9} "
+            print(f"{w:<10} {t:<6} {fmt(s['offeredOpsPerSecond']):>8} {fmt(s['achievedOpsPerSecond']):>9} "
                   f"{fmt(s['p50Ms'], 2):>8} {fmt(s['p99Ms'], 2):>8} {fmt(s['p99.9Ms'], 2):>9} "
                   f"{s['lateStarts']:>6} {s['errors']:>6}" + ("" if s["keptUp"] else "  COULD NOT KEEP UP"))
             if not s["keptUp"]:
@@ -125,12 +128,12 @@ def equal_load_section(rate_runs, p99_rate):
                 verdict = "-"
             else:
                 verdict = ("meets" if p99_lower >= P99_TARGET else "misses") + f" the >= {P99_TARGET:g}x target"
-            ratio_lines.append(f"{w:<9} {fmt(c['p99Ms'], 2):>11} {fmt(sw['p99Ms'], 2):>11} "
+            ratio_lines.append(f"{w:<10} {fmt(c['p99Ms'], 2):>11} {fmt(sw['p99Ms'], 2):>11} "
                                f"{fmt(p99_lower, 2):>9}x  {verdict}")
         section["workloads"][w] = entry
     if ratio_lines:
         print()
-        print(f"{'workload':<9} {'cairn p99':>11} {'swift p99':>11} {'p99 lower':>10}"
+        print(f"{'workload':<10} {'cairn p99':>11} {'swift p99':>11} {'p99 lower':>10}"
               "   (Swift's p99 / Cairn's at the same offered rate: > 1 means Cairn is better)")
         for line in ratio_lines:
             print(line)
@@ -172,8 +175,8 @@ def main():
         "skipped": skipped.split(),
         "workloads": {},
     }
-    header = (f"{'workload':<9} {'server':<6} {'ops/s':>9} {'MB/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
-              f"{'p99.9 ms':>9} {'CPU ms/op':>10} {'proxy ms/op':>11} {'MB/s/pcore':>10} {'errors':>6}")
+    header = (f"{'workload':<10} {'server':<6} {'ops/s':>9} {'MB/s':>9} {'p50 ms':>8} {'p99 ms':>8} "
+              f"{'p99.9 ms':>9} {'CPU ms/op':>10} {'proxy ms/op':>11} {'MB/s/pcore':>10} {'gen ms/op':>9} {'errors':>6}")
     print()
     print(header)
     print("-" * len(header))
@@ -186,10 +189,11 @@ def main():
                 s = summary(runs[w][t])
                 entry[t] = {"median": s, "runs": runs[w][t]}
                 any_errors = any_errors or s["errors"] > 0
-                print(f"{w:<9} {t:<6} {fmt(s['opsPerSecond']):>9} {fmt(s['megabytesPerSecond']):>9} "
+                print(f"{w:<10} {t:<6} {fmt(s['opsPerSecond']):>9} {fmt(s['megabytesPerSecond']):>9} "
                       f"{fmt(s['p50Ms'], 2):>8} {fmt(s['p99Ms'], 2):>8} {fmt(s['p99.9Ms'], 2):>9} "
                       f"{fmt(s['cpuMillisPerOp'], 3):>10} {fmt(s['proxyCpuMillisPerOp'], 3):>11} "
-                      f"{fmt(s['proxyMegabytesPerSecondPerCore']):>10} {s['errors']:>6}"
+                      f"{fmt(s['proxyMegabytesPerSecondPerCore']):>10} {fmt(s['clientCpuMillisPerOp'], 3):>9} "
+                      f"{s['errors']:>6}"
                       + ("  PREFILL SHORT" if s["prefillShort"] else ""))
         if "cairn" in entry and "swift" in entry:
             c, s = entry["cairn"]["median"], entry["swift"]["median"]
@@ -200,11 +204,11 @@ def main():
                 "cpuPerOpLower": ratio(s["cpuMillisPerOp"], c["cpuMillisPerOp"]),
             }
             entry["ratios"] = r
-            ratio_lines.append(f"{w:<9} {fmt(r['throughput'], 2):>10}x {fmt(r['p50Lower'], 2):>9}x "
+            ratio_lines.append(f"{w:<10} {fmt(r['throughput'], 2):>10}x {fmt(r['p50Lower'], 2):>9}x "
                                f"{fmt(r['p99Lower'], 2):>9}x {fmt(r['cpuPerOpLower'], 2):>12}x")
         combined["workloads"][w] = entry
     print()
-    print(f"{'workload':<9} {'throughput':>11} {'p50 lower':>10} {'p99 lower':>10} {'CPU/op lower':>13}"
+    print(f"{'workload':<10} {'throughput':>11} {'p50 lower':>10} {'p99 lower':>10} {'CPU/op lower':>13}"
           "   (Cairn vs Swift: > 1 means Cairn is better)")
     for line in ratio_lines:
         print(line)
@@ -213,7 +217,7 @@ def main():
         for t in TARGETS:
             groups = combined["workloads"][w].get(t, {}).get("median", {}).get("cpuGroupsMillisPerOp") or {}
             if groups:
-                group_lines.append(f"{w:<9} {t:<6} " + "  ".join(f"{g} {fmt(v, 3)}" for g, v in groups.items()))
+                group_lines.append(f"{w:<10} {t:<6} " + "  ".join(f"{g} {fmt(v, 3)}" for g, v in groups.items()))
     if group_lines:
         print()
         print("server CPU ms/op by group (median; MB/s/pcore = body MB moved per proxy CPU second):")

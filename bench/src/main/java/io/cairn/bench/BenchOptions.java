@@ -1,10 +1,12 @@
 package io.cairn.bench;
 
 import io.cairn.bench.client.AuthStrategy;
+import io.cairn.bench.client.S3AuthStrategy;
 import io.cairn.bench.client.TempAuthStrategy;
 import io.cairn.bench.client.TokenAuthStrategy;
 import io.cairn.bench.run.ProcessCpuSampler;
 import io.cairn.bench.run.ThreadClassifier;
+import io.cairn.bench.workload.Api;
 import io.cairn.bench.workload.Durations;
 import io.cairn.bench.workload.OperationMix;
 import io.cairn.bench.workload.SizeDistribution;
@@ -37,6 +39,10 @@ final class BenchOptions {
             "             o000000000000 ... of ids 0..N-1 instead of prefilling one; compare.sh fills it on disk)",
             "  target:    --auth-url http://127.0.0.1:8080/auth/v1.0 [--user test:tester] [--key testing]",
             "             or --storage-url http://host:port/v1/AUTH_x --token TOKEN",
+            "  S3 (s3-* workloads): --endpoint http://127.0.0.1:8080 (default: --auth-url's host and port)",
+            "             --user/--key are the access key and secret (test:tester / testing), --region us-east-1,",
+            "             --s3-payload unsigned|signed (x-amz-content-sha256: UNSIGNED-PAYLOAD, or each body's",
+            "             SHA-256, hashed once per body size; default unsigned)",
             "  report:    --label NAME  --server-pids PID,PID  --clock-ticks 100  --json FILE|-",
             "             --proxy-pids PID,PID (proxy process trees)  --proxy-threads PREFIX,PREFIX (per-thread",
             "             accounting of one JVM)  --storage-threads object-,container-,account-",
@@ -61,7 +67,7 @@ final class BenchOptions {
 
     private BenchOptions(Map<String, String> v) {
         this.spec = workload(v);
-        this.auth = auth(v);
+        this.auth = spec.api() == Api.S3 ? s3Auth(v) : auth(v);
         this.label = v.getOrDefault("--label", "target");
         this.serverPids = pids(v.getOrDefault("--server-pids", ""), "--server-pids");
         this.proxyPids = pids(v.getOrDefault("--proxy-pids", ""), "--proxy-pids");
@@ -127,6 +133,9 @@ final class BenchOptions {
                 "--list-container",
                 "--list-objects",
                 "--rate",
+                "--endpoint",
+                "--region",
+                "--s3-payload",
                 "--auth-url",
                 "--user",
                 "--key",
@@ -189,7 +198,30 @@ final class BenchOptions {
             b.rate(positiveRate(v.getOrDefault("--rate", "")));
         }
         listContainer(v, b);
-        return b.build();
+        s3Payload(v, b);
+        return s3Checked(v, b.build());
+    }
+
+    /** {@code spec}, unless S3-only options were given for a Swift workload. */
+    private static WorkloadSpec s3Checked(Map<String, String> v, WorkloadSpec spec) {
+        if (spec.api() != Api.S3 && (v.containsKey("--endpoint") || v.containsKey("--region"))) {
+            throw new IllegalArgumentException("--endpoint and --region are for the S3 workloads (s3-*)");
+        }
+        return spec;
+    }
+
+    /** {@code --s3-payload signed|unsigned}. */
+    private static void s3Payload(Map<String, String> v, WorkloadSpec.Builder b) {
+        String payload = v.get("--s3-payload");
+        if (payload != null) {
+            switch (payload) {
+                case "signed" -> b.signedPayload(true);
+                case "unsigned" -> b.signedPayload(false);
+                default ->
+                    throw new IllegalArgumentException(
+                            "--s3-payload must be signed or unsigned, got '" + payload + "'");
+            }
+        }
     }
 
     /** {@code --list-container NAME --list-objects N}: list an existing container instead of prefilling one. */
@@ -208,6 +240,23 @@ final class BenchOptions {
         if (!v.containsKey("--prefill")) {
             b.prefill(0); // the container is filled already: no prefill unless asked (which build() rejects)
         }
+    }
+
+    /** SigV4 with {@code --user}/{@code --key} as access key and secret, at {@code --endpoint} or the auth URL's. */
+    private static AuthStrategy s3Auth(Map<String, String> v) {
+        if (v.containsKey("--storage-url") || v.containsKey("--token")) {
+            throw new IllegalArgumentException(
+                    "S3 workloads sign with --user/--key; --storage-url/--token are Swift's");
+        }
+        String endpoint = v.getOrDefault("--endpoint", v.get("--auth-url"));
+        if (endpoint == null) {
+            throw new IllegalArgumentException("S3 workloads need --endpoint http://host:port (or --auth-url)");
+        }
+        return new S3AuthStrategy(
+                URI.create(endpoint),
+                v.getOrDefault("--user", "test:tester"),
+                v.getOrDefault("--key", "testing"),
+                v.getOrDefault("--region", "us-east-1"));
     }
 
     private static AuthStrategy auth(Map<String, String> v) {

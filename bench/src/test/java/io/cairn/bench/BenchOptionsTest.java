@@ -3,8 +3,10 @@ package io.cairn.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cairn.bench.client.S3AuthStrategy;
 import io.cairn.bench.client.TempAuthStrategy;
 import io.cairn.bench.client.TokenAuthStrategy;
+import io.cairn.bench.workload.Api;
 import io.cairn.bench.workload.Operation;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -188,5 +190,37 @@ class BenchOptionsTest {
                 .hasMessageContaining("whole number");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--storage-url", "http://h:1/v1/a")))
                 .hasMessageContaining("--token");
+    }
+
+    @Test
+    void shouldSignWithS3KeysAtTheAuthUrlsOriginWhenAnS3WorkloadIsNamed() {
+        BenchOptions o = BenchOptions.parse(List.of(
+                "--workload", "s3-64m-put", "--auth-url", "http://127.0.0.1:8080/auth/v1.0", "--s3-payload", "signed"));
+        assertThat(o.spec.name()).isEqualTo("s3-64m-put");
+        assertThat(o.spec.api()).isEqualTo(Api.S3);
+        assertThat(o.spec.signedPayload()).isTrue();
+        assertThat(o.spec.concurrency()).isEqualTo(4);
+        assertThat(o.spec.sizes().max()).isEqualTo(64L << 20);
+        assertThat(o.auth).isInstanceOf(S3AuthStrategy.class);
+        assertThat(o.spec.toString()).contains("S3 API (SigV4, signed payload)");
+    }
+
+    @Test
+    void shouldRejectS3OptionsThatDoNotFit() {
+        String auth = "--auth-url";
+        String url = "http://127.0.0.1:8080/auth/v1.0";
+        assertThatThrownBy(
+                        () -> BenchOptions.parse(List.of("--workload", "4k-put", "--s3-payload", "signed", auth, url)))
+                .hasMessageContaining("S3");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--workload", "4k-put", "--region", "eu-1", auth, url)))
+                .hasMessageContaining("S3");
+        assertThatThrownBy(() ->
+                        BenchOptions.parse(List.of("--workload", "s3-4k-put", "--s3-payload", "maybe", auth, url)))
+                .hasMessageContaining("--s3-payload");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--workload", "s3-4k-get", "--mix", "list=1", auth, url)))
+                .hasMessageContaining("listing");
+        assertThatThrownBy(() -> BenchOptions.parse(
+                        List.of("--workload", "s3-4k-put", "--storage-url", "http://h/v1/AUTH_t", "--token", "t")))
+                .hasMessageContaining("--storage-url");
     }
 }

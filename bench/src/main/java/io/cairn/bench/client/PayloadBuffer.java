@@ -5,7 +5,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.util.AsciiString;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The request body of every PUT: one direct buffer of random bytes (at most 1 MiB), filled once and sent as
@@ -18,6 +22,7 @@ public final class PayloadBuffer implements AutoCloseable {
 
     private final ByteBuf data;
     private final ByteBuf shared;
+    private final ConcurrentHashMap<Long, AsciiString> hashes = new ConcurrentHashMap<>();
 
     /** A buffer big enough for chunks of {@code min(maxObjectSize, 1 MiB)} bytes; {@code seed} fixes the content. */
     public PayloadBuffer(long maxObjectSize, long seed) {
@@ -42,6 +47,35 @@ public final class PayloadBuffer implements AutoCloseable {
         int n = (int) Math.min(chunkSize(), length - offset);
         ByteBuf slice = shared.slice(0, n);
         return offset + n >= length ? new DefaultLastHttpContent(slice) : new DefaultHttpContent(slice);
+    }
+
+    /**
+     * The lower-case hex SHA-256 of a body of {@code length} bytes as {@link #chunk} sends it (the buffer repeated),
+     * computed once per length and then reused: S3 PUTs with a signed payload carry it, so the generator hashes a body
+     * size once, not every body. Thread-safe.
+     */
+    public AsciiString sha256Hex(long length) {
+        AsciiString cached = hashes.get(length);
+        if (cached != null) {
+            return cached;
+        }
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        for (long offset = 0; offset < length; offset += chunkSize()) {
+            int n = (int) Math.min(chunkSize(), length - offset);
+            sha256.update(data.nioBuffer(0, n));
+        }
+        StringBuilder hex = new StringBuilder(64);
+        for (byte b : sha256.digest()) {
+            hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        AsciiString value = new AsciiString(hex);
+        AsciiString raced = hashes.putIfAbsent(length, value);
+        return raced != null ? raced : value;
     }
 
     @Override

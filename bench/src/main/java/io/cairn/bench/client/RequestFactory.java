@@ -32,6 +32,11 @@ public interface RequestFactory {
         return sb.append(digits).toString();
     }
 
+    /** Whether {@code status} answers {@code op} with success in this API (Swift's: {@link Operation#isSuccess}). */
+    default boolean isSuccess(Operation op, int status) {
+        return op.isSuccess(status);
+    }
+
     /** An optional display name for reports. */
     default @Nullable String apiName() {
         return null;

@@ -1,5 +1,6 @@
 package io.cairn.bench.report;
 
+import io.cairn.bench.workload.Api;
 import io.cairn.bench.workload.Durations;
 import io.cairn.bench.workload.Operation;
 import io.cairn.bench.workload.WorkloadSpec;
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Renders a {@link RunResult} as one JSON object (the shape is documented in bench/README.md and read by compare.sh):
  * {@code label, workload, spec{...}, started, elapsedSeconds, ok, errors, errorsByStatus{}, total{...},
- * operations{PUT{...},...}, serverCpu{...}|null, prefill{requested, done, errors}}; serverCpu holds {@code pids,
+ * operations{PUT{...},...}, serverCpu{...}|null, clientCpu{cpuSeconds, cpuMillisPerOp} (the generator's own process;
+ * null values when unknown), prefill{requested, done, errors}}; serverCpu holds {@code pids,
  * processes, cpuSeconds, cpuMillisPerOp, proxyPids, proxyThreads, threads, proxyCpuSeconds, proxyCpuMillisPerOp,
  * proxyMegabytesPerSecondPerCore, groups{proxy{cpuSeconds,cpuMillisPerOp},...}} (the proxy fields null without a
  * proxy split), rate{offeredOpsPerSecond, achievedOpsPerSecond, achievedFraction, windowSeconds, scheduled,
@@ -59,6 +61,10 @@ public final class JsonReport {
             proxySplit(w, result, cpu);
             w.endObject();
         }
+        w.name("clientCpu").beginObject();
+        w.name("cpuSeconds").value(result.clientCpuSeconds());
+        w.name("cpuMillisPerOp").value(result.clientCpuMillisPerOp());
+        w.endObject();
         rate(w, result.rate());
         w.name("prefill").beginObject();
         w.name("requested").value(result.spec().prefill());
@@ -145,6 +151,10 @@ public final class JsonReport {
         if (listContainer != null) { // only with one: the other runs' JSON keeps its shape
             w.name("listContainer").value(listContainer);
             w.name("listObjects").value(spec.listObjects());
+        }
+        if (spec.api() == Api.S3) { // only for S3: the Swift runs' JSON keeps its shape
+            w.name("api").value("s3");
+            w.name("payload").value(spec.signedPayload() ? "signed" : "unsigned");
         }
         w.endObject();
     }

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param byOperation stats per operation type that ran
  * @param errorsByStatus failures by {@code "<OP> <status>"} or {@code "<OP> io:<reason>"}
  * @param serverCpu CPU the servers used in the window, or null when no PIDs were given
+ * @param clientCpuSeconds CPU the load generator's own process used in the window (all its threads), NaN if unknown
  * @param prefillDone objects the prefill phase created (compare with {@link WorkloadSpec#prefill})
  * @param prefillErrors failed prefill PUTs
  * @param rate what an open-loop run offered and achieved, or null for a closed loop (whose latencies are service
@@ -32,6 +33,7 @@ public record RunResult(
         Map<Operation, OperationStats> byOperation,
         Map<String, Long> errorsByStatus,
         @Nullable ServerCpu serverCpu,
+        double clientCpuSeconds,
         long prefillDone,
         long prefillErrors,
         @Nullable RateStats rate) {
@@ -83,6 +85,12 @@ public record RunResult(
         ServerCpu cpu = serverCpu;
         long ops = total().successes();
         return cpu == null || ops == 0 ? Double.NaN : cpu.cpuSeconds() * 1000 / ops;
+    }
+
+    /** The load generator's CPU milliseconds per successful operation, or NaN when unknown or without operations. */
+    public double clientCpuMillisPerOp() {
+        long ops = total().successes();
+        return ops == 0 ? Double.NaN : clientCpuSeconds * 1000 / ops;
     }
 
     /** CPU milliseconds of {@code group} per successful operation, or NaN without a proxy split or operations. */

@@ -58,6 +58,13 @@ public final class TableReport {
                 proxyLines(sb, result, cpu);
             }
         }
+        if (!Double.isNaN(result.clientCpuSeconds())) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "generator CPU: %.2f s = %.3f ms per op%n",
+                    result.clientCpuSeconds(),
+                    result.clientCpuMillisPerOp()));
+        }
         RateStats rate = result.rate();
         if (rate != null) {
             rateLines(sb, rate);

@@ -262,7 +262,7 @@ final class LoadConnection {
     private void complete() {
         long now = System.nanoTime();
         inFlight = false;
-        boolean ok = op.isSuccess(status);
+        boolean ok = requests.isSuccess(op, status);
         slotFinished(ok);
         if (prefillOp) {
             if (ok) {

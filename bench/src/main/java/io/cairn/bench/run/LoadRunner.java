@@ -4,11 +4,13 @@ import io.cairn.bench.client.AuthSession;
 import io.cairn.bench.client.AuthStrategy;
 import io.cairn.bench.client.PayloadBuffer;
 import io.cairn.bench.client.RequestFactory;
+import io.cairn.bench.client.S3RequestFactory;
 import io.cairn.bench.client.SwiftRequestFactory;
 import io.cairn.bench.report.OperationStats;
 import io.cairn.bench.report.RateStats;
 import io.cairn.bench.report.RunResult;
 import io.cairn.bench.report.ServerCpu;
+import io.cairn.bench.workload.Api;
 import io.cairn.bench.workload.Operation;
 import io.cairn.bench.workload.WorkloadSpec;
 import io.netty.bootstrap.Bootstrap;
@@ -103,13 +105,24 @@ public final class LoadRunner {
     public RunResult run() throws IOException, InterruptedException {
         AuthSession session = auth.authenticate();
         String listContainer = spec.listContainer();
-        SwiftRequestFactory requests;
-        if (listContainer != null) {
-            requests = SwiftRequestFactory.forContainer(session, listContainer);
-            checkListContainer(session, requests);
-        } else {
-            requests = new SwiftRequestFactory(session, "bench-" + label + "-" + System.currentTimeMillis());
-            createContainers(session, requests);
+        PayloadBuffer payload = new PayloadBuffer(spec.sizes().max(), 42);
+        RequestFactory requests;
+        try {
+            String prefix = "bench-" + label + "-" + System.currentTimeMillis();
+            if (spec.api() == Api.S3) {
+                requests = new S3RequestFactory(
+                        session, prefix.toLowerCase(Locale.ROOT), spec.signedPayload() ? payload : null);
+                createContainers(session, requests);
+            } else if (listContainer != null) {
+                requests = SwiftRequestFactory.forContainer(session, listContainer);
+                checkListContainer(session, requests);
+            } else {
+                requests = new SwiftRequestFactory(session, prefix);
+                createContainers(session, requests);
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            payload.close();
+            throw e;
         }
         RunControl control = new RunControl(spec.concurrency(), spec.prefill(), spec.operations());
         boolean epoll = Epoll.isAvailable();
@@ -121,7 +134,7 @@ public final class LoadRunner {
             return t;
         });
         List<LoadConnection> connections = new ArrayList<>();
-        try (PayloadBuffer payload = new PayloadBuffer(spec.sizes().max(), 42)) {
+        try (payload) {
             Bootstrap bootstrap = new Bootstrap()
                     .group(group)
                     .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
@@ -168,6 +181,7 @@ public final class LoadRunner {
         connections.forEach(LoadConnection::kick);
         awaitUntil(control.stopped, measureAt);
         ProcessCpuSampler.Snapshot cpuStart = cpu == null ? null : cpu.sample();
+        long clientCpuStart = ownCpuNanos();
         Instant started = Instant.now();
         control.measureFrom(schedule != null ? measureAt : System.nanoTime());
         long start = control.measureStartNanos();
@@ -179,12 +193,27 @@ public final class LoadRunner {
         control.phase(Phase.STOP);
         // an open loop's connections stop by themselves: after their last slot, or at the schedule's drain bound
         await(control.stopped, "drain", schedule == null ? 0 : schedule.abandonAfterNanos() - System.nanoTime());
+        long clientCpuEnd = ownCpuNanos();
+        double clientCpuSeconds =
+                clientCpuStart < 0 || clientCpuEnd < 0 ? Double.NaN : (clientCpuEnd - clientCpuStart) / 1e9;
         ServerCpu serverCpu = null;
         if (cpu != null && cpuStart != null) {
             serverCpu = cpu.between(cpuStart, cpu.sample());
         }
         RateStats rate = schedule == null ? null : rateStats(schedule, connections);
-        return collect(connections, started, start, serverCpu, control, rate);
+        return collect(connections, started, start, serverCpu, clientCpuSeconds, control, rate);
+    }
+
+    /**
+     * This process's CPU time so far (user + system, all threads: the event loops, the progress ticker, JIT and GC), or
+     * -1 where the platform does not say.
+     */
+    private static long ownCpuNanos() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(-1L);
     }
 
     private static void awaitUntil(CountDownLatch latch, long deadlineNanos) throws InterruptedException {
@@ -233,6 +262,7 @@ public final class LoadRunner {
             Instant started,
             long startNanos,
             @Nullable ServerCpu serverCpu,
+            double clientCpuSeconds,
             RunControl control,
             @Nullable RateStats rate) {
         long lastEnd = 0;
@@ -256,6 +286,7 @@ public final class LoadRunner {
                 byOp,
                 errors,
                 serverCpu,
+                clientCpuSeconds,
                 control.prefillDone.sum(),
                 control.prefillErrors.sum(),
                 rate);
@@ -268,7 +299,8 @@ public final class LoadRunner {
         for (int i = 0; i < spec.containers(); i++) {
             io.netty.handler.codec.http.HttpRequest put = requests.createContainer(i);
             HttpResponse<String> r = send(client, session, put, "PUT");
-            if (r.statusCode() != 201 && r.statusCode() != 202) {
+            // Swift: 201 (or 202 when it exists); S3 CreateBucket: 200
+            if (r.statusCode() != 201 && r.statusCode() != 202 && r.statusCode() != 200) {
                 throw new IOException(label + ": creating container " + put.uri() + " answered " + r.statusCode() + ": "
                         + r.body().strip());
             }

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The named workloads of issue 7 ({@code 4k-put}, {@code 4k-get}, {@code 1m-put}, {@code 1m-get}, {@code 64m-put},
- * {@code 64m-get}, {@code list}, {@code mixed}); command-line flags override any field. Stateless.
+ * {@code 64m-get}, {@code list}, {@code mixed}) and the object ones through S3 ({@code s3-4k-put} ... {@code
+ * s3-64m-get}); command-line flags override any field. Stateless.
  */
 public final class StandardWorkloads {
     /** Objects in the listing container by default (issue 7: "a container of 100,000 objects"). */
@@ -57,6 +58,13 @@ public final class StandardWorkloads {
                         .sizes(SizeDistribution.fixed(16 << 10))
                         .mix(OperationMix.parse("get=70,put=20,delete=10"))
                         .prefill(1000));
+        // the object workloads again through S3 (path style, SigV4 header auth, a bucket per container)
+        m.put("s3-4k-put", put("s3-4k-put", 4096, 16).api(Api.S3));
+        m.put("s3-4k-get", get("s3-4k-get", 4096, 16, 1000).api(Api.S3));
+        m.put("s3-1m-put", put("s3-1m-put", 1 << 20, 16).api(Api.S3));
+        m.put("s3-1m-get", get("s3-1m-get", 1 << 20, 16, 200).api(Api.S3));
+        m.put("s3-64m-put", put("s3-64m-put", 64 << 20, 4).api(Api.S3));
+        m.put("s3-64m-get", get("s3-64m-get", 64 << 20, 4, 8).api(Api.S3));
         return m;
     }
 

@@ -25,6 +25,8 @@ public final class WorkloadSpec {
     private final @Nullable String listContainer;
     private final long listObjects;
     private final double rate;
+    private final Api api;
+    private final boolean signedPayload;
 
     private WorkloadSpec(Builder b) {
         this.name = b.name;
@@ -41,6 +43,8 @@ public final class WorkloadSpec {
         this.listContainer = b.listContainer;
         this.listObjects = b.listObjects;
         this.rate = b.rate;
+        this.api = b.api;
+        this.signedPayload = b.signedPayload;
     }
 
     /** A builder with the defaults: 4KiB PUT, 16 connections, 20 s, 3 s warm-up, 4 containers. */
@@ -64,6 +68,8 @@ public final class WorkloadSpec {
         b.listContainer = listContainer;
         b.listObjects = listObjects;
         b.rate = rate;
+        b.api = api;
+        b.signedPayload = signedPayload;
         return b;
     }
 
@@ -141,6 +147,20 @@ public final class WorkloadSpec {
         return rate;
     }
 
+    /** The API the requests use (Swift by default). */
+    public Api api() {
+        return api;
+    }
+
+    /**
+     * S3 only: whether PUTs carry their body's SHA-256 in {@code x-amz-content-sha256} (the server hashes the body and
+     * compares) rather than {@code UNSIGNED-PAYLOAD}. The generator hashes each body length once and reuses it: every
+     * body of one length has the same bytes.
+     */
+    public boolean signedPayload() {
+        return signedPayload;
+    }
+
     /** Whether requests follow a fixed schedule ({@link #rate} &gt; 0) rather than a closed loop. */
     public boolean openLoop() {
         return rate > 0;
@@ -162,6 +182,8 @@ public final class WorkloadSpec {
         private @Nullable String listContainer;
         private long listObjects;
         private double rate;
+        private Api api = Api.SWIFT;
+        private boolean signedPayload;
 
         private Builder(String name) {
             if (name.isBlank()) {
@@ -172,6 +194,16 @@ public final class WorkloadSpec {
 
         public Builder sizes(SizeDistribution value) {
             this.sizes = value;
+            return this;
+        }
+
+        public Builder api(Api value) {
+            this.api = value;
+            return this;
+        }
+
+        public Builder signedPayload(boolean value) {
+            this.signedPayload = value;
             return this;
         }
 
@@ -255,6 +287,7 @@ public final class WorkloadSpec {
                 checkListContainer(listContainer);
             }
             checkRate();
+            checkApi();
             require(
                     !mix.needsExistingObjects()
                             || prefill > 0
@@ -271,6 +304,16 @@ public final class WorkloadSpec {
             require(
                     rate == 0 || (!duration.isZero() && operations == 0),
                     "a rate runs for a duration: give --duration and no --ops (the schedule's window is the duration)");
+        }
+
+        private void checkApi() {
+            if (api == Api.S3) {
+                require(
+                        mix.weight(Operation.LIST) == 0 && listContainer == null,
+                        "S3 workloads PUT, GET, HEAD and DELETE objects; listing is Swift-only here, got mix " + mix);
+            } else {
+                require(!signedPayload, "a signed payload is an S3 option (S3 workloads only)");
+            }
         }
 
         private void checkListContainer(String container) {
@@ -307,7 +350,8 @@ public final class WorkloadSpec {
                 + (listContainer == null
                         ? containers + " containers, prefill " + prefill
                         : "existing container " + listContainer + " of " + listObjects + " objects")
-                + (rate > 0 ? ", offered " + rateText(rate) + " ops/s (open loop)" : "");
+                + (rate > 0 ? ", offered " + rateText(rate) + " ops/s (open loop)" : "")
+                + (api == Api.S3 ? ", S3 API (SigV4, " + (signedPayload ? "signed" : "unsigned") + " payload)" : "");
     }
 
     /** A rate for reports: whole numbers without a fraction ({@code 60}), others as given ({@code 2.5}). */

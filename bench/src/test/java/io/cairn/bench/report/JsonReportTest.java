@@ -38,6 +38,7 @@ class JsonReportTest {
                 byOp,
                 errors,
                 cpu,
+                0.25,
                 1000,
                 0,
                 rate);
@@ -58,6 +59,8 @@ class JsonReportTest {
                 .contains("\"p50\":2,\"p90\":2,\"p99\":2,\"p99.9\":2,\"max\":2}")
                 .contains("\"serverCpu\":{\"pids\":[42],\"processes\":3,\"cpuSeconds\":0.9,\"cpuMillisPerOp\":10,")
                 .contains("\"listLimit\":1000},") // no rate: the spec keeps its closed-loop shape
+                // 0.25 s of generator CPU over 90 ops
+                .contains("\"clientCpu\":{\"cpuSeconds\":0.25,\"cpuMillisPerOp\":2.778},")
                 .endsWith("\"rate\":null,\"prefill\":{\"requested\":1000,\"done\":1000,\"errors\":0}}");
         assertThat(json.chars().filter(c -> c == '{').count())
                 .isEqualTo(json.chars().filter(c -> c == '}').count());

@@ -10,7 +10,21 @@ class WorkloadSpecTest {
     @Test
     void shouldOfferTheIssueSevenWorkloadsWhenNamed() {
         assertThat(StandardWorkloads.names())
-                .containsExactly("4k-put", "4k-get", "1m-put", "1m-get", "64m-put", "64m-get", "list", "mixed");
+                .containsExactly(
+                        "4k-put",
+                        "4k-get",
+                        "1m-put",
+                        "1m-get",
+                        "64m-put",
+                        "64m-get",
+                        "list",
+                        "mixed",
+                        "s3-4k-put",
+                        "s3-4k-get",
+                        "s3-1m-put",
+                        "s3-1m-get",
+                        "s3-64m-put",
+                        "s3-64m-get");
         WorkloadSpec mixed = StandardWorkloads.named("mixed").build();
         assertThat(mixed.sizes().max()).isEqualTo(16 * 1024);
         assertThat(mixed.mix().weight(Operation.GET)).isEqualTo(70);
