@@ -2,6 +2,7 @@ package io.cairn.proxy.largeobject;
 
 import io.cairn.common.config.ConfigSection;
 import io.cairn.proxy.bulk.BulkResults;
+import io.cairn.proxy.info.HeaderNumbers;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.SwiftResponses;
@@ -74,14 +75,7 @@ public final class LargeObjects {
 
     /** A header's integer value; -1 when absent or not one. */
     static long parseLong(@Nullable String v) {
-        if (v == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return HeaderNumbers.longOr(v, -1);
     }
 
     /** The value of a query parameter (first occurrence, percent-decoded), or null. */

@@ -2,6 +2,7 @@ package io.cairn.proxy.versioning;
 
 import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.info.ContainerInfo;
+import io.cairn.proxy.info.HeaderNumbers;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.QueryParams;
@@ -169,14 +170,7 @@ final class ContainerVersioning {
     }
 
     static long parseLong(@Nullable String v) {
-        if (v == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return HeaderNumbers.longOr(v, 0);
     }
 
     /** {@code handle_request} for GET and HEAD. */
