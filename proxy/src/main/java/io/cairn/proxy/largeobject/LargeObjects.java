@@ -1,5 +1,6 @@
 package io.cairn.proxy.largeobject;
 
+import io.cairn.common.codec.Json;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.proxy.bulk.BulkResults;
 import io.cairn.proxy.info.HeaderNumbers;
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,6 +74,29 @@ public final class LargeObjects {
     /** An ETag without its quotes (swob's {@code resp.etag}: every {@code "} removed). */
     static @Nullable String unquote(@Nullable String etag) {
         return etag == null ? null : etag.replace("\"", "");
+    }
+
+    /**
+     * A JSON listing with each row that has a {@code hash} given to {@code row} (with that hash) to rewrite in
+     * place; null when the listing is not a JSON list.
+     */
+    @SuppressWarnings("unchecked")
+    static @Nullable String rewriteRows(String json, BiConsumer<Map<String, Object>, String> row) {
+        Object doc;
+        try {
+            doc = Json.parse(json);
+        } catch (Json.JsonException e) {
+            return null;
+        }
+        if (!(doc instanceof List<?> items)) {
+            return null;
+        }
+        for (Object o : items) {
+            if (o instanceof Map<?, ?> m && m.get("hash") instanceof String hash) {
+                row.accept((Map<String, Object>) m, hash);
+            }
+        }
+        return Json.write(items);
     }
 
     /** A header's integer value; -1 when absent or not one. */
