@@ -158,14 +158,7 @@ final class ContainerVersioning {
         }
 
         private void original() {
-            track(Subrequests.call(
-                    exchange,
-                    next,
-                    HttpMethod.DELETE,
-                    exchange.path(),
-                    exchange.headers().copy(),
-                    null,
-                    this::reply));
+            deleteAsSent(next);
         }
     }
 
