@@ -3,7 +3,9 @@ package io.cairn.container.http;
 import io.cairn.common.db.DatabaseAlreadyExistsException;
 import io.cairn.common.time.Timestamp;
 import io.cairn.container.db.ContainerBroker;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +51,19 @@ abstract class ContainerOperation {
     protected final ContainerBroker broker(Path devicePath, ContainerRequest req) {
         String hash = ctx.hashPath().hex(req.account(), req.container(), null);
         return ctx.brokers().broker(devicePath, req.partition(), hash, req.account(), req.container());
+    }
+
+    /**
+     * The request's container broker with its pending rows merged first, when its DB exists (Swift's {@code
+     * _get_container_broker} then a read of its state: every committed row is seen).
+     */
+    protected final ContainerBroker currentBroker(Path devicePath, ContainerRequest req)
+            throws IOException, SQLException {
+        ContainerBroker broker = broker(devicePath, req);
+        if (broker.exists()) {
+            broker.commitPending();
+        }
+        return broker;
     }
 
     /** Swift's {@code valid_timestamp}: 400 {@code Missing X-Timestamp header} / {@code Invalid X-Timestamp header}. */
