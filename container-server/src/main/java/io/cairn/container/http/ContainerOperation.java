@@ -94,6 +94,21 @@ abstract class ContainerOperation {
         return ts;
     }
 
+    /** The object of an object row request ({@code /dev/part/a/c/o}: the object servers' updates). */
+    protected static String objectRow(ContainerRequest req) {
+        String object = req.object();
+        if (object == null) {
+            throw new IllegalStateException("not an object row request");
+        }
+        return object;
+    }
+
+    /** The policy of an object row: the requested one ({@link #requestedPolicyIndex}), 0 when none is given. */
+    protected final int rowPolicy(ContainerRequest req) {
+        Integer requested = requestedPolicyIndex(req);
+        return requested == null ? 0 : requested;
+    }
+
     /** Swift's {@code get_and_validate_policy_index}: null when absent, 400 when not a known policy. */
     protected final @Nullable Integer requestedPolicyIndex(ContainerRequest req) {
         String header = "X-Backend-Storage-Policy-Index";
