@@ -2,10 +2,9 @@ package io.cairn.account.commit;
 
 import io.cairn.account.db.AccountBroker;
 import io.cairn.account.db.ContainerRecord;
-import io.cairn.common.db.GroupCommitWriter;
+import io.cairn.common.db.PendingCommitter;
 import io.cairn.common.io.DeviceExecutors;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Appends container reports to account DBs' {@code .pending} files in batches through a {@link
@@ -18,9 +17,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe: {@link #submit} from any thread.
  */
-public final class ContainerReportCommitter implements AutoCloseable {
-    private final GroupCommitWriter<ContainerRecord> writer;
-
+public final class ContainerReportCommitter extends PendingCommitter<ContainerRecord, AccountBroker> {
     /**
      * @param executors the device executors the DB writers run on
      * @param ringSize Disruptor ring slots (power of two)
@@ -28,26 +25,6 @@ public final class ContainerReportCommitter implements AutoCloseable {
      * @param foldDelay how soon after a DB's pending file became non-empty it is folded (zero: at once)
      */
     public ContainerReportCommitter(DeviceExecutors executors, int ringSize, int maxBatch, Duration foldDelay) {
-        this.writer = new GroupCommitWriter<>("account-commit", ringSize, executors, maxBatch, foldDelay);
-    }
-
-    /** Queues {@code record} for {@code broker}'s DB on {@code device}; completes once appended. */
-    public CompletableFuture<Void> submit(String device, AccountBroker broker, ContainerRecord record) {
-        return writer.submit(device, broker, record);
-    }
-
-    /** Append batches (one pending-file write each) so far. */
-    public long batchesAppended() {
-        return writer.batchesAppended();
-    }
-
-    /** Folds of a pending file into SQLite this writer ran (deferred or at the cap; readers' folds excluded). */
-    public long folds() {
-        return writer.folds();
-    }
-
-    @Override
-    public void close() {
-        writer.close();
+        super("account-commit", executors, ringSize, maxBatch, foldDelay);
     }
 }

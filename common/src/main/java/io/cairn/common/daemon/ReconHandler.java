@@ -1,19 +1,17 @@
 package io.cairn.common.daemon;
 
 import io.cairn.common.codec.Json;
+import io.cairn.common.http.AnsweredBody;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -35,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 public final class ReconHandler extends ChannelInboundHandlerAdapter {
     private final ReconDocuments documents;
     private final Executor executor;
-    private boolean swallowing;
+    private final AnsweredBody answered = new AnsweredBody();
 
     /** @param executor where documents are built (blocking allowed) */
     public ReconHandler(ReconDocuments documents, Executor executor) {
@@ -48,8 +46,7 @@ public final class ReconHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof HttpRequest request && pathOf(request.uri()).startsWith("/recon/")) {
             String path = pathOf(request.uri());
             boolean keepAlive = HttpUtil.isKeepAlive(request);
-            swallowing = !(msg instanceof LastHttpContent);
-            ReferenceCountUtil.release(msg);
+            answered.answered(request);
             ctx.channel().config().setAutoRead(false);
             CompletableFuture.supplyAsync(() -> respond(path), executor)
                     .exceptionally(ReconHandler::serverError)
@@ -60,12 +57,9 @@ public final class ReconHandler extends ChannelInboundHandlerAdapter {
                     }));
             return;
         }
-        if (swallowing && msg instanceof HttpContent) {
-            swallowing = !(msg instanceof LastHttpContent);
-            ReferenceCountUtil.release(msg);
-            return;
+        if (!answered.drop(msg)) {
+            ctx.fireChannelRead(msg);
         }
-        ctx.fireChannelRead(msg);
     }
 
     private FullHttpResponse respond(String path) {

@@ -1,8 +1,10 @@
 package io.cairn.compute.compute;
 
 import io.cairn.compute.system.SqlArgs;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,17 +29,7 @@ public class HostRepository {
             int updated = jdbc.sql("UPDATE compute_hosts SET hypervisor_type = ?, hypervisor_version = ?,"
                             + " availability_zone = ?, vcpus = ?, memory_mb = ?, local_gb = ?, cpu_info = ?,"
                             + " host_ip = ?, heartbeat_at = ? WHERE host = ?")
-                    .params(SqlArgs.of(
-                            h.hypervisorType(),
-                            h.hypervisorVersion(),
-                            h.availabilityZone(),
-                            h.vcpus(),
-                            h.memoryMb(),
-                            h.localGb(),
-                            h.cpuInfo(),
-                            h.hostIp(),
-                            now,
-                            h.host()))
+                    .params(withResources(SqlArgs.of(), h, now, h.host()))
                     .update();
             if (updated == 0) {
                 int id = jdbc.sql("SELECT COALESCE(MAX(id), 0) + 1 FROM compute_hosts")
@@ -45,22 +37,30 @@ public class HostRepository {
                         .single();
                 jdbc.sql("INSERT INTO compute_hosts (" + COLUMNS + ", created_at)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, NULL, ?, ?)")
-                        .params(SqlArgs.of(
-                                h.host(),
-                                id,
-                                h.hypervisorType(),
-                                h.hypervisorVersion(),
-                                h.availabilityZone(),
-                                h.vcpus(),
-                                h.memoryMb(),
-                                h.localGb(),
-                                h.cpuInfo(),
-                                h.hostIp(),
-                                now,
-                                now))
+                        .params(withResources(SqlArgs.of(h.host(), id), h, now, now))
                         .update();
             }
         });
+    }
+
+    /**
+     * {@code before}, then what an agent reports of its host (hypervisor type and version, zone, vCPUs, memory,
+     * disk, CPU info, address) in the table's column order, then {@code after}.
+     */
+    private static List<@Nullable Object> withResources(
+            List<@Nullable Object> before, ComputeHost h, @Nullable Object... after) {
+        List<@Nullable Object> args = new ArrayList<>(before);
+        args.addAll(SqlArgs.of(
+                h.hypervisorType(),
+                h.hypervisorVersion(),
+                h.availabilityZone(),
+                h.vcpus(),
+                h.memoryMb(),
+                h.localGb(),
+                h.cpuInfo(),
+                h.hostIp()));
+        args.addAll(SqlArgs.of(after));
+        return args;
     }
 
     public List<ComputeHost> all() {

@@ -1,11 +1,10 @@
 package io.cairn.container.commit;
 
-import io.cairn.common.db.GroupCommitWriter;
+import io.cairn.common.db.PendingCommitter;
 import io.cairn.common.io.DeviceExecutors;
 import io.cairn.container.db.ContainerBroker;
 import io.cairn.container.db.ObjectRecord;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The container server's object-row writer, Swift's {@code put_object} → {@code put_record} in batches:
@@ -20,9 +19,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe: {@link #submit} from any thread (event loops, device executors).
  */
-public final class ObjectRowCommitter implements AutoCloseable {
-    private final GroupCommitWriter<ObjectRecord> writer;
-
+public final class ObjectRowCommitter extends PendingCommitter<ObjectRecord, ContainerBroker> {
     /**
      * @param executors the device executors the DB writers run on
      * @param ringSize Disruptor ring slots (power of two); a full ring answers 503 for the device
@@ -31,31 +28,6 @@ public final class ObjectRowCommitter implements AutoCloseable {
      *     (zero: after every append batch)
      */
     public ObjectRowCommitter(DeviceExecutors executors, int ringSize, int maxBatch, Duration foldDelay) {
-        this.writer = new GroupCommitWriter<>("container-group-commit", ringSize, executors, maxBatch, foldDelay);
-    }
-
-    /** Queues {@code row} for {@code broker}'s DB on {@code device}; completes once its batch was appended. */
-    public CompletableFuture<Void> submit(String device, ContainerBroker broker, ObjectRecord row) {
-        return writer.submit(device, broker, row);
-    }
-
-    /** Append batches (one pending-file write each) so far. */
-    public long batchesAppended() {
-        return writer.batchesAppended();
-    }
-
-    /** Rows acknowledged so far. */
-    public long rowsAppended() {
-        return writer.rowsAppended();
-    }
-
-    /** Folds of a pending file into SQLite this writer ran (deferred or at the cap; readers' folds excluded). */
-    public long folds() {
-        return writer.folds();
-    }
-
-    @Override
-    public void close() {
-        writer.close();
+        super("container-group-commit", executors, ringSize, maxBatch, foldDelay);
     }
 }

@@ -50,10 +50,7 @@ final class ContainerGetOperation extends ContainerOperation {
             throw new SwiftHttpException(SwiftResponse.text(e.status(), String.valueOf(e.getMessage())));
         }
         return onDevice(req, dev -> {
-                    ContainerBroker broker = broker(dev, req);
-                    if (broker.exists()) {
-                        broker.commitPending();
-                    }
+                    ContainerBroker broker = currentBroker(dev, req);
                     ContainerBroker.Snapshot s = broker.snapshot();
                     Integer requested = requestedPolicyIndex(req);
                     HttpHeaders headers = new DefaultHttpHeaders();

@@ -28,10 +28,7 @@ final class ContainerHeadOperation extends ContainerOperation {
             throw new SwiftHttpException(SwiftResponse.text(e.status(), String.valueOf(e.getMessage())));
         }
         return onDevice(req, dev -> {
-            ContainerBroker broker = broker(dev, req);
-            if (broker.exists()) {
-                broker.commitPending();
-            }
+            ContainerBroker broker = currentBroker(dev, req);
             ContainerBroker.Snapshot s = broker.snapshot();
             SwiftResponse r = SwiftResponse.of(s.deleted() ? 404 : 204);
             ContainerHeaders.addInfoHeaders(r.headers(), s.info(), s.deleted());

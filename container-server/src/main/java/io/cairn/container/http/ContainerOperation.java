@@ -3,7 +3,9 @@ package io.cairn.container.http;
 import io.cairn.common.db.DatabaseAlreadyExistsException;
 import io.cairn.common.time.Timestamp;
 import io.cairn.container.db.ContainerBroker;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +53,19 @@ abstract class ContainerOperation {
         return ctx.brokers().broker(devicePath, req.partition(), hash, req.account(), req.container());
     }
 
+    /**
+     * The request's container broker with its pending rows merged first, when its DB exists (Swift's {@code
+     * _get_container_broker} then a read of its state: every committed row is seen).
+     */
+    protected final ContainerBroker currentBroker(Path devicePath, ContainerRequest req)
+            throws IOException, SQLException {
+        ContainerBroker broker = broker(devicePath, req);
+        if (broker.exists()) {
+            broker.commitPending();
+        }
+        return broker;
+    }
+
     /** Swift's {@code valid_timestamp}: 400 {@code Missing X-Timestamp header} / {@code Invalid X-Timestamp header}. */
     protected static Timestamp validTimestamp(ContainerRequest req) {
         String raw = req.headers().get("X-Timestamp");
@@ -77,6 +92,21 @@ abstract class ContainerOperation {
         }
         ContainerMetadata.checkRequest(req, ctx);
         return ts;
+    }
+
+    /** The object of an object row request ({@code /dev/part/a/c/o}: the object servers' updates). */
+    protected static String objectRow(ContainerRequest req) {
+        String object = req.object();
+        if (object == null) {
+            throw new IllegalStateException("not an object row request");
+        }
+        return object;
+    }
+
+    /** The policy of an object row: the requested one ({@link #requestedPolicyIndex}), 0 when none is given. */
+    protected final int rowPolicy(ContainerRequest req) {
+        Integer requested = requestedPolicyIndex(req);
+        return requested == null ? 0 : requested;
     }
 
     /** Swift's {@code get_and_validate_policy_index}: null when absent, 400 when not a known policy. */

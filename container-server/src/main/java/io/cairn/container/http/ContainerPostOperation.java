@@ -19,10 +19,7 @@ final class ContainerPostOperation extends ContainerOperation {
     CompletableFuture<SwiftResponse> handle(ContainerRequest req) {
         Timestamp ts = checkWrite(req);
         return onDevice(req, dev -> {
-            ContainerBroker broker = broker(dev, req);
-            if (broker.exists()) {
-                broker.commitPending();
-            }
+            ContainerBroker broker = currentBroker(dev, req);
             if (broker.isDeleted()) {
                 return SwiftResponse.of(404);
             }

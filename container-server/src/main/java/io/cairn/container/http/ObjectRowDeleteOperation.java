@@ -20,13 +20,9 @@ final class ObjectRowDeleteOperation extends ContainerOperation {
     @Override
     CompletableFuture<SwiftResponse> handle(ContainerRequest req) {
         Timestamp ts = validTimestamp(req);
-        String object = req.object();
-        if (object == null) {
-            throw new IllegalStateException("not an object row request");
-        }
+        String object = objectRow(req);
         return onDevice(req, dev -> {
-                    Integer requested = requestedPolicyIndex(req);
-                    int policy = requested == null ? 0 : requested;
+                    int policy = rowPolicy(req);
                     ContainerBroker broker = broker(dev, req);
                     maybeAutocreate(broker, ts, policy, req);
                     // the merge re-encodes the timestamp in internal form, as Swift does with the raw header

@@ -24,16 +24,12 @@ final class ObjectRowPutOperation extends ContainerOperation {
     @Override
     CompletableFuture<SwiftResponse> handle(ContainerRequest req) {
         Timestamp ts = validTimestamp(req);
-        String object = req.object();
-        if (object == null) {
-            throw new IllegalStateException("not an object row request");
-        }
+        String object = objectRow(req);
         ObjectRecord row = ObjectRecord.put(
                         object, ts.internal(), size(req), required(req, "X-Content-Type"), required(req, "X-Etag"), 0)
                 .withTimestamps(req.header("X-Content-Type-Timestamp"), req.header("X-Meta-Timestamp"));
         return onDevice(req, dev -> {
-                    Integer requested = requestedPolicyIndex(req);
-                    int policy = requested == null ? 0 : requested;
+                    int policy = rowPolicy(req);
                     ContainerBroker broker = broker(dev, req);
                     boolean created = maybeAutocreate(broker, ts, policy, req);
                     // an auto-created container deleted once empty (a task container after the expirer's pass) that

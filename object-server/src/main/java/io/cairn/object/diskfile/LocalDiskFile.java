@@ -20,14 +20,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safety: immutable handle; see {@link DiskFile}.
  */
-final class LocalDiskFile implements DiskFile {
+final class LocalDiskFile extends NamedDiskFile {
     private final LocalDiskFileManager manager;
     private final Path devicePath;
-    private final String device;
-    private final int partition;
-    private final int policyIndex;
-    private final String name;
-    private final String nameHash;
     private final Path hashDir;
     /** Opened by hash directory (auditor): the name comes from the metadata and must hash to the dir. */
     private final boolean byHash;
@@ -40,40 +35,11 @@ final class LocalDiskFile implements DiskFile {
             int policyIndex,
             @Nullable String name,
             String nameHash) {
+        super(device, partition, policyIndex, name == null ? "" : name, nameHash);
         this.manager = manager;
         this.byHash = name == null;
         this.devicePath = devicePath;
-        this.device = device;
-        this.partition = partition;
-        this.policyIndex = policyIndex;
-        this.name = name == null ? "" : name;
-        this.nameHash = nameHash;
         this.hashDir = DiskLayout.hashDir(devicePath, policyIndex, partition, nameHash);
-    }
-
-    @Override
-    public String device() {
-        return device;
-    }
-
-    @Override
-    public int partition() {
-        return partition;
-    }
-
-    @Override
-    public int policyIndex() {
-        return policyIndex;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String nameHash() {
-        return nameHash;
     }
 
     Path hashDir() {

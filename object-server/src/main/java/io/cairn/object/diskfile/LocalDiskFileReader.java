@@ -1,6 +1,5 @@
 package io.cairn.object.diskfile;
 
-import io.cairn.common.time.Timestamp;
 import io.cairn.object.metadata.ObjectMetadata;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,14 +7,9 @@ import java.nio.channels.FileChannel;
 import org.jspecify.annotations.Nullable;
 
 /** A {@link DiskFileReader} over an open {@code .data} file. Not thread-safe (one request). */
-final class LocalDiskFileReader implements DiskFileReader {
+final class LocalDiskFileReader extends MergedDiskFileReader {
     private @Nullable FileChannel channel;
     private final FileChannel readChannel;
-    private final ObjectMetadata metadata;
-    private final ObjectMetadata dataMetadata;
-    private final @Nullable ObjectMetadata metaMetadata;
-    private final Timestamp dataTimestamp;
-    private final @Nullable Timestamp metaTimestamp;
     private final long contentLength;
     private final LocalDiskFile owner;
     private final String dataFileName;
@@ -28,41 +22,12 @@ final class LocalDiskFileReader implements DiskFileReader {
             MetadataMerge.Merged merged,
             ObjectMetadata dataMetadata,
             long contentLength) {
+        super(merged, dataMetadata, data.timestamp(), metaFile == null ? null : metaFile.timestamp());
         this.owner = owner;
         this.dataFileName = data.filename();
         this.channel = channel;
         this.readChannel = channel;
-        this.metadata = merged.metadata();
-        this.dataMetadata = dataMetadata;
-        this.metaMetadata = merged.metaMetadata();
-        this.dataTimestamp = data.timestamp();
-        this.metaTimestamp = metaFile == null ? null : metaFile.timestamp();
         this.contentLength = contentLength;
-    }
-
-    @Override
-    public ObjectMetadata metadata() {
-        return metadata;
-    }
-
-    @Override
-    public ObjectMetadata dataMetadata() {
-        return dataMetadata;
-    }
-
-    @Override
-    public @Nullable ObjectMetadata metaMetadata() {
-        return metaMetadata;
-    }
-
-    @Override
-    public Timestamp dataTimestamp() {
-        return dataTimestamp;
-    }
-
-    @Override
-    public @Nullable Timestamp metaTimestamp() {
-        return metaTimestamp;
     }
 
     @Override

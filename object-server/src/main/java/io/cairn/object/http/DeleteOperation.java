@@ -8,7 +8,6 @@ import io.cairn.object.diskfile.DiskFileNotExist;
 import io.cairn.object.diskfile.DiskFileQuarantined;
 import io.cairn.object.diskfile.DiskFileReader;
 import io.cairn.object.metadata.ObjectMetadata;
-import io.cairn.object.update.ObjectUpdateTarget;
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.io.IOException;
 import java.util.Map;
@@ -123,16 +122,8 @@ final class DeleteOperation extends ObjectOperation {
             queue.whenComplete((ignored, error) -> exchange.ctx().executor().execute(() -> respond(outcome)));
             return;
         }
-        ObjectRequestPath p = exchange.path();
-        CompletableFuture<Void> container = exchange.api()
-                .updater()
-                .update(
-                        "DELETE",
-                        new ObjectUpdateTarget(
-                                p.account(), p.container(), p.object(), p.device(), exchange.policyIndex()),
-                        exchange.request().headers(),
-                        Map.of("X-Timestamp", ts.internal()),
-                        exchange.referer());
+        CompletableFuture<Void> container =
+                WriteSupport.containerUpdate(exchange, "DELETE", Map.of("X-Timestamp", ts.internal()));
         CompletableFuture.allOf(queue, container)
                 .whenComplete((ignored, error) -> exchange.ctx().executor().execute(() -> respond(outcome)));
     }

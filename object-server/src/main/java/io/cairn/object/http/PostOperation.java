@@ -5,7 +5,6 @@ import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.DiskFile;
 import io.cairn.object.diskfile.DiskFileReader;
 import io.cairn.object.metadata.ObjectMetadata;
-import io.cairn.object.update.ObjectUpdateTarget;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -157,18 +156,9 @@ final class PostOperation extends ObjectOperation {
             exchange.fail(failure == null ? new IllegalStateException("no outcome") : failure);
             return;
         }
-        ObjectRequestPath p = exchange.path();
         CompletableFuture<Void> queue = WriteSupport.deleteAtUpdates(
                 exchange, outcome.originalDeleteAt(), outcome.newDeleteAt(), outcome.nameHash(), ts);
-        CompletableFuture<Void> container = exchange.api()
-                .updater()
-                .update(
-                        "PUT",
-                        new ObjectUpdateTarget(
-                                p.account(), p.container(), p.object(), p.device(), exchange.policyIndex()),
-                        exchange.request().headers(),
-                        outcome.update(),
-                        exchange.referer());
+        CompletableFuture<Void> container = WriteSupport.containerUpdate(exchange, "PUT", outcome.update());
         CompletableFuture.allOf(queue, container)
                 .whenComplete((ignored, error) -> exchange.ctx().executor().execute(() -> respond(outcome)));
     }

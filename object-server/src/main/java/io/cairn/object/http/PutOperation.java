@@ -13,7 +13,6 @@ import io.cairn.object.diskfile.DiskFileReader;
 import io.cairn.object.diskfile.DiskFileWriter;
 import io.cairn.object.diskfile.SenderDigest;
 import io.cairn.object.metadata.ObjectMetadata;
-import io.cairn.object.update.ObjectUpdateTarget;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelConfig;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -353,7 +352,6 @@ final class PutOperation extends ObjectOperation {
         update.put("X-Etag", etag);
         Map<String, String> headersOut =
                 RequestMetadata.withOverrides(update, exchange.request().headers());
-        ObjectRequestPath p = exchange.path();
         ObjectMetadata original = originalMetadata;
         Timestamp ts = timestamp;
         CompletableFuture<Void> queue = ts == null
@@ -364,15 +362,7 @@ final class PutOperation extends ObjectOperation {
                         WriteSupport.deleteAtOf(header("X-Delete-At")),
                         nameHash,
                         ts);
-        CompletableFuture<Void> container = exchange.api()
-                .updater()
-                .update(
-                        "PUT",
-                        new ObjectUpdateTarget(
-                                p.account(), p.container(), p.object(), p.device(), exchange.policyIndex()),
-                        exchange.request().headers(),
-                        headersOut,
-                        exchange.referer());
+        CompletableFuture<Void> container = WriteSupport.containerUpdate(exchange, "PUT", headersOut);
         CompletableFuture.allOf(queue, container)
                 .whenComplete((ignored, error) -> exchange.ctx().executor().execute(() -> {
                     state = State.DONE;

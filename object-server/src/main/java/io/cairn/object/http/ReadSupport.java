@@ -23,17 +23,7 @@ final class ReadSupport {
 
     /** Opens the object; runs on the device executor. */
     static DiskFileReader open(Exchange exchange, Timestamp now) throws IOException {
-        ObjectRequestPath p = exchange.path();
-        return exchange.api()
-                .diskFiles()
-                .diskFile(
-                        p.device(),
-                        Integer.parseInt(p.partition()),
-                        p.account(),
-                        p.container(),
-                        p.object(),
-                        exchange.policyIndex())
-                .open(now);
+        return WriteSupport.diskFile(exchange).open(now);
     }
 
     /** Answers an open failure: 404 family per Swift, anything else through the error table. */

@@ -27,7 +27,7 @@ final class WriteSupport {
 
     private WriteSupport() {}
 
-    /** The handle of the exchange's object. */
+    /** The handle of the exchange's object (for reading or writing). */
     static DiskFile diskFile(Exchange exchange) throws IOException {
         ObjectRequestPath p = exchange.path();
         return exchange.api()
@@ -39,6 +39,22 @@ final class WriteSupport {
                         p.container(),
                         p.object(),
                         exchange.policyIndex());
+    }
+
+    /**
+     * The container update of a write ({@code container_update}): {@code op} ({@code PUT} or {@code DELETE}) of the
+     * exchange's object row with {@code headersOut}, on the container servers; completes when sent or saved.
+     */
+    static CompletableFuture<Void> containerUpdate(Exchange exchange, String op, Map<String, String> headersOut) {
+        return exchange.api()
+                .updater()
+                .update(op, updateTarget(exchange), exchange.request().headers(), headersOut, exchange.referer());
+    }
+
+    /** The exchange's object, as the container and expirer-queue updates name it. */
+    private static ObjectUpdateTarget updateTarget(Exchange exchange) {
+        ObjectRequestPath p = exchange.path();
+        return new ObjectUpdateTarget(p.account(), p.container(), p.object(), p.device(), exchange.policyIndex());
     }
 
     /**
@@ -55,9 +71,7 @@ final class WriteSupport {
         if (originalDeleteAt == newDeleteAt) {
             return CompletableFuture.completedFuture(null);
         }
-        ObjectRequestPath p = exchange.path();
-        ObjectUpdateTarget target =
-                new ObjectUpdateTarget(p.account(), p.container(), p.object(), p.device(), exchange.policyIndex());
+        ObjectUpdateTarget target = updateTarget(exchange);
         ContainerUpdater updater = exchange.api().updater();
         HttpHeaders headers = exchange.request().headers();
         CompletableFuture<Void> put = newDeleteAt == 0

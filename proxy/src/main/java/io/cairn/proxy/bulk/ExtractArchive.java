@@ -2,9 +2,9 @@ package io.cairn.proxy.bulk;
 
 import io.cairn.common.path.Names;
 import io.cairn.common.path.PercentCoding;
-import io.cairn.proxy.swift.BodySource;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
+import io.cairn.proxy.swift.PacedBodySource;
 import io.cairn.proxy.swift.Subrequests;
 import io.cairn.proxy.swift.SwiftApp;
 import io.cairn.proxy.swift.SwiftPath;
@@ -346,16 +346,16 @@ final class ExtractArchive implements Operation {
      * A file too big to hold in memory ({@link ArchiveReader#MAX_ENTRY_BYTES}): its PUT takes the body in pieces
      * read from the archive on the worker, one read at a time and only while the PUT's replicas keep up.
      */
-    private final class StreamedEntry implements BodySource {
+    private final class StreamedEntry extends PacedBodySource {
         private static final int PIECE = 256 << 10;
         private final long size;
         private long sent;
         private @Nullable Operation put;
-        private boolean paused = true;
         private boolean reading;
         private boolean ended;
 
         StreamedEntry(long size) {
+            super(true);
             this.size = size;
         }
 
@@ -370,19 +370,8 @@ final class ExtractArchive implements Operation {
         }
 
         @Override
-        public void pause() {
-            paused = true;
-        }
-
-        @Override
-        public void resume() {
-            paused = false;
+        protected void resumed() {
             pump();
-        }
-
-        @Override
-        public void ready() {
-            resume();
         }
 
         @Override
@@ -392,7 +381,7 @@ final class ExtractArchive implements Operation {
 
         private void pump() {
             ArchiveReader r = reader;
-            if (paused || reading || ended || done || r == null) {
+            if (paused() || reading || ended || done || r == null) {
                 return;
             }
             reading = true;

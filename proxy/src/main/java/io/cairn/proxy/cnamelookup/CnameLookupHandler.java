@@ -1,5 +1,6 @@
 package io.cairn.proxy.cnamelookup;
 
+import io.cairn.common.http.AnsweredBody;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -7,7 +8,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -39,7 +38,7 @@ public final class CnameLookupHandler extends ChannelDuplexHandler {
     private final CnameLookup lookup;
     private final ArrayDeque<Object> held = new ArrayDeque<>();
     private boolean waiting;
-    private boolean swallowing;
+    private final AnsweredBody answered = new AnsweredBody();
     private boolean closed;
     private @Nullable String requestedHost;
     private @Nullable Pattern rewrittenHost;
@@ -54,15 +53,13 @@ public final class CnameLookupHandler extends ChannelDuplexHandler {
             held.add(msg);
             return;
         }
-        if (swallowing && msg instanceof HttpContent && !(msg instanceof HttpRequest)) {
-            swallowing = !(msg instanceof LastHttpContent);
-            ReferenceCountUtil.release(msg);
+        if (answered.drop(msg)) {
             return;
         }
         if (msg instanceof HttpRequest request) {
             requestedHost = null;
             rewrittenHost = null;
-            swallowing = false;
+            answered.reset();
             String host = request.headers().get(HttpHeaderNames.HOST);
             if (lookup.needsLookup(host)) {
                 waiting = true;
@@ -97,8 +94,7 @@ public final class CnameLookupHandler extends ChannelDuplexHandler {
         String mapped = mapping.host();
         if (error != null) {
             refuse(ctx, request, error);
-            swallowing = !(request instanceof LastHttpContent);
-            ReferenceCountUtil.release(request);
+            answered.answered(request);
         } else {
             if (mapped != null && host != null) {
                 requestedHost = host;

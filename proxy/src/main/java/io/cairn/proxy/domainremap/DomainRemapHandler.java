@@ -1,20 +1,18 @@
 package io.cairn.proxy.domainremap;
 
+import io.cairn.common.http.AnsweredBody;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +30,7 @@ public final class DomainRemapHandler extends ChannelDuplexHandler {
     private final DomainRemap remap;
     private @Nullable String requestedPath;
     private @Nullable String rewrittenPath;
-    private boolean swallowing;
+    private final AnsweredBody answered = new AnsweredBody();
 
     public DomainRemapHandler(DomainRemap remap) {
         this.remap = remap;
@@ -49,8 +47,7 @@ public final class DomainRemapHandler extends ChannelDuplexHandler {
             DomainRemap.Remapped r = remap.remap(request.headers().get(HttpHeaderNames.HOST), rawPath);
             if (r.badRequest() != null) {
                 refuse(ctx, request, r.badRequest());
-                swallowing = !(msg instanceof LastHttpContent);
-                ReferenceCountUtil.release(msg);
+                answered.answered(request);
                 return;
             }
             String path = r.path();
@@ -66,9 +63,7 @@ public final class DomainRemapHandler extends ChannelDuplexHandler {
                     request.headers().remove(HttpHeaderNames.ACCEPT);
                 }
             }
-        } else if (swallowing && msg instanceof HttpContent) {
-            swallowing = !(msg instanceof LastHttpContent);
-            ReferenceCountUtil.release(msg);
+        } else if (answered.drop(msg)) {
             return;
         }
         ctx.fireChannelRead(msg);

@@ -1,5 +1,6 @@
 package io.cairn.proxy.edge;
 
+import io.cairn.common.http.AnsweredBody;
 import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.swift.ProxyServices;
 import io.cairn.proxy.swift.SwiftResponses;
@@ -8,12 +9,9 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private final EdgeFilter filter;
     private final ProxyServices services;
-    private boolean swallowing;
+    private final AnsweredBody answered = new AnsweredBody();
     private boolean pending;
 
     public EdgeHandler(EdgeFilter filter, ProxyServices services) {
@@ -42,9 +40,8 @@ public final class EdgeHandler extends ChannelInboundHandlerAdapter {
             CompletableFuture<FullHttpResponse> answer = filter.answer(request, pathInfo(request.uri()), services);
             if (answer != null) {
                 pending = true;
-                swallowing = !(msg instanceof LastHttpContent);
-                ReferenceCountUtil.release(msg);
-                if (!swallowing) {
+                answered.answered(request);
+                if (!answered.pending()) {
                     ctx.channel().config().setAutoRead(false);
                 }
                 boolean keepAlive = HttpUtil.isKeepAlive(request);
@@ -52,10 +49,8 @@ public final class EdgeHandler extends ChannelInboundHandlerAdapter {
                 answer.whenComplete((r, failure) -> ctx.executor().execute(() -> send(ctx, r, keepAlive, head)));
                 return;
             }
-        } else if (swallowing && msg instanceof HttpContent) {
-            swallowing = !(msg instanceof LastHttpContent);
-            ReferenceCountUtil.release(msg);
-            if (!swallowing && pending) {
+        } else if (answered.drop(msg)) {
+            if (!answered.pending() && pending) {
                 ctx.channel().config().setAutoRead(false);
             }
             return;
@@ -79,7 +74,7 @@ public final class EdgeHandler extends ChannelInboundHandlerAdapter {
             if (!keepAlive) {
                 // Connection: close (or an HTTP/1.0 client): the answer ends the connection
                 f.channel().close();
-            } else if (f.channel().isActive() && !swallowing) {
+            } else if (f.channel().isActive() && !answered.pending()) {
                 f.channel().config().setAutoRead(true);
                 f.channel().read();
             }

@@ -51,15 +51,7 @@ public record AccountInfo(
     }
 
     static long longHeader(HttpHeaders h, String name) {
-        String v = h.get(name);
-        if (v == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return HeaderNumbers.longOr(h.get(name), 0);
     }
 
     static Map<String, String> prefixed(HttpHeaders h, String lowerPrefix) {

@@ -1,7 +1,9 @@
 package io.cairn.proxy.largeobject;
 
+import io.cairn.common.codec.Json;
 import io.cairn.common.config.ConfigSection;
 import io.cairn.proxy.bulk.BulkResults;
+import io.cairn.proxy.info.HeaderNumbers;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Middleware;
 import io.cairn.proxy.swift.SwiftResponses;
@@ -18,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,16 +76,32 @@ public final class LargeObjects {
         return etag == null ? null : etag.replace("\"", "");
     }
 
+    /**
+     * A JSON listing with each row that has a {@code hash} given to {@code row} (with that hash) to rewrite in
+     * place; null when the listing is not a JSON list.
+     */
+    @SuppressWarnings("unchecked")
+    static @Nullable String rewriteRows(String json, BiConsumer<Map<String, Object>, String> row) {
+        Object doc;
+        try {
+            doc = Json.parse(json);
+        } catch (Json.JsonException e) {
+            return null;
+        }
+        if (!(doc instanceof List<?> items)) {
+            return null;
+        }
+        for (Object o : items) {
+            if (o instanceof Map<?, ?> m && m.get("hash") instanceof String hash) {
+                row.accept((Map<String, Object>) m, hash);
+            }
+        }
+        return Json.write(items);
+    }
+
     /** A header's integer value; -1 when absent or not one. */
     static long parseLong(@Nullable String v) {
-        if (v == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return HeaderNumbers.longOr(v, -1);
     }
 
     /** The value of a query parameter (first occurrence, percent-decoded), or null. */

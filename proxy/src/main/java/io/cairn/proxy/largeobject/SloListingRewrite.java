@@ -1,6 +1,5 @@
 package io.cairn.proxy.largeobject;
 
-import io.cairn.common.codec.Json;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.buffer.Unpooled;
@@ -8,7 +7,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -47,23 +45,12 @@ final class SloListingRewrite extends PassOn {
     }
 
     /** The listing with its SLO entries' {@code slo_etag} split out; null when it is not a JSON list. */
-    @SuppressWarnings("unchecked")
     static @Nullable String rewrite(String json) {
-        Object doc;
-        try {
-            doc = Json.parse(json);
-        } catch (Json.JsonException e) {
-            return null;
-        }
-        if (!(doc instanceof List<?> items)) {
-            return null;
-        }
-        for (Object o : items) {
-            if (o instanceof Map<?, ?> m && !m.containsKey("subdir") && m.get("hash") instanceof String hash) {
-                split((Map<String, Object>) m, hash);
+        return LargeObjects.rewriteRows(json, (row, hash) -> {
+            if (!row.containsKey("subdir")) {
+                split(row, hash);
             }
-        }
-        return Json.write(items);
+        });
     }
 
     /** {@code parse_header(hash)}: the etag, then {@code ; key=value} params; {@code slo_etag} moved out. */

@@ -1,7 +1,5 @@
 package io.cairn.proxy.largeobject;
 
-import io.cairn.common.codec.Json;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -17,23 +15,8 @@ final class SymlinkListing {
     private SymlinkListing() {}
 
     /** The rewritten listing; null when it is not a JSON list. */
-    @SuppressWarnings("unchecked")
     static @Nullable String rewrite(String json, String version, String quotedAccount) {
-        Object doc;
-        try {
-            doc = Json.parse(json);
-        } catch (Json.JsonException e) {
-            return null;
-        }
-        if (!(doc instanceof List<?> items)) {
-            return null;
-        }
-        for (Object o : items) {
-            if (o instanceof Map<?, ?> m && m.get("hash") instanceof String hash) {
-                entry((Map<String, Object>) m, hash, version, quotedAccount);
-            }
-        }
-        return Json.write(items);
+        return LargeObjects.rewriteRows(json, (row, hash) -> entry(row, hash, version, quotedAccount));
     }
 
     private static void entry(Map<String, Object> item, String hash, String version, String quotedAccount) {

@@ -1,13 +1,11 @@
 package io.cairn.proxy.pipeline;
 
+import io.cairn.common.http.AnsweredBody;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 
 /**
  * The auth stage: requests on the auth prefix (token issuance) and requests with an invalid token are
@@ -18,7 +16,7 @@ import io.netty.util.ReferenceCountUtil;
  */
 public final class AuthHandler extends ChannelInboundHandlerAdapter {
     private final AccessPolicy policy;
-    private boolean swallowing;
+    private final AnsweredBody answered = new AnsweredBody();
 
     public AuthHandler(AccessPolicy policy) {
         this.policy = policy;
@@ -30,14 +28,11 @@ public final class AuthHandler extends ChannelInboundHandlerAdapter {
             FullHttpResponse answer = policy.answerEarly(request, ctx.channel().localAddress());
             if (answer != null) {
                 HttpUtil.setKeepAlive(answer, HttpUtil.isKeepAlive(request));
-                swallowing = !(msg instanceof LastHttpContent);
-                ReferenceCountUtil.release(msg);
+                answered.answered(request);
                 ctx.writeAndFlush(answer);
                 return;
             }
-        } else if (swallowing && msg instanceof HttpContent) {
-            swallowing = !(msg instanceof LastHttpContent);
-            ReferenceCountUtil.release(msg);
+        } else if (answered.drop(msg)) {
             return;
         }
         ctx.fireChannelRead(msg);

@@ -1,19 +1,17 @@
 package io.cairn.proxy.pipeline;
 
+import io.cairn.common.http.AnsweredBody;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,7 +21,7 @@ import java.nio.charset.StandardCharsets;
  * <p>Confined to the channel's event loop.
  */
 public final class HealthCheckHandler extends ChannelInboundHandlerAdapter {
-    private boolean swallowing;
+    private final AnsweredBody answered = new AnsweredBody();
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -38,17 +36,13 @@ public final class HealthCheckHandler extends ChannelInboundHandlerAdapter {
             r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
             r.headers().set(HttpHeaderNames.CONTENT_LENGTH, 2);
             HttpUtil.setKeepAlive(r, HttpUtil.isKeepAlive(request));
-            swallowing = !(msg instanceof LastHttpContent);
-            ReferenceCountUtil.release(msg);
+            answered.answered(request);
             ctx.writeAndFlush(r);
             return;
         }
-        if (swallowing && msg instanceof HttpContent) {
-            swallowing = !(msg instanceof LastHttpContent);
-            ReferenceCountUtil.release(msg);
-            return;
+        if (!answered.drop(msg)) {
+            ctx.fireChannelRead(msg);
         }
-        ctx.fireChannelRead(msg);
     }
 
     static String pathOf(String uri) {

@@ -5,6 +5,7 @@ import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.pipeline.AccessPolicy;
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,32 @@ final class Authorization {
             }
             next.accept(account, d);
         });
+    }
+
+    /**
+     * The exchange's container info (looked up, continued on the exchange's event loop), then the caller's
+     * decision on it: {@code allowed} gets the info, or {@code refused} the denial (503 when the info could not be
+     * read).
+     */
+    static void whenContainerAllows(Exchange ex, Consumer<FullHttpResponse> refused, Consumer<ContainerInfo> allowed) {
+        SwiftPath p = ex.path();
+        ex.services()
+                .infoCache()
+                .container(p.account(), p.containerName())
+                .whenCompleteAsync(
+                        (info, e) -> {
+                            if (e != null) {
+                                refused.accept(SwiftResponses.standard(503));
+                                return;
+                            }
+                            AccessPolicy.Decision d = check(ex, info);
+                            if (!d.allowed()) {
+                                refused.accept(denial(d));
+                                return;
+                            }
+                            allowed.accept(info);
+                        },
+                        ex.eventLoop());
     }
 
     /** The decision for {@code method} on another resource by the exchange's caller (a copy's source). */

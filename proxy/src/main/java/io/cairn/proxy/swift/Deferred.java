@@ -1,7 +1,5 @@
 package io.cairn.proxy.swift;
 
-import io.netty.handler.codec.http.HttpContent;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -13,13 +11,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Confined to the exchange's event loop.
  */
-public final class Deferred implements Operation {
+public final class Deferred extends HoldingOperation {
     private final Exchange exchange;
     private final CompletableFuture<?> lookups;
     private final Supplier<@Nullable Operation> decision;
-    private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
-    private @Nullable Operation decided;
-    private boolean closed;
 
     /**
      * The operation {@code decision} gives once {@code lookups} complete: at once when they already have (a cached
@@ -59,56 +54,10 @@ public final class Deferred implements Operation {
         if (!exchange.isSubrequest()) {
             exchange.channel().config().setAutoRead(true);
         }
-        if (closed) {
+        if (closed()) {
             releaseEarly();
             return;
         }
-        Operation op = decision.get();
-        decided = op;
-        if (op == null) {
-            releaseEarly();
-            return;
-        }
-        op.start();
-        while (!early.isEmpty()) {
-            op.content(early.poll());
-        }
-    }
-
-    @Override
-    public void content(HttpContent content) {
-        Operation op = decided;
-        if (op != null) {
-            op.content(content);
-        } else if (closed) {
-            content.release();
-        } else {
-            early.add(content);
-        }
-    }
-
-    @Override
-    public void clientClosed() {
-        closed = true;
-        Operation op = decided;
-        if (op != null) {
-            op.clientClosed();
-        } else {
-            releaseEarly();
-        }
-    }
-
-    @Override
-    public void clientWritabilityChanged() {
-        Operation op = decided;
-        if (op != null) {
-            op.clientWritabilityChanged();
-        }
-    }
-
-    private void releaseEarly() {
-        while (!early.isEmpty()) {
-            early.poll().release();
-        }
+        serveWith(decision.get());
     }
 }

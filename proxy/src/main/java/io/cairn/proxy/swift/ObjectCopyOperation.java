@@ -318,24 +318,13 @@ final class ObjectCopyOperation extends BodilessOperation {
      * pause/resume are this sink's writability); anything else is relayed to the client as it is.
      */
     private final class SourceSink implements ResponseSink {
-        private final BodySource body = new BodySource() {
+        private final PacedBodySource body = new PacedBodySource(true) {
             @Override
-            public void pause() {
-                paused = true;
-            }
-
-            @Override
-            public void resume() {
-                paused = false;
+            protected void resumed() {
                 Operation g = get;
                 if (g != null && !over) {
                     g.clientWritabilityChanged();
                 }
-            }
-
-            @Override
-            public void ready() {
-                resume();
             }
 
             @Override
@@ -346,7 +335,6 @@ final class ObjectCopyOperation extends BodilessOperation {
         private @Nullable Operation get;
         private @Nullable Operation put;
         private boolean relayToClient;
-        private boolean paused = true;
         private boolean over;
         private boolean sourceEnded;
 
@@ -377,7 +365,7 @@ final class ObjectCopyOperation extends BodilessOperation {
             put = p;
             if (!pacedBySource) {
                 // a manifest PUT through the pipeline takes the (small) manifest whole: no pacing
-                paused = false;
+                body.unpace();
             }
             p.start();
         }
@@ -422,7 +410,7 @@ final class ObjectCopyOperation extends BodilessOperation {
 
         @Override
         public boolean isWritable() {
-            return relayToClient ? exchange.isWritable() : !paused && !over;
+            return relayToClient ? exchange.isWritable() : !body.paused() && !over;
         }
 
         /** The PUT failed, or the client went away: the source is read no further. */

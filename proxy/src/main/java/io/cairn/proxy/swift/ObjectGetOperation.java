@@ -5,7 +5,6 @@ import io.cairn.common.http.CairnBackendHeaders;
 import io.cairn.common.time.Timestamp;
 import io.cairn.proxy.backend.GetConnection;
 import io.cairn.proxy.info.ContainerInfo;
-import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.proxy.routing.BackendHeaders;
 import io.cairn.proxy.routing.BestResponse;
 import io.cairn.proxy.routing.NodeIterator;
@@ -71,29 +70,12 @@ final class ObjectGetOperation extends BodilessOperation implements GetConnectio
 
     @Override
     protected void run() {
-        SwiftPath p = exchange.path();
-        exchange.services()
-                .infoCache()
-                .container(p.account(), p.containerName())
-                .whenCompleteAsync(
-                        (info, e) -> {
-                            if (e != null) {
-                                finish(SwiftResponses.standard(503));
-                            } else {
-                                withContainer(info);
-                            }
-                        },
-                        exchange.eventLoop());
+        Authorization.whenContainerAllows(exchange, this::finish, this::withContainer);
     }
 
     private void withContainer(ContainerInfo info) {
         ProxyServices s = exchange.services();
         SwiftPath p = exchange.path();
-        AccessPolicy.Decision d = Authorization.check(exchange, info);
-        if (!d.allowed()) {
-            finish(Authorization.denial(d));
-            return;
-        }
         int policy = info.exists() ? info.storagePolicyIndex() : 0;
         Ring ring = s.rings().object(policy);
         if (ring == null) {

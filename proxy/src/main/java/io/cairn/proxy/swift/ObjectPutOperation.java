@@ -4,7 +4,6 @@ import io.cairn.common.http.CairnBackendHeaders;
 import io.cairn.proxy.backend.BodyDigest;
 import io.cairn.proxy.backend.PutConnection;
 import io.cairn.proxy.info.ContainerInfo;
-import io.cairn.proxy.pipeline.AccessPolicy;
 import io.cairn.proxy.routing.BackendHeaders;
 import io.cairn.proxy.routing.BestResponse;
 import io.cairn.proxy.routing.NodeIterator;
@@ -153,27 +152,12 @@ final class ObjectPutOperation implements Operation, PutConnection.Listener {
             h.set(HttpHeaderNames.CONTENT_TYPE, s.contentTypes().guess(p.objectName()));
             h.remove("X-Detect-Content-Type");
         }
-        s.infoCache()
-                .container(p.account(), p.containerName())
-                .whenCompleteAsync(
-                        (info, e) -> {
-                            if (e != null) {
-                                fail(SwiftResponses.standard(503));
-                            } else {
-                                withContainer(info);
-                            }
-                        },
-                        exchange.eventLoop());
+        Authorization.whenContainerAllows(exchange, this::fail, this::withContainer);
     }
 
     private void withContainer(ContainerInfo info) {
         ProxyServices s = exchange.services();
         SwiftPath p = exchange.path();
-        AccessPolicy.Decision d = Authorization.check(exchange, info);
-        if (!d.allowed()) {
-            fail(Authorization.denial(d));
-            return;
-        }
         FullHttpResponse refusal = exchange.takeRefusalOnceAuthorized();
         if (refusal != null) {
             fail(refusal);

@@ -2,10 +2,9 @@ package io.cairn.proxy.versioning;
 
 import io.cairn.proxy.info.ContainerInfo;
 import io.cairn.proxy.swift.Exchange;
+import io.cairn.proxy.swift.HoldingOperation;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.SwiftResponses;
-import io.netty.handler.codec.http.HttpContent;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -18,13 +17,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Confined to the exchange's event loop.
  */
-final class AfterContainerInfo implements Operation {
+final class AfterContainerInfo extends HoldingOperation {
     private final Exchange exchange;
     private final Function<ContainerInfo, @Nullable Operation> decide;
-    private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
-    private @Nullable Operation inner;
     private boolean paused;
-    private boolean closed;
 
     AfterContainerInfo(Exchange exchange, Function<ContainerInfo, @Nullable Operation> decide) {
         this.exchange = exchange;
@@ -47,7 +43,7 @@ final class AfterContainerInfo implements Operation {
         }
         f.whenCompleteAsync(
                 (info, e) -> {
-                    if (closed) {
+                    if (closed()) {
                         return;
                     }
                     if (e != null || info == null) {
@@ -65,51 +61,6 @@ final class AfterContainerInfo implements Operation {
             paused = false;
             exchange.channel().config().setAutoRead(true);
         }
-        Operation op = decide.apply(info);
-        inner = op;
-        if (op == null) {
-            releaseEarly();
-            return;
-        }
-        op.start();
-        while (!early.isEmpty() && !closed) {
-            op.content(early.poll());
-        }
-    }
-
-    private void releaseEarly() {
-        while (!early.isEmpty()) {
-            early.poll().release();
-        }
-    }
-
-    @Override
-    public void content(HttpContent content) {
-        Operation op = inner;
-        if (op != null) {
-            op.content(content);
-        } else if (closed) {
-            content.release();
-        } else {
-            early.add(content);
-        }
-    }
-
-    @Override
-    public void clientClosed() {
-        closed = true;
-        releaseEarly();
-        Operation op = inner;
-        if (op != null) {
-            op.clientClosed();
-        }
-    }
-
-    @Override
-    public void clientWritabilityChanged() {
-        Operation op = inner;
-        if (op != null) {
-            op.clientWritabilityChanged();
-        }
+        serveWith(decide.apply(info));
     }
 }

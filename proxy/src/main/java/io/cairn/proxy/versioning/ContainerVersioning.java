@@ -2,6 +2,7 @@ package io.cairn.proxy.versioning;
 
 import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.info.ContainerInfo;
+import io.cairn.proxy.info.HeaderNumbers;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
 import io.cairn.proxy.swift.QueryParams;
@@ -157,26 +158,12 @@ final class ContainerVersioning {
         }
 
         private void original() {
-            track(Subrequests.call(
-                    exchange,
-                    next,
-                    HttpMethod.DELETE,
-                    exchange.path(),
-                    exchange.headers().copy(),
-                    null,
-                    this::reply));
+            deleteAsSent(next);
         }
     }
 
     static long parseLong(@Nullable String v) {
-        if (v == null) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return HeaderNumbers.longOr(v, 0);
     }
 
     /** {@code handle_request} for GET and HEAD. */

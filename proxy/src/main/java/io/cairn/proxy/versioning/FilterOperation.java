@@ -2,7 +2,10 @@ package io.cairn.proxy.versioning;
 
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.Operation;
+import io.cairn.proxy.swift.Subrequests;
+import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +31,18 @@ abstract class FilterOperation implements Operation {
             calls.add(op);
         }
         return op;
+    }
+
+    /** The client's DELETE on below as it sent it (its headers copied), answered with what that gets. */
+    final void deleteAsSent(SwiftApp next) {
+        track(Subrequests.call(
+                exchange,
+                next,
+                HttpMethod.DELETE,
+                exchange.path(),
+                exchange.headers().copy(),
+                null,
+                this::reply));
     }
 
     /** Answers the client unless it has gone. */

@@ -127,14 +127,7 @@ final class LegacyDelete extends AfterBody {
 
     /** The client's DELETE, as sent. */
     private void plainDelete() {
-        track(Subrequests.call(
-                exchange,
-                next,
-                HttpMethod.DELETE,
-                exchange.path(),
-                exchange.headers().copy(),
-                null,
-                this::reply));
+        deleteAsSent(next);
     }
 
     /**

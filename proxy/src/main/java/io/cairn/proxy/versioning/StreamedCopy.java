@@ -1,7 +1,7 @@
 package io.cairn.proxy.versioning;
 
-import io.cairn.proxy.swift.BodySource;
 import io.cairn.proxy.swift.Operation;
+import io.cairn.proxy.swift.PacedBodySource;
 import io.cairn.proxy.swift.ResponseSink;
 import io.cairn.proxy.swift.Subrequests;
 import io.cairn.proxy.swift.SwiftApp;
@@ -41,7 +41,6 @@ final class StreamedCopy implements ResponseSink {
     private @Nullable Operation put;
     private @Nullable HttpResponse errorHead;
     private @Nullable CompositeByteBuf errorBody;
-    private boolean paused;
     private boolean sourceEnded;
     private boolean over;
 
@@ -194,28 +193,17 @@ final class StreamedCopy implements ResponseSink {
 
     @Override
     public boolean isWritable() {
-        return !paused;
+        return !pacing.paused();
     }
 
     /** The write below paces the source GET through this (its replicas' back-pressure). */
-    private final BodySource pacing = new BodySource() {
+    private final PacedBodySource pacing = new PacedBodySource(false) {
         @Override
-        public void pause() {
-            paused = true;
-        }
-
-        @Override
-        public void resume() {
-            paused = false;
+        protected void resumed() {
             Operation g = get;
             if (g != null && !over) {
                 g.clientWritabilityChanged();
             }
-        }
-
-        @Override
-        public void ready() {
-            resume();
         }
 
         @Override

@@ -14,9 +14,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.LastHttpContent;
-import java.util.ArrayDeque;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A PUT to a container with versioning enabled (Swift's {@code handle_put}): the current object is made a
@@ -26,78 +23,32 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Confined to the exchange's event loop.
  */
-final class VersionedPut extends FilterOperation {
+final class VersionedPut extends HeldBodyPut {
     private final SwiftApp next;
-    private final ContainerInfo info;
     private final String versionsContainer;
-    private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
-    private @Nullable Operation dataPut;
     private long bodyBytes;
 
     VersionedPut(Exchange exchange, SwiftApp next, ContainerInfo info, String versionsContainer) {
-        super(exchange);
+        super(exchange, info);
         this.next = next;
-        this.info = info;
         this.versionsContainer = versionsContainer;
     }
 
     @Override
-    public void start() {
-        if (!exchange.isSubrequest() && !exchange.requestComplete()) {
-            exchange.channel().config().setAutoRead(false);
-        }
-        FullHttpResponse denied = exchange.denialFor("PUT", info);
-        if (denied != null) {
-            answerEarly(denied);
-            return;
-        }
+    void begin() {
         CurrentVersionCopy.run(this, next, versionsContainer, bad -> {
             if (bad != null) {
-                answerEarly(bad);
+                refuse(bad);
             } else {
                 putData();
             }
         });
     }
 
-    /** An answer before the body was read: the body is dropped as it comes, then the answer goes. */
-    private void answerEarly(FullHttpResponse r) {
-        if (exchange.requestComplete() || exchange.isSubrequest()) {
-            while (!early.isEmpty()) {
-                early.poll().release();
-            }
-            reply(r);
-            return;
-        }
-        pending = r;
-        while (!early.isEmpty()) {
-            content(early.poll());
-        }
-        exchange.channel().config().setAutoRead(true);
-        exchange.channel().read();
-    }
-
-    private @Nullable FullHttpResponse pending;
-
     @Override
-    public void content(HttpContent content) {
-        if (pending != null) {
-            boolean last = content instanceof LastHttpContent;
-            content.release();
-            if (last) {
-                FullHttpResponse r = pending;
-                pending = null;
-                reply(r);
-            }
-            return;
-        }
-        Operation d = dataPut;
-        if (d == null) {
-            early.add(content);
-            return;
-        }
+    void deliver(Operation op, HttpContent content) {
         bodyBytes += content.content().readableBytes();
-        d.content(content);
+        op.content(content);
     }
 
     /** {@code _put_versioned_obj_from_client}. */
@@ -111,16 +62,7 @@ final class VersionedPut extends FilterOperation {
         h.set(VersionNames.ALLOW_RESERVED, "true");
         Operation op =
                 Subrequests.callWithClientBody(exchange.preAuthorized(), next, to, h, r -> dataWritten(r, h, name));
-        dataPut = track(op);
-        if (op == null) {
-            return;
-        }
-        op.start();
-        while (!early.isEmpty() && !closed) {
-            HttpContent c = early.poll();
-            bodyBytes += c.content().readableBytes();
-            op.content(c);
-        }
+        sendBodyTo(op);
     }
 
     private void dataWritten(FullHttpResponse r, HttpHeaders putHeaders, String name) {
@@ -183,18 +125,5 @@ final class VersionedPut extends FilterOperation {
             r.headers().set(VersionNames.VERSION_ID, versionId);
             op.reply(r);
         }));
-    }
-
-    @Override
-    public void clientClosed() {
-        super.clientClosed();
-        while (!early.isEmpty()) {
-            early.poll().release();
-        }
-        FullHttpResponse r = pending;
-        pending = null;
-        if (r != null) {
-            r.release();
-        }
     }
 }

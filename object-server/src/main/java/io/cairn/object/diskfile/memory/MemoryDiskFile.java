@@ -8,6 +8,7 @@ import io.cairn.object.diskfile.DiskFileNotExist;
 import io.cairn.object.diskfile.DiskFileReader;
 import io.cairn.object.diskfile.DiskFileWriter;
 import io.cairn.object.diskfile.MetadataMerge;
+import io.cairn.object.diskfile.NamedDiskFile;
 import io.cairn.object.diskfile.OnDiskFileName;
 import io.cairn.object.diskfile.OnDiskFileSet;
 import io.cairn.object.metadata.ObjectMetadata;
@@ -15,13 +16,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /** A {@link DiskFile} in a {@link MemoryDiskFileManager}. Immutable handle; thread-safe. */
-final class MemoryDiskFile implements DiskFile {
+final class MemoryDiskFile extends NamedDiskFile {
     private final MemoryDiskFileManager manager;
-    private final String device;
-    private final int partition;
-    private final int policyIndex;
-    private final String name;
-    private final String nameHash;
 
     MemoryDiskFile(
             MemoryDiskFileManager manager,
@@ -30,37 +26,8 @@ final class MemoryDiskFile implements DiskFile {
             int policyIndex,
             String name,
             String nameHash) {
+        super(device, partition, policyIndex, name, nameHash);
         this.manager = manager;
-        this.device = device;
-        this.partition = partition;
-        this.policyIndex = policyIndex;
-        this.name = name;
-        this.nameHash = nameHash;
-    }
-
-    @Override
-    public String device() {
-        return device;
-    }
-
-    @Override
-    public int partition() {
-        return partition;
-    }
-
-    @Override
-    public int policyIndex() {
-        return policyIndex;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String nameHash() {
-        return nameHash;
     }
 
     @Override

@@ -3,19 +3,16 @@ package io.cairn.object.diskfile.memory;
 import io.cairn.common.time.Timestamp;
 import io.cairn.object.diskfile.DiskFileQuarantined;
 import io.cairn.object.diskfile.DiskFileReader;
+import io.cairn.object.diskfile.MergedDiskFileReader;
 import io.cairn.object.diskfile.MetadataMerge;
-import io.cairn.object.metadata.ObjectMetadata;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A {@link DiskFileReader} over an in-memory body; {@link #detachFileChannel()} is always null. */
-final class MemoryDiskFileReader implements DiskFileReader {
-    private final MetadataMerge.Merged merged;
+final class MemoryDiskFileReader extends MergedDiskFileReader {
     private final MemoryFile data;
-    private final Timestamp dataTimestamp;
-    private final @Nullable Timestamp metaTimestamp;
     private final Map<String, MemoryFile> hashDir;
 
     MemoryDiskFileReader(
@@ -24,36 +21,9 @@ final class MemoryDiskFileReader implements DiskFileReader {
             Timestamp dataTimestamp,
             @Nullable Timestamp metaTimestamp,
             Map<String, MemoryFile> hashDir) {
+        super(merged, data.metadata(), dataTimestamp, metaTimestamp);
         this.hashDir = hashDir;
-        this.merged = merged;
         this.data = data;
-        this.dataTimestamp = dataTimestamp;
-        this.metaTimestamp = metaTimestamp;
-    }
-
-    @Override
-    public ObjectMetadata metadata() {
-        return merged.metadata();
-    }
-
-    @Override
-    public ObjectMetadata dataMetadata() {
-        return data.metadata();
-    }
-
-    @Override
-    public @Nullable ObjectMetadata metaMetadata() {
-        return merged.metaMetadata();
-    }
-
-    @Override
-    public Timestamp dataTimestamp() {
-        return dataTimestamp;
-    }
-
-    @Override
-    public @Nullable Timestamp metaTimestamp() {
-        return metaTimestamp;
     }
 
     @Override
@@ -81,7 +51,7 @@ final class MemoryDiskFileReader implements DiskFileReader {
     @Override
     public DiskFileQuarantined quarantine(String reason) {
         hashDir.clear();
-        return new DiskFileQuarantined("quarantined " + merged.metadata().name() + " (in memory): " + reason);
+        return new DiskFileQuarantined("quarantined " + metadata().name() + " (in memory): " + reason);
     }
 
     @Override
