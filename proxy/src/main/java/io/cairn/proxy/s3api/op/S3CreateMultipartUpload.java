@@ -39,8 +39,8 @@ public final class S3CreateMultipartUpload extends S3Operation {
         String type = requested == null
                 ? (algorithm == ChecksumAlgorithm.CRC64NVME ? "FULL_OBJECT" : "COMPOSITE")
                 : requested.strip().toUpperCase(java.util.Locale.ROOT);
-        boolean ok = type.equals("COMPOSITE") && algorithm != ChecksumAlgorithm.CRC64NVME
-                || type.equals("FULL_OBJECT") && algorithm.isCrc();
+        boolean ok = (type.equals("COMPOSITE") && algorithm != ChecksumAlgorithm.CRC64NVME)
+                || (type.equals("FULL_OBJECT") && algorithm.isCrc());
         if (!ok) {
             throw new io.cairn.proxy.s3api.error.S3Exception(
                     io.cairn.proxy.s3api.error.S3ErrorCode.InvalidRequest,
