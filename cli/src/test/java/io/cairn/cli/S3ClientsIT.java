@@ -584,74 +584,10 @@ class S3ClientsIT {
                 .contains("DONE");
     }
 
-    /** The boto3 side of the SSE-C test: each line it prints is checked below. */
-    private static final String SSE_C_SCRIPT = String.join(
-            "\n",
-            "import base64, hashlib, os",
-            "b = 'ssec-bucket'",
-            "s3.create_bucket(Bucket=b)",
-            "key = os.urandom(32)",
-            "other = os.urandom(32)",
-            "md5 = base64.b64encode(hashlib.md5(key).digest()).decode()",
-            "ssec = {'SSECustomerAlgorithm': 'AES256', 'SSECustomerKey': key}",
-            "def err(f, **kw):",
-            "    try:",
-            "        f(**kw)",
-            "        return 'OK'",
-            "    except botocore.exceptions.ClientError as e:",
-            "        return '%s %s' % (e.response['Error']['Code'], e.response['ResponseMetadata']['HTTPStatusCode'])",
-            "k = 'chiffré/ключ.bin'",
-            "body = os.urandom(100000)",
-            "p = s3.put_object(Bucket=b, Key=k, Body=body, **ssec)",
-            "print('PUT', p['SSECustomerAlgorithm'], p['SSECustomerKeyMD5'] == md5)",
-            "g = s3.get_object(Bucket=b, Key=k, **ssec)",
-            "print('GET', g['Body'].read() == body, g['SSECustomerAlgorithm'], g['SSECustomerKeyMD5'] == md5)",
-            "r = s3.get_object(Bucket=b, Key=k, Range='bytes=1001-70000', **ssec)",
-            "print('RANGE', r['Body'].read() == body[1001:70001], r['ContentRange'])",
-            "h = s3.head_object(Bucket=b, Key=k, **ssec)",
-            "print('HEAD', h['ContentLength'], h['SSECustomerKeyMD5'] == md5)",
-            "print('NOKEY', err(s3.get_object, Bucket=b, Key=k))",
-            "print('NOKEYHEAD', err(s3.head_object, Bucket=b, Key=k))",
-            "print('WRONGKEY', err(s3.get_object, Bucket=b, Key=k, SSECustomerAlgorithm='AES256',"
-                    + " SSECustomerKey=other))",
-            "s3.put_object(Bucket=b, Key='plain.txt', Body=b'attack at dawn ' * 100, **ssec)",
-            "print('LIST', sorted((o['Key'], o['Size']) for o in s3.list_objects_v2(Bucket=b)['Contents']))",
-            "print('KEYONPLAIN', err(s3.put_object, Bucket=b, Key='clear', Body=b'clear') or '',"
-                    + " err(s3.get_object, Bucket=b, Key='clear', **ssec))",
-            "up = s3.create_multipart_upload(Bucket=b, Key='mp', **ssec)",
-            "print('MPCREATE', up['SSECustomerAlgorithm'], up['SSECustomerKeyMD5'] == md5)",
-            "uid = up['UploadId']",
-            "datas = [os.urandom(5 * 1024 * 1024), os.urandom(5 * 1024 * 1024), os.urandom(1234)]",
-            "parts = []",
-            "for i, data in enumerate(datas, 1):",
-            "    e = s3.upload_part(Bucket=b, Key='mp', UploadId=uid, PartNumber=i, Body=data, **ssec)['ETag']",
-            "    parts.append({'PartNumber': i, 'ETag': e})",
-            "print('PARTNOKEY', err(s3.upload_part, Bucket=b, Key='mp', UploadId=uid, PartNumber=4, Body=b'x'))",
-            "print('PARTWRONGKEY', err(s3.upload_part, Bucket=b, Key='mp', UploadId=uid, PartNumber=4, Body=b'x',"
-                    + " SSECustomerAlgorithm='AES256', SSECustomerKey=other))",
-            "s3.complete_multipart_upload(Bucket=b, Key='mp', UploadId=uid, MultipartUpload={'Parts': parts})",
-            "whole = b''.join(datas)",
-            "print('MPGET', s3.get_object(Bucket=b, Key='mp', **ssec)['Body'].read() == whole)",
-            "start, end = 5 * 1024 * 1024 - 100, 10 * 1024 * 1024 + 50",
-            "r = s3.get_object(Bucket=b, Key='mp', Range='bytes=%d-%d' % (start, end), **ssec)",
-            "print('MPRANGE', r['Body'].read() == whole[start:end + 1])",
-            "print('MPPART', s3.get_object(Bucket=b, Key='mp', PartNumber=2, **ssec)['Body'].read() == datas[1])",
-            "print('MPNOKEY', err(s3.get_object, Bucket=b, Key='mp'))",
-            "print('MPSIZE', s3.head_object(Bucket=b, Key='mp', **ssec)['ContentLength'] == len(whole))",
-            "src = {'Bucket': b, 'Key': k}",
-            "srcssec = {'CopySourceSSECustomerAlgorithm': 'AES256', 'CopySourceSSECustomerKey': key}",
-            "s3.copy_object(Bucket=b, Key='copy', CopySource=src, MetadataDirective='REPLACE',"
-                    + " Metadata={'new': 'meta'}, **ssec, **srcssec)",
-            "c = s3.get_object(Bucket=b, Key='copy', **ssec)",
-            "print('COPY', c['Body'].read() == body, c['Metadata'])",
-            "print('COPYNOKEY', err(s3.copy_object, Bucket=b, Key='copy2', CopySource=src))",
-            "print('COPYWRONGKEY', err(s3.copy_object, Bucket=b, Key='copy2', CopySource=src, **ssec,"
-                    + " CopySourceSSECustomerAlgorithm='AES256', CopySourceSSECustomerKey=other))",
-            "print('DONE')");
-
     @Test
     void shouldEncryptWithCustomerKeysThroughBoto3AndNeverStoreTheKeyOrThePlaintext() throws Exception {
-        String out = ok(s3.boto3(SSE_C_SCRIPT), "boto3 SSE-C").out();
+        String out =
+                ok(s3.boto3(S3EncryptionScripts.SSE_C_SCRIPT), "boto3 SSE-C").out();
         assertThat(out)
                 .contains("PUT AES256 True")
                 .contains("GET True AES256 True")
@@ -683,55 +619,9 @@ class S3ClientsIT {
         assertThat(new String(stored.body(), StandardCharsets.ISO_8859_1)).doesNotContain("attack at dawn");
     }
 
-    /** The boto3 side of the multipart checksum test: each line it prints is checked below. */
-    private static final String MULTIPART_CHECKSUM_SCRIPT = String.join(
-            "\n",
-            "import base64, hashlib, os, zlib",
-            "b = 'sum-bucket'",
-            "s3.create_bucket(Bucket=b)",
-            "datas = [os.urandom(5 * 1024 * 1024), os.urandom(5 * 1024 * 1024), os.urandom(777)]",
-            "whole = b''.join(datas)",
-            "def b64(x):",
-            "    return base64.b64encode(x).decode()",
-            "def crc(x):",
-            "    return zlib.crc32(x).to_bytes(4, 'big')",
-            "def mp(key, alg, full=False):",
-            "    def typed(request, **kw):",
-            "        request.headers['x-amz-checksum-type'] = 'FULL_OBJECT'",
-            "    if full:",
-            "        s3.meta.events.register('before-sign.s3.CreateMultipartUpload', typed)",
-            "    up = s3.create_multipart_upload(Bucket=b, Key=key, ChecksumAlgorithm=alg)['UploadId']",
-            "    if full:",
-            "        s3.meta.events.unregister('before-sign.s3.CreateMultipartUpload', typed)",
-            "    parts = []",
-            "    for i, d in enumerate(datas, 1):",
-            "        r = s3.upload_part(Bucket=b, Key=key, UploadId=up, PartNumber=i, Body=d, ChecksumAlgorithm=alg)",
-            "        parts.append({'PartNumber': i, 'ETag': r['ETag'], 'Checksum' + alg: r['Checksum' + alg]})",
-            "    return s3.complete_multipart_upload(Bucket=b, Key=key, UploadId=up, MultipartUpload={'Parts': parts})",
-            "def kind(r):",
-            "    return r['ResponseMetadata']['HTTPHeaders'].get('x-amz-checksum-type')",
-            "want = b64(hashlib.sha256(b''.join(hashlib.sha256(d).digest() for d in datas)).digest()) + '-3'",
-            "c = mp('sha ключ', 'SHA256')",
-            "print('SHACOMPLETE', c.get('ChecksumSHA256') == want)",
-            "h = s3.head_object(Bucket=b, Key='sha ключ', ChecksumMode='ENABLED')",
-            "print('SHAHEAD', h.get('ChecksumSHA256') == want, kind(h))",
-            "print('SHANOMODE', s3.head_object(Bucket=b, Key='sha ключ').get('ChecksumSHA256'))",
-            "g = s3.get_object(Bucket=b, Key='sha ключ', ChecksumMode='ENABLED')",
-            "print('SHAGET', g['Body'].read() == whole, g.get('ChecksumSHA256') == want)",
-            "p = s3.get_object(Bucket=b, Key='sha ключ', PartNumber=2, ChecksumMode='ENABLED')",
-            "print('SHAPART', p['Body'].read() == datas[1], p.get('ChecksumSHA256') == b64(hashlib.sha256(datas[1])"
-                    + ".digest()))",
-            "c = mp('crc-composite', 'CRC32')",
-            "print('CRCCOMPOSITE', c.get('ChecksumCRC32') == b64(crc(b''.join(crc(d) for d in datas))) + '-3')",
-            "c = mp('crc-full', 'CRC32', full=True)",
-            "print('CRCFULL', c.get('ChecksumCRC32') == b64(crc(whole)))",
-            "g = s3.get_object(Bucket=b, Key='crc-full', ChecksumMode='ENABLED')",
-            "print('CRCFULLGET', g['Body'].read() == whole, g.get('ChecksumCRC32') == b64(crc(whole)), kind(g))",
-            "print('DONE')");
-
     @Test
     void shouldReturnCompositeAndFullObjectChecksumsOfMultipartUploadsWithBoto3() throws Exception {
-        String out = ok(s3.boto3(MULTIPART_CHECKSUM_SCRIPT), "boto3 multipart checksums")
+        String out = ok(s3.boto3(S3EncryptionScripts.MULTIPART_CHECKSUM_SCRIPT), "boto3 multipart checksums")
                 .out();
         assertThat(out)
                 .contains("SHACOMPLETE True")
