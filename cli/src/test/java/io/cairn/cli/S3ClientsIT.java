@@ -611,7 +611,7 @@ class S3ClientsIT {
                 .contains("COPYWRONGKEY AccessDenied 403")
                 .contains("DONE");
         // what Swift stores is ciphertext, and its sysmeta holds no key
-        String token = saio.login("test:tester", "testing");
+        SaioHarness.Login token = saio.login("test:tester", "testing");
         HttpResponse<byte[]> stored =
                 saio.send(SaioHarness.request(token, "/ssec-bucket/plain.txt").GET());
         assertThat(stored.statusCode()).isEqualTo(200);
