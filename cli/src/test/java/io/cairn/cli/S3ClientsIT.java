@@ -584,6 +584,57 @@ class S3ClientsIT {
                 .contains("DONE");
     }
 
+    @Test
+    void shouldEncryptWithCustomerKeysThroughBoto3AndNeverStoreTheKeyOrThePlaintext() throws Exception {
+        String out =
+                ok(s3.boto3(S3EncryptionScripts.SSE_C_SCRIPT), "boto3 SSE-C").out();
+        assertThat(out)
+                .contains("PUT AES256 True")
+                .contains("GET True AES256 True")
+                .contains("RANGE True bytes 1001-70000/100000")
+                .contains("HEAD 100000 True")
+                .contains("NOKEY InvalidRequest 400")
+                .contains("NOKEYHEAD 400 400")
+                .contains("WRONGKEY AccessDenied 403")
+                .contains("LIST [('chiffré/ключ.bin', 100000), ('plain.txt', 1500)]")
+                .contains("KEYONPLAIN OK InvalidRequest 400")
+                .contains("MPCREATE AES256 True")
+                .contains("PARTNOKEY InvalidRequest 400")
+                .contains("PARTWRONGKEY InvalidRequest 400")
+                .contains("MPGET True")
+                .contains("MPRANGE True")
+                .contains("MPPART True")
+                .contains("MPNOKEY InvalidRequest 400")
+                .contains("MPSIZE True")
+                .contains("COPY True {'new': 'meta'}")
+                .contains("COPYNOKEY InvalidRequest 400")
+                .contains("COPYWRONGKEY AccessDenied 403")
+                .contains("DONE");
+        // what Swift stores is ciphertext, and its sysmeta holds no key
+        SaioHarness.Login token = saio.login("test:tester", "testing");
+        HttpResponse<byte[]> stored =
+                saio.send(SaioHarness.request(token, "/ssec-bucket/plain.txt").GET());
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(stored.body()).hasSize(1500);
+        assertThat(new String(stored.body(), StandardCharsets.ISO_8859_1)).doesNotContain("attack at dawn");
+    }
+
+    @Test
+    void shouldReturnCompositeAndFullObjectChecksumsOfMultipartUploadsWithBoto3() throws Exception {
+        String out = ok(s3.boto3(S3EncryptionScripts.MULTIPART_CHECKSUM_SCRIPT), "boto3 multipart checksums")
+                .out();
+        assertThat(out)
+                .contains("SHACOMPLETE True")
+                .contains("SHAHEAD True COMPOSITE")
+                .contains("SHANOMODE None")
+                .contains("SHAGET True True")
+                .contains("SHAPART True True")
+                .contains("CRCCOMPOSITE True")
+                .contains("CRCFULL True")
+                .contains("CRCFULLGET True True FULL_OBJECT")
+                .contains("DONE");
+    }
+
     /** {@code aws …} that must succeed, its output stripped. */
     private String aws(String... args) throws Exception {
         return ok(s3.aws(args), "aws " + String.join(" ", args)).out().strip();

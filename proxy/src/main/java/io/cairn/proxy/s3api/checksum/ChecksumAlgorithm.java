@@ -54,6 +54,77 @@ public enum ChecksumAlgorithm {
         return null;
     }
 
+    /** Whether this is a CRC, whose values of consecutive pieces {@link #combine} into the whole's. */
+    public boolean isCrc() {
+        return this == CRC32 || this == CRC32C || this == CRC64NVME;
+    }
+
+    /**
+     * The CRC of {@code a || b} from the CRCs of {@code a} and of {@code b} (big-endian, as {@link Digest#digest}
+     * gives them) and {@code b}'s length: {@code crc(a) * x^(8 * lengthB) mod P xor crc(b)}, zlib's {@code
+     * crc32_combine} for any reflected CRC whose initial value and final xor are all ones (all three here).
+     */
+    public byte[] combine(byte[] crcA, byte[] crcB, long lengthB) {
+        int width = switch (this) {
+            case CRC32, CRC32C -> 32;
+            case CRC64NVME -> 64;
+            default -> throw new IllegalStateException(this + " is no CRC");
+        };
+        long poly = switch (this) {
+            case CRC32 -> 0xEDB88320L;
+            case CRC32C -> 0x82F63B78L;
+            default -> 0x9A6C9329AC4BC9B5L;
+        };
+        long a = toLong(crcA);
+        long b = toLong(crcB);
+        long x = 1L << (width - 2); // x^1
+        for (int i = 0; i < 3; i++) {
+            x = multModP(x, x, width, poly); // x^8: one byte
+        }
+        long shift = 1L << (width - 1); // x^0
+        for (long n = lengthB; n != 0; n >>>= 1) {
+            if ((n & 1) != 0) {
+                shift = multModP(x, shift, width, poly);
+            }
+            x = multModP(x, x, width, poly);
+        }
+        long v = multModP(shift, a, width, poly) ^ b;
+        byte[] out = new byte[width / 8];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) (v >>> (8 * (out.length - 1 - i)));
+        }
+        return out;
+    }
+
+    /** {@code a * b mod P}, both polynomials reflected in {@code width} bits (zlib's {@code multmodp}). */
+    private static long multModP(long a, long b, int width, long poly) {
+        long m = 1L << (width - 1);
+        long p = 0;
+        long bb = b;
+        while (true) {
+            if ((a & m) != 0) {
+                p ^= bb;
+                if ((a & (m - 1)) == 0) {
+                    break;
+                }
+            }
+            m >>>= 1;
+            if (m == 0) {
+                break;
+            }
+            bb = (bb & 1) != 0 ? (bb >>> 1) ^ poly : bb >>> 1;
+        }
+        return p;
+    }
+
+    private static long toLong(byte[] b) {
+        long v = 0;
+        for (byte x : b) {
+            v = (v << 8) | (x & 0xff);
+        }
+        return v;
+    }
+
     /** A fresh digest. */
     public Digest newDigest() {
         return switch (this) {

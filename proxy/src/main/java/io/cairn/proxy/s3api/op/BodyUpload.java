@@ -58,6 +58,12 @@ final class BodyUpload implements ResponseSink {
     private @Nullable HttpResponse head;
     private boolean over;
     private @Nullable String computedChecksum;
+    /** SSE-C: the cipher the body passes through after every check of its plaintext. */
+    private SseC.@Nullable Ctr encrypt;
+    /** SSE-C: the plaintext's MD5, when a {@code Content-MD5} (which Swift cannot check on ciphertext) came. */
+    private @Nullable MessageDigest md5;
+
+    private byte @Nullable [] expectedMd5;
 
     /**
      * @param checks what the body must satisfy (from {@link #checksFor})
@@ -151,6 +157,22 @@ final class BodyUpload implements ResponseSink {
         }
     }
 
+    /**
+     * Encrypts the body with {@code ctr} (SSE-C) once its plaintext has been checked; {@code contentMd5} is the
+     * plaintext's MD5 the client gave (null for none), checked here as Swift can check only the ciphertext's.
+     */
+    void encryptWith(SseC.Ctr ctr, byte @Nullable [] contentMd5) {
+        encrypt = ctr;
+        if (contentMd5 != null) {
+            expectedMd5 = contentMd5;
+            try {
+                md5 = MessageDigest.getInstance("MD5");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("MD5 is part of every JDK", e);
+            }
+        }
+    }
+
     /** The subrequest to tell about the client. */
     @Nullable
     Operation operation() {
@@ -193,8 +215,13 @@ final class BodyUpload implements ResponseSink {
         if (c != null) {
             c.update(piece.nioBuffer());
         }
+        MessageDigest m = md5;
+        if (m != null) {
+            m.update(piece.nioBuffer());
+        }
+        SseC.Ctr e = encrypt;
         ByteBuf previous = held;
-        held = piece;
+        held = e == null ? piece : e.apply(piece);
         Operation op = put;
         if (previous != null) {
             if (op != null) {
@@ -221,6 +248,11 @@ final class BodyUpload implements ResponseSink {
             }
         }
         checkChecksum(d);
+        MessageDigest m = md5;
+        byte[] wantMd5 = expectedMd5;
+        if (m != null && wantMd5 != null && !MessageDigest.isEqual(m.digest(), wantMd5)) {
+            throw new S3Exception(S3ErrorCode.BadDigest);
+        }
         Operation op = put;
         ByteBuf last = held;
         held = null;

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Swift headers of an object write from an S3 request (s3api's {@code _validate_headers} and {@code
@@ -53,9 +54,17 @@ final class ObjectWriteHeaders {
 
     /** {@code Content-MD5} as the hex ETag Swift checks the body against. */
     static void contentMd5(S3Request req, HttpHeaders out) {
+        byte[] raw = contentMd5(req);
+        if (raw != null) {
+            out.set("ETag", HexFormat.of().formatHex(raw));
+        }
+    }
+
+    /** The 16 bytes of {@code Content-MD5}, null without one; InvalidDigest for a malformed one. */
+    static byte @Nullable [] contentMd5(S3Request req) {
         String md5 = req.clientHeaders().get("Content-MD5");
         if (md5 == null) {
-            return;
+            return null;
         }
         String v = md5.strip();
         byte[] raw;
@@ -70,7 +79,7 @@ final class ObjectWriteHeaders {
         if (raw.length != 16) {
             throw new S3Exception(S3ErrorCode.InvalidDigest).with("ContentMD5", md5);
         }
-        out.set("ETag", HexFormat.of().formatHex(raw));
+        return raw;
     }
 
     /** User metadata and content headers. */

@@ -72,6 +72,10 @@ final class ResponseHeaders {
                 }
                 if (v != null) {
                     out.set(a.header(), v);
+                    // a multipart object's type is its upload's; a plain object's checksum is of the whole
+                    out.set(
+                            "x-amz-checksum-type",
+                            swift.get(S3CreateMultipartUpload.SYSMETA_CHECKSUM_TYPE, "FULL_OBJECT"));
                 }
             }
         }

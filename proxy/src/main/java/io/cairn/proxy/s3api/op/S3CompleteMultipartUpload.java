@@ -2,6 +2,7 @@ package io.cairn.proxy.s3api.op;
 
 import io.cairn.common.codec.Json;
 import io.cairn.proxy.s3api.S3Request;
+import io.cairn.proxy.s3api.checksum.ChecksumAlgorithm;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3Exception;
 import io.cairn.proxy.s3api.xml.XmlNode;
@@ -9,7 +10,6 @@ import io.cairn.proxy.s3api.xml.XmlWriter;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
@@ -44,8 +44,11 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
     private @Nullable HttpHeaders upload;
     private boolean proceeding;
 
-    /** A part named by the client. */
-    private record Wanted(int number, String etag) {}
+    /** A part named by the client, with the checksum it gave for it (or null). */
+    private record Wanted(int number, String etag, @Nullable String checksum) {}
+
+    /** The completed object's checksum and its type, when the upload has a checksum algorithm. */
+    private record Checksum(ChecksumAlgorithm algorithm, String value, String type) {}
 
     public S3CompleteMultipartUpload(Exchange ex, SwiftApp app, S3Request req, long minSegmentSize) {
         super(ex, app, req);
@@ -55,7 +58,11 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
 
     @Override
     protected void run() {
+        SseC key = SseC.fromHeaders(req.clientHeaders(), SseC.CUSTOMER);
         checkUpload(uploadId(), headers -> {
+            if (key != null) {
+                SseC.checkRead(key, headers);
+            }
             upload = headers;
             proceed();
         });
@@ -82,7 +89,10 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
         List<Wanted> wanted = parse(b);
         String s3Etag = s3Etag(wanted);
         if (s3Etag.equals(u.get(MultipartLayout.SYSMETA_ETAG))) {
-            respondDone(s3Etag);
+            ChecksumAlgorithm a = ChecksumAlgorithm.of(u.get(S3CreateMultipartUpload.SYSMETA_CHECKSUM_ALGORITHM));
+            String v = a == null ? null : u.get(ResponseHeaders.SYSMETA_CHECKSUM + a.name());
+            String t = u.get(S3CreateMultipartUpload.SYSMETA_CHECKSUM_TYPE);
+            respondDone(s3Etag, a == null || v == null || t == null ? null : new Checksum(a, v, t));
             return;
         }
         listParts(stored -> manifest(u, wanted, stored, s3Etag));
@@ -115,7 +125,14 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
             if (!e.matches("[0-9a-f]{32}")) {
                 throw invalidPart(n);
             }
-            out.add(new Wanted(n, e));
+            String sum = null;
+            for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+                String v = part.childText("Checksum" + a.wireName());
+                if (v != null) {
+                    sum = v.strip();
+                }
+            }
+            out.add(new Wanted(n, e, sum));
         }
         return out;
     }
@@ -144,6 +161,7 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
             byNumber.put(p.number(), p);
         }
         List<Map<String, Object>> segments = new ArrayList<>();
+        List<Part> chosen = new ArrayList<>();
         for (int i = 0; i < wanted.size(); i++) {
             Wanted w = wanted.get(i);
             Part p = byNumber.get(w.number());
@@ -155,13 +173,94 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
                         .with("ProposedSize", Long.toString(p.bytes()))
                         .with("MinSizeAllowed", Long.toString(minSegmentSize));
             }
+            chosen.add(p);
             Map<String, Object> seg = new LinkedHashMap<>();
             seg.put("path", "/" + segments() + "/" + p.name());
             seg.put("etag", w.etag());
             seg.put("size_bytes", p.bytes());
             segments.add(seg);
         }
+        ChecksumAlgorithm algorithm =
+                ChecksumAlgorithm.of(marker.get(S3CreateMultipartUpload.SYSMETA_CHECKSUM_ALGORITHM));
+        if (algorithm == null) {
+            putManifest(marker, segments, s3Etag, null);
+            return;
+        }
+        String type = S3CreateMultipartUpload.checksumType(
+                algorithm, marker.get(S3CreateMultipartUpload.SYSMETA_CHECKSUM_TYPE));
+        partChecksums(algorithm, wanted, chosen, 0, new ArrayList<>(), raw -> {
+            putManifest(marker, segments, s3Etag, new Checksum(algorithm, combine(algorithm, type, raw, chosen), type));
+        });
+    }
+
+    /**
+     * The stored checksum of each chosen part (a HEAD of each: a listing has no sysmeta), checked against the one
+     * the client gave for it; InvalidRequest for a part stored without one.
+     */
+    private void partChecksums(
+            ChecksumAlgorithm a,
+            List<Wanted> wanted,
+            List<Part> chosen,
+            int i,
+            List<byte[]> raw,
+            java.util.function.Consumer<List<byte[]>> then) {
+        if (i == chosen.size()) {
+            then.accept(raw);
+            return;
+        }
+        Part p = chosen.get(i);
+        call(HttpMethod.HEAD, path(segments(), p.name(), ""), swiftHeaders(), null, r -> {
+            String v = r.status().code() / 100 == 2
+                    ? r.headers()
+                            .get(
+                                    ResponseHeaders.SYSMETA_CHECKSUM + a.name(),
+                                    r.headers().get(ResponseHeaders.TRANSIENT_CHECKSUM + a.name()))
+                    : null;
+            if (v == null) {
+                throw new S3Exception(
+                        S3ErrorCode.InvalidRequest,
+                        "The upload was created using a " + a.lowerName() + " checksum. The complete request must"
+                                + " include the checksum for each part. It was missing for part " + p.number()
+                                + " in the request.");
+            }
+            String given = wanted.get(i).checksum();
+            if (given != null && !given.equals(v)) {
+                throw invalidPart(p.number());
+            }
+            raw.add(java.util.Base64.getDecoder().decode(v));
+            partChecksums(a, wanted, chosen, i + 1, raw, then);
+        });
+    }
+
+    /**
+     * The object's checksum from its parts': COMPOSITE is {@code base64(HASH(raw part checksums)) + "-N"},
+     * FULL_OBJECT the CRC of the whole, combined from the parts' CRCs and sizes.
+     */
+    static String combine(ChecksumAlgorithm a, String type, List<byte[]> raw, List<Part> parts) {
+        if (type.equals("FULL_OBJECT")) {
+            byte[] crc = raw.get(0);
+            for (int i = 1; i < raw.size(); i++) {
+                crc = a.combine(crc, raw.get(i), parts.get(i).bytes());
+            }
+            return java.util.Base64.getEncoder().encodeToString(crc);
+        }
+        ChecksumAlgorithm.Digest d = a.newDigest();
+        for (byte[] b : raw) {
+            d.update(b, 0, b.length);
+        }
+        return java.util.Base64.getEncoder().encodeToString(d.digest()) + "-" + raw.size();
+    }
+
+    private void putManifest(
+            HttpHeaders marker, List<Map<String, Object>> segments, String s3Etag, @Nullable Checksum checksum) {
         HttpHeaders h = objectHeaders(marker);
+        if (checksum != null) {
+            h.set(ResponseHeaders.SYSMETA_CHECKSUM + checksum.algorithm().name(), checksum.value());
+            h.set(S3CreateMultipartUpload.SYSMETA_CHECKSUM_TYPE, checksum.type());
+            h.set(
+                    S3CreateMultipartUpload.SYSMETA_CHECKSUM_ALGORITHM,
+                    checksum.algorithm().name());
+        }
         h.set(MultipartLayout.SYSMETA_UPLOAD_ID, uploadId());
         h.set(MultipartLayout.SYSMETA_ETAG, s3Etag);
         h.set("X-Object-Sysmeta-Container-Update-Override-Etag", "; s3_etag=" + s3Etag);
@@ -181,7 +280,7 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
                             path(segments(), req.keyName() + "/" + uploadId(), ""),
                             swiftHeaders(),
                             null,
-                            d -> respondDone(s3Etag));
+                            d -> respondDone(s3Etag, checksum));
                 });
     }
 
@@ -200,7 +299,8 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
                     || k.equalsIgnoreCase(Tagging.OBJECT)
                     || k.equalsIgnoreCase(ObjectLock.MODE)
                     || k.equalsIgnoreCase(ObjectLock.RETAIN_UNTIL)
-                    || k.equalsIgnoreCase(ObjectLock.LEGAL_HOLD)) {
+                    || k.equalsIgnoreCase(ObjectLock.LEGAL_HOLD)
+                    || k.startsWith("x-object-sysmeta-s3api-sse-c-")) {
                 h.set(e.getKey(), e.getValue());
             }
         }
@@ -237,14 +337,24 @@ public final class S3CompleteMultipartUpload extends S3MultipartOperation {
         return next < 0 ? host : host.substring(0, next);
     }
 
-    private void respondDone(String s3Etag) {
+    private void respondDone(String s3Etag, @Nullable Checksum checksum) {
         String host = req.clientHeaders().get("Host", "localhost");
         XmlWriter x = xml().openRoot("CompleteMultipartUploadResult")
                 .element("Location", "http://" + hostAndFirstPort(host) + req.resource())
                 .element("Bucket", req.bucketName())
                 .element("Key", req.keyName())
-                .element("ETag", "\"" + s3Etag + "\"")
-                .close("CompleteMultipartUploadResult");
-        respond(200, EmptyHttpHeaders.INSTANCE, x.toString());
+                .element("ETag", "\"" + s3Etag + "\"");
+        if (checksum != null) {
+            x.element("Checksum" + checksum.algorithm().wireName(), checksum.value())
+                    .element("ChecksumType", checksum.type());
+        }
+        x.close("CompleteMultipartUploadResult");
+        HttpHeaders out = new io.netty.handler.codec.http.DefaultHttpHeaders();
+        HttpHeaders u = upload;
+        if (u != null && SseC.isEncrypted(u)) {
+            out.set(SseC.CUSTOMER + "algorithm", SseC.ALGORITHM);
+            out.set(SseC.CUSTOMER + "key-MD5", u.get(SseC.SYSMETA_KEY_MD5, ""));
+        }
+        respond(200, out, x.toString());
     }
 }

@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CreateMultipartUpload ({@code POST ?uploads}; s3api's {@code UploadsController.POST}): the bucket must exist;
@@ -26,6 +27,28 @@ import java.util.UUID;
 public final class S3CreateMultipartUpload extends S3Operation {
     /** Where the checksum algorithm of an upload is kept (Cairn's; s3api 2.30.1 has none). */
     static final String SYSMETA_CHECKSUM_ALGORITHM = "X-Object-Sysmeta-S3Api-Checksum-Algorithm";
+
+    /** Where the checksum type of an upload and its object is kept: COMPOSITE or FULL_OBJECT (Cairn's). */
+    static final String SYSMETA_CHECKSUM_TYPE = "X-Object-Sysmeta-S3Api-Checksum-Type";
+
+    /**
+     * The checksum type of an upload with {@code algorithm}: {@code x-amz-checksum-type} when given (FULL_OBJECT
+     * only for a CRC, COMPOSITE not for CRC64NVME), else COMPOSITE but for CRC64NVME's FULL_OBJECT.
+     */
+    static String checksumType(ChecksumAlgorithm algorithm, @Nullable String requested) {
+        String type = requested == null
+                ? (algorithm == ChecksumAlgorithm.CRC64NVME ? "FULL_OBJECT" : "COMPOSITE")
+                : requested.strip().toUpperCase(java.util.Locale.ROOT);
+        boolean ok = (type.equals("COMPOSITE") && algorithm != ChecksumAlgorithm.CRC64NVME)
+                || (type.equals("FULL_OBJECT") && algorithm.isCrc());
+        if (!ok) {
+            throw new io.cairn.proxy.s3api.error.S3Exception(
+                    io.cairn.proxy.s3api.error.S3ErrorCode.InvalidRequest,
+                    "The " + type + " checksum type cannot be used with the " + algorithm.lowerName()
+                            + " checksum algorithm.");
+        }
+        return type;
+    }
 
     public S3CreateMultipartUpload(Exchange ex, SwiftApp app, S3Request req) {
         super(ex, app, req);
@@ -41,10 +64,14 @@ public final class S3CreateMultipartUpload extends S3Operation {
     /** The object lock sysmeta the completed object takes from the marker ({@link ObjectLock}). */
     private final HttpHeaders lockHeaders = new DefaultHttpHeaders();
 
+    /** SSE-C: the upload's key; the marker keeps its check and the salt every part is encrypted under. */
+    private @Nullable SseC sse;
+
     @Override
     protected void run() {
         tags = Tagging.fromHeader(req.clientHeaders().get("x-amz-tagging"), Tagging.MAX_OBJECT_TAGS);
         ObjectWriteHeaders.validate(req);
+        sse = SseC.fromHeaders(req.clientHeaders(), SseC.CUSTOMER);
         headBucket(bucket -> {
             HttpHeaders container = bucket.headers().copy();
             ObjectLock.forWrite(
@@ -94,8 +121,16 @@ public final class S3CreateMultipartUpload extends S3Operation {
         }
         h.add(lockHeaders);
         ChecksumAlgorithm algorithm = ChecksumAlgorithm.of(req.clientHeaders().get("x-amz-checksum-algorithm"));
+        String checksumType = null;
         if (algorithm != null) {
             h.set(SYSMETA_CHECKSUM_ALGORITHM, algorithm.name());
+            checksumType = checksumType(algorithm, req.clientHeaders().get("x-amz-checksum-type"));
+            h.set(SYSMETA_CHECKSUM_TYPE, checksumType);
+        }
+        String sumType = checksumType;
+        SseC key = sse;
+        if (key != null) {
+            key.store(SseC.random16(), h);
         }
         String marker = req.keyName() + "/" + uploadId;
         call(HttpMethod.PUT, path(segments(), marker, ""), h, Unpooled.EMPTY_BUFFER, r -> {
@@ -110,6 +145,12 @@ public final class S3CreateMultipartUpload extends S3Operation {
             HttpHeaders out = new DefaultHttpHeaders();
             if (algorithm != null) {
                 out.set("x-amz-checksum-algorithm", algorithm.wireName());
+            }
+            if (sumType != null) {
+                out.set("x-amz-checksum-type", sumType);
+            }
+            if (key != null) {
+                key.echo(out);
             }
             respond(200, out, x.toString());
         });

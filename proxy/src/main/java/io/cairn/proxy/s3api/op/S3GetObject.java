@@ -2,6 +2,7 @@ package io.cairn.proxy.s3api.op;
 
 import io.cairn.common.http.ByteRanges;
 import io.cairn.proxy.s3api.S3Request;
+import io.cairn.proxy.s3api.checksum.ChecksumAlgorithm;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.error.S3Exception;
@@ -11,7 +12,9 @@ import io.cairn.proxy.swift.Subrequests;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -19,6 +22,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +51,19 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
     private boolean refused;
 
     private int partsCount;
+    /** GetObject {@code partNumber} with checksums: the part's own (from its segment), replacing the object's. */
+    private @Nullable HttpHeaders partChecksums;
+
+    /** SSE-C: the key of the request's {@code x-amz-server-side-encryption-customer-*} headers, if any. */
+    private @Nullable SseC sse;
+    /** SSE-C: the salt and the parts (sizes and IVs, from the manifest) of an encrypted multipart object. */
+    private byte @Nullable [] sseSalt;
+
+    private @Nullable List<SseC.Segment> sseSegments;
+    /** SSE-C: the ETag of the object the key was checked against; the read is made on condition it is still it. */
+    private @Nullable String sseEtag;
+    /** SSE-C: the cipher the body passes through. */
+    private SseC.@Nullable Ctr decrypt;
 
     /** {@code version-id=…} when the client named a version ({@code versionId}), else empty. */
     private String swiftQuery = "";
@@ -57,6 +74,7 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
 
     @Override
     protected void run() {
+        sse = SseC.fromHeaders(req.clientHeaders(), SseC.CUSTOMER);
         String version = VersionIds.of(req);
         if (version == null) {
             read();
@@ -82,40 +100,71 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
 
     private void read() {
         String partNumber = req.query().get("partNumber");
-        if (partNumber != null) {
-            int n = S3UploadPart.partNumber(req, 10_000);
-            call(HttpMethod.HEAD, path(req.bucketName(), req.keyName(), swiftQuery), swiftHeaders(), null, head -> {
-                if (head.status().code() / 100 != 2) {
-                    error(new DefaultHttpResponse(
-                            head.protocolVersion(),
-                            head.status(),
-                            head.headers().copy()));
-                    return;
-                }
-                if (!"true".equalsIgnoreCase(head.headers().get("X-Static-Large-Object"))) {
-                    if (n != 1) {
-                        throw new S3Exception(S3ErrorCode.InvalidPartNumber);
-                    }
-                    get(null, null);
-                    return;
-                }
-                part(n);
-            });
-            return;
-        }
+        int n = partNumber == null ? 0 : S3UploadPart.partNumber(req, 10_000);
         HttpHeaders c = req.clientHeaders();
-        if (c.contains("If-Match") || c.contains("If-None-Match")) {
-            // the S3 ETag of a multipart object is no ETag Swift knows: match it here against a HEAD, then read
-            // the object on the condition that it is still the one HEADed
-            call(
-                    HttpMethod.HEAD,
-                    path(req.bucketName(), req.keyName(), swiftQuery),
-                    swiftHeaders(),
-                    null,
-                    this::matched);
+        // the S3 ETag of a multipart object is no ETag Swift knows: If-Match/If-None-Match are matched here
+        // against a HEAD, then the object read on the condition that it is still the one HEADed
+        boolean conditional = c.contains("If-Match") || c.contains("If-None-Match");
+        if (n == 0 && !conditional && sse == null) {
+            get(null, null);
             return;
         }
-        get(null, null);
+        call(HttpMethod.HEAD, path(req.bucketName(), req.keyName(), swiftQuery), swiftHeaders(), null, r -> {
+            if (r.status().code() / 100 != 2) {
+                error(new DefaultHttpResponse(
+                        r.protocolVersion(), r.status(), r.headers().copy()));
+                return;
+            }
+            FullHttpResponse head = r.replace(Unpooled.EMPTY_BUFFER);
+            SseC.checkRead(sse, head.headers());
+            boolean slo = "true".equalsIgnoreCase(head.headers().get("X-Static-Large-Object"));
+            if (sse != null) {
+                sseEtag = head.headers().get("ETag");
+            }
+            Runnable next = () -> {
+                if (n > 0) {
+                    if (!slo) {
+                        if (n != 1) {
+                            throw new S3Exception(S3ErrorCode.InvalidPartNumber);
+                        }
+                        get(null, null);
+                        return;
+                    }
+                    part(n);
+                } else if (conditional) {
+                    matched(head);
+                } else {
+                    get(null, null);
+                }
+            };
+            if (sse != null && slo && !req.method().equals("HEAD")) {
+                sseSegments(head.headers(), next);
+            } else {
+                next.run();
+            }
+        });
+    }
+
+    /** SSE-C: the sizes and IVs of an encrypted multipart object's parts, from its manifest. */
+    private void sseSegments(HttpHeaders head, Runnable then) {
+        byte[] salt = SseC.salt(head);
+        String q = swiftQuery.isEmpty() ? "multipart-manifest=get" : "multipart-manifest=get&" + swiftQuery;
+        call(HttpMethod.GET, path(req.bucketName(), req.keyName(), q), swiftHeaders(), null, r -> {
+            if (r.status().code() / 100 != 2) {
+                throw swiftError(r, "GET", S3ErrorResponses.Target.OBJECT, true);
+            }
+            List<SseC.Segment> segments = new ArrayList<>();
+            for (Map<String, Object> seg : Listings.parse(r)) {
+                byte[] iv = SseC.ivOfPartType(Listings.string(seg, "content_type"));
+                if (iv == null || seg.containsKey("range")) {
+                    throw new S3Exception(S3ErrorCode.InternalError, "The object's encryption parameters are damaged.");
+                }
+                segments.add(new SseC.Segment(Listings.number(seg, "bytes"), iv));
+            }
+            sseSalt = salt;
+            sseSegments = segments;
+            then.run();
+        });
     }
 
     /** GetObject {@code partNumber=N} of a multipart object: the part's bytes of the assembled object, 206. */
@@ -144,18 +193,38 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
                     }
                     long end = start + Listings.number(segments.get(n - 1), "size_bytes") - 1;
                     partsCount = segments.size();
-                    get(null, "bytes=" + start + "-" + end);
+                    String range = "bytes=" + start + "-" + end;
+                    if (!checksumMode()) {
+                        get(null, range);
+                        return;
+                    }
+                    // the part's own checksum (a multipart object's is of all its parts)
+                    String segment = Listings.string(segments.get(n - 1), "path");
+                    int slash = segment.indexOf('/', 1);
+                    if (slash < 0) {
+                        get(null, range);
+                        return;
+                    }
+                    call(
+                            HttpMethod.HEAD,
+                            path(segment.substring(1, slash), segment.substring(slash + 1), ""),
+                            swiftHeaders(),
+                            null,
+                            p -> {
+                                HttpHeaders found = ResponseHeaders.translate(p.headers(), true);
+                                HttpHeaders mine = new io.netty.handler.codec.http.DefaultHttpHeaders();
+                                for (Map.Entry<String, String> e : found) {
+                                    if (e.getKey().toLowerCase(Locale.ROOT).startsWith("x-amz-checksum-")) {
+                                        mine.add(e.getKey(), e.getValue());
+                                    }
+                                }
+                                partChecksums = mine;
+                                get(null, range);
+                            });
                 });
     }
 
     private void matched(FullHttpResponse head) {
-        int st = head.status().code();
-        if (st / 100 != 2) {
-            HttpResponse copy = new DefaultHttpResponse(
-                    head.protocolVersion(), head.status(), head.headers().copy());
-            error(copy);
-            return;
-        }
         String s3Etag = ResponseHeaders.translate(head.headers(), false).get("ETag", "");
         HttpHeaders c = req.clientHeaders();
         String inm = c.get("If-None-Match");
@@ -194,8 +263,9 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
     private void get(@Nullable String swiftEtag, @Nullable String partRange) {
         HttpHeaders h = swiftHeaders();
         HttpHeaders c = req.clientHeaders();
-        if (swiftEtag != null) {
-            h.set("If-Match", swiftEtag);
+        String bound = swiftEtag != null ? swiftEtag : sseEtag;
+        if (bound != null) {
+            h.set("If-Match", bound);
         }
         if (partRange != null) {
             h.set("Range", partRange);
@@ -203,6 +273,10 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
         for (String name : List.of("If-Modified-Since", "If-Unmodified-Since", "Range")) {
             String v = c.get(name);
             if (v != null && !(partRange != null && name.equals("Range"))) {
+                if (name.equals("Range") && sse != null && v.contains(",")) {
+                    // several ranges would come as multipart/byteranges: S3 serves one, an encrypted object whole
+                    continue;
+                }
                 h.set(name, v);
             }
         }
@@ -210,9 +284,21 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
         pending(Subrequests.stream(ex, app, m, path(req.bucketName(), req.keyName(), swiftQuery), h, null, this));
     }
 
+    private boolean checksumMode() {
+        return "ENABLED".equalsIgnoreCase(req.clientHeaders().get("x-amz-checksum-mode"));
+    }
+
     private HttpHeaders s3Headers(HttpResponse swift) {
-        boolean checksums = "ENABLED".equalsIgnoreCase(req.clientHeaders().get("x-amz-checksum-mode"));
+        boolean checksums = checksumMode();
         HttpHeaders out = ResponseHeaders.translate(swift.headers(), checksums);
+        HttpHeaders part = partChecksums;
+        if (part != null) {
+            for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+                out.remove(a.header());
+            }
+            out.remove("x-amz-checksum-type");
+            out.add(part);
+        }
         for (String k : OVERRIDES) {
             String v = req.query().get("response-" + k);
             if (v != null) {
@@ -222,6 +308,10 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
         if (partsCount > 0) {
             out.set("x-amz-mp-parts-count", Integer.toString(partsCount));
         }
+        SseC key = sse;
+        if (key != null) {
+            key.echo(out);
+        }
         out.set("x-amz-request-id", ex.transId());
         out.set("x-amz-id-2", ex.transId());
         return out;
@@ -229,6 +319,41 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
 
     private boolean isSuccess(int st) {
         return st == 200 || st == 206 || st == 304;
+    }
+
+    /**
+     * SSE-C on Swift's answer: the key checked against the object read (InvalidRequest for an encrypted object
+     * read without one), and the cipher of a body from the offset its {@code Content-Range} gives.
+     */
+    private void sseAnswer(HttpResponse swift) {
+        HttpHeaders sh = swift.headers();
+        SseC.checkRead(sse, sh);
+        SseC key = sse;
+        int st = swift.status().code();
+        if (key == null || req.method().equals("HEAD") || (st != 200 && st != 206)) {
+            return;
+        }
+        long offset = 0;
+        String cr = sh.get("Content-Range");
+        if (st == 206 && cr != null) {
+            String spec = cr.strip();
+            int space = spec.indexOf(' ');
+            int dash = spec.indexOf('-', space + 1);
+            try {
+                offset = Long.parseLong(spec.substring(space + 1, dash).strip());
+            } catch (RuntimeException e) {
+                throw new S3Exception(S3ErrorCode.InternalError, "Unreadable Content-Range: " + cr);
+            }
+        }
+        List<SseC.Segment> segments = sseSegments;
+        byte[] salt = sseSalt;
+        if (segments != null && salt != null) {
+            decrypt = key.ctr(salt, segments, offset);
+        } else if ("true".equalsIgnoreCase(sh.get("X-Static-Large-Object"))) {
+            throw new S3Exception(S3ErrorCode.InternalError, "The object changed while it was read.");
+        } else {
+            decrypt = key.ctr(SseC.salt(sh), SseC.iv(sh), offset);
+        }
     }
 
     @Override
@@ -243,17 +368,21 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
         }
         HttpHeaders h = s3Headers(response);
         HttpResponseStatus status = response.status();
-        if (req.method().equals("HEAD")) {
-            try {
+        try {
+            sseAnswer(response);
+            if (req.method().equals("HEAD")) {
                 status = headRange(h, status);
-            } catch (S3Exception e) {
-                response.release();
-                fail(e);
-                return;
             }
+        } catch (S3Exception e) {
+            response.release();
+            fail(e);
+            return;
         }
-        FullHttpResponse out = new DefaultFullHttpResponse(
-                response.protocolVersion(), status, response.content(), h, response.trailingHeaders());
+        SseC.Ctr d = decrypt;
+        io.netty.buffer.ByteBuf body =
+                d == null || !response.content().isReadable() ? response.content() : d.apply(response.content());
+        FullHttpResponse out =
+                new DefaultFullHttpResponse(response.protocolVersion(), status, body, h, response.trailingHeaders());
         ex.respond(out);
     }
 
@@ -289,15 +418,16 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
         }
         HttpHeaders h = s3Headers(head);
         HttpResponseStatus status = head.status();
-        if (req.method().equals("HEAD")) {
-            // a HEAD answered as a stream (not a full response) gets the same 206 treatment
-            try {
+        try {
+            sseAnswer(head);
+            if (req.method().equals("HEAD")) {
+                // a HEAD answered as a stream (not a full response) gets the same 206 treatment
                 status = headRange(h, status);
-            } catch (S3Exception e) {
-                refused = true;
-                fail(e);
-                return;
             }
+        } catch (S3Exception e) {
+            refused = true;
+            fail(e);
+            return;
         }
         ex.startResponse(new DefaultHttpResponse(head.protocolVersion(), status, h));
     }
@@ -306,6 +436,11 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
     public void writeBody(HttpContent content) {
         if (errorHead != null || refused) {
             content.release();
+            return;
+        }
+        SseC.Ctr d = decrypt;
+        if (d != null && content.content().isReadable()) {
+            ex.writeBody(new DefaultHttpContent(d.apply(content.content())));
             return;
         }
         ex.writeBody(content);
@@ -322,6 +457,13 @@ public final class S3GetObject extends S3Operation implements ResponseSink {
             last.release();
             errorHead = null;
             error(err);
+            return;
+        }
+        SseC.Ctr d = decrypt;
+        if (d != null && last.content().isReadable()) {
+            DefaultLastHttpContent plain = new DefaultLastHttpContent(d.apply(last.content()));
+            plain.trailingHeaders().set(last.trailingHeaders());
+            ex.endResponse(plain);
             return;
         }
         ex.endResponse(last);

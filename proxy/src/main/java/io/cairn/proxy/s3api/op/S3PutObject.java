@@ -36,6 +36,8 @@ public class S3PutObject extends S3Operation {
     private LifecycleConfiguration.@Nullable Expiry expiry;
     /** The object lock sysmeta of the headers and the bucket's default retention ({@link ObjectLock}). */
     private final HttpHeaders lockHeaders = new DefaultHttpHeaders();
+    /** SSE-C: the key of the request's {@code x-amz-server-side-encryption-customer-*} headers, if any. */
+    protected @Nullable SseC sse;
 
     public S3PutObject(Exchange ex, SwiftApp app, S3Request req) {
         super(ex, app, req);
@@ -55,6 +57,7 @@ public class S3PutObject extends S3Operation {
             tags = Tagging.fromHeader(tagging, Tagging.MAX_OBJECT_TAGS);
         }
         ObjectWriteHeaders.validate(req);
+        sse = SseC.fromHeaders(c, SseC.CUSTOMER);
         // nothing is read until the PUT is ready for it (the PUT takes over the pacing then)
         ex.channel().config().setAutoRead(false);
         before(this::startUpload);
@@ -121,11 +124,31 @@ public class S3PutObject extends S3Operation {
         }
     }
 
+    /** SSE-C: the salt the body is encrypted under (a fresh one; a part's is its upload's). */
+    protected byte[] sseSalt() {
+        return SseC.random16();
+    }
+
+    /** SSE-C: what an encrypted body's object keeps besides the key check (a part: its IV in its type). */
+    protected void encrypted(HttpHeaders h, byte[] iv) {}
+
     private void startUpload() {
         BodyUpload.Checks checks = BodyUpload.checksFor(req);
         HttpHeaders h = swiftHeaders();
-        ObjectWriteHeaders.contentMd5(req, h);
+        SseC key = sse;
+        byte[] salt = null;
+        byte[] iv = null;
+        if (key == null) {
+            ObjectWriteHeaders.contentMd5(req, h);
+        }
         objectHeaders(h);
+        if (key != null) {
+            salt = sseSalt();
+            iv = SseC.random16();
+            key.store(salt, h);
+            h.set(SseC.SYSMETA_IV, java.util.Base64.getEncoder().encodeToString(iv));
+            encrypted(h, iv);
+        }
         written.add(h);
         long length = checks.decodedLength() >= 0 ? checks.decodedLength() : declaredLength(req.clientHeaders());
         h.set("Content-Length", Long.toString(length));
@@ -135,6 +158,9 @@ public class S3PutObject extends S3Operation {
             h.set(ResponseHeaders.SYSMETA_CHECKSUM + a.name(), expected);
         }
         BodyUpload u = new BodyUpload(ex, req, checks, this::stored, this::uploadFailed);
+        if (key != null && salt != null && iv != null) {
+            u.encryptWith(key.ctr(salt, iv, 0), ObjectWriteHeaders.contentMd5(req));
+        }
         upload = u;
         u.start(app, path(targetContainer(), targetObject(), ""), h);
         pending(u.operation());
@@ -220,6 +246,10 @@ public class S3PutObject extends S3Operation {
         LifecycleConfiguration.Expiry x = expiry;
         if (x != null) {
             out.set("x-amz-expiration", x.header());
+        }
+        SseC key = sse;
+        if (key != null) {
+            key.echo(out);
         }
         BodyUpload u = upload;
         ChecksumAlgorithm a = u == null ? null : u.algorithm();

@@ -1,10 +1,12 @@
 package io.cairn.proxy.s3api.op;
 
 import io.cairn.proxy.s3api.S3Request;
+import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3Exception;
 import io.cairn.proxy.swift.Exchange;
 import io.cairn.proxy.swift.SwiftApp;
 import io.netty.handler.codec.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
 
 /**
  * UploadPart ({@code PUT ?partNumber=N&uploadId=ID}; s3api's {@code PartController.PUT}): the part number checked
@@ -16,6 +18,8 @@ import io.netty.handler.codec.http.HttpHeaders;
 public final class S3UploadPart extends S3PutObject {
     private final int maxPartNumber;
     private int partNumber;
+    /** SSE-C: the upload's salt (from its marker). */
+    private byte @Nullable [] salt;
 
     public S3UploadPart(Exchange ex, SwiftApp app, S3Request req, int maxPartNumber) {
         super(ex, app, req);
@@ -41,7 +45,46 @@ public final class S3UploadPart extends S3PutObject {
     protected void before(Runnable then) {
         partNumber = partNumber(req, maxPartNumber);
         String uploadId = req.query().get("uploadId");
-        checkUpload(uploadId == null ? "" : uploadId, marker -> then.run());
+        checkUpload(uploadId == null ? "" : uploadId, marker -> {
+            SseC key = sse;
+            boolean encrypted = SseC.isEncrypted(marker);
+            if (key == null && encrypted) {
+                throw new S3Exception(
+                        S3ErrorCode.InvalidRequest,
+                        "The multipart upload initiate requested encryption. Subsequent part requests must include"
+                                + " the appropriate encryption parameters.");
+            }
+            if (key != null && !encrypted) {
+                throw new S3Exception(
+                        S3ErrorCode.InvalidRequest,
+                        "The multipart upload initiate did not request encryption. Subsequent part requests must not"
+                                + " include encryption parameters.");
+            }
+            if (key != null) {
+                if (!key.matches(marker)) {
+                    throw new S3Exception(
+                            S3ErrorCode.InvalidRequest,
+                            "The provided encryption parameters did not match the ones used originally.");
+                }
+                salt = SseC.salt(marker);
+            }
+            then.run();
+        });
+    }
+
+    @Override
+    protected byte[] sseSalt() {
+        byte[] s = salt;
+        if (s == null) {
+            throw new IllegalStateException("the upload's salt is read before the part is stored");
+        }
+        return s;
+    }
+
+    @Override
+    protected void encrypted(HttpHeaders h, byte[] iv) {
+        // the SLO manifest keeps each segment's type: one manifest read gives every part's IV
+        h.set("Content-Type", SseC.partType(iv));
     }
 
     @Override

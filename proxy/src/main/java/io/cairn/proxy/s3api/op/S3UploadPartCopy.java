@@ -2,6 +2,7 @@ package io.cairn.proxy.s3api.op;
 
 import io.cairn.common.http.ByteRanges;
 import io.cairn.proxy.s3api.S3Request;
+import io.cairn.proxy.s3api.error.S3ErrorCode;
 import io.cairn.proxy.s3api.error.S3ErrorResponses;
 import io.cairn.proxy.s3api.error.S3Exception;
 import io.cairn.proxy.s3api.xml.XmlWriter;
@@ -33,10 +34,18 @@ public final class S3UploadPartCopy extends S3MultipartOperation {
         String uploadId = uploadId();
         CopySource src = CopySource.parse(req);
         checkUpload(uploadId, marker -> {
+            if (SseC.isEncrypted(marker)
+                    || SseC.fromHeaders(req.clientHeaders(), SseC.CUSTOMER) != null
+                    || SseC.fromHeaders(req.clientHeaders(), SseC.COPY_SOURCE) != null) {
+                throw new S3Exception(S3ErrorCode.S3NotImplemented, "UploadPartCopy with SSE-C is not supported.");
+            }
             HttpHeaders head = swiftHeaders();
             CopySource.conditionals(req, head);
             call(HttpMethod.HEAD, path(src.bucket(), src.key(), ""), head, null, r -> {
                 int st = r.status().code();
+                if (st / 100 == 2 && SseC.isEncrypted(r.headers())) {
+                    throw new S3Exception(S3ErrorCode.S3NotImplemented, "UploadPartCopy with SSE-C is not supported.");
+                }
                 if (st / 100 != 2) {
                     throw src.headError(st);
                 }
