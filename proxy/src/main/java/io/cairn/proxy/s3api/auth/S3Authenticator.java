@@ -1,5 +1,7 @@
 package io.cairn.proxy.s3api.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cairn.common.http.HttpDates;
 import io.cairn.common.path.PercentCoding;
 import io.cairn.proxy.s3api.error.S3ErrorCode;
@@ -7,6 +9,7 @@ import io.cairn.proxy.s3api.error.S3Exception;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -62,6 +65,16 @@ public final class S3Authenticator {
     private final long allowableClockSkew;
     private final S3Credentials credentials;
     private final Clock clock;
+    /**
+     * Signing keys by secret and day: a client signs every request of a day with the same key, and deriving it is
+     * four HMACs. Bounded, so requests naming many secrets or days cannot grow it.
+     */
+    private final Cache<SigningScope, byte[]> signingKeys = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+
+    private record SigningScope(String secret, String date) {}
 
     /**
      * @param location the region requests must be signed for ({@code location}, default {@code us-east-1})
@@ -156,6 +169,12 @@ public final class S3Authenticator {
     }
 
     /** SigV4, header or presigned query. */
+    /** The SigV4 signing key of {@code secret} for {@code date} (yyyyMMdd) in this region, derived once a day. */
+    private byte[] signingKey(String secret, String date) {
+        return signingKeys.get(
+                new SigningScope(secret, date), k -> SigV4.signingKey(k.secret(), k.date(), location, "s3"));
+    }
+
     private final class V4 {
         private final Signed r;
         private final boolean query;
@@ -178,7 +197,7 @@ public final class S3Authenticator {
             String sts = SigV4.stringToSign(amzDate, scope, canonical);
             SignatureDetails details = new SignatureDetails(accessKey, sts, provided, canonical);
             String secret = secretOf(accessKey, details);
-            byte[] key = SigV4.signingKey(secret, amzDate.substring(0, 8), location, "s3");
+            byte[] key = signingKey(secret, amzDate.substring(0, 8));
             String expected = SigV4.signature(key, sts);
             if (!SigV4.same(expected, provided)) {
                 throw details.mismatch();
