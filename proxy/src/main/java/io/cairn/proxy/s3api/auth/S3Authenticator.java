@@ -168,13 +168,13 @@ public final class S3Authenticator {
         }
     }
 
-    /** SigV4, header or presigned query. */
     /** The SigV4 signing key of {@code secret} for {@code date} (yyyyMMdd) in this region, derived once a day. */
     private byte[] signingKey(String secret, String date) {
         return signingKeys.get(
                 new SigningScope(secret, date), k -> SigV4.signingKey(k.secret(), k.date(), location, "s3"));
     }
 
+    /** SigV4, header or presigned query. */
     private final class V4 {
         private final Signed r;
         private final boolean query;
